@@ -1,0 +1,310 @@
+//! The whole state of the interactive reader, and the one place it changes: `App::update`.
+
+use std::sync::Arc;
+
+use ratatui::layout::Rect;
+
+use crate::action::Action;
+use crate::catalog::{Article, Catalog};
+use crate::keymap::{self, Mode};
+use crate::page::Page;
+use crate::panes::{self, LIST_ENTRY_ROWS, Panes};
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The article list.
+    List,
+    /// The reading pane.
+    Reader,
+}
+
+/// The reader's state: what is selected, what is shown, where it is scrolled.
+#[derive(Debug)]
+pub struct App {
+    catalog: Arc<Catalog>,
+    /// Index of the selected article in the catalog.
+    pub selected: usize,
+    /// Index of the first article shown in the list.
+    pub list_offset: usize,
+    /// Which pane has the keyboard.
+    pub focus: Focus,
+    /// The selected article laid out for the reader's width.
+    pub page: Option<Page>,
+    /// First row of the page shown at the top of the reader.
+    pub scroll: usize,
+    /// Whether the key list is shown over the panes.
+    pub show_help: bool,
+    /// First line of the help shown, when it is taller than the screen.
+    pub help_scroll: usize,
+    /// A one-off message for the status line, cleared by the next action.
+    pub note: Option<String>,
+    /// Terminal size in columns and rows.
+    pub size: (u16, u16),
+    /// Set when the user asked to quit.
+    pub should_quit: bool,
+}
+
+impl App {
+    /// A reader over `catalog` for a terminal of `width` × `height`, the first article selected.
+    pub fn new(catalog: Arc<Catalog>, width: u16, height: u16) -> App {
+        let mut app = App {
+            catalog,
+            selected: 0,
+            list_offset: 0,
+            focus: Focus::List,
+            page: None,
+            scroll: 0,
+            show_help: false,
+            help_scroll: 0,
+            note: None,
+            size: (width, height),
+            should_quit: false,
+        };
+        app.relayout();
+        app
+    }
+
+    /// The catalog being read.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// The selected article, if the catalog has any.
+    pub fn article(&self) -> Option<&Article> {
+        self.catalog.articles().get(self.selected)
+    }
+
+    /// Which bindings apply now.
+    pub fn mode(&self) -> Mode {
+        match (self.show_help, self.focus) {
+            (true, _) => Mode::Help,
+            (false, Focus::List) => Mode::List,
+            (false, Focus::Reader) => Mode::Reader,
+        }
+    }
+
+    /// Where the panes sit at the current size.
+    pub fn panes(&self) -> Panes {
+        Panes::compute(self.area(), self.focus == Focus::Reader)
+    }
+
+    /// The whole terminal as a rectangle.
+    pub fn area(&self) -> Rect {
+        Rect::new(0, 0, self.size.0, self.size.1)
+    }
+
+    /// Rows of article text the reader shows at once.
+    pub fn reader_height(&self) -> usize {
+        let pane = Panes::compute(self.area(), true).reader;
+        pane.map_or(0, |p| usize::from(panes::inner(p).height))
+    }
+
+    /// Articles the list shows at once.
+    pub fn list_capacity(&self) -> usize {
+        let pane = Panes::compute(self.area(), false).list;
+        pane.map_or(1, |p| {
+            usize::from(panes::inner(p).height / LIST_ENTRY_ROWS).max(1)
+        })
+    }
+
+    /// Percentage of the open article that has been on screen, 0 to 100.
+    pub fn percent_read(&self) -> usize {
+        let Some(page) = &self.page else { return 0 };
+        let total = page.rows.len().max(1);
+        let seen = (self.scroll + self.reader_height()).min(total);
+        seen * 100 / total
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        self.note = None;
+        if self.show_help {
+            self.update_help(action);
+            return;
+        }
+        match action {
+            Action::Quit => self.should_quit = true,
+            Action::ToggleHelp => {
+                self.show_help = true;
+                self.help_scroll = 0;
+            }
+            Action::Resize { width, height } => self.resize(width, height),
+            Action::ScrollAt { column, row, lines } => self.scroll_at(column, row, lines),
+            Action::SwitchFocus => {
+                self.focus = match self.focus {
+                    Focus::List if self.page.is_some() => Focus::Reader,
+                    _ => Focus::List,
+                }
+            }
+            Action::Open => {
+                if self.page.is_some() {
+                    self.focus = Focus::Reader;
+                }
+            }
+            Action::Back => self.focus = Focus::List,
+            Action::NextArticle => self.step_article(1),
+            Action::PreviousArticle => self.step_article(-1),
+            _ => match self.focus {
+                Focus::List => self.update_list(action),
+                Focus::Reader => self.update_reader(action),
+            },
+        }
+    }
+
+    fn update_help(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.should_quit = true,
+            Action::ToggleHelp | Action::Back => self.show_help = false,
+            Action::Down => {
+                let lines = keymap::help_lines().len();
+                let shown = panes::help_box(self.area(), lines).height.saturating_sub(2);
+                let last = lines.saturating_sub(usize::from(shown));
+                self.help_scroll = (self.help_scroll + 1).min(last);
+            }
+            Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::Resize { width, height } => self.resize(width, height),
+            _ => {}
+        }
+    }
+
+    fn update_list(&mut self, action: Action) {
+        let count = self.catalog.articles().len();
+        if count == 0 {
+            return;
+        }
+        let last = count - 1;
+        let page = self.list_capacity();
+        let target = match action {
+            Action::Down => (self.selected + 1).min(last),
+            Action::Up => self.selected.saturating_sub(1),
+            Action::PageDown => (self.selected + page).min(last),
+            Action::PageUp => self.selected.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => return,
+        };
+        self.select(target);
+    }
+
+    fn update_reader(&mut self, action: Action) {
+        let Some(page) = &self.page else { return };
+        let height = self.reader_height().max(1);
+        let target = match action {
+            Action::Down => self.scroll + 1,
+            Action::Up => self.scroll.saturating_sub(1),
+            Action::PageDown => self.scroll + height.saturating_sub(1).max(1),
+            Action::PageUp => self.scroll.saturating_sub(height.saturating_sub(1).max(1)),
+            Action::Top => 0,
+            Action::Bottom => usize::MAX,
+            Action::NextParagraph => {
+                let next = (0..page.block_count())
+                    .map(|b| page.block_start(b))
+                    .find(|&start| start > self.scroll);
+                match next {
+                    Some(start) => start,
+                    None => {
+                        self.note = Some("last paragraph".to_owned());
+                        usize::MAX
+                    }
+                }
+            }
+            Action::PreviousParagraph => (0..page.block_count())
+                .rev()
+                .map(|b| page.block_start(b))
+                .find(|&start| start < self.scroll)
+                .unwrap_or(0),
+            _ => return,
+        };
+        self.scroll = target.min(self.max_scroll());
+    }
+
+    /// The largest scroll that still fills the reader: the last row at the bottom.
+    fn max_scroll(&self) -> usize {
+        let rows = self.page.as_ref().map_or(0, |p| p.rows.len());
+        rows.saturating_sub(self.reader_height())
+    }
+
+    /// Selects an article, lays it out and shows it from the top.
+    fn select(&mut self, index: usize) {
+        if index != self.selected || self.page.is_none() {
+            self.selected = index;
+            self.scroll = 0;
+            self.relayout();
+        }
+        self.keep_selection_visible();
+    }
+
+    fn step_article(&mut self, step: isize) {
+        let count = self.catalog.articles().len();
+        let Some(target) = self
+            .selected
+            .checked_add_signed(step)
+            .filter(|&t| t < count)
+        else {
+            self.note = Some(if step > 0 {
+                "this is the last article".to_owned()
+            } else {
+                "this is the first article".to_owned()
+            });
+            return;
+        };
+        self.select(target);
+    }
+
+    fn keep_selection_visible(&mut self) {
+        let capacity = self.list_capacity();
+        if self.selected < self.list_offset {
+            self.list_offset = self.selected;
+        } else if self.selected >= self.list_offset + capacity {
+            self.list_offset = self.selected + 1 - capacity;
+        }
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        // Remember which paragraph is at the top, and how far into it, to find it again.
+        let anchor = self.page.as_ref().and_then(|page| {
+            let block = page.block_at(self.scroll)?;
+            let start = page.block_start(block);
+            let into = self.scroll.checked_sub(start)?;
+            let rows = page.rows.iter().filter(|r| r.block == Some(block)).count();
+            Some((block, into, rows.max(1)))
+        });
+        self.size = (width, height);
+        self.relayout();
+        if let (Some(page), Some((block, into, old_rows))) = (&self.page, anchor) {
+            let rows = page.rows.iter().filter(|r| r.block == Some(block)).count();
+            self.scroll = page.block_start(block) + into * rows / old_rows;
+        }
+        self.scroll = self.scroll.min(self.max_scroll());
+        self.keep_selection_visible();
+    }
+
+    fn scroll_at(&mut self, column: u16, row: u16, lines: i16) {
+        let panes = self.panes();
+        let action = if lines > 0 { Action::Down } else { Action::Up };
+        let in_list = panes.list.is_some_and(|p| panes::contains(p, column, row));
+        let in_reader = panes
+            .reader
+            .is_some_and(|p| panes::contains(p, column, row));
+        for _ in 0..lines.unsigned_abs() {
+            if in_list {
+                self.update_list(action);
+            } else if in_reader {
+                self.update_reader(action);
+            }
+        }
+    }
+
+    /// Lays the selected article out again for the current reader width.
+    fn relayout(&mut self) {
+        let width = Panes::compute(self.area(), true)
+            .reader
+            .map_or(0, panes::reader_text_width);
+        self.page = self
+            .catalog
+            .articles()
+            .get(self.selected)
+            .map(|article| Page::layout(article, width));
+    }
+}

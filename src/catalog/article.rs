@@ -1,0 +1,338 @@
+//! One article: its metadata and its body as typed blocks over the normalised text.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use crate::text;
+
+/// Longest line, in words, that can still be a section heading.
+const HEADING_MAX_WORDS: usize = 14;
+
+/// Longest name, in words, after `Ảnh:` that still reads as a photo credit.
+const CREDIT_MAX_WORDS: usize = 8;
+
+/// Bytes examined for a NUL when deciding whether a file is binary.
+const BINARY_SNIFF: usize = 8192;
+
+/// Reading speed used for the reading-time estimate, in words a minute.
+const WORDS_PER_MINUTE: usize = 230;
+
+/// A calendar date as written in an article's `date` line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year, four digits.
+    pub year: u16,
+    /// Month, 1 to 12.
+    pub month: u8,
+    /// Day of the month, 1 to 31.
+    pub day: u8,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, rejecting impossible months and days.
+    pub fn parse(text: &str) -> Option<Date> {
+        let bytes = text.as_bytes();
+        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+            return None;
+        }
+        let year: u16 = text.get(0..4)?.parse().ok()?;
+        let month: u8 = text.get(5..7)?.parse().ok()?;
+        let day: u8 = text.get(8..10)?.parse().ok()?;
+        let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days)
+            .contains(&day)
+            .then_some(Date { year, month, day })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// What a block of the body is, which decides how the reader styles it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    /// Running text.
+    Paragraph,
+    /// A section heading: a short line without final punctuation.
+    Heading,
+    /// A photo caption: a line ending in an `Ảnh: NAME` credit.
+    Caption,
+}
+
+/// A block of the body: its kind and where its text lies in [`Article::text`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Paragraph, heading or caption.
+    pub kind: BlockKind,
+    /// Byte range of the block's text in the article's normalised text.
+    pub range: Range<usize>,
+}
+
+/// A parsed article, immutable once built.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The file stem, unique enough to name the article on the command line.
+    pub id: String,
+    /// Where the article was read from.
+    pub path: PathBuf,
+    /// The headline, or the caption without its credit when the headline is a photo caption.
+    pub title: String,
+    /// The date of the `date` line, if there was one.
+    pub date: Option<Date>,
+    /// The whole file, decoded and normalised (NFC, LF, no controls, tabs expanded).
+    pub text: String,
+    /// The body, in reading order.
+    pub blocks: Vec<Block>,
+    /// Number of words in the body and headline.
+    pub words: usize,
+    /// What went wrong while reading it (for example invalid UTF-8), for the reader to show.
+    pub warnings: Vec<String>,
+}
+
+/// Why a file is not in the catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Skip {
+    /// The file has NUL bytes: it is not text.
+    Binary,
+    /// The file has nothing but whitespace.
+    Empty,
+}
+
+impl fmt::Display for Skip {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Skip::Binary => f.write_str("binary file (contains NUL bytes), skipped"),
+            Skip::Empty => f.write_str("empty file, skipped"),
+        }
+    }
+}
+
+impl Article {
+    /// Parses an article from the raw bytes of a file.
+    pub fn parse(id: String, path: PathBuf, bytes: &[u8]) -> Result<Article, Skip> {
+        if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
+            return Err(Skip::Binary);
+        }
+        let decoded = text::decode_and_sanitize(bytes);
+        let text = decoded.text;
+        if text.trim().is_empty() {
+            return Err(Skip::Empty);
+        }
+        let mut warnings = Vec::new();
+        if decoded.lossy {
+            warnings.push("invalid UTF-8: unreadable bytes are shown as \u{FFFD}".to_owned());
+        }
+        let markdown = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+
+        let mut lines = lines_with_offsets(&text).peekable();
+        while lines.next_if(|(_, line)| line.trim().is_empty()).is_some() {}
+        let mut blocks = Vec::new();
+        let mut headline_words = 0;
+        let (title, date) = match lines.next() {
+            Some((start, line)) => {
+                let head = parse_headline(line, markdown);
+                let range = start + head.range.start..start + head.range.end;
+                if head.caption {
+                    blocks.push(Block {
+                        kind: BlockKind::Caption,
+                        range,
+                    });
+                } else {
+                    headline_words = head.title.split_whitespace().count();
+                }
+                (head.title, head.date)
+            }
+            None => (id.clone(), None),
+        };
+        blocks.extend(parse_blocks(&text, lines, markdown));
+        let words = headline_words
+            + blocks
+                .iter()
+                .map(|b| text[b.range.clone()].split_whitespace().count())
+                .sum::<usize>();
+        Ok(Article {
+            id,
+            path,
+            title,
+            date,
+            text,
+            blocks,
+            words,
+            warnings,
+        })
+    }
+
+    /// The text of one block.
+    pub fn block_text(&self, block: &Block) -> &str {
+        &self.text[block.range.clone()]
+    }
+
+    /// Estimated reading time in whole minutes, at least one.
+    pub fn reading_minutes(&self) -> usize {
+        self.words.div_ceil(WORDS_PER_MINUTE).max(1)
+    }
+}
+
+/// What the first line of an article says.
+struct Headline {
+    title: String,
+    date: Option<Date>,
+    /// Byte range of the headline text within the line.
+    range: Range<usize>,
+    /// Whether the headline is a photo caption, to be kept in the body.
+    caption: bool,
+}
+
+/// Parses `date YYYY-MM-DD <headline>`, or takes the line as the title when it is not one.
+fn parse_headline(line: &str, markdown: bool) -> Headline {
+    let trimmed = line.trim_start();
+    let mut start = line.len() - trimmed.len();
+    let mut date = None;
+    if let Some(rest) = trimmed.strip_prefix("date")
+        && let Some(after_space) = rest.strip_prefix(char::is_whitespace)
+    {
+        let after_space = after_space.trim_start();
+        if let Some(found) = after_space.get(..10).and_then(Date::parse) {
+            date = Some(found);
+            let headline = after_space[10..].trim_start();
+            start = line.len() - headline.len();
+        }
+    }
+    let mut headline = line[start..].trim_end();
+    if markdown && date.is_none() {
+        let stripped = headline.trim_start_matches('#').trim_start();
+        start += headline.len() - stripped.len();
+        headline = stripped;
+    }
+    let range = start..start + headline.len();
+    match split_credit(headline) {
+        Some(caption_end) => Headline {
+            title: caption_without_credit(&headline[..caption_end]),
+            date,
+            range,
+            caption: true,
+        },
+        None => Headline {
+            title: headline.to_owned(),
+            date,
+            range,
+            caption: false,
+        },
+    }
+}
+
+/// Lines of the text with the byte offset at which each starts.
+fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut offset = 0;
+    text.split('\n').map(move |line| {
+        let start = offset;
+        offset += line.len() + 1;
+        (start, line)
+    })
+}
+
+/// Groups lines into blocks at blank lines and decides each block's kind.
+fn parse_blocks<'a>(
+    text: &str,
+    lines: impl Iterator<Item = (usize, &'a str)>,
+    markdown: bool,
+) -> Vec<Block> {
+    // Each span: the block's byte range and how many lines it has.
+    let mut spans: Vec<(Range<usize>, usize)> = Vec::new();
+    let mut open = false;
+    for (start, line) in lines {
+        if line.trim().is_empty() {
+            open = false;
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let end = start + line.trim_end().len();
+        match spans.last_mut() {
+            Some((range, count)) if open => {
+                range.end = end;
+                *count += 1;
+            }
+            _ => spans.push((start + lead..end, 1)),
+        }
+        open = true;
+    }
+    spans
+        .into_iter()
+        .map(|(range, lines)| classify(text, range, lines, markdown))
+        .collect()
+}
+
+/// Decides whether a block is a paragraph, a heading or a caption.
+fn classify(text: &str, range: Range<usize>, lines: usize, markdown: bool) -> Block {
+    let body = &text[range.clone()];
+    if lines > 1 {
+        return Block {
+            kind: BlockKind::Paragraph,
+            range,
+        };
+    }
+    if markdown && body.starts_with('#') {
+        let title = body.trim_start_matches('#').trim_start();
+        return Block {
+            kind: BlockKind::Heading,
+            range: range.end - title.len()..range.end,
+        };
+    }
+    let kind = if split_credit(body).is_some() {
+        BlockKind::Caption
+    } else if is_heading(body) {
+        BlockKind::Heading
+    } else {
+        BlockKind::Paragraph
+    };
+    Block { kind, range }
+}
+
+/// Byte offset at which the caption ends and its `Ảnh: NAME` credit begins, if it has one.
+fn split_credit(line: &str) -> Option<usize> {
+    const MARKERS: [&str; 3] = ["ẢNH", "Ảnh", "ảnh"];
+    let at = MARKERS.iter().filter_map(|m| line.rfind(m)).max()?;
+    let before = line[..at].chars().next_back();
+    if before.is_some_and(|c| c.is_alphanumeric()) || at == 0 {
+        return None;
+    }
+    let after = line[at..].split_once(':')?.1;
+    let name = after.trim().trim_end_matches(')').trim();
+    let marker_len = line[at..].len() - after.len();
+    let between = &line[at..at + marker_len];
+    // Only "Ảnh:" or "Ảnh :" may stand between the marker and the name.
+    if between.chars().filter(|c| c.is_alphabetic()).count() != 3 {
+        return None;
+    }
+    let words = name.split_whitespace().count();
+    (words > 0 && words <= CREDIT_MAX_WORDS).then_some(at)
+}
+
+/// The caption with the punctuation that led into its credit removed.
+fn caption_without_credit(caption: &str) -> String {
+    caption
+        .trim_end_matches(|c: char| c.is_whitespace() || ".,;:-–—(".contains(c))
+        .to_owned()
+}
+
+/// Whether a one-line block reads as a section heading.
+fn is_heading(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let core = line.trim_end_matches(|c: char| "\"'”’»)]".contains(c));
+    let ends_open = !core.ends_with(|c: char| ".,;:!?…".contains(c));
+    words > 0 && words <= HEADING_MAX_WORDS && ends_open && line.chars().any(char::is_alphabetic)
+}

@@ -1,0 +1,230 @@
+//! The catalog: every article under a folder (or one file), parsed and sorted; immutable once built.
+
+mod article;
+
+use std::cmp::Reverse;
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+pub use article::{Article, Block, BlockKind, Date, Skip};
+
+use crate::text::collate;
+
+/// The articles that ship inside the binary, by file name (the same files as `articles/`).
+pub const BUNDLED: [(&str, &[u8]); 2] = [
+    (
+        "000_187bee9378cff2a5.txt",
+        include_bytes!("../../articles/000_187bee9378cff2a5.txt"),
+    ),
+    (
+        "004_f5d5699ebfe6bbe1.txt",
+        include_bytes!("../../articles/004_f5d5699ebfe6bbe1.txt"),
+    ),
+];
+
+/// Files larger than this are not read: no news article is this long.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// A file that was found but could not be listed, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file or folder concerned.
+    pub path: PathBuf,
+    /// What went wrong and what docbao did about it.
+    pub reason: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.reason)
+    }
+}
+
+/// Why a catalog could not be opened at all.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    /// The path given does not exist or cannot be read.
+    #[error("cannot open {}: {}", .path.display(), describe_io(.cause))]
+    Open {
+        /// The path given.
+        path: PathBuf,
+        /// The cause.
+        cause: io::Error,
+    },
+}
+
+/// A sorted, immutable collection of articles and the problems met while reading them.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    articles: Vec<Article>,
+    problems: Vec<Problem>,
+    origin: String,
+}
+
+impl Catalog {
+    /// Reads every `*.txt` and `*.md` file under `path` (or the one file `path` names).
+    ///
+    /// Hidden files and folders are skipped; symbolic links are followed, and a link that loops
+    /// back is reported as a problem rather than followed forever. A file that cannot be read
+    /// or parsed becomes a [`Problem`]; only a `path` that cannot be opened is an error.
+    pub fn open(path: &Path) -> Result<Catalog, CatalogError> {
+        let meta = std::fs::metadata(path).map_err(|cause| CatalogError::Open {
+            path: path.to_owned(),
+            cause,
+        })?;
+        let mut sources = Vec::new();
+        let mut problems = Vec::new();
+        if meta.is_file() {
+            sources.push((path.to_owned(), read_file(path)));
+        } else {
+            let walker = walkdir::WalkDir::new(path)
+                .follow_links(true)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+            for entry in walker {
+                match entry {
+                    Ok(entry) if entry.file_type().is_file() && is_article_name(entry.path()) => {
+                        let file = entry.into_path();
+                        let bytes = read_file(&file);
+                        sources.push((file, bytes));
+                    }
+                    Ok(_) => {}
+                    Err(err) => problems.push(walk_problem(path, &err)),
+                }
+            }
+        }
+        let mut catalog = Catalog::from_sources(sources, path.display().to_string());
+        catalog.problems.splice(0..0, problems);
+        Ok(catalog)
+    }
+
+    /// The articles compiled into the binary.
+    pub fn bundled() -> Catalog {
+        let sources = BUNDLED
+            .iter()
+            .map(|(name, bytes)| (Path::new("(bundled)").join(name), Ok(bytes.to_vec())));
+        Catalog::from_sources(sources, "bundled articles".to_owned())
+    }
+
+    /// Builds a catalog from file contents already read (or the error met reading them).
+    pub fn from_sources(
+        sources: impl IntoIterator<Item = (PathBuf, io::Result<Vec<u8>>)>,
+        origin: String,
+    ) -> Catalog {
+        let mut articles = Vec::new();
+        let mut problems = Vec::new();
+        for (path, bytes) in sources {
+            let bytes = match bytes {
+                Ok(bytes) => bytes,
+                Err(err) => {
+                    problems.push(Problem {
+                        reason: format!("cannot read: {}, skipped", describe_io(&err)),
+                        path,
+                    });
+                    continue;
+                }
+            };
+            let id = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            match Article::parse(id, path.clone(), &bytes) {
+                Ok(article) => articles.push(article),
+                Err(skip) => problems.push(Problem {
+                    path,
+                    reason: skip.to_string(),
+                }),
+            }
+        }
+        articles
+            .sort_by_cached_key(|a| (Reverse(a.date), collate::sort_key(&a.title), a.id.clone()));
+        Catalog {
+            articles,
+            problems,
+            origin,
+        }
+    }
+
+    /// The articles, newest first, then by title in Vietnamese alphabetical order.
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    /// Files that were found but not listed, with the reason.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// What the catalog was read from, for titles and messages.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// Finds an article by id (file stem), file name or path.
+    pub fn find(&self, key: &str) -> Option<(usize, &Article)> {
+        let key_path = Path::new(key);
+        self.articles
+            .iter()
+            .enumerate()
+            .find(|(_, a)| a.id == key)
+            .or_else(|| {
+                self.articles
+                    .iter()
+                    .enumerate()
+                    .find(|(_, a)| a.path == key_path || a.path.ends_with(key_path))
+            })
+    }
+}
+
+/// Reads a file unless it is too large to be an article.
+fn read_file(path: &Path) -> io::Result<Vec<u8>> {
+    let len = std::fs::metadata(path)?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(io::Error::other(format!(
+            "{} MB is larger than the {} MB limit",
+            len / 1_000_000,
+            MAX_FILE_BYTES / 1_000_000
+        )));
+    }
+    std::fs::read(path)
+}
+
+/// Whether a file or folder name starts with a dot.
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+/// Whether a file name has an extension docbao reads (`.txt`, `.md`).
+fn is_article_name(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+}
+
+/// Turns an error met while walking a folder into a problem with a readable reason.
+fn walk_problem(root: &Path, err: &walkdir::Error) -> Problem {
+    let path = err.path().unwrap_or(root).to_owned();
+    let reason = if err.loop_ancestor().is_some() {
+        "symbolic link loops back to a parent folder, not followed".to_owned()
+    } else if let Some(io) = err.io_error() {
+        format!("cannot read: {}, skipped", describe_io(io))
+    } else {
+        format!("{err}, skipped")
+    };
+    Problem { path, reason }
+}
+
+/// An I/O error as a short lower-case phrase ("permission denied"), without the OS error code.
+pub fn describe_io(err: &io::Error) -> String {
+    let text = err.to_string();
+    let text = match text.find(" (os error") {
+        Some(at) => &text[..at],
+        None => &text,
+    };
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => text.to_owned(),
+    }
+}

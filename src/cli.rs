@@ -1,0 +1,169 @@
+//! The command line: arguments, and the commands that print instead of opening the reader.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+
+use crate::catalog::{Article, Catalog};
+use crate::page::Page;
+use crate::tui;
+
+/// Width `show` lays out at when it cannot ask a terminal.
+const DEFAULT_WIDTH: u16 = 80;
+
+/// Read a folder of news articles in the terminal.
+#[derive(Debug, Parser)]
+#[command(
+    name = "docbao",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// What to do; with none, open the reader.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Folder or file to read [default: ./articles if it exists, else the bundled articles]
+    pub path: Option<PathBuf>,
+}
+
+/// The commands besides opening the reader.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the articles, one a line: date, title, id.
+    List {
+        /// Folder or file to list [default: as for the reader]
+        path: Option<PathBuf>,
+        /// Print a JSON array of {id, path, title, date, words} instead.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print an article as the reading pane lays it out, as plain text.
+    Show {
+        /// The article: its id (file stem), or the path of its file.
+        article: String,
+        /// Folder to look the id up in [default: as for the reader]
+        path: Option<PathBuf>,
+        /// Columns to lay out at [default: the terminal's width, else 80]
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+        width: Option<u16>,
+    },
+}
+
+/// Runs what the command line asks for.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        None => {
+            let catalog = load(cli.path.as_deref())?;
+            if io::stdout().is_terminal() {
+                tui::run(Arc::new(catalog))
+            } else {
+                list(&catalog, false)
+            }
+        }
+        Some(Command::List { path, json }) => list(&load(path.as_deref())?, json),
+        Some(Command::Show {
+            article,
+            path,
+            width,
+        }) => show(&article, path.as_deref(), width),
+    }
+}
+
+/// Opens the catalog at `path`, or `./articles`, or the bundled articles, in that order.
+pub fn load(path: Option<&Path>) -> anyhow::Result<Catalog> {
+    let local = Path::new("articles");
+    let catalog = match path {
+        Some(path) => Catalog::open(path)?,
+        None if local.is_dir() => Catalog::open(local)?,
+        None => Catalog::bundled(),
+    };
+    Ok(catalog)
+}
+
+/// One article as `docbao list --json` prints it.
+#[derive(Debug, serde::Serialize)]
+struct ListEntry<'a> {
+    id: &'a str,
+    path: String,
+    title: &'a str,
+    date: Option<String>,
+    words: usize,
+}
+
+impl<'a> From<&'a Article> for ListEntry<'a> {
+    fn from(article: &'a Article) -> Self {
+        ListEntry {
+            id: &article.id,
+            path: article.path.display().to_string(),
+            title: &article.title,
+            date: article.date.map(|d| d.to_string()),
+            words: article.words,
+        }
+    }
+}
+
+fn list(catalog: &Catalog, json: bool) -> anyhow::Result<()> {
+    report_problems(catalog);
+    let mut out = String::new();
+    if json {
+        let entries: Vec<ListEntry> = catalog.articles().iter().map(ListEntry::from).collect();
+        out = serde_json::to_string_pretty(&entries).context("cannot write JSON")?;
+        out.push('\n');
+    } else {
+        for article in catalog.articles() {
+            let date = article
+                .date
+                .map_or_else(|| "undated   ".to_owned(), |d| d.to_string());
+            out.push_str(&format!("{date}  {}  {}\n", article.title, article.id));
+        }
+    }
+    print(&out)
+}
+
+fn show(key: &str, path: Option<&Path>, width: Option<u16>) -> anyhow::Result<()> {
+    let as_path = Path::new(key);
+    let catalog = if path.is_none() && as_path.is_file() {
+        Catalog::open(as_path)?
+    } else {
+        load(path)?
+    };
+    let Some((_, article)) = catalog.find(key) else {
+        if let Some(problem) = catalog.problems().first() {
+            bail!("{problem}");
+        }
+        bail!("no article {key:?} in {}", catalog.origin());
+    };
+    let width = width.unwrap_or_else(|| {
+        if io::stdout().is_terminal() {
+            crossterm::terminal::size().map_or(DEFAULT_WIDTH, |(w, _)| w)
+        } else {
+            DEFAULT_WIDTH
+        }
+    });
+    print(&Page::layout(article, usize::from(width)).to_plain_text())
+}
+
+/// Tells the user, on stderr, which files were skipped and why.
+fn report_problems(catalog: &Catalog) {
+    for problem in catalog.problems() {
+        eprintln!("docbao: {problem}");
+    }
+}
+
+/// Writes to stdout; a closed pipe (`docbao list | head`) is not an error.
+fn print(text: &str) -> anyhow::Result<()> {
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(err) if err.kind() != io::ErrorKind::BrokenPipe => {
+            Err(err).context("cannot write to standard output")
+        }
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,13 @@
+//! docbao: a terminal reader for a local collection of news articles, Vietnamese first.
+#![forbid(unsafe_code)]
+
+pub mod action;
+pub mod app;
+pub mod catalog;
+pub mod cli;
+pub mod keymap;
+pub mod page;
+pub mod panes;
+pub mod text;
+pub mod tui;
+pub mod ui;

@@ -1,0 +1,99 @@
+//! Where each pane sits for a terminal size; shared by `App` (scrolling, mouse) and `ui` (drawing).
+
+use ratatui::layout::Rect;
+
+/// Narrowest terminal that shows the list and the reader side by side.
+pub const TWO_PANE_MIN_WIDTH: u16 = 80;
+
+/// Smallest terminal docbao draws into; below it a "too small" message is shown.
+pub const MIN_WIDTH: u16 = 20;
+
+/// Smallest terminal height docbao draws into.
+pub const MIN_HEIGHT: u16 = 5;
+
+/// Rows one list entry takes: the title, then date and reading time.
+pub const LIST_ENTRY_ROWS: u16 = 2;
+
+/// Columns of padding between the reader's border and its text, on each side.
+pub const READER_PADDING: u16 = 1;
+
+/// Which panes are visible and where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Panes {
+    /// The article list, with its border; `None` when hidden.
+    pub list: Option<Rect>,
+    /// The reading pane, with its border; `None` when hidden.
+    pub reader: Option<Rect>,
+    /// The status line at the bottom.
+    pub status: Rect,
+}
+
+impl Panes {
+    /// Lays the screen out: side by side when wide enough, else only the focused pane.
+    pub fn compute(area: Rect, reader_focused: bool) -> Panes {
+        let main_height = area.height.saturating_sub(1);
+        let main = Rect::new(area.x, area.y, area.width, main_height);
+        let status = Rect::new(area.x, area.y + main_height, area.width, 1);
+        if area.width < TWO_PANE_MIN_WIDTH {
+            let (list, reader) = if reader_focused {
+                (None, Some(main))
+            } else {
+                (Some(main), None)
+            };
+            return Panes {
+                list,
+                reader,
+                status,
+            };
+        }
+        let list_width = (area.width * 35 / 100).clamp(28, 48);
+        Panes {
+            list: Some(Rect::new(main.x, main.y, list_width, main.height)),
+            reader: Some(Rect::new(
+                main.x + list_width,
+                main.y,
+                main.width - list_width,
+                main.height,
+            )),
+            status,
+        }
+    }
+
+    /// Whether a terminal of this size is too small to draw into.
+    pub fn too_small(area: Rect) -> bool {
+        area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+    }
+}
+
+/// The text area inside a bordered pane.
+pub fn inner(pane: Rect) -> Rect {
+    Rect::new(
+        pane.x.saturating_add(1),
+        pane.y.saturating_add(1),
+        pane.width.saturating_sub(2),
+        pane.height.saturating_sub(2),
+    )
+}
+
+/// Columns of article text the reader has at a pane's size.
+pub fn reader_text_width(pane: Rect) -> usize {
+    usize::from(inner(pane).width.saturating_sub(2 * READER_PADDING))
+}
+
+/// Whether a point lies inside a rectangle.
+pub fn contains(rect: Rect, column: u16, row: u16) -> bool {
+    column >= rect.x && column < rect.right() && row >= rect.y && row < rect.bottom()
+}
+
+/// Where the help overlay sits: centred, as tall as its lines allow, at most 64 columns wide.
+pub fn help_box(area: Rect, lines: usize) -> Rect {
+    let width = area.width.saturating_sub(4).min(64);
+    let wanted = u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(2);
+    let height = wanted.min(area.height.saturating_sub(2));
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}

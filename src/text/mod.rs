@@ -1,0 +1,10 @@
+//! Pure text handling: cleaning, measuring, wrapping and ordering; no UI, no files.
+
+pub mod collate;
+pub mod normalize;
+pub mod width;
+pub mod wrap;
+
+pub use normalize::{decode_and_sanitize, sanitize};
+pub use width::{fit, str_width, truncate};
+pub use wrap::wrap;

@@ -1,0 +1,128 @@
+//! Wrapping a paragraph into rows no wider than a given number of columns.
+//!
+//! textwrap does the line breaking; the words are measured here, by grapheme, so that the wrap
+//! agrees with what the screen draws, and a word longer than a row is split between graphemes,
+//! never inside one (no combining mark ever starts a row).
+
+use textwrap::core::Fragment;
+use textwrap::wrap_algorithms::wrap_first_fit;
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::width::{grapheme_width, str_width};
+
+/// One word (or piece of an over-long word) and the space that follows it.
+#[derive(Debug)]
+struct Word<'a> {
+    text: &'a str,
+    width: usize,
+    space_after: bool,
+}
+
+impl Fragment for Word<'_> {
+    fn width(&self) -> f64 {
+        self.width as f64
+    }
+
+    fn whitespace_width(&self) -> f64 {
+        if self.space_after { 1.0 } else { 0.0 }
+    }
+
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// Wraps text into rows of at most `width` columns; runs of whitespace count as one space.
+///
+/// A single grapheme wider than `width` (a wide character in a one-column row) gets a row of
+/// its own, the only case in which a row can exceed `width`.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let words = split_words(text, width);
+    if words.is_empty() {
+        return Vec::new();
+    }
+    wrap_first_fit(&words, &[width as f64])
+        .into_iter()
+        .map(|line| {
+            let mut row = String::new();
+            for (i, word) in line.iter().enumerate() {
+                row.push_str(word.text);
+                if word.space_after && i + 1 < line.len() {
+                    row.push(' ');
+                }
+            }
+            row
+        })
+        .collect()
+}
+
+/// Splits text at whitespace into words, cutting words wider than `width` into pieces that fit.
+fn split_words(text: &str, width: usize) -> Vec<Word<'_>> {
+    let mut words = Vec::new();
+    for word in text.split_whitespace() {
+        let word_width = str_width(word);
+        if word_width <= width {
+            words.push(Word {
+                text: word,
+                width: word_width,
+                space_after: true,
+            });
+            continue;
+        }
+        let mut start = 0;
+        let mut used = 0;
+        for (at, grapheme) in word.grapheme_indices(true) {
+            let w = grapheme_width(grapheme);
+            if used + w > width && at > start {
+                words.push(Word {
+                    text: &word[start..at],
+                    width: used,
+                    space_after: false,
+                });
+                start = at;
+                used = 0;
+            }
+            used += w;
+        }
+        words.push(Word {
+            text: &word[start..],
+            width: used,
+            space_after: true,
+        });
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn rows(text: &str, width: usize, expected: &[&str]) {
+        assert_eq!(wrap(text, width), expected, "{text:?} at {width}");
+    }
+
+    #[test]
+    fn breaks_at_spaces() {
+        rows("Công ước Hà Nội", 9, &["Công ước", "Hà Nội"]);
+        rows("a  b\n c", 10, &["a b c"]);
+        rows("", 10, &[]);
+    }
+
+    #[test]
+    fn long_words_split_between_graphemes() {
+        rows("nghiêngnghiêng", 5, &["nghiê", "ngngh", "iêng"]);
+        rows("日本語の文", 5, &["日本", "語の", "文"]);
+    }
+
+    #[test]
+    fn decomposed_input_never_splits_a_letter() {
+        for row in wrap("nghie\u{0302}\u{0300}ng", 3) {
+            assert!(
+                !row.starts_with('\u{0302}') && !row.starts_with('\u{0300}'),
+                "{row:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! Drawing: turns a borrowed `App` into a frame; no input, no I/O, no state changes.
+
+mod help;
+mod list;
+mod reader;
+mod status;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use crate::app::App;
+use crate::panes::{MIN_HEIGHT, MIN_WIDTH, Panes};
+use crate::text;
+pub use theme::Theme;
+
+/// Draws the whole screen for the app's current state.
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    if Panes::too_small(area) {
+        render_too_small(area, frame);
+        return;
+    }
+    let panes = app.panes();
+    if let Some(pane) = panes.list {
+        list::render(app, theme, pane, frame);
+    }
+    if let Some(pane) = panes.reader {
+        reader::render(app, theme, pane, frame);
+    }
+    status::render(app, theme, panes.status, frame);
+    if app.show_help {
+        help::render(app, theme, frame);
+    }
+}
+
+/// What a terminal below the minimum size shows instead of the panes.
+fn render_too_small(area: Rect, frame: &mut Frame) {
+    let message = format!(
+        "Terminal too small: {}×{}, docbao needs {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge it, or q to quit.",
+        area.width, area.height
+    );
+    let lines: Vec<Line> = text::wrap(&message, usize::from(area.width))
+        .into_iter()
+        .map(|row| Line::raw(text::fit(&row, usize::from(area.width))))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
