@@ -31,6 +31,7 @@ pub fn run(catalog: Arc<Catalog>) -> anyhow::Result<()> {
             .draw(|frame| ui::render(&app, &theme, frame))
             .context("cannot draw to the terminal")?;
         let event = event::read().context("cannot read from the terminal")?;
+
         if let Some(action) = keymap::action_for_event(app.mode(), &event) {
             app.update(action);
         }

@@ -10,22 +10,30 @@ use crate::keymap::{self, HelpLine};
 use crate::panes;
 use crate::text;
 
-/// Columns given to the key names.
-const LABEL_WIDTH: usize = 14;
-
 /// Draws the help box over whatever is on screen.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let lines = keymap::help_lines();
     let area = panes::help_box(frame.area(), lines.len());
-    let block = Block::bordered()
-        .border_style(theme.border_focused)
-        .title(text::truncate(
-            " Keys ",
-            usize::from(area.width.saturating_sub(2)),
-        ));
     let inner = panes::inner(area);
     let width = usize::from(inner.width);
     let shown = usize::from(inner.height);
+    let title = if lines.len() > shown {
+        " Keys · j/k to scroll "
+    } else {
+        " Keys "
+    };
+    let block = Block::bordered()
+        .border_style(theme.border_focused)
+        .title(text::truncate(title, width));
+    // Two columns of indent before the keys, two of space after the longest.
+    let label_width = lines
+        .iter()
+        .filter_map(|line| match line {
+            HelpLine::Key(label, _) => Some(text::str_width(label) + 4),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
     let first = app.help_scroll.min(lines.len().saturating_sub(shown));
     let rows: Vec<Line> = lines
         .iter()
@@ -35,7 +43,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
             HelpLine::Section(title) => Line::styled(text::fit(title, width), theme.title),
             HelpLine::Blank => Line::raw(text::fit("", width)),
             HelpLine::Key(label, help) => {
-                let label = text::fit(&format!("  {label}"), LABEL_WIDTH.min(width));
+                let label = text::fit(&format!("  {label}"), label_width.min(width));
                 let rest = width.saturating_sub(text::str_width(&label));
                 Line::from(vec![
                     Span::styled(label, theme.key),

@@ -1,0 +1,218 @@
+//! The real binary in a real pseudo-terminal: open an article, scroll, resize, quit, and check that
+//! the terminal is given back as it was.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+/// How long to wait for the screen to show something before giving up (not a performance goal).
+const PATIENCE: Duration = Duration::from_secs(20);
+
+/// Marker printed after docbao exits, before the terminal settings.
+const AFTER: &str = "AFTER-DOCBAO";
+
+struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+fn size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+fn nz(n: u16) -> NonZeroU16 {
+    NonZeroU16::new(n).expect("non-zero size")
+}
+
+impl Session {
+    /// Starts `docbao ARGS` in a shell that prints the terminal settings once it has exited.
+    fn start(args: &str, cols: u16, rows: u16) -> Session {
+        let pty = native_pty_system()
+            .openpty(size(cols, rows))
+            .expect("openpty");
+        let bin = env!("CARGO_BIN_EXE_docbao");
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.args([
+            "-c",
+            &format!("'{bin}' {args}; code=$?; echo; echo {AFTER} $code; stty -a"),
+        ]);
+        // An empty folder: no ./articles, so the bundled articles open.
+        let cwd = tempfile::tempdir().expect("temp dir").keep();
+        cmd.cwd(&cwd);
+        cmd.env("TERM", "xterm-256color");
+        let child = pty.slave.spawn_command(cmd).expect("spawn docbao");
+        drop(pty.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pty.master.try_clone_reader().expect("pty reader");
+        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        let writer = pty.master.take_writer().expect("pty writer");
+        Session {
+            parser,
+            raw,
+            writer,
+            master: pty.master,
+            child,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer
+            .write_all(bytes.as_bytes())
+            .expect("write to pty");
+        self.writer.flush().expect("flush pty");
+    }
+
+    /// Waits until the screen satisfies `check`, failing with the screen if it never does.
+    #[track_caller]
+    fn wait_for(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let screen = self.screen();
+            if check(&screen) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("waited for {what}; the screen shows:\n{screen}");
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.parser.lock().unwrap().set_size(nz(rows), nz(cols));
+        self.master.resize(size(cols, rows)).expect("resize pty");
+    }
+
+    /// Waits for the shell to finish and returns everything printed after docbao exited.
+    fn finish(&mut self) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if self.child.try_wait().expect("child status").is_some() {
+                break;
+            }
+            if Instant::now() > deadline {
+                panic!("docbao did not exit:\n{}", self.screen());
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        // The reader thread may still be draining the last bytes.
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let raw = String::from_utf8_lossy(&self.raw.lock().unwrap()).into_owned();
+            if let Some(at) = raw.rfind(AFTER)
+                && raw[at..].contains("rows")
+            {
+                return raw[at..].to_owned();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no terminal settings after exit: {raw:?}"
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+#[test]
+fn open_scroll_resize_quit_and_restore() {
+    let mut s = Session::start("", 100, 30);
+    s.wait_for("the list", |screen| {
+        screen.contains("Articles (2)") && screen.contains("Các đại biểu thảo luận")
+    });
+    {
+        let parser = s.parser.lock().unwrap();
+        assert!(
+            parser.screen().alternate_screen(),
+            "runs on the alternate screen"
+        );
+    }
+
+    // Select the second article and open it.
+    s.send("j");
+    s.wait_for("the second article in the reader", |screen| {
+        screen.contains("2/2 · 000_187bee9378cff2a5")
+    });
+    s.send("\r");
+    s.wait_for("the reader focused", |screen| {
+        screen.contains("article 2 of 2 ·")
+    });
+
+    // Scroll down three paragraphs and a page.
+    s.send("}}} ");
+    s.wait_for("the header scrolled away", |screen| {
+        !screen.contains("min read")
+    });
+
+    // A narrow terminal shows only the reader, re-wrapped.
+    s.resize(60, 20);
+    let narrow = s.wait_for("the narrow layout", |screen| {
+        !screen.contains("Articles (2)") && screen.contains("article 2 of 2")
+    });
+    for line in narrow.lines() {
+        assert!(line.chars().count() <= 60, "{line:?}");
+    }
+
+    s.send("q");
+    let after = s.finish();
+    assert!(
+        after.starts_with(&format!("{AFTER} 0")),
+        "exit status 0: {after}"
+    );
+    // Cooked mode is back: canonical input and echo are on again.
+    assert!(
+        after.contains(" icanon") && after.contains(" echo "),
+        "{after}"
+    );
+    let parser = s.parser.lock().unwrap();
+    let screen = parser.screen();
+    assert!(!screen.alternate_screen(), "left the alternate screen");
+    assert!(!screen.hide_cursor(), "cursor shown again");
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse reporting off"
+    );
+}
+
+#[test]
+fn a_bad_path_fails_with_a_message_and_leaves_the_terminal_alone() {
+    let mut s = Session::start("/no/such/folder", 80, 24);
+    let after = s.finish();
+    assert!(
+        after.starts_with(&format!("{AFTER} 2")),
+        "exit status 2: {after}"
+    );
+    assert!(after.contains(" icanon"), "{after}");
+    let screen = s.screen();
+    assert!(
+        screen.contains("docbao: cannot open /no/such/folder: no such file or directory"),
+        "{screen}"
+    );
+}
