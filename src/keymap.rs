@@ -280,6 +280,26 @@ pub fn help_lines() -> Vec<HelpLine> {
     lines
 }
 
+/// The key table as Markdown, as the README shows it.
+pub fn help_markdown() -> String {
+    let mut out = String::from("| keys | where | what |\n|---|---|---|\n");
+    for binding in BINDINGS {
+        let scope = match binding.scope {
+            Scope::Anywhere => "list, reader",
+            Scope::Reader => "reader",
+            Scope::Help => "help",
+        };
+        let keys: Vec<String> = binding.label.split(' ').map(|k| format!("`{k}`")).collect();
+        out.push_str(&format!(
+            "| {} | {scope} | {} |\n",
+            keys.join(" "),
+            binding.help
+        ));
+    }
+    out.push_str("| mouse wheel | list, reader | scroll the pane under the pointer |\n");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -39,6 +39,11 @@ fn nz(n: u16) -> NonZeroU16 {
 impl Session {
     /// Starts `docbao ARGS` in a shell that prints the terminal settings once it has exited.
     fn start(args: &str, cols: u16, rows: u16) -> Session {
+        Session::start_with_env(args, cols, rows, &[])
+    }
+
+    /// Like [`Session::start`], with extra environment variables.
+    fn start_with_env(args: &str, cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system()
             .openpty(size(cols, rows))
             .expect("openpty");
@@ -52,6 +57,10 @@ impl Session {
         let cwd = tempfile::tempdir().expect("temp dir").keep();
         cmd.cwd(&cwd);
         cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pty.slave.spawn_command(cmd).expect("spawn docbao");
         drop(pty.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
@@ -215,4 +224,29 @@ fn a_bad_path_fails_with_a_message_and_leaves_the_terminal_alone() {
         screen.contains("docbao: cannot open /no/such/folder: no such file or directory"),
         "{screen}"
     );
+}
+
+/// Whether any cell on screen has a colour other than the terminal's default.
+fn has_colour(session: &Session) -> bool {
+    let parser = session.parser.lock().unwrap();
+    let screen = parser.screen();
+    let (rows, cols) = screen.size();
+    (0..rows.get()).any(|row| {
+        (0..cols.get()).any(|col| {
+            screen.cell(row, col).is_some_and(|cell| {
+                cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
+            })
+        })
+    })
+}
+
+#[test]
+fn no_color_is_honoured() {
+    for (no_color, expect_colour) in [("1", false), ("", true)] {
+        let mut s = Session::start_with_env("", 100, 30, &[("NO_COLOR", no_color)]);
+        s.wait_for("the list", |screen| screen.contains("Articles (2)"));
+        assert_eq!(has_colour(&s), expect_colour, "NO_COLOR={no_color:?}");
+        s.send("q");
+        s.finish();
+    }
 }

@@ -1,0 +1,24 @@
+//! The README stays true: its key table is the keymap's, and it starts with the two commands.
+
+#[test]
+fn readme_key_table_is_the_keymap() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let table = docbao::keymap::help_markdown();
+    assert!(
+        readme.contains(&table),
+        "README.md's key table differs from the keymap; paste this in:\n{table}"
+    );
+}
+
+#[test]
+fn readme_starts_with_the_two_commands_and_ci_runs_the_test_one() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let first_block = readme
+        .split("```")
+        .nth(1)
+        .expect("a code block in README.md");
+    assert!(first_block.contains("cargo run --release"), "{first_block}");
+    assert!(first_block.contains("cargo test"), "{first_block}");
+    let ci = std::fs::read_to_string(".ci/run").expect(".ci/run");
+    assert!(ci.lines().any(|l| l.trim() == "cargo test"), "{ci}");
+}
