@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod cli;
 pub mod keymap;
 pub mod page;
+pub mod search;
 pub mod panes;
 pub mod text;
 pub mod tui;

@@ -90,6 +90,10 @@ pub struct Article {
     pub path: PathBuf,
     /// The headline, or the caption without its credit when the headline is a photo caption.
     pub title: String,
+    /// Where the title lies in [`Article::text`], when it is taken from the text.
+    pub title_range: Option<Range<usize>>,
+    /// Byte offset in [`Article::text`] where what the reader shows begins (after the `date` word).
+    pub shown_start: usize,
     /// The date of the `date` line, if there was one.
     pub date: Option<Date>,
     /// The whole file, decoded and normalised (NFC, LF, no controls, tabs expanded).
@@ -143,10 +147,15 @@ impl Article {
         while lines.next_if(|(_, line)| line.trim().is_empty()).is_some() {}
         let mut blocks = Vec::new();
         let mut headline_words = 0;
+        let mut shown_start = 0;
+        let mut title_range = None;
         let (title, date) = match lines.next() {
             Some((start, line)) => {
                 let head = parse_headline(line, markdown);
                 let range = start + head.range.start..start + head.range.end;
+                shown_start = range.start;
+                // The title is the headline, or the start of it when a credit was cut off.
+                title_range = Some(range.start..range.start + head.title.len());
                 if head.caption {
                     blocks.push(Block {
                         kind: BlockKind::Caption,
@@ -169,6 +178,8 @@ impl Article {
             id,
             path,
             title,
+            title_range,
+            shown_start,
             date,
             text,
             blocks,

@@ -1,6 +1,7 @@
 //! Pure text handling: cleaning, measuring, wrapping and ordering; no UI, no files.
 
 pub mod collate;
+pub mod fold;
 pub mod normalize;
 pub mod width;
 pub mod wrap;

@@ -1,0 +1,299 @@
+//! Search: query parsing, matching in one article and across the catalog; no UI.
+//!
+//! Candidates are found in folded text (no accents, lowercase), then checked against the original
+//! for case and accents when the query asks for them (smart case and smart accents, as `less -i`
+//! and ripgrep's `--smart-case`). Every match is a byte range of whole graphemes in the article's
+//! normalised text, so highlighting never cuts a letter in half.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use memchr::memmem;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::catalog::{Article, Catalog};
+use crate::text::fold::{self, FoldMap};
+
+/// Whether a search tells apart upper and lower case, or letters with and without accents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sensitivity {
+    /// Sensitive only when the query itself has capitals (or diacritics).
+    #[default]
+    Smart,
+    /// Always sensitive.
+    On,
+    /// Never sensitive.
+    Off,
+}
+
+impl Sensitivity {
+    /// The next setting in the cycle smart → on → off → smart.
+    pub fn next(self) -> Sensitivity {
+        match self {
+            Sensitivity::Smart => Sensitivity::On,
+            Sensitivity::On => Sensitivity::Off,
+            Sensitivity::Off => Sensitivity::Smart,
+        }
+    }
+
+    /// A short name for prompts: `smart`, `on`, `off`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sensitivity::Smart => "smart",
+            Sensitivity::On => "on",
+            Sensitivity::Off => "off",
+        }
+    }
+
+    fn decide(self, query_asks: bool) -> bool {
+        match self {
+            Sensitivity::Smart => query_asks,
+            Sensitivity::On => true,
+            Sensitivity::Off => false,
+        }
+    }
+}
+
+/// How a query is matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Options {
+    /// Upper and lower case.
+    pub case: Sensitivity,
+    /// Accents and đ.
+    pub accents: Sensitivity,
+}
+
+/// A parsed query, ready to match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    /// What the user typed, in NFC.
+    pub text: String,
+    /// The options it was parsed with.
+    pub options: Options,
+    /// The folded form that candidates are found with.
+    folded: String,
+    /// The case-keeping fold, when case matters.
+    cased: Option<String>,
+    /// Letter marks and word tones, when accents matter.
+    accents: Option<fold::Accents>,
+}
+
+impl Query {
+    /// Parses a query; surrounding whitespace is ignored and inner runs count as one space.
+    pub fn new(text: &str, options: Options) -> Query {
+        let text: String = text.trim().nfc().collect();
+        let case_sensitive = options.case.decide(text.chars().any(char::is_uppercase));
+        let accent_sensitive = options.accents.decide(fold::has_diacritic(&text));
+        Query {
+            folded: fold::fold(&text),
+            cased: case_sensitive.then(|| fold::fold_keep_case(&text)),
+            accents: accent_sensitive.then(|| fold::accents(&text)),
+            text,
+            options,
+        }
+    }
+
+    /// Whether there is nothing to search for.
+    pub fn is_empty(&self) -> bool {
+        self.folded.is_empty()
+    }
+
+    /// Whether this query tells case apart (after smart case).
+    pub fn case_sensitive(&self) -> bool {
+        self.cased.is_some()
+    }
+
+    /// Whether this query tells accents apart (after smart accents).
+    pub fn accent_sensitive(&self) -> bool {
+        self.accents.is_some()
+    }
+
+    /// Whether the folded candidate at `range` of `text` really matches, given case and accents.
+    fn accepts(&self, text: &str, range: &Range<usize>) -> bool {
+        let found = &text[range.clone()];
+        if let Some(cased) = &self.cased
+            && fold::fold_keep_case(found) != *cased
+        {
+            return false;
+        }
+        match &self.accents {
+            Some(wanted) => accents_match(wanted, text, range),
+            None => true,
+        }
+    }
+}
+
+/// Whether the accents at `range` of `text` are those of the query.
+fn accents_match(wanted: &fold::Accents, text: &str, range: &Range<usize>) -> bool {
+    let found = fold::accents(&text[range.clone()]);
+    if found.letters != wanted.letters {
+        return false;
+    }
+    // Tones belong to whole words: look at the words the match starts and ends inside of.
+    let start = text[..range.start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || fold::is_foldable_mark(c))
+        .last()
+        .map_or(range.start, |(at, _)| at);
+    let end = text[range.end..]
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || fold::is_foldable_mark(c)))
+        .map_or(text.len(), |(at, _)| range.end + at);
+    let words = fold::accents(&text[start..end]);
+    if words.tones.len() != wanted.tones.len() {
+        return false;
+    }
+    let last = wanted.tones.len().saturating_sub(1);
+    wanted
+        .tones
+        .iter()
+        .zip(&words.tones)
+        .enumerate()
+        .all(|(i, (want, have))| {
+            // A last word still being typed, without its tone yet, matches any tone.
+            let unfinished = i == last
+                && want.is_empty()
+                && wanted.word_lengths[i] < words.word_lengths[i]
+                && !text[range.clone()].ends_with(char::is_whitespace);
+            unfinished || want == have
+        })
+}
+
+/// Every match of `query` in `text`, as byte ranges of whole graphemes, in order.
+pub fn find_all(text: &str, map: &FoldMap, query: &Query) -> Vec<Range<usize>> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    memmem::find_iter(map.folded.as_bytes(), query.folded.as_bytes())
+        .map(|at| map.to_original(text, at..at + query.folded.len()))
+        .filter(|range| query.accepts(text, range))
+        .collect()
+}
+
+/// Every match of `query` in the part of the article the reader shows.
+pub fn find_in_article(article: &Article, query: &Query) -> Vec<Range<usize>> {
+    let shown = article.shown_start;
+    let text = &article.text[shown..];
+    let map = FoldMap::new(text);
+    find_all(text, &map, query)
+        .into_iter()
+        .map(|r| r.start + shown..r.end + shown)
+        .collect()
+}
+
+/// The folded text of every article, made once and reused by every catalog search.
+#[derive(Debug, Clone, Default)]
+pub struct FoldedCatalog {
+    folded: Vec<String>,
+}
+
+impl FoldedCatalog {
+    /// Folds every article's shown text.
+    pub fn new(catalog: &Catalog) -> FoldedCatalog {
+        FoldedCatalog {
+            folded: catalog
+                .articles()
+                .iter()
+                .map(|a| fold::fold(&a.text[a.shown_start..]))
+                .collect(),
+        }
+    }
+}
+
+/// How one article matched a catalog search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleHits {
+    /// The article's index in the catalog.
+    pub index: usize,
+    /// Matches in the title.
+    pub title: Vec<Range<usize>>,
+    /// Number of matches in the whole article (title included).
+    pub count: usize,
+    /// The first match, as a byte range of the article's text.
+    pub first: Range<usize>,
+}
+
+/// The articles that match a query, best first: title hits, then more hits, then catalog order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogHits {
+    /// The query these are the results of.
+    pub query: Query,
+    /// Matching articles, best first.
+    pub hits: Vec<ArticleHits>,
+}
+
+/// Searches every article; returns `None` as soon as `stale()` says the result is not wanted.
+pub fn search_catalog(
+    catalog: &Catalog,
+    folded: &FoldedCatalog,
+    query: &Query,
+    stale: &dyn Fn() -> bool,
+) -> Option<CatalogHits> {
+    let mut hits = Vec::new();
+    let finder = memmem::Finder::new(query.folded.as_bytes());
+    for (index, (article, folded_text)) in catalog.articles().iter().zip(&folded.folded).enumerate()
+    {
+        if index % 64 == 0 && stale() {
+            return None;
+        }
+        if query.is_empty() || finder.find(folded_text.as_bytes()).is_none() {
+            continue;
+        }
+        // Only articles with a candidate are mapped back, and only these pay for the check.
+        let matches = find_in_article(article, query);
+        let Some(first) = matches.first().cloned() else {
+            continue;
+        };
+        let title_range = article.title_range.clone().unwrap_or(0..0);
+        let title = matches
+            .iter()
+            .filter(|m| title_range.start <= m.start && m.end <= title_range.end)
+            .cloned()
+            .collect();
+        hits.push(ArticleHits {
+            index,
+            title,
+            count: matches.len(),
+            first,
+        });
+    }
+    hits.sort_by_key(|h| (h.title.is_empty(), std::cmp::Reverse(h.count), h.index));
+    Some(CatalogHits {
+        query: query.clone(),
+        hits,
+    })
+}
+
+/// A catalog and its folded copy, shared with the search thread.
+#[derive(Debug, Clone)]
+pub struct Searcher {
+    /// The catalog searched.
+    pub catalog: Arc<Catalog>,
+    /// Its folded text.
+    pub folded: Arc<FoldedCatalog>,
+}
+
+impl Searcher {
+    /// Folds the catalog once for the searches to come.
+    pub fn new(catalog: Arc<Catalog>) -> Searcher {
+        let folded = Arc::new(FoldedCatalog::new(&catalog));
+        Searcher { catalog, folded }
+    }
+
+    /// Runs one catalog search to the end.
+    pub fn run(&self, query: &Query) -> CatalogHits {
+        search_catalog(&self.catalog, &self.folded, query, &|| false).unwrap_or(CatalogHits {
+            query: query.clone(),
+            hits: Vec::new(),
+        })
+    }
+}
+
+/// Line (1-based) and column (1-based, in characters) of a byte offset in text.
+pub fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at];
+    let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}

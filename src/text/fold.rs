@@ -1,0 +1,275 @@
+//! Folding text for search: one form for text and query alike, and the way back to the original.
+//!
+//! The fold is NFD, combining marks U+0300–U+036F dropped, đ/Đ → d, lowercase, and every run of
+//! whitespace as one space. It works character by character on NFC text, so a match in the folded
+//! text maps back to whole original characters through [`FoldMap`].
+
+use std::ops::Range;
+
+use unicode_normalization::char::decompose_canonical;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Whether a combining mark is one the fold drops (the Combining Diacritical Marks block).
+pub fn is_foldable_mark(c: char) -> bool {
+    ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+/// Whether a mark is a Vietnamese tone (huyền, sắc, hỏi, ngã, nặng), as opposed to a letter mark.
+pub fn is_tone_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0300}' | '\u{0301}' | '\u{0303}' | '\u{0309}' | '\u{0323}'
+    )
+}
+
+/// Appends the fold of one character (not whitespace) to `out`, lowercased or not.
+fn push_folded(c: char, lowercase: bool, out: &mut String) {
+    match c {
+        'đ' | 'Đ' if lowercase => out.push('d'),
+        'đ' => out.push('d'),
+        'Đ' => out.push('D'),
+        // Most text is ASCII: skip the decomposition for it.
+        c if c.is_ascii() => out.push(if lowercase { c.to_ascii_lowercase() } else { c }),
+        c => decompose_canonical(c, |d| {
+            if is_foldable_mark(d) {
+                return;
+            }
+            if lowercase {
+                out.extend(d.to_lowercase());
+            } else {
+                out.push(d);
+            }
+        }),
+    }
+}
+
+/// Folds text: no accents, đ as d, lowercase, whitespace runs as one space.
+pub fn fold(text: &str) -> String {
+    fold_as(text, true)
+}
+
+/// Folds text like [`fold`] but keeps upper and lower case apart.
+pub fn fold_keep_case(text: &str) -> String {
+    fold_as(text, false)
+}
+
+fn fold_as(text: &str, lowercase: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+            continue;
+        }
+        in_space = false;
+        push_folded(c, lowercase, &mut out);
+    }
+    out
+}
+
+/// Folded text together with where each piece of it came from in the original.
+#[derive(Debug, Clone, Default)]
+pub struct FoldMap {
+    /// The folded text, as [`fold`] makes it.
+    pub folded: String,
+    /// For every original character that produced output: (folded start, original range).
+    pieces: Vec<(u32, u32, u32)>,
+}
+
+impl FoldMap {
+    /// Folds `text`, remembering the origin of every folded byte.
+    pub fn new(text: &str) -> FoldMap {
+        let mut map = FoldMap {
+            folded: String::with_capacity(text.len()),
+            pieces: Vec::with_capacity(text.len()),
+        };
+        let mut in_space = false;
+        for (at, c) in text.char_indices() {
+            let start = map.folded.len();
+            if c.is_whitespace() {
+                if !in_space {
+                    map.folded.push(' ');
+                }
+                in_space = true;
+            } else {
+                in_space = false;
+                push_folded(c, true, &mut map.folded);
+            }
+            if map.folded.len() > start {
+                let end = at + c.len_utf8();
+                map.pieces.push((offset(start), offset(at), offset(end)));
+            }
+        }
+        map
+    }
+
+    /// The original byte range that a folded byte range came from, widened to whole graphemes.
+    pub fn to_original(&self, text: &str, folded: Range<usize>) -> Range<usize> {
+        if self.pieces.is_empty() || folded.is_empty() {
+            return 0..0;
+        }
+        let piece_at = |pos: usize| {
+            self.pieces
+                .partition_point(|&(start, _, _)| start as usize <= pos)
+                .saturating_sub(1)
+        };
+        let first = self.pieces[piece_at(folded.start)];
+        let last = self.pieces[piece_at(folded.end - 1)];
+        whole_graphemes(text, first.1 as usize..last.2 as usize)
+    }
+}
+
+/// Offsets are stored in 32 bits; articles are capped far below 4 GiB when read.
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Widens a byte range of `text` so that it starts and ends on grapheme boundaries.
+pub fn whole_graphemes(text: &str, range: Range<usize>) -> Range<usize> {
+    let mut start = range.start;
+    let mut end = range.end;
+    // Graphemes are short: look a little way either side rather than segmenting the whole text.
+    let window_start = floor_char_boundary(text, start.saturating_sub(64));
+    let window_end = ceil_char_boundary(text, (end + 64).min(text.len()));
+    for (at, grapheme) in text[window_start..window_end].grapheme_indices(true) {
+        let g_start = window_start + at;
+        let g_end = g_start + grapheme.len();
+        if g_start < range.start && range.start < g_end {
+            start = g_start;
+        }
+        if g_start < range.end && range.end < g_end {
+            end = g_end;
+        }
+    }
+    start..end
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_char_boundary(text: &str, mut at: usize) -> usize {
+    while at < text.len() && !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// Whether text has a diacritic that the fold removes (a mark or đ/Đ).
+pub fn has_diacritic(text: &str) -> bool {
+    text.chars().any(|c| {
+        if matches!(c, 'đ' | 'Đ') || is_foldable_mark(c) {
+            return true;
+        }
+        let mut found = false;
+        decompose_canonical(c, |d| found |= is_foldable_mark(d));
+        found
+    })
+}
+
+/// What distinguishes letters that fold alike: their marks, split into tone and the rest.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Accents {
+    /// Per letter (non-whitespace character), its non-tone marks in canonical order; đ counts.
+    pub letters: Vec<Vec<char>>,
+    /// Per word, its tone marks in order, wherever in the word they sit.
+    pub tones: Vec<Vec<char>>,
+    /// Per word, how many letters it has.
+    pub word_lengths: Vec<usize>,
+}
+
+/// Splits text into letters' marks and words' tones, so that `hoà` and `hòa` compare equal.
+pub fn accents(text: &str) -> Accents {
+    let mut out = Accents::default();
+    let mut in_word = false;
+    for c in text.chars() {
+        if !c.is_alphanumeric() && !is_foldable_mark(c) {
+            in_word = false;
+            if !c.is_whitespace() {
+                out.letters.push(Vec::new());
+            }
+            continue;
+        }
+        if !in_word {
+            out.tones.push(Vec::new());
+            out.word_lengths.push(0);
+            in_word = true;
+        }
+        let mut marks = Vec::new();
+        if matches!(c, 'đ' | 'Đ') {
+            marks.push('đ');
+        }
+        let (Some(tones), Some(length)) = (out.tones.last_mut(), out.word_lengths.last_mut())
+        else {
+            continue;
+        };
+        decompose_canonical(c, |d| {
+            if is_tone_mark(d) {
+                tones.push(d);
+            } else if is_foldable_mark(d) {
+                marks.push(d);
+            }
+        });
+        *length += 1;
+        out.letters.push(marks);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn folds(text: &str, expected: &str) {
+        assert_eq!(fold(text), expected, "{text:?}");
+    }
+
+    #[test]
+    fn folding() {
+        folds("Công ước Hà Nội", "cong uoc ha noi");
+        folds("Đặng", "dang");
+        folds("HÒA  hoà\n\thòa", "hoa hoa hoa");
+        folds("Vie\u{0323}\u{0302}t", "viet");
+        folds("Ảnh: TUẤN MINH", "anh: tuan minh");
+        assert_eq!(fold_keep_case("Đặng Văn"), "Dang Van");
+    }
+
+    #[test]
+    fn map_back_to_whole_characters() {
+        let text = "Tổng Bí thư  Tô Lâm";
+        let map = FoldMap::new(text);
+        assert_eq!(map.folded, fold(text));
+        let at = map.folded.find("to lam").unwrap();
+        let range = map.to_original(text, at..at + "to lam".len());
+        assert_eq!(&text[range], "Tô Lâm");
+        let at = map.folded.find("thu to").unwrap();
+        let range = map.to_original(text, at..at + "thu to".len());
+        assert_eq!(&text[range], "thư  Tô");
+    }
+
+    #[test]
+    fn diacritics_are_detected() {
+        assert!(has_diacritic("hoà"));
+        assert!(has_diacritic("đi"));
+        assert!(has_diacritic("ho\u{0300}a"));
+        assert!(!has_diacritic("hoa Binh 2025"));
+    }
+
+    #[test]
+    fn tone_placement_does_not_matter() {
+        assert_eq!(accents("hoà"), accents("hòa"));
+        assert_eq!(accents("thuý"), accents("thúy"));
+        assert_eq!(accents("khoẻ"), accents("khỏe"));
+        assert_ne!(accents("hoà"), accents("hoá"));
+        assert_ne!(accents("hoa"), accents("hòa"));
+        assert_ne!(accents("đi"), accents("di"));
+        assert_ne!(accents("ư"), accents("u"));
+    }
+}

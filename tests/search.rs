@@ -1,0 +1,218 @@
+//! Matching: the fold, smart case and accents, tone placement, NFD queries, mapping back.
+
+mod common;
+
+use docbao::search::{self, Options, Query, Sensitivity};
+use docbao::text::fold::{FoldMap, fold};
+use proptest::prelude::*;
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+fn smart(query: &str) -> Query {
+    Query::new(query, Options::default())
+}
+
+/// The original text of every match of `query` in `text`.
+fn found<'a>(text: &'a str, query: &Query) -> Vec<&'a str> {
+    let map = FoldMap::new(text);
+    search::find_all(text, &map, query)
+        .into_iter()
+        .map(|r| &text[r])
+        .collect()
+}
+
+#[track_caller]
+fn finds(text: &str, query: &str, expected: &[&str]) {
+    assert_eq!(found(text, &smart(query)), expected, "{query:?} in {text:?}");
+}
+
+#[test]
+fn fold_table() {
+    for (text, folded) in [
+        ("Công ước Hà Nội", "cong uoc ha noi"),
+        ("Đặng Thị Ngọc Thịnh", "dang thi ngoc thinh"),
+        ("ĐÀ NẴNG", "da nang"),
+        ("Thừa Thiên Huế", "thua thien hue"),
+        ("Bà Rịa – Vũng Tàu", "ba ria – vung tau"),
+        ("Phạm Minh Chính", "pham minh chinh"),
+        ("Nguyễn Phú Trọng", "nguyen phu trong"),
+        ("hòa hoà HÒA HOÀ", "hoa hoa hoa hoa"),
+    ] {
+        assert_eq!(fold(text), folded, "{text}");
+        let nfd: String = text.nfd().collect();
+        assert_eq!(fold(&nfd), folded, "NFD {text}");
+    }
+}
+
+#[test]
+fn accent_free_queries_find_every_form() {
+    finds("Công ước Hà Nội", "cong uoc", &["Công ước"]);
+    finds("ông Đặng Văn", "dang", &["Đặng"]);
+    finds("hòa, hoà, HÒA, hoa", "hoa", &["hòa", "hoà", "HÒA", "hoa"]);
+    finds("Hà  Nội\nngày", "ha noi ngay", &["Hà  Nội\nngày"]);
+}
+
+#[test]
+fn smart_case() {
+    assert!(!smart("cong uoc").case_sensitive());
+    assert!(smart("Cong").case_sensitive());
+    finds("Công công CÔNG", "Cong", &["Công"]);
+    finds("Công công CÔNG", "cong", &["Công", "công", "CÔNG"]);
+    finds("Đặng đặng", "Dang", &["Đặng"]);
+}
+
+#[test]
+fn smart_accents() {
+    assert!(!smart("hoa").accent_sensitive());
+    assert!(smart("hòa").accent_sensitive());
+    assert!(smart("đi").accent_sensitive());
+    finds("hoa hòa hóa hoà", "hòa", &["hòa", "hoà"]);
+    finds("di đi dì", "đi", &["đi"]);
+    finds("ua ưa", "ưa", &["ưa"]);
+}
+
+#[test]
+fn old_and_new_tone_placement_are_the_same_word() {
+    for (a, b) in [("hoà", "hòa"), ("thuý", "thúy"), ("khoẻ", "khỏe"), ("loà", "lòa")] {
+        let text = format!("{a} và {b}");
+        finds(&text, a, &[a, b]);
+        finds(&text, b, &[a, b]);
+    }
+}
+
+#[test]
+fn an_unfinished_last_word_matches_any_tone() {
+    finds("hòa bình", "hòa bi", &["hòa bì"]);
+    finds("hòa bình", "hòa binh", &[]);
+}
+
+#[test]
+fn forced_settings_override_smart() {
+    let insensitive = Options {
+        case: Sensitivity::Off,
+        accents: Sensitivity::Off,
+    };
+    let query = Query::new("HÒA", insensitive);
+    assert_eq!(found("hoa hóa", &query), ["hoa", "hóa"]);
+    let sensitive = Options {
+        case: Sensitivity::On,
+        accents: Sensitivity::On,
+    };
+    let query = Query::new("hoa", sensitive);
+    assert_eq!(found("hoa Hoa hòa", &query), ["hoa"]);
+    assert_eq!(Sensitivity::Smart.next().next().next(), Sensitivity::Smart);
+}
+
+#[test]
+fn nfd_queries_behave_like_nfc() {
+    let text = "Công ước Hà Nội, hòa bình";
+    for query in ["Hà Nội", "ước", "hòa bình", "Công"] {
+        let nfd: String = query.nfd().collect();
+        assert_eq!(found(text, &smart(&nfd)), found(text, &smart(query)), "{query}");
+        assert!(!found(text, &smart(query)).is_empty(), "{query}");
+    }
+}
+
+#[test]
+fn whole_article_matches_and_positions() {
+    let catalog = common::bundled();
+    let (_, article) = catalog.find("000_187bee9378cff2a5").unwrap();
+    let matches = search::find_in_article(article, &smart("cong uoc ha noi"));
+    // Every occurrence here is spelt with its accents, so plain lowercase counting agrees.
+    let expected = article.text.to_lowercase().matches("công ước hà nội").count();
+    assert!(expected > 5);
+    assert_eq!(matches.len(), expected);
+    for m in &matches {
+        assert_eq!(fold(&article.text[m.clone()]), "cong uoc ha noi");
+    }
+    // The `date` line is not shown, so it is not searched.
+    assert!(search::find_in_article(article, &smart("2025-10-26")).is_empty());
+    let (line, column) = search::line_column(&article.text, matches[0].start);
+    assert_eq!(&article.text.lines().nth(line - 1).unwrap().chars().skip(column - 1).take(6).collect::<String>(), "Công ư");
+}
+
+#[test]
+fn catalog_search_ranks_title_hits_first() {
+    let catalog = common::bundled();
+    let searcher = search::Searcher::new(catalog.clone());
+    let results = searcher.run(&smart("thao luan"));
+    let order: Vec<&str> = results
+        .hits
+        .iter()
+        .map(|h| catalog.articles()[h.index].id.as_str())
+        .collect();
+    assert_eq!(order, ["004_f5d5699ebfe6bbe1", "000_187bee9378cff2a5"]);
+    assert_eq!(results.hits[0].title.len(), 1);
+    assert!(results.hits[1].title.is_empty());
+    let results = searcher.run(&smart("guterres"));
+    assert_eq!(results.hits.len(), 1);
+    let article = &catalog.articles()[results.hits[0].index];
+    assert_eq!(results.hits[0].count, article.text.matches("Guterres").count());
+    assert!(searcher.run(&smart("không có đâu xyz")).hits.is_empty());
+}
+
+#[test]
+fn a_stale_search_is_abandoned() {
+    let catalog = common::bundled();
+    let folded = search::FoldedCatalog::new(&catalog);
+    assert!(search::search_catalog(&catalog, &folded, &smart("a"), &|| true).is_none());
+}
+
+fn vietnamese_text() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        Just("Hòa"), Just("hoà"), Just("HOÀ"), Just("hoa"), Just("Đặng"), Just("dang"),
+        Just("thuý"), Just("thúy"), Just("Công"), Just("ước"), Just("Nội"), Just("ư"),
+        Just("khỏe"), Just("khoẻ"), Just("日本"), Just("e\u{301}"), Just("🇻🇳"), Just("a"),
+    ];
+    let sep = prop_oneof![Just(" "), Just("  "), Just("\n"), Just(", "), Just("")];
+    prop::collection::vec((word, sep), 0..30)
+        .prop_map(|v| v.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
+}
+
+fn query_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("hoa"), Just("hòa"), Just("Hoà"), Just("dang"), Just("Đặng"), Just("thuy"),
+        Just("thúy"), Just("cong uoc"), Just("ư"), Just("a"), Just("khoe"), Just("khỏe"),
+        Just("日"), Just("e"),
+    ]
+    .prop_map(String::from)
+}
+
+proptest! {
+    #[test]
+    fn folding_never_panics(text in any::<String>()) {
+        let map = FoldMap::new(&text);
+        prop_assert_eq!(&map.folded, &fold(&text));
+        let _ = Query::new(&text, Options::default());
+    }
+
+    #[test]
+    fn matches_fall_on_grapheme_boundaries(text in vietnamese_text(), query in query_text()) {
+        let text: String = text.nfc().collect();
+        let boundaries: Vec<usize> = text
+            .grapheme_indices(true)
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let map = FoldMap::new(&text);
+        for m in search::find_all(&text, &map, &smart(&query)) {
+            prop_assert!(boundaries.contains(&m.start), "{:?} in {:?}", m, text);
+            prop_assert!(boundaries.contains(&m.end), "{:?} in {:?}", m, text);
+        }
+    }
+
+    #[test]
+    fn nfc_and_nfd_give_the_same_hits(text in vietnamese_text(), query in query_text()) {
+        let nfc: String = text.nfc().collect();
+        // Articles are normalised on load, so an NFD file becomes this same NFC text; the
+        // query may still come in either form.
+        let nfd_query: String = query.nfd().collect();
+        let map = FoldMap::new(&nfc);
+        prop_assert_eq!(
+            search::find_all(&nfc, &map, &smart(&query)),
+            search::find_all(&nfc, &map, &smart(&nfd_query))
+        );
+        let from_nfd = docbao::text::sanitize(&text.nfd().collect::<String>());
+        prop_assert_eq!(&from_nfd, &docbao::text::sanitize(&nfc));
+    }
+}
