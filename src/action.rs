@@ -1,7 +1,11 @@
 //! Everything a user can do, as one enum: the only input `App::update` accepts.
 
+use std::sync::Arc;
+
+use crate::search::CatalogHits;
+
 /// One thing the user asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Leave docbao, restoring the terminal.
     Quit,
@@ -33,6 +37,42 @@ pub enum Action {
     NextArticle,
     /// Read the previous article in the list.
     PreviousArticle,
+    /// Start a search: in the article being read, or across the catalog from the list.
+    StartSearch,
+    /// Go to the next match of the search.
+    NextMatch,
+    /// Go to the previous match of the search.
+    PreviousMatch,
+    /// Type a character into the search prompt.
+    Insert(char),
+    /// Delete the character before the cursor in the prompt.
+    DeleteBack,
+    /// Delete the character under the cursor in the prompt.
+    DeleteForward,
+    /// Delete the word before the cursor in the prompt.
+    DeleteWord,
+    /// Delete everything before the cursor in the prompt.
+    DeleteToStart,
+    /// Move the prompt's cursor left.
+    CursorLeft,
+    /// Move the prompt's cursor right.
+    CursorRight,
+    /// Move the prompt's cursor to the start.
+    CursorHome,
+    /// Move the prompt's cursor to the end.
+    CursorEnd,
+    /// Show an earlier query in the prompt.
+    OlderQuery,
+    /// Show a later query in the prompt.
+    NewerQuery,
+    /// Cycle case matching: smart, always, never.
+    ToggleCase,
+    /// Cycle accent matching: smart, always, never.
+    ToggleAccents,
+    /// Finish typing: keep the search (in the list, open the chosen article at its first match).
+    Confirm,
+    /// Stop typing: go back to where the search began.
+    Cancel,
     /// Scroll whatever pane is under the mouse pointer (negative: up).
     ScrollAt {
         /// Pointer column.
@@ -41,6 +81,13 @@ pub enum Action {
         row: u16,
         /// Lines to scroll; negative scrolls up.
         lines: i16,
+    },
+    /// A catalog search running in the background has finished.
+    SearchFinished {
+        /// Which request it answers; older answers are dropped.
+        generation: u64,
+        /// The articles that match.
+        hits: Arc<CatalogHits>,
     },
     /// The terminal changed size: re-wrap and keep the same paragraph in view.
     Resize {

@@ -2,6 +2,7 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::{Context, bail};
@@ -9,6 +10,7 @@ use clap::{Parser, Subcommand};
 
 use crate::catalog::{Article, Catalog};
 use crate::page::Page;
+use crate::search::{self, Options, Query, Sensitivity};
 use crate::tui;
 
 /// Width `show` lays out at when it cannot ask a terminal.
@@ -51,26 +53,79 @@ pub enum Command {
         #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
         width: Option<u16>,
     },
+    /// Search every article: one match a line, `id:line:column: text` (exit 1 when none).
+    Search {
+        /// What to look for; without capitals or accents it ignores them (smart case and accents).
+        query: String,
+        /// Folder or file to search [default: as for the reader]
+        path: Option<PathBuf>,
+        /// Print a JSON array of {id, title, line, column, start, end, text} instead.
+        #[arg(long)]
+        json: bool,
+        /// Tell upper and lower case apart, whatever the query.
+        #[arg(short = 's', long, conflicts_with = "ignore_case")]
+        case_sensitive: bool,
+        /// Never tell upper and lower case apart.
+        #[arg(short = 'i', long)]
+        ignore_case: bool,
+        /// Tell letters with and without accents apart, whatever the query.
+        #[arg(long, conflicts_with = "ignore_accents")]
+        accent_sensitive: bool,
+        /// Never tell letters with and without accents apart.
+        #[arg(long)]
+        ignore_accents: bool,
+    },
 }
 
-/// Runs what the command line asks for.
-pub fn run(cli: Cli) -> anyhow::Result<()> {
+/// The three-way setting from a pair of opposite flags.
+fn sensitivity(on: bool, off: bool) -> Sensitivity {
+    match (on, off) {
+        (true, _) => Sensitivity::On,
+        (_, true) => Sensitivity::Off,
+        _ => Sensitivity::Smart,
+    }
+}
+
+/// Runs what the command line asks for; the exit code says whether a search found anything.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => {
             let catalog = load(cli.path.as_deref())?;
             if io::stdout().is_terminal() {
-                tui::run(Arc::new(catalog))
+                tui::run(Arc::new(catalog))?;
             } else {
-                list(&catalog, false)
+                list(&catalog, false)?;
             }
         }
-        Some(Command::List { path, json }) => list(&load(path.as_deref())?, json),
+        Some(Command::List { path, json }) => list(&load(path.as_deref())?, json)?,
         Some(Command::Show {
             article,
             path,
             width,
-        }) => show(&article, path.as_deref(), width),
+        }) => show(&article, path.as_deref(), width)?,
+        Some(Command::Search {
+            query,
+            path,
+            json,
+            case_sensitive,
+            ignore_case,
+            accent_sensitive,
+            ignore_accents,
+        }) => {
+            let options = Options {
+                case: sensitivity(case_sensitive, ignore_case),
+                accents: sensitivity(accent_sensitive, ignore_accents),
+            };
+            let catalog = load(path.as_deref())?;
+            let found = search_command(&catalog, &Query::new(&query, options), json)?;
+            return Ok(if found {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            });
+        }
     }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Opens the catalog at `path`, or `./articles`, or the bundled articles, in that order.
@@ -145,6 +200,73 @@ fn show(key: &str, path: Option<&Path>, width: Option<u16>) -> anyhow::Result<()
         }
     });
     print(&Page::layout(article, usize::from(width)).to_plain_text())
+}
+
+/// One match as `docbao search --json` prints it.
+#[derive(Debug, serde::Serialize)]
+struct SearchHit<'a> {
+    id: &'a str,
+    title: &'a str,
+    line: usize,
+    column: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+/// Prints every match in the catalog; returns whether there was any.
+fn search_command(catalog: &Catalog, query: &Query, json: bool) -> anyhow::Result<bool> {
+    report_problems(catalog);
+    if query.is_empty() {
+        bail!("the query is empty");
+    }
+    let mark = io::stdout().is_terminal();
+    let mut hits = Vec::new();
+    let mut count = 0;
+    let mut out = String::new();
+    for article in catalog.articles() {
+        for range in search::find_in_article(article, query) {
+            count += 1;
+            let (line, column) = search::line_column(&article.text, range.start);
+            if json {
+                hits.push(SearchHit {
+                    id: &article.id,
+                    title: &article.title,
+                    line,
+                    column,
+                    start: range.start,
+                    end: range.end,
+                    text: &article.text[range],
+                });
+                continue;
+            }
+            let line_start = article.text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = article.text[range.start..]
+                .find('\n')
+                .map_or(article.text.len(), |i| range.start + i);
+            let end = range.end.min(line_end);
+            let (before, matched, after) = (
+                &article.text[line_start..range.start],
+                &article.text[range.start..end],
+                &article.text[end..line_end],
+            );
+            let matched = if mark {
+                format!("\x1b[1;31m{matched}\x1b[0m")
+            } else {
+                matched.to_owned()
+            };
+            out.push_str(&format!(
+                "{}:{line}:{column}: {before}{matched}{after}\n",
+                article.id
+            ));
+        }
+    }
+    if json {
+        out = serde_json::to_string_pretty(&hits).context("cannot write JSON")?;
+        out.push('\n');
+    }
+    print(&out)?;
+    Ok(count > 0)
 }
 
 /// Tells the user, on stderr, which files were skipped and why.

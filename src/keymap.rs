@@ -16,6 +16,12 @@ pub enum Scope {
     Reader,
     /// While the help overlay is shown.
     Help,
+    /// While typing a search, in the reader or the list.
+    Prompt,
+    /// While typing a search in the reader.
+    ReaderPrompt,
+    /// While typing a search in the list.
+    ListPrompt,
 }
 
 /// What has the keyboard: decides which bindings apply.
@@ -27,10 +33,14 @@ pub enum Mode {
     Reader,
     /// The help overlay, over either pane.
     Help,
+    /// The search prompt of the reader.
+    ReaderPrompt,
+    /// The search prompt of the list.
+    ListPrompt,
 }
 
 /// One line of the key table.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     /// The keys as the help shows them.
     pub label: &'static str,
@@ -47,6 +57,7 @@ pub struct Binding {
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const ALT: KeyModifiers = KeyModifiers::ALT;
 
 /// Every key docbao knows, in the order the help lists them.
 pub const BINDINGS: &[Binding] = &[
@@ -154,6 +165,27 @@ pub const BINDINGS: &[Binding] = &[
         help: "previous article",
     },
     Binding {
+        label: "/",
+        keys: &[(KeyCode::Char('/'), NONE)],
+        action: Action::StartSearch,
+        scope: Scope::Anywhere,
+        help: "search this article / all articles",
+    },
+    Binding {
+        label: "n",
+        keys: &[(KeyCode::Char('n'), NONE)],
+        action: Action::NextMatch,
+        scope: Scope::Reader,
+        help: "next match",
+    },
+    Binding {
+        label: "N",
+        keys: &[(KeyCode::Char('N'), NONE)],
+        action: Action::PreviousMatch,
+        scope: Scope::Reader,
+        help: "previous match",
+    },
+    Binding {
         label: "?",
         keys: &[(KeyCode::Char('?'), NONE)],
         action: Action::ToggleHelp,
@@ -166,6 +198,132 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Quit,
         scope: Scope::Anywhere,
         help: "quit",
+    },
+    Binding {
+        label: "Enter",
+        keys: &[(KeyCode::Enter, NONE)],
+        action: Action::Confirm,
+        scope: Scope::Prompt,
+        help: "keep the search; from the list, read the article",
+    },
+    Binding {
+        label: "Esc",
+        keys: &[(KeyCode::Esc, NONE)],
+        action: Action::Cancel,
+        scope: Scope::Prompt,
+        help: "cancel, back to where the search began",
+    },
+    Binding {
+        label: "↑ ↓",
+        keys: &[(KeyCode::Up, NONE)],
+        action: Action::OlderQuery,
+        scope: Scope::ReaderPrompt,
+        help: "in the reader: earlier queries",
+    },
+    Binding {
+        label: "",
+        keys: &[(KeyCode::Down, NONE)],
+        action: Action::NewerQuery,
+        scope: Scope::ReaderPrompt,
+        help: "",
+    },
+    Binding {
+        label: "↑ ↓",
+        keys: &[(KeyCode::Up, NONE)],
+        action: Action::Up,
+        scope: Scope::ListPrompt,
+        help: "in the list: choose an article",
+    },
+    Binding {
+        label: "",
+        keys: &[(KeyCode::Down, NONE)],
+        action: Action::Down,
+        scope: Scope::ListPrompt,
+        help: "",
+    },
+    Binding {
+        label: "Ctrl-P Ctrl-N",
+        keys: &[(KeyCode::Char('p'), CTRL)],
+        action: Action::OlderQuery,
+        scope: Scope::Prompt,
+        help: "earlier / later queries",
+    },
+    Binding {
+        label: "",
+        keys: &[(KeyCode::Char('n'), CTRL)],
+        action: Action::NewerQuery,
+        scope: Scope::Prompt,
+        help: "",
+    },
+    Binding {
+        label: "← →",
+        keys: &[(KeyCode::Left, NONE)],
+        action: Action::CursorLeft,
+        scope: Scope::Prompt,
+        help: "move the cursor",
+    },
+    Binding {
+        label: "",
+        keys: &[(KeyCode::Right, NONE)],
+        action: Action::CursorRight,
+        scope: Scope::Prompt,
+        help: "",
+    },
+    Binding {
+        label: "Home Ctrl-A",
+        keys: &[(KeyCode::Home, NONE), (KeyCode::Char('a'), CTRL)],
+        action: Action::CursorHome,
+        scope: Scope::Prompt,
+        help: "cursor to the start",
+    },
+    Binding {
+        label: "End Ctrl-E",
+        keys: &[(KeyCode::End, NONE), (KeyCode::Char('e'), CTRL)],
+        action: Action::CursorEnd,
+        scope: Scope::Prompt,
+        help: "cursor to the end",
+    },
+    Binding {
+        label: "Backspace",
+        keys: &[(KeyCode::Backspace, NONE), (KeyCode::Char('h'), CTRL)],
+        action: Action::DeleteBack,
+        scope: Scope::Prompt,
+        help: "delete the character before the cursor",
+    },
+    Binding {
+        label: "Delete",
+        keys: &[(KeyCode::Delete, NONE)],
+        action: Action::DeleteForward,
+        scope: Scope::Prompt,
+        help: "delete the character under the cursor",
+    },
+    Binding {
+        label: "Ctrl-W",
+        keys: &[(KeyCode::Char('w'), CTRL)],
+        action: Action::DeleteWord,
+        scope: Scope::Prompt,
+        help: "delete the word before the cursor",
+    },
+    Binding {
+        label: "Ctrl-U",
+        keys: &[(KeyCode::Char('u'), CTRL)],
+        action: Action::DeleteToStart,
+        scope: Scope::Prompt,
+        help: "delete everything before the cursor",
+    },
+    Binding {
+        label: "Alt-c",
+        keys: &[(KeyCode::Char('c'), ALT)],
+        action: Action::ToggleCase,
+        scope: Scope::Prompt,
+        help: "case: smart → match case → ignore case",
+    },
+    Binding {
+        label: "Alt-a",
+        keys: &[(KeyCode::Char('a'), ALT)],
+        action: Action::ToggleAccents,
+        scope: Scope::Prompt,
+        help: "accents: smart → match accents → ignore accents",
     },
     Binding {
         label: "j ↓",
@@ -202,10 +360,19 @@ pub fn action_for_key(mode: Mode, key: KeyEvent) -> Option<Action> {
     if key.code == KeyCode::Char('c') && key.modifiers.contains(CTRL) {
         return Some(Action::Quit);
     }
+    let prompt = matches!(mode, Mode::ReaderPrompt | Mode::ListPrompt);
+    if let KeyCode::Char(c) = key.code
+        && prompt
+        && (key.modifiers - SHIFT).is_empty()
+    {
+        return Some(Action::Insert(c));
+    }
     let applies = |scope: Scope| match mode {
         Mode::Help => scope == Scope::Help,
-        Mode::Reader => scope != Scope::Help,
+        Mode::Reader => matches!(scope, Scope::Anywhere | Scope::Reader),
         Mode::List => scope == Scope::Anywhere,
+        Mode::ReaderPrompt => matches!(scope, Scope::Prompt | Scope::ReaderPrompt),
+        Mode::ListPrompt => matches!(scope, Scope::Prompt | Scope::ListPrompt),
     };
     // Terminals differ on whether Shift comes with a shifted character; compare without it.
     let modifiers = key.modifiers - SHIFT;
@@ -217,7 +384,7 @@ pub fn action_for_key(mode: Mode, key: KeyEvent) -> Option<Action> {
                 .iter()
                 .any(|&(code, m)| code == key.code && m - SHIFT == modifiers)
         })
-        .map(|b| b.action)
+        .map(|b| b.action.clone())
 }
 
 /// The action a terminal event asks for in a mode, if any.
@@ -260,6 +427,7 @@ pub fn help_lines() -> Vec<HelpLine> {
     let sections = [
         (Scope::Anywhere, "In the list and the reader"),
         (Scope::Reader, "In the reader"),
+        (Scope::Prompt, "While typing a search"),
         (Scope::Help, "In this help"),
     ];
     let mut lines = Vec::new();
@@ -268,10 +436,19 @@ pub fn help_lines() -> Vec<HelpLine> {
             lines.push(HelpLine::Blank);
         }
         lines.push(HelpLine::Section(title));
+        // The prompts' own keys are listed with the ones they share.
+        let in_section = |b: &&Binding| match scope {
+            Scope::Prompt => matches!(
+                b.scope,
+                Scope::Prompt | Scope::ReaderPrompt | Scope::ListPrompt
+            ),
+            other => b.scope == other,
+        };
         lines.extend(
             BINDINGS
                 .iter()
-                .filter(|b| b.scope == scope)
+                .filter(in_section)
+                .filter(|b| !b.label.is_empty())
                 .map(|b| HelpLine::Key(b.label, b.help)),
         );
     }
@@ -283,10 +460,13 @@ pub fn help_lines() -> Vec<HelpLine> {
 /// The key table as Markdown, as the README shows it.
 pub fn help_markdown() -> String {
     let mut out = String::from("| keys | where | what |\n|---|---|---|\n");
-    for binding in BINDINGS {
+    for binding in BINDINGS.iter().filter(|b| !b.label.is_empty()) {
         let scope = match binding.scope {
             Scope::Anywhere => "list, reader",
             Scope::Reader => "reader",
+            Scope::Prompt => "search prompt",
+            Scope::ReaderPrompt => "reader's search prompt",
+            Scope::ListPrompt => "list's search prompt",
             Scope::Help => "help",
         };
         let keys: Vec<String> = binding.label.split(' ').map(|k| format!("`{k}`")).collect();

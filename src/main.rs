@@ -8,7 +8,7 @@ use docbao::cli::{self, Cli};
 
 fn main() -> ExitCode {
     match cli::run(Cli::parse()) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(err) => {
             eprintln!("docbao: {err:#}");
             ExitCode::from(2)

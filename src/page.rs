@@ -1,7 +1,10 @@
 //! An article laid out for a given width: the display rows the reader scrolls and `show` prints.
 
+use std::ops::Range;
+
 use crate::catalog::{Article, BlockKind};
 use crate::text;
+use crate::text::wrap::Piece;
 
 /// Longest row of body text, in columns: past this, lines get hard to follow.
 pub const MEASURE: usize = 80;
@@ -39,6 +42,8 @@ pub struct Row {
     pub kind: RowKind,
     /// Index of the article block it shows, for body rows.
     pub block: Option<usize>,
+    /// Where each word on the row comes from in the article's text (none for made-up rows).
+    pub pieces: Vec<Piece>,
 }
 
 /// An article wrapped to a width.
@@ -61,7 +66,8 @@ impl Page {
             rows: Vec::new(),
             block_starts: Vec::with_capacity(article.blocks.len()),
         };
-        page.push_wrapped(&article.title, RowKind::Title, None, 0);
+        let title_start = article.title_range.as_ref().map(|r| r.start);
+        page.push_wrapped(&article.title, title_start, RowKind::Title, None, 0);
         let date = article
             .date
             .map_or_else(|| "undated".to_owned(), |d| d.to_string());
@@ -70,9 +76,9 @@ impl Page {
             article.words,
             article.reading_minutes()
         );
-        page.push_wrapped(&meta, RowKind::Meta, None, 0);
+        page.push_wrapped(&meta, None, RowKind::Meta, None, 0);
         for warning in &article.warnings {
-            page.push_wrapped(&format!("⚠ {warning}"), RowKind::Warning, None, 0);
+            page.push_wrapped(&format!("⚠ {warning}"), None, RowKind::Warning, None, 0);
         }
         page.push(
             "─".repeat(width.min(text::str_width(&meta).max(16))),
@@ -83,13 +89,12 @@ impl Page {
             page.push(String::new(), RowKind::Blank, None);
             page.block_starts.push(page.rows.len());
             let body = article.block_text(block);
-            match block.kind {
-                BlockKind::Paragraph => page.push_wrapped(body, RowKind::Paragraph, Some(index), 0),
-                BlockKind::Heading => page.push_wrapped(body, RowKind::Heading, Some(index), 0),
-                BlockKind::Caption => {
-                    page.push_wrapped(body, RowKind::Caption, Some(index), CAPTION_INDENT)
-                }
-            }
+            let (kind, indent) = match block.kind {
+                BlockKind::Paragraph => (RowKind::Paragraph, 0),
+                BlockKind::Heading => (RowKind::Heading, 0),
+                BlockKind::Caption => (RowKind::Caption, CAPTION_INDENT),
+            };
+            page.push_wrapped(body, Some(block.range.start), kind, Some(index), indent);
         }
         page
     }
@@ -127,15 +132,93 @@ impl Page {
         out
     }
 
-    fn push(&mut self, text: String, kind: RowKind, block: Option<usize>) {
-        self.rows.push(Row { text, kind, block });
+    /// The first row that shows the text at byte `offset` of the article, or the next one after.
+    pub fn row_of(&self, offset: usize) -> Option<usize> {
+        self.rows
+            .iter()
+            .position(|row| row.pieces.iter().any(|p| p.source.end > offset))
     }
 
-    fn push_wrapped(&mut self, body: &str, kind: RowKind, block: Option<usize>, indent: usize) {
+    /// Column ranges of row `index` covered by `ranges` (byte ranges of `text`, in order),
+    /// each with the index of the range it shows.
+    pub fn highlights(
+        &self,
+        index: usize,
+        text: &str,
+        ranges: &[Range<usize>],
+    ) -> Vec<(Range<usize>, usize)> {
+        let Some(row) = self.rows.get(index) else {
+            return Vec::new();
+        };
+        let (Some(first), Some(last)) = (row.pieces.first(), row.pieces.last()) else {
+            return Vec::new();
+        };
+        let from = ranges.partition_point(|r| r.end <= first.source.start);
+        let column_at = |piece: &Piece, at: usize| {
+            piece.column
+                + text::str_width(
+                    &text[piece.source.start..at.clamp(piece.source.start, piece.source.end)],
+                )
+        };
+        let mut out = Vec::new();
+        for (k, range) in ranges.iter().enumerate().skip(from) {
+            if range.start >= last.source.end {
+                break;
+            }
+            let mut covered = row
+                .pieces
+                .iter()
+                .filter(|p| p.source.start < range.end && range.start < p.source.end);
+            let Some(start_piece) = covered.next() else {
+                continue;
+            };
+            let end_piece = covered.next_back().unwrap_or(start_piece);
+            // A match is contiguous, so it also covers the spaces between its words.
+            let columns = column_at(start_piece, range.start)..column_at(end_piece, range.end);
+            if !columns.is_empty() {
+                out.push((columns, k));
+            }
+        }
+        out
+    }
+
+    fn push(&mut self, text: String, kind: RowKind, block: Option<usize>) {
+        self.rows.push(Row {
+            text,
+            kind,
+            block,
+            pieces: Vec::new(),
+        });
+    }
+
+    fn push_wrapped(
+        &mut self,
+        body: &str,
+        source_start: Option<usize>,
+        kind: RowKind,
+        block: Option<usize>,
+        indent: usize,
+    ) {
         let indent = if self.width > indent * 4 { indent } else { 0 };
         let pad = " ".repeat(indent);
-        for line in text::wrap(body, self.width - indent) {
-            self.push(format!("{pad}{line}"), kind, block);
+        for row in text::wrap::wrap_with_sources(body, self.width - indent) {
+            let pieces = match source_start {
+                Some(base) => row
+                    .pieces
+                    .into_iter()
+                    .map(|p| Piece {
+                        source: base + p.source.start..base + p.source.end,
+                        column: indent + p.column,
+                    })
+                    .collect(),
+                None => Vec::new(),
+            };
+            self.rows.push(Row {
+                text: format!("{pad}{}", row.text),
+                kind,
+                block,
+                pieces,
+            });
         }
     }
 }

@@ -1,7 +1,10 @@
 //! The one owner of the terminal: raw mode, alternate screen, mouse, panic hook, event loop.
 
 use std::io::{self, Stdout};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, mpsc};
+use std::thread;
+use std::time::Duration;
 
 use anyhow::Context;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
@@ -12,9 +15,11 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+use crate::action::Action;
 use crate::app::App;
 use crate::catalog::Catalog;
 use crate::keymap;
+use crate::search::{self, CatalogHits, Query, Searcher};
 use crate::ui::{self, Theme};
 
 /// Runs the interactive reader until the user quits; the terminal is restored however it ends.
@@ -24,19 +29,83 @@ pub fn run(catalog: Arc<Catalog>) -> anyhow::Result<()> {
     // Dropped on every way out of this function, including `?` and unwinding.
     let _restore = RestoreOnDrop;
     let size = terminal.size().context("cannot read the terminal size")?;
+    let worker = SearchWorker::spawn(Arc::clone(&catalog));
     let mut app = App::new(catalog, size.width, size.height);
     let theme = Theme::from_env();
     while !app.should_quit {
         terminal
             .draw(|frame| ui::render(&app, &theme, frame))
             .context("cannot draw to the terminal")?;
-        let event = event::read().context("cannot read from the terminal")?;
-
-        if let Some(action) = keymap::action_for_event(app.mode(), &event) {
-            app.update(action);
+        if let Some((generation, query)) = app.take_search_request() {
+            worker.submit(generation, query);
+        }
+        // While a search runs, wake up now and then to show its results; else wait for a key.
+        let ready = !app.search_pending()
+            || event::poll(RESULTS_POLL).context("cannot read from the terminal")?;
+        if ready {
+            let event = event::read().context("cannot read from the terminal")?;
+            if let Some(action) = keymap::action_for_event(app.mode(), &event) {
+                app.update(action);
+            }
+        }
+        while let Ok((generation, hits)) = worker.results.try_recv() {
+            app.update(Action::SearchFinished {
+                generation,
+                hits: Arc::new(hits),
+            });
         }
     }
     Ok(())
+}
+
+/// How often the event loop looks for search results while a search runs.
+const RESULTS_POLL: Duration = Duration::from_millis(8);
+
+/// Runs catalog searches on a thread of its own, so that typing never waits for one.
+struct SearchWorker {
+    requests: mpsc::Sender<(u64, Query)>,
+    results: mpsc::Receiver<(u64, CatalogHits)>,
+    /// The newest request: a search for anything older is abandoned as stale.
+    latest: Arc<AtomicU64>,
+}
+
+impl SearchWorker {
+    /// Starts the thread; it folds the catalog first, so the first search finds it ready.
+    fn spawn(catalog: Arc<Catalog>) -> SearchWorker {
+        let (requests, inbox) = mpsc::channel::<(u64, Query)>();
+        let (outbox, results) = mpsc::channel();
+        let latest = Arc::new(AtomicU64::new(0));
+        let newest = Arc::clone(&latest);
+        thread::spawn(move || {
+            let searcher = Searcher::new(catalog);
+            while let Ok(mut request) = inbox.recv() {
+                // Only the newest of the requests waiting is worth running.
+                while let Ok(newer) = inbox.try_recv() {
+                    request = newer;
+                }
+                let (generation, query) = request;
+                let stale = || newest.load(Ordering::Relaxed) != generation;
+                let found =
+                    search::search_catalog(&searcher.catalog, &searcher.folded, &query, &stale);
+                if let Some(hits) = found
+                    && outbox.send((generation, hits)).is_err()
+                {
+                    return;
+                }
+            }
+        });
+        SearchWorker {
+            requests,
+            results,
+            latest,
+        }
+    }
+
+    fn submit(&self, generation: u64, query: Query) {
+        self.latest.store(generation, Ordering::Relaxed);
+        // A closed channel means the thread has gone; the list then keeps its last results.
+        let _ = self.requests.send((generation, query));
+    }
 }
 
 /// Puts the terminal in raw mode on the alternate screen with mouse reporting.

@@ -188,3 +188,80 @@ fn a_closed_pipe_is_not_an_error() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(out.stderr.is_empty());
 }
+
+#[test]
+fn search_prints_id_line_column_text() {
+    let dir = empty_dir();
+    let out = docbao(dir.path(), &["search", "cong uoc ha noi"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(!text.contains('\x1b'), "no marks when not a terminal");
+    let catalog = docbao::catalog::Catalog::bundled();
+    let mut count = 0;
+    for line in text.lines() {
+        let mut parts = line.splitn(4, ':');
+        let (id, row, column, rest) = (
+            parts.next().unwrap(),
+            parts.next().unwrap().parse::<usize>().unwrap(),
+            parts.next().unwrap().parse::<usize>().unwrap(),
+            parts.next().unwrap(),
+        );
+        let (_, article) = catalog.find(id).expect("a real id");
+        let source_line = article.text.lines().nth(row - 1).unwrap();
+        assert_eq!(rest, format!(" {source_line}"));
+        let at: String = source_line.chars().skip(column - 1).take(15).collect();
+        assert_eq!(at.to_lowercase(), "công ước hà nội");
+        count += 1;
+    }
+    let json = docbao(dir.path(), &["search", "cong uoc ha noi", "--json"]);
+    let hits: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(hits.len(), count);
+    for hit in &hits {
+        let (_, article) = catalog.find(hit["id"].as_str().unwrap()).unwrap();
+        let (start, end) = (
+            hit["start"].as_u64().unwrap() as usize,
+            hit["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&article.text[start..end], hit["text"].as_str().unwrap());
+        assert_eq!(hit["title"], article.title.as_str());
+        assert!(hit["line"].as_u64().unwrap() >= 1 && hit["column"].as_u64().unwrap() >= 1);
+    }
+}
+
+#[test]
+fn search_exit_codes_follow_grep() {
+    let dir = empty_dir();
+    let none = docbao(dir.path(), &["search", "khongcodauxyz"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(none.stdout.is_empty());
+    let bad = docbao(dir.path(), &["search", "x", "no-such-folder"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).starts_with("docbao: cannot open no-such-folder"));
+    let empty = docbao(dir.path(), &["search", "  "]);
+    assert_eq!(empty.status.code(), Some(2));
+}
+
+#[test]
+fn search_flags_override_smart_case_and_accents() {
+    let dir = empty_dir();
+    let count = |args: &[&str]| {
+        let out = docbao(dir.path(), args);
+        stdout(&out).lines().count()
+    };
+    let smart = count(&["search", "hoa"]);
+    let accents = count(&["search", "hoa", "--accent-sensitive"]);
+    assert!(smart > accents, "{smart} > {accents}");
+    let accented = count(&["search", "hòa"]);
+    let ignoring = count(&["search", "hòa", "--ignore-accents"]);
+    assert_eq!(ignoring, smart);
+    assert!(accented < smart);
+    let cased = count(&["search", "Công"]);
+    let uncased = count(&["search", "Công", "-i"]);
+    assert!(uncased > cased, "{uncased} > {cased}");
+    assert_eq!(
+        count(&["search", "công", "-s"]),
+        count(&["search", "công", "--case-sensitive"])
+    );
+    let conflict = docbao(dir.path(), &["search", "x", "-s", "-i"]);
+    assert_eq!(conflict.status.code(), Some(2));
+}

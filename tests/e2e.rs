@@ -250,3 +250,47 @@ fn no_color_is_honoured() {
         s.finish();
     }
 }
+
+#[test]
+fn search_from_the_list_then_step_through_matches() {
+    let mut s = Session::start("", 100, 30);
+    s.wait_for("the list", |screen| screen.contains("Articles (2)"));
+    // Typed as one burst, the way a fast typist or a paste arrives.
+    s.send("/guterres");
+    s.wait_for("the filtered list", |screen| {
+        screen.contains("Search “guterres” · 1 of 2") && screen.contains("1 article")
+    });
+    s.send("\r");
+    let count = s.wait_for("the reader at the first match", |screen| {
+        screen.contains("article 2 of 2") && screen.contains("· 1/")
+    });
+    let total: String = count
+        .split("· 1/")
+        .nth(1)
+        .unwrap()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    s.send("n");
+    s.wait_for("the second match", |screen| {
+        screen.contains(&format!("· 2/{total}"))
+    });
+    // Esc twice: back to the list, then the whole list again.
+    s.send("\x1b");
+    s.wait_for("the filtered list again", |screen| {
+        screen.contains("Search “guterres”") && !screen.contains('%')
+    });
+    s.send("\x1b");
+    s.wait_for("the whole list", |screen| screen.contains("Articles (2)"));
+    s.send("q");
+    let after = s.finish();
+    assert!(after.starts_with(&format!("{AFTER} 0")), "{after}");
+}
+
+#[test]
+fn search_marks_matches_on_a_terminal() {
+    let mut s = Session::start("search Guterres", 200, 30);
+    s.finish();
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+    assert!(raw.contains("\x1b[1;31mGuterres\x1b[0m"), "{raw:?}");
+}

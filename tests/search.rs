@@ -23,7 +23,11 @@ fn found<'a>(text: &'a str, query: &Query) -> Vec<&'a str> {
 
 #[track_caller]
 fn finds(text: &str, query: &str, expected: &[&str]) {
-    assert_eq!(found(text, &smart(query)), expected, "{query:?} in {text:?}");
+    assert_eq!(
+        found(text, &smart(query)),
+        expected,
+        "{query:?} in {text:?}"
+    );
 }
 
 #[test]
@@ -73,7 +77,12 @@ fn smart_accents() {
 
 #[test]
 fn old_and_new_tone_placement_are_the_same_word() {
-    for (a, b) in [("hoà", "hòa"), ("thuý", "thúy"), ("khoẻ", "khỏe"), ("loà", "lòa")] {
+    for (a, b) in [
+        ("hoà", "hòa"),
+        ("thuý", "thúy"),
+        ("khoẻ", "khỏe"),
+        ("loà", "lòa"),
+    ] {
         let text = format!("{a} và {b}");
         finds(&text, a, &[a, b]);
         finds(&text, b, &[a, b]);
@@ -108,7 +117,11 @@ fn nfd_queries_behave_like_nfc() {
     let text = "Công ước Hà Nội, hòa bình";
     for query in ["Hà Nội", "ước", "hòa bình", "Công"] {
         let nfd: String = query.nfd().collect();
-        assert_eq!(found(text, &smart(&nfd)), found(text, &smart(query)), "{query}");
+        assert_eq!(
+            found(text, &smart(&nfd)),
+            found(text, &smart(query)),
+            "{query}"
+        );
         assert!(!found(text, &smart(query)).is_empty(), "{query}");
     }
 }
@@ -119,7 +132,11 @@ fn whole_article_matches_and_positions() {
     let (_, article) = catalog.find("000_187bee9378cff2a5").unwrap();
     let matches = search::find_in_article(article, &smart("cong uoc ha noi"));
     // Every occurrence here is spelt with its accents, so plain lowercase counting agrees.
-    let expected = article.text.to_lowercase().matches("công ước hà nội").count();
+    let expected = article
+        .text
+        .to_lowercase()
+        .matches("công ước hà nội")
+        .count();
     assert!(expected > 5);
     assert_eq!(matches.len(), expected);
     for m in &matches {
@@ -128,7 +145,18 @@ fn whole_article_matches_and_positions() {
     // The `date` line is not shown, so it is not searched.
     assert!(search::find_in_article(article, &smart("2025-10-26")).is_empty());
     let (line, column) = search::line_column(&article.text, matches[0].start);
-    assert_eq!(&article.text.lines().nth(line - 1).unwrap().chars().skip(column - 1).take(6).collect::<String>(), "Công ư");
+    assert_eq!(
+        &article
+            .text
+            .lines()
+            .nth(line - 1)
+            .unwrap()
+            .chars()
+            .skip(column - 1)
+            .take(6)
+            .collect::<String>(),
+        "Công ư"
+    );
 }
 
 #[test]
@@ -147,7 +175,10 @@ fn catalog_search_ranks_title_hits_first() {
     let results = searcher.run(&smart("guterres"));
     assert_eq!(results.hits.len(), 1);
     let article = &catalog.articles()[results.hits[0].index];
-    assert_eq!(results.hits[0].count, article.text.matches("Guterres").count());
+    assert_eq!(
+        results.hits[0].count,
+        article.text.matches("Guterres").count()
+    );
     assert!(searcher.run(&smart("không có đâu xyz")).hits.is_empty());
 }
 
@@ -160,9 +191,24 @@ fn a_stale_search_is_abandoned() {
 
 fn vietnamese_text() -> impl Strategy<Value = String> {
     let word = prop_oneof![
-        Just("Hòa"), Just("hoà"), Just("HOÀ"), Just("hoa"), Just("Đặng"), Just("dang"),
-        Just("thuý"), Just("thúy"), Just("Công"), Just("ước"), Just("Nội"), Just("ư"),
-        Just("khỏe"), Just("khoẻ"), Just("日本"), Just("e\u{301}"), Just("🇻🇳"), Just("a"),
+        Just("Hòa"),
+        Just("hoà"),
+        Just("HOÀ"),
+        Just("hoa"),
+        Just("Đặng"),
+        Just("dang"),
+        Just("thuý"),
+        Just("thúy"),
+        Just("Công"),
+        Just("ước"),
+        Just("Nội"),
+        Just("ư"),
+        Just("khỏe"),
+        Just("khoẻ"),
+        Just("日本"),
+        Just("e\u{301}"),
+        Just("🇻🇳"),
+        Just("a"),
     ];
     let sep = prop_oneof![Just(" "), Just("  "), Just("\n"), Just(", "), Just("")];
     prop::collection::vec((word, sep), 0..30)
@@ -171,9 +217,20 @@ fn vietnamese_text() -> impl Strategy<Value = String> {
 
 fn query_text() -> impl Strategy<Value = String> {
     prop_oneof![
-        Just("hoa"), Just("hòa"), Just("Hoà"), Just("dang"), Just("Đặng"), Just("thuy"),
-        Just("thúy"), Just("cong uoc"), Just("ư"), Just("a"), Just("khoe"), Just("khỏe"),
-        Just("日"), Just("e"),
+        Just("hoa"),
+        Just("hòa"),
+        Just("Hoà"),
+        Just("dang"),
+        Just("Đặng"),
+        Just("thuy"),
+        Just("thúy"),
+        Just("cong uoc"),
+        Just("ư"),
+        Just("a"),
+        Just("khoe"),
+        Just("khỏe"),
+        Just("日"),
+        Just("e"),
     ]
     .prop_map(String::from)
 }

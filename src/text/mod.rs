@@ -3,6 +3,7 @@
 pub mod collate;
 pub mod fold;
 pub mod normalize;
+pub mod snippet;
 pub mod width;
 pub mod wrap;
 

@@ -4,6 +4,8 @@
 //! agrees with what the screen draws, and a word longer than a row is split between graphemes,
 //! never inside one (no combining mark ever starts a row).
 
+use std::ops::Range;
+
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::wrap_first_fit;
 use unicode_segmentation::UnicodeSegmentation;
@@ -14,6 +16,7 @@ use super::width::{grapheme_width, str_width};
 #[derive(Debug)]
 struct Word<'a> {
     text: &'a str,
+    start: usize,
     width: usize,
     space_after: bool,
 }
@@ -32,11 +35,37 @@ impl Fragment for Word<'_> {
     }
 }
 
+/// Where a word on a wrapped row came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    /// Byte range of the word in the wrapped text.
+    pub source: Range<usize>,
+    /// Column at which the word starts on its row.
+    pub column: usize,
+}
+
+/// One wrapped row: its text and the source of every word on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrappedRow {
+    /// The row, words joined by single spaces.
+    pub text: String,
+    /// The words on the row, left to right.
+    pub pieces: Vec<Piece>,
+}
+
 /// Wraps text into rows of at most `width` columns; runs of whitespace count as one space.
 ///
 /// A single grapheme wider than `width` (a wide character in a one-column row) gets a row of
 /// its own, the only case in which a row can exceed `width`.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_with_sources(text, width)
+        .into_iter()
+        .map(|row| row.text)
+        .collect()
+}
+
+/// Wraps like [`wrap`], keeping track of where each word came from.
+pub fn wrap_with_sources(text: &str, width: usize) -> Vec<WrappedRow> {
     let width = width.max(1);
     let words = split_words(text, width);
     if words.is_empty() {
@@ -45,11 +74,21 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     wrap_first_fit(&words, &[width as f64])
         .into_iter()
         .map(|line| {
-            let mut row = String::new();
+            let mut row = WrappedRow {
+                text: String::new(),
+                pieces: Vec::with_capacity(line.len()),
+            };
+            let mut column = 0;
             for (i, word) in line.iter().enumerate() {
-                row.push_str(word.text);
+                row.pieces.push(Piece {
+                    source: word.start..word.start + word.text.len(),
+                    column,
+                });
+                row.text.push_str(word.text);
+                column += word.width;
                 if word.space_after && i + 1 < line.len() {
-                    row.push(' ');
+                    row.text.push(' ');
+                    column += 1;
                 }
             }
             row
@@ -57,14 +96,31 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// Whitespace-separated words of text with the byte offset of each.
+fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(char::is_whitespace)
+        .scan(0, |offset, word| {
+            let start = *offset;
+            // Step over the word and the one whitespace character that ended it.
+            let separator = text[start + word.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+            *offset = start + word.len() + separator;
+            Some((start, word))
+        })
+        .filter(|(_, word)| !word.is_empty())
+}
+
 /// Splits text at whitespace into words, cutting words wider than `width` into pieces that fit.
 fn split_words(text: &str, width: usize) -> Vec<Word<'_>> {
     let mut words = Vec::new();
-    for word in text.split_whitespace() {
+    for (offset, word) in words_with_offsets(text) {
         let word_width = str_width(word);
         if word_width <= width {
             words.push(Word {
                 text: word,
+                start: offset,
                 width: word_width,
                 space_after: true,
             });
@@ -77,6 +133,7 @@ fn split_words(text: &str, width: usize) -> Vec<Word<'_>> {
             if used + w > width && at > start {
                 words.push(Word {
                     text: &word[start..at],
+                    start: offset + start,
                     width: used,
                     space_after: false,
                 });
@@ -87,6 +144,7 @@ fn split_words(text: &str, width: usize) -> Vec<Word<'_>> {
         }
         words.push(Word {
             text: &word[start..],
+            start: offset + start,
             width: used,
             space_after: true,
         });
@@ -114,6 +172,26 @@ mod tests {
     fn long_words_split_between_graphemes() {
         rows("nghiêngnghiêng", 5, &["nghiê", "ngngh", "iêng"]);
         rows("日本語の文", 5, &["日本", "語の", "文"]);
+    }
+
+    #[test]
+    fn pieces_point_back_at_their_words() {
+        let text = "  Hà\tNội  ngày 日本語の文";
+        for row in wrap_with_sources(text, 6) {
+            for piece in &row.pieces {
+                let word = &text[piece.source.clone()];
+                let shown: String = row.text.chars().collect();
+                assert!(shown.contains(word), "{word:?} not on {shown:?}");
+            }
+        }
+        let rows = wrap_with_sources("ab cd", 10);
+        assert_eq!(
+            rows[0].pieces[1],
+            Piece {
+                source: 3..5,
+                column: 3
+            }
+        );
     }
 
     #[test]

@@ -1,13 +1,18 @@
 //! The article list: title, then date and reading time, for each article.
 
 use ratatui::Frame;
+use std::ops::Range;
+
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 
-use super::Theme;
+use super::{Theme, highlight};
 use crate::app::{App, Focus};
+use crate::catalog::Article;
 use crate::panes;
+use crate::search::ArticleHits;
 use crate::text;
 
 /// Draws the list pane into `pane`.
@@ -19,7 +24,15 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
     } else {
         theme.border
     };
-    let title = format!(" Articles ({}) ", articles.len());
+    let title = match app.filter.as_ref() {
+        Some(filter) => format!(
+            " Search “{}” · {} of {} ",
+            filter.query.text,
+            app.list_len(),
+            articles.len()
+        ),
+        None => format!(" Articles ({}) ", articles.len()),
+    };
     let block = Block::bordered().border_style(border).title(text::truncate(
         &title,
         usize::from(pane.width.saturating_sub(2)),
@@ -37,28 +50,87 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(lines), inner);
         return;
     }
+    if app.list_len() == 0 {
+        let message = "No article matches. Esc shows them all.";
+        let lines: Vec<Line> = text::wrap(message, width)
+            .into_iter()
+            .map(|row| Line::styled(text::fit(&row, width), theme.meta))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
+        return;
+    }
+    let hits = app.list_hits();
     let mut lines = Vec::new();
-    for (index, article) in articles
-        .iter()
-        .enumerate()
-        .skip(app.list_offset)
-        .take(app.list_capacity())
-    {
+    for position in (app.list_offset..app.list_len()).take(app.list_capacity()) {
+        let Some(index) = app.list_entry(position) else {
+            break;
+        };
+        let article = &articles[index];
         let selected = index == app.selected;
         let (title_style, meta_style) = match (selected, focused) {
             (true, true) => (theme.selected, theme.selected),
             (true, false) => (theme.selected_idle, theme.selected_idle),
             (false, _) => (theme.body, theme.meta),
         };
-        let date = article
-            .date
-            .map_or_else(|| "undated".to_owned(), |d| d.to_string());
-        let meta = format!("  {date} · {} min", article.reading_minutes());
-        lines.push(Line::styled(
-            text::fit(&format!(" {}", article.title), width),
+        let hit = hits.and_then(|h| h.hits.get(position));
+        let title_marks: Vec<(Range<usize>, Style)> = match (hit, &article.title_range) {
+            (Some(hit), Some(range)) => hit
+                .title
+                .iter()
+                .filter_map(|m| {
+                    let start = m.start.checked_sub(range.start)?;
+                    let end = (m.end - range.start).min(article.title.len());
+                    let from = 1 + text::str_width(article.title.get(..start)?);
+                    let to = 1 + text::str_width(article.title.get(..end)?);
+                    Some((from..to, theme.matched))
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        lines.push(highlight::line(
+            &format!(" {}", article.title),
+            width,
             title_style,
+            &title_marks,
         ));
-        lines.push(Line::styled(text::fit(&meta, width), meta_style));
+        lines.push(match hit {
+            Some(hit) => snippet_line(article, hit, width, meta_style, theme),
+            None => {
+                let date = article
+                    .date
+                    .map_or_else(|| "undated".to_owned(), |d| d.to_string());
+                let meta = format!("  {date} · {} min", article.reading_minutes());
+                Line::styled(text::fit(&meta, width), meta_style)
+            }
+        });
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// `  3× …context match context…`: how often the article matches and where it first does.
+fn snippet_line<'a>(
+    article: &Article,
+    hit: &ArticleHits,
+    width: usize,
+    style: Style,
+    theme: &Theme,
+) -> Line<'a> {
+    let lead = format!("  {}× ", hit.count);
+    let lead_width = text::str_width(&lead);
+    // The excerpt comes from the block the first match is in (or the title).
+    let block = article
+        .blocks
+        .iter()
+        .map(|b| b.range.clone())
+        .chain(article.title_range.clone())
+        .find(|r| r.start <= hit.first.start && hit.first.end <= r.end)
+        .unwrap_or(hit.first.clone());
+    let local = hit.first.start - block.start..hit.first.end - block.start;
+    let room = width.saturating_sub(lead_width);
+    let (excerpt, columns) = text::snippet::snippet(&article.text[block], local, room);
+    let marks = [(
+        lead_width + columns.start..lead_width + columns.end,
+        theme.matched,
+    )];
+    highlight::line(&format!("{lead}{excerpt}"), width, style, &marks)
 }

@@ -1,6 +1,7 @@
 //! Drawing: turns a borrowed `App` into a frame; no input, no I/O, no state changes.
 
 mod help;
+mod highlight;
 mod list;
 mod reader;
 mod status;

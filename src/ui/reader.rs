@@ -1,11 +1,14 @@
 //! The reading pane: the selected article's rows, styled by kind, in a centred column.
 
 use ratatui::Frame;
+use std::ops::Range;
+
 use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use super::Theme;
+use super::{Theme, highlight};
 use crate::app::{App, Focus};
 use crate::page::RowKind;
 use crate::panes;
@@ -35,12 +38,18 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
     // Centre the text column when the pane is wider than a comfortable line.
     let left = room.saturating_sub(page.width) / 2;
     let margin = " ".repeat(left);
+    let (matches, current) = match (&app.search, app.article()) {
+        (Some(found), Some(_)) => (found.matches.as_slice(), found.current),
+        _ => (&[][..], None),
+    };
+    let text = app.article().map_or("", |a| a.text.as_str());
     let lines: Vec<Line> = page
         .rows
         .iter()
+        .enumerate()
         .skip(app.scroll)
         .take(usize::from(inner.height))
-        .map(|row| {
+        .map(|(index, row)| {
             let style = match row.kind {
                 RowKind::Title => theme.title,
                 RowKind::Meta | RowKind::Rule => theme.meta,
@@ -49,8 +58,19 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
                 RowKind::Caption => theme.caption,
                 RowKind::Paragraph | RowKind::Blank => theme.body,
             };
-            let text = text::fit(&format!("{margin}{}", row.text), room);
-            Line::styled(text, style)
+            let marks: Vec<(Range<usize>, Style)> = page
+                .highlights(index, text, matches)
+                .into_iter()
+                .map(|(columns, k)| {
+                    let mark = if Some(k) == current {
+                        theme.current_match
+                    } else {
+                        theme.matched
+                    };
+                    (left + columns.start..left + columns.end, mark)
+                })
+                .collect();
+            highlight::line(&format!("{margin}{}", row.text), room, style, &marks)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);

@@ -6,14 +6,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Theme;
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, Target, Typing};
 use crate::text;
 
 /// Key hints at the right of the status line.
 const HINTS: &str = "? help  q quit ";
 
-/// Draws the status line into `area`.
+/// Draws the status line into `area`, or the search prompt while one is typed.
 pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
+    if let Some(typing) = &app.typing {
+        render_prompt(app, typing, theme, area, frame);
+        return;
+    }
     let width = usize::from(area.width);
     let total = app.catalog().articles().len();
     let mut left = if total == 0 {
@@ -29,6 +33,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         }
     };
     let skipped = app.catalog().problems().len();
+    if let Some(counter) = match_counter(app) {
+        left.push_str(&format!(" · {counter}"));
+    }
     if let Some(note) = &app.note {
         left.push_str(&format!(" · {note}"));
     } else if skipped > 0 {
@@ -47,4 +54,76 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         Line::styled(text::fit(&left, width), theme.status)
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// `/query▏  3/14  Alt-c case: smart  Alt-a accents: smart`, with the cursor placed in the query.
+fn render_prompt(app: &App, typing: &Typing, theme: &Theme, area: Rect, frame: &mut Frame) {
+    let width = usize::from(area.width);
+    let prompt = &typing.prompt;
+    let counter = match typing.target {
+        Target::Reader { .. } => match_counter(app).unwrap_or_default(),
+        Target::List { .. } => list_counter(app),
+    };
+    let toggles = format!(
+        "Alt-c case: {}  Alt-a accents: {} ",
+        app.options.case.label(),
+        app.options.accents.label()
+    );
+    let right = format!("{counter}  {toggles}");
+    // The query keeps at least a third of the line; the hints give way first.
+    let right = if text::str_width(&right) + width / 3 <= width {
+        right
+    } else {
+        format!("{counter} ")
+    };
+    let room = width.saturating_sub(text::str_width(&right) + 1);
+    // Scroll the query left when the cursor would fall off its end.
+    let before_cursor = text::str_width(&prompt.text[..prompt.cursor]);
+    let skip = before_cursor.saturating_sub(room.saturating_sub(1));
+    let shown = drop_columns(&prompt.text, skip);
+    let line = Line::from(vec![
+        Span::styled("/", theme.key),
+        Span::styled(text::fit(&shown, room), theme.prompt),
+        Span::styled(
+            text::fit(&right, width.saturating_sub(room + 1)),
+            theme.meta,
+        ),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+    let column = 1 + before_cursor - skip;
+    if let Ok(column) = u16::try_from(column) {
+        frame.set_cursor_position((area.x + column.min(area.width.saturating_sub(1)), area.y));
+    }
+}
+
+/// `3/14` in the reader: the match the user is on, of how many.
+fn match_counter(app: &App) -> Option<String> {
+    let found = app.search.as_ref()?;
+    if app.filter.is_some() && app.focus == Focus::List {
+        return None;
+    }
+    Some(match (found.current, found.matches.len()) {
+        (_, 0) => "no matches".to_owned(),
+        (Some(k), n) => format!("{}/{n}", k + 1),
+        (None, n) => format!("{n} matches"),
+    })
+}
+
+/// `2 articles` in the list, or `searching…` while the results are not in.
+fn list_counter(app: &App) -> String {
+    if app.search_pending() {
+        return "searching…".to_owned();
+    }
+    match app.list_hits().map(|h| h.hits.len()) {
+        None => String::new(),
+        Some(0) => "no articles".to_owned(),
+        Some(1) => "1 article".to_owned(),
+        Some(n) => format!("{n} articles"),
+    }
+}
+
+/// Text without its first `columns` columns (whole graphemes only).
+fn drop_columns(text: &str, columns: usize) -> String {
+    let (head, _) = text::width::prefix_fitting(text, columns);
+    text[head.len()..].to_owned()
 }

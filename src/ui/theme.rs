@@ -29,6 +29,12 @@ pub struct Theme {
     pub status: Style,
     /// Key names in the help and the status line.
     pub key: Style,
+    /// A search match.
+    pub matched: Style,
+    /// The search match the user is on.
+    pub current_match: Style,
+    /// The search prompt.
+    pub prompt: Style,
 }
 
 impl Theme {
@@ -57,6 +63,12 @@ impl Theme {
             border_focused: Style::new().fg(Color::Cyan),
             status: Style::new().fg(Color::White).bg(Color::DarkGray),
             key: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            matched: Style::new().fg(Color::Black).bg(Color::Yellow),
+            current_match: Style::new()
+                .fg(Color::Black)
+                .bg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
+            prompt: Style::new(),
         }
     }
 
@@ -75,6 +87,10 @@ impl Theme {
             border_focused: Style::new().add_modifier(Modifier::BOLD),
             status: Style::new().add_modifier(Modifier::REVERSED),
             key: Style::new().add_modifier(Modifier::BOLD),
+            matched: Style::new().add_modifier(Modifier::REVERSED),
+            current_match: Style::new()
+                .add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
+            prompt: Style::new(),
         }
     }
 }

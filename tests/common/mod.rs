@@ -5,9 +5,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use docbao::action::Action;
 use docbao::app::App;
 use docbao::catalog::{BUNDLED, Catalog};
 use docbao::keymap;
+use docbao::search::Searcher;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use unicode_normalization::UnicodeNormalization;
@@ -48,6 +50,14 @@ pub fn key(name: &str) -> KeyEvent {
         "Home" => plain(KeyCode::Home),
         "End" => plain(KeyCode::End),
         "C-c" => KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        "C-w" => KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL),
+        "C-u" => KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
+        "C-p" => KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL),
+        "C-n" => KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL),
+        "A-c" => KeyEvent::new(KeyCode::Char('c'), KeyModifiers::ALT),
+        "A-a" => KeyEvent::new(KeyCode::Char('a'), KeyModifiers::ALT),
+        "Backspace" => plain(KeyCode::Backspace),
+        "Delete" => plain(KeyCode::Delete),
         one if one.chars().count() == 1 => {
             let c = one.chars().next().expect("one character");
             let modifiers = if c.is_uppercase() {
@@ -62,12 +72,41 @@ pub fn key(name: &str) -> KeyEvent {
 }
 
 /// Presses each space-separated key of `script` through the keymap into `app.update`.
+///
+/// A catalog search the app asks for is run at once, as if the search thread were instant.
 #[track_caller]
 pub fn press(app: &mut App, script: &str) {
     for name in script.split_whitespace() {
-        if let Some(action) = keymap::action_for_key(app.mode(), key(name)) {
-            app.update(action);
-        }
+        send(app, key(name));
+    }
+}
+
+/// Types text into the app, character by character, as a terminal sends it.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let modifiers = if c.is_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        send(app, KeyEvent::new(KeyCode::Char(c), modifiers));
+    }
+}
+
+/// Sends one key, then answers any catalog search it started.
+pub fn send(app: &mut App, key: KeyEvent) {
+    if let Some(action) = keymap::action_for_key(app.mode(), key) {
+        app.update(action);
+    }
+    answer_search(app);
+}
+
+/// Runs the catalog search the app is waiting for, if any, and hands it the results.
+pub fn answer_search(app: &mut App) {
+    if let Some((generation, query)) = app.take_search_request() {
+        let searcher = Searcher::new(Arc::new(app.catalog().clone()));
+        let hits = Arc::new(searcher.run(&query));
+        app.update(Action::SearchFinished { generation, hits });
     }
 }
 

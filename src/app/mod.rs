@@ -1,5 +1,7 @@
 //! The whole state of the interactive reader, and the one place it changes: `App::update`.
 
+mod search;
+
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
@@ -9,6 +11,8 @@ use crate::catalog::{Article, Catalog};
 use crate::keymap::{self, Mode};
 use crate::page::Page;
 use crate::panes::{self, LIST_ENTRY_ROWS, Panes};
+use crate::search::{Options, Query};
+pub use search::{ListFilter, ReaderSearch, Target, Typing};
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +47,20 @@ pub struct App {
     pub size: (u16, u16),
     /// Set when the user asked to quit.
     pub should_quit: bool,
+    /// The search prompt, while one is being typed.
+    pub typing: Option<Typing>,
+    /// The search whose matches the reader highlights.
+    pub search: Option<ReaderSearch>,
+    /// The query the list is filtered by, and its results.
+    pub filter: Option<ListFilter>,
+    /// Case and accent matching, as toggled in the prompt.
+    pub options: Options,
+    /// Queries confirmed so far, newest last.
+    pub history: Vec<String>,
+    /// Number of the latest catalog search asked for.
+    generation: u64,
+    /// A catalog search waiting to be started off the event loop.
+    request: Option<(u64, Query)>,
 }
 
 impl App {
@@ -60,6 +78,13 @@ impl App {
             note: None,
             size: (width, height),
             should_quit: false,
+            typing: None,
+            search: None,
+            filter: None,
+            options: Options::default(),
+            history: Vec::new(),
+            generation: 0,
+            request: None,
         };
         app.relayout();
         app
@@ -77,10 +102,16 @@ impl App {
 
     /// Which bindings apply now.
     pub fn mode(&self) -> Mode {
-        match (self.show_help, self.focus) {
-            (true, _) => Mode::Help,
-            (false, Focus::List) => Mode::List,
-            (false, Focus::Reader) => Mode::Reader,
+        if self.show_help {
+            return Mode::Help;
+        }
+        match (&self.typing, self.focus) {
+            (Some(typing), _) => match typing.target {
+                Target::Reader { .. } => Mode::ReaderPrompt,
+                Target::List { .. } => Mode::ListPrompt,
+            },
+            (None, Focus::List) => Mode::List,
+            (None, Focus::Reader) => Mode::Reader,
         }
     }
 
@@ -118,9 +149,21 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        if let Action::SearchFinished { generation, hits } = action {
+            self.receive(generation, hits);
+            return;
+        }
         self.note = None;
+        if let Action::Resize { width, height } = action {
+            self.resize(width, height);
+            return;
+        }
         if self.show_help {
             self.update_help(action);
+            return;
+        }
+        if self.typing.is_some() {
+            self.update_typing(action);
             return;
         }
         match action {
@@ -129,19 +172,25 @@ impl App {
                 self.show_help = true;
                 self.help_scroll = 0;
             }
-            Action::Resize { width, height } => self.resize(width, height),
             Action::ScrollAt { column, row, lines } => self.scroll_at(column, row, lines),
+            Action::StartSearch => self.start_search(),
+            Action::NextMatch => self.step_match(true),
+            Action::PreviousMatch => self.step_match(false),
             Action::SwitchFocus => {
                 self.focus = match self.focus {
                     Focus::List if self.page.is_some() => Focus::Reader,
                     _ => Focus::List,
                 }
             }
+            Action::Open if self.focus == Focus::List && self.filter.is_some() => {
+                self.open_first_hit()
+            }
             Action::Open => {
                 if self.page.is_some() {
                     self.focus = Focus::Reader;
                 }
             }
+            Action::Back if self.focus == Focus::List => self.clear_filter(),
             Action::Back => self.focus = Focus::List,
             Action::NextArticle => self.step_article(1),
             Action::PreviousArticle => self.step_article(-1),
@@ -163,28 +212,54 @@ impl App {
                 self.help_scroll = (self.help_scroll + 1).min(last);
             }
             Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
-            Action::Resize { width, height } => self.resize(width, height),
             _ => {}
         }
     }
 
+    /// Number of articles the list shows: all, or those matching the filter.
+    pub fn list_len(&self) -> usize {
+        match self.list_hits() {
+            Some(hits) => hits.hits.len(),
+            None => self.catalog.articles().len(),
+        }
+    }
+
+    /// The catalog index of the article at a position in the list.
+    pub fn list_entry(&self, position: usize) -> Option<usize> {
+        match self.list_hits() {
+            Some(hits) => hits.hits.get(position).map(|h| h.index),
+            None => (position < self.catalog.articles().len()).then_some(position),
+        }
+    }
+
+    /// Where the selected article is in the list, if it is listed.
+    pub fn list_position(&self) -> Option<usize> {
+        match self.list_hits() {
+            Some(hits) => hits.hits.iter().position(|h| h.index == self.selected),
+            None => Some(self.selected),
+        }
+    }
+
     fn update_list(&mut self, action: Action) {
-        let count = self.catalog.articles().len();
+        let count = self.list_len();
         if count == 0 {
             return;
         }
         let last = count - 1;
         let page = self.list_capacity();
+        let at = self.list_position().unwrap_or(0);
         let target = match action {
-            Action::Down => (self.selected + 1).min(last),
-            Action::Up => self.selected.saturating_sub(1),
-            Action::PageDown => (self.selected + page).min(last),
-            Action::PageUp => self.selected.saturating_sub(page),
+            Action::Down => (at + 1).min(last),
+            Action::Up => at.saturating_sub(1),
+            Action::PageDown => (at + page).min(last),
+            Action::PageUp => at.saturating_sub(page),
             Action::Top => 0,
             Action::Bottom => last,
             _ => return,
         };
-        self.select(target);
+        if let Some(index) = self.list_entry(target) {
+            self.select(index);
+        }
     }
 
     fn update_reader(&mut self, action: Action) {
@@ -231,6 +306,7 @@ impl App {
             self.selected = index;
             self.scroll = 0;
             self.relayout();
+            self.refresh_matches();
         }
         self.keep_selection_visible();
     }
@@ -254,10 +330,11 @@ impl App {
 
     fn keep_selection_visible(&mut self) {
         let capacity = self.list_capacity();
-        if self.selected < self.list_offset {
-            self.list_offset = self.selected;
-        } else if self.selected >= self.list_offset + capacity {
-            self.list_offset = self.selected + 1 - capacity;
+        let at = self.list_position().unwrap_or(0);
+        if at < self.list_offset {
+            self.list_offset = at;
+        } else if at >= self.list_offset + capacity {
+            self.list_offset = at + 1 - capacity;
         }
     }
 
@@ -289,9 +366,9 @@ impl App {
             .is_some_and(|p| panes::contains(p, column, row));
         for _ in 0..lines.unsigned_abs() {
             if in_list {
-                self.update_list(action);
+                self.update_list(action.clone());
             } else if in_reader {
-                self.update_reader(action);
+                self.update_reader(action.clone());
             }
         }
     }

@@ -1,0 +1,211 @@
+//! A one-line text input: the search prompt's editing and its history of earlier queries.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The line being typed and where the cursor is in it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Prompt {
+    /// What has been typed.
+    pub text: String,
+    /// Byte offset of the cursor in `text`, always on a grapheme boundary.
+    pub cursor: usize,
+    /// Which history entry is shown, counted back from the newest.
+    recalled: Option<usize>,
+    /// What was typed before history was recalled, to come back to.
+    draft: String,
+}
+
+impl Prompt {
+    /// A prompt holding `text` with the cursor at its end.
+    pub fn with_text(text: &str) -> Prompt {
+        Prompt {
+            text: text.to_owned(),
+            cursor: text.len(),
+            ..Prompt::default()
+        }
+    }
+
+    /// Types a character at the cursor.
+    pub fn insert(&mut self, c: char) {
+        self.text.insert(self.cursor, c);
+        self.cursor += c.len_utf8();
+        self.recalled = None;
+    }
+
+    /// Deletes the grapheme before the cursor.
+    pub fn delete_back(&mut self) {
+        let start = self.previous_boundary(self.cursor);
+        self.text.replace_range(start..self.cursor, "");
+        self.cursor = start;
+    }
+
+    /// Deletes the grapheme under the cursor.
+    pub fn delete_forward(&mut self) {
+        let end = self.next_boundary(self.cursor);
+        self.text.replace_range(self.cursor..end, "");
+    }
+
+    /// Deletes the word before the cursor, and the spaces after it (Ctrl-W).
+    pub fn delete_word(&mut self) {
+        let before = &self.text[..self.cursor];
+        let trimmed = before.trim_end();
+        let start = trimmed
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(at, c)| at + c.len_utf8());
+        self.text.replace_range(start..self.cursor, "");
+        self.cursor = start;
+    }
+
+    /// Deletes everything before the cursor (Ctrl-U).
+    pub fn delete_to_start(&mut self) {
+        self.text.replace_range(..self.cursor, "");
+        self.cursor = 0;
+    }
+
+    /// Moves the cursor one grapheme left.
+    pub fn left(&mut self) {
+        self.cursor = self.previous_boundary(self.cursor);
+    }
+
+    /// Moves the cursor one grapheme right.
+    pub fn right(&mut self) {
+        self.cursor = self.next_boundary(self.cursor);
+    }
+
+    /// Moves the cursor to the start.
+    pub fn home(&mut self) {
+        self.cursor = 0;
+    }
+
+    /// Moves the cursor to the end.
+    pub fn end(&mut self) {
+        self.cursor = self.text.len();
+    }
+
+    /// Shows the next older query from `history` (newest last); returns whether it changed.
+    pub fn recall_older(&mut self, history: &[String]) -> bool {
+        let next = self.recalled.map_or(0, |i| i + 1);
+        if next >= history.len() {
+            return false;
+        }
+        if self.recalled.is_none() {
+            self.draft = self.text.clone();
+        }
+        self.show_recalled(history, next);
+        true
+    }
+
+    /// Shows the next newer query, or what was being typed; returns whether it changed.
+    pub fn recall_newer(&mut self, history: &[String]) -> bool {
+        match self.recalled {
+            None => false,
+            Some(0) => {
+                self.recalled = None;
+                self.text = std::mem::take(&mut self.draft);
+                self.cursor = self.text.len();
+                true
+            }
+            Some(i) => {
+                self.show_recalled(history, i - 1);
+                true
+            }
+        }
+    }
+
+    fn show_recalled(&mut self, history: &[String], back: usize) {
+        self.recalled = Some(back);
+        self.text = history[history.len() - 1 - back].clone();
+        self.cursor = self.text.len();
+    }
+
+    fn previous_boundary(&self, at: usize) -> usize {
+        self.text[..at]
+            .grapheme_indices(true)
+            .next_back()
+            .map_or(0, |(i, _)| i)
+    }
+
+    fn next_boundary(&self, at: usize) -> usize {
+        self.text[at..]
+            .graphemes(true)
+            .next()
+            .map_or(at, |g| at + g.len())
+    }
+}
+
+/// Adds a query to a history (newest last), moving a repeat to the end and keeping it short.
+pub fn remember(history: &mut Vec<String>, query: &str) {
+    const KEEP: usize = 100;
+    let query = query.trim();
+    if query.is_empty() {
+        return;
+    }
+    history.retain(|q| q != query);
+    history.push(query.to_owned());
+    if history.len() > KEEP {
+        history.remove(0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(text: &str) -> Prompt {
+        let mut prompt = Prompt::default();
+        text.chars().for_each(|c| prompt.insert(c));
+        prompt
+    }
+
+    #[test]
+    fn editing() {
+        let mut p = typed("cong uoc");
+        p.delete_back();
+        assert_eq!(p.text, "cong uo");
+        p.delete_word();
+        assert_eq!((p.text.as_str(), p.cursor), ("cong ", 5));
+        p.delete_word();
+        assert_eq!(p.text, "");
+        let mut p = typed("ha noi");
+        p.left();
+        p.left();
+        p.insert('X');
+        assert_eq!(p.text, "ha nXoi");
+        p.delete_to_start();
+        assert_eq!((p.text.as_str(), p.cursor), ("oi", 0));
+        p.delete_forward();
+        assert_eq!(p.text, "i");
+    }
+
+    #[test]
+    fn decomposed_typing_moves_by_letters() {
+        let mut p = typed("ho\u{0300}a");
+        p.left();
+        p.left();
+        assert_eq!(p.cursor, 1, "one step back over a, one over ò");
+        let mut p = typed("ho\u{0300}");
+        p.delete_back();
+        assert_eq!(p.text, "h");
+    }
+
+    #[test]
+    fn history_recall() {
+        let mut history = Vec::new();
+        remember(&mut history, "một");
+        remember(&mut history, "hai");
+        remember(&mut history, "một");
+        assert_eq!(history, ["hai", "một"]);
+        let mut p = typed("ba");
+        assert!(p.recall_older(&history));
+        assert_eq!(p.text, "một");
+        assert!(p.recall_older(&history));
+        assert_eq!(p.text, "hai");
+        assert!(!p.recall_older(&history));
+        assert!(p.recall_newer(&history));
+        assert!(p.recall_newer(&history));
+        assert_eq!(p.text, "ba");
+        assert!(!p.recall_newer(&history));
+    }
+}

@@ -1,0 +1,66 @@
+//! Lines with some columns styled differently: search matches in the reader and the list.
+
+use std::ops::Range;
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::text::{self, width::grapheme_width};
+
+/// `text` fitted to exactly `width` columns in `base` style, with each column range of `marks`
+/// in its own style (ranges in order, not overlapping).
+pub fn line<'a>(
+    text: &str,
+    width: usize,
+    base: Style,
+    marks: &[(Range<usize>, Style)],
+) -> Line<'a> {
+    let fitted = text::fit(text, width);
+    if marks.is_empty() {
+        return Line::styled(fitted, base);
+    }
+    let mut spans = Vec::new();
+    let mut current = String::new();
+    let mut current_style = base;
+    let mut column = 0;
+    for grapheme in fitted.graphemes(true) {
+        let style = marks
+            .iter()
+            .find(|(range, _)| range.contains(&column))
+            .map_or(base, |(_, style)| base.patch(*style));
+        if style != current_style && !current.is_empty() {
+            spans.push(Span::styled(std::mem::take(&mut current), current_style));
+        }
+        current_style = style;
+        current.push_str(grapheme);
+        column += grapheme_width(grapheme);
+    }
+    if !current.is_empty() {
+        spans.push(Span::styled(current, current_style));
+    }
+    Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Modifier;
+
+    #[test]
+    fn marks_split_the_line_at_columns() {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let line = line("Hà Nội đẹp", 12, Style::new(), &[(3..6, bold)]);
+        let parts: Vec<(&str, bool)> = line
+            .spans
+            .iter()
+            .map(|s| {
+                (
+                    s.content.as_ref(),
+                    s.style.add_modifier.contains(Modifier::BOLD),
+                )
+            })
+            .collect();
+        assert_eq!(parts, [("Hà ", false), ("Nội", true), (" đẹp  ", false)]);
+    }
+}
