@@ -73,6 +73,18 @@ pub enum Action {
     Confirm,
     /// Stop typing: go back to where the search began.
     Cancel,
+    /// Start or stop selecting paragraphs and lines to bookmark.
+    ToggleSelection,
+    /// Bookmark the selection, or the current passage, then ask for a note.
+    Bookmark,
+    /// Show every bookmark, newest first (or go back from there).
+    ShowBookmarks,
+    /// Delete the bookmark chosen in the bookmarks pane.
+    DeleteBookmark,
+    /// Bring back the bookmark deleted last.
+    UndoDelete,
+    /// Change the note of the bookmark chosen in the bookmarks pane.
+    EditNote,
     /// Scroll whatever pane is under the mouse pointer (negative: up).
     ScrollAt {
         /// Pointer column.

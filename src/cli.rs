@@ -8,9 +8,11 @@ use std::sync::Arc;
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
+use crate::bookmarks::{Bookmark, BookmarkStore};
 use crate::catalog::{Article, Catalog};
 use crate::page::Page;
 use crate::search::{self, Options, Query, Sensitivity};
+use crate::store;
 use crate::tui;
 
 /// Width `show` lays out at when it cannot ask a terminal.
@@ -30,6 +32,10 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Folder or file to read [default: ./articles if it exists, else the bundled articles]
     pub path: Option<PathBuf>,
+    /// Where bookmarks and reading state are kept [default: $DOCBAO_DATA_DIR, else the
+    /// platform's data directory, $XDG_DATA_HOME/docbao on Linux]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
 }
 
 /// The commands besides opening the reader.
@@ -52,6 +58,15 @@ pub enum Command {
         /// Columns to lay out at [default: the terminal's width, else 80]
         #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
         width: Option<u16>,
+    },
+    /// Print every bookmark: quote, note and article.
+    Bookmarks {
+        /// Print a JSON array of the bookmarks as stored.
+        #[arg(long, conflicts_with = "markdown")]
+        json: bool,
+        /// Print Markdown grouped by article, for pasting into notes.
+        #[arg(long)]
+        markdown: bool,
     },
     /// Search every article: one match a line, `id:line:column: text` (exit 1 when none).
     Search {
@@ -92,7 +107,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         None => {
             let catalog = load(cli.path.as_deref())?;
             if io::stdout().is_terminal() {
-                tui::run(Arc::new(catalog))?;
+                let dir = store::data_dir(cli.data_dir.as_deref());
+                for notice in tui::run(Arc::new(catalog), dir)? {
+                    eprintln!("docbao: {notice}");
+                }
             } else {
                 list(&catalog, false)?;
             }
@@ -103,6 +121,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             path,
             width,
         }) => show(&article, path.as_deref(), width)?,
+        Some(Command::Bookmarks { json, markdown }) => {
+            let dir = store::data_dir(cli.data_dir.as_deref())?;
+            bookmarks_command(&dir, json, markdown)?;
+        }
         Some(Command::Search {
             query,
             path,
@@ -267,6 +289,65 @@ fn search_command(catalog: &Catalog, query: &Query, json: bool) -> anyhow::Resul
     }
     print(&out)?;
     Ok(count > 0)
+}
+
+/// Prints the bookmarks kept in `dir`: plain, JSON or Markdown.
+fn bookmarks_command(dir: &Path, json: bool, markdown: bool) -> anyhow::Result<()> {
+    let store = BookmarkStore::open(dir)?;
+    if let Some(notice) = &store.notice {
+        eprintln!("docbao: {notice}");
+    }
+    let all = store.all();
+    let out = if json {
+        let mut out = serde_json::to_string_pretty(&all).context("cannot write JSON")?;
+        out.push('\n');
+        out
+    } else if markdown {
+        bookmarks_markdown(&all)
+    } else {
+        let mut out = String::new();
+        for b in &all {
+            let quote = b.quote.lines().next().unwrap_or_default();
+            out.push_str(&format!("{}  {}  “{quote}”", b.created, b.article));
+            if !b.note.is_empty() {
+                out.push_str(&format!("  — {}", b.note));
+            }
+            out.push('\n');
+        }
+        out
+    };
+    print(&out)
+}
+
+/// Bookmarks grouped by article: a heading with title and date, then each quote and note.
+fn bookmarks_markdown(all: &[&Bookmark]) -> String {
+    let catalog = load(None).unwrap_or_default();
+    let mut articles: Vec<&str> = Vec::new();
+    for b in all {
+        if !articles.contains(&b.article.as_str()) {
+            articles.push(&b.article);
+        }
+    }
+    let mut out = String::new();
+    for id in articles {
+        let group: Vec<&&Bookmark> = all.iter().filter(|b| b.article == id).collect();
+        let title = group.first().map_or(id, |b| b.title.as_str());
+        let date = catalog
+            .find(id)
+            .and_then(|(_, a)| a.date)
+            .map_or_else(String::new, |d| format!(" ({d})"));
+        out.push_str(&format!("## {title}{date}\n\n"));
+        for b in group {
+            for line in b.quote.lines() {
+                out.push_str(&format!("> {line}\n"));
+            }
+            if !b.note.is_empty() {
+                out.push_str(&format!("\n{}\n", b.note));
+            }
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// Tells the user, on stderr, which files were skipped and why.

@@ -16,6 +16,8 @@ pub enum Scope {
     Reader,
     /// While the help overlay is shown.
     Help,
+    /// In the bookmarks pane.
+    Bookmarks,
     /// While typing a search, in the reader or the list.
     Prompt,
     /// While typing a search in the reader.
@@ -35,8 +37,12 @@ pub enum Mode {
     Help,
     /// The search prompt of the reader.
     ReaderPrompt,
-    /// The search prompt of the list.
+    /// The search prompt of the list (or of the bookmarks pane).
     ListPrompt,
+    /// The bookmarks pane.
+    Bookmarks,
+    /// The prompt for a bookmark's note.
+    NotePrompt,
 }
 
 /// One line of the key table.
@@ -186,6 +192,27 @@ pub const BINDINGS: &[Binding] = &[
         help: "previous match",
     },
     Binding {
+        label: "v",
+        keys: &[(KeyCode::Char('v'), NONE)],
+        action: Action::ToggleSelection,
+        scope: Scope::Reader,
+        help: "select paragraphs ({ }) or lines (j k) to bookmark",
+    },
+    Binding {
+        label: "m",
+        keys: &[(KeyCode::Char('m'), NONE)],
+        action: Action::Bookmark,
+        scope: Scope::Reader,
+        help: "bookmark the selection or the current passage",
+    },
+    Binding {
+        label: "'",
+        keys: &[(KeyCode::Char('\''), NONE)],
+        action: Action::ShowBookmarks,
+        scope: Scope::Anywhere,
+        help: "all bookmarks",
+    },
+    Binding {
         label: "?",
         keys: &[(KeyCode::Char('?'), NONE)],
         action: Action::ToggleHelp,
@@ -198,6 +225,90 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Quit,
         scope: Scope::Anywhere,
         help: "quit",
+    },
+    Binding {
+        label: "j ↓",
+        keys: &[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)],
+        action: Action::Down,
+        scope: Scope::Bookmarks,
+        help: "next bookmark",
+    },
+    Binding {
+        label: "k ↑",
+        keys: &[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)],
+        action: Action::Up,
+        scope: Scope::Bookmarks,
+        help: "previous bookmark",
+    },
+    Binding {
+        label: "g G",
+        keys: &[(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)],
+        action: Action::Top,
+        scope: Scope::Bookmarks,
+        help: "first / last bookmark",
+    },
+    Binding {
+        label: "",
+        keys: &[(KeyCode::Char('G'), NONE), (KeyCode::End, NONE)],
+        action: Action::Bottom,
+        scope: Scope::Bookmarks,
+        help: "",
+    },
+    Binding {
+        label: "Enter",
+        keys: &[(KeyCode::Enter, NONE), (KeyCode::Char('l'), NONE)],
+        action: Action::Open,
+        scope: Scope::Bookmarks,
+        help: "read the passage",
+    },
+    Binding {
+        label: "d",
+        keys: &[(KeyCode::Char('d'), NONE), (KeyCode::Delete, NONE)],
+        action: Action::DeleteBookmark,
+        scope: Scope::Bookmarks,
+        help: "delete the bookmark",
+    },
+    Binding {
+        label: "u",
+        keys: &[(KeyCode::Char('u'), NONE)],
+        action: Action::UndoDelete,
+        scope: Scope::Bookmarks,
+        help: "undo the last delete",
+    },
+    Binding {
+        label: "e",
+        keys: &[(KeyCode::Char('e'), NONE)],
+        action: Action::EditNote,
+        scope: Scope::Bookmarks,
+        help: "edit the note",
+    },
+    Binding {
+        label: "/",
+        keys: &[(KeyCode::Char('/'), NONE)],
+        action: Action::StartSearch,
+        scope: Scope::Bookmarks,
+        help: "filter the bookmarks",
+    },
+    Binding {
+        label: "Esc '",
+        keys: &[(KeyCode::Esc, NONE), (KeyCode::Char('\''), NONE)],
+        action: Action::Back,
+        scope: Scope::Bookmarks,
+        help: "back (Esc first clears a filter)",
+    },
+    Binding {
+        label: "? q",
+        keys: &[(KeyCode::Char('?'), NONE)],
+        action: Action::ToggleHelp,
+        scope: Scope::Bookmarks,
+        help: "help / quit",
+    },
+    Binding {
+        label: "",
+        keys: &[(KeyCode::Char('q'), NONE)],
+        action: Action::Quit,
+        scope: Scope::Bookmarks,
+        help: "",
     },
     Binding {
         label: "Enter",
@@ -360,7 +471,10 @@ pub fn action_for_key(mode: Mode, key: KeyEvent) -> Option<Action> {
     if key.code == KeyCode::Char('c') && key.modifiers.contains(CTRL) {
         return Some(Action::Quit);
     }
-    let prompt = matches!(mode, Mode::ReaderPrompt | Mode::ListPrompt);
+    let prompt = matches!(
+        mode,
+        Mode::ReaderPrompt | Mode::ListPrompt | Mode::NotePrompt
+    );
     if let KeyCode::Char(c) = key.code
         && prompt
         && (key.modifiers - SHIFT).is_empty()
@@ -373,6 +487,8 @@ pub fn action_for_key(mode: Mode, key: KeyEvent) -> Option<Action> {
         Mode::List => scope == Scope::Anywhere,
         Mode::ReaderPrompt => matches!(scope, Scope::Prompt | Scope::ReaderPrompt),
         Mode::ListPrompt => matches!(scope, Scope::Prompt | Scope::ListPrompt),
+        Mode::NotePrompt => scope == Scope::Prompt,
+        Mode::Bookmarks => scope == Scope::Bookmarks,
     };
     // Terminals differ on whether Shift comes with a shifted character; compare without it.
     let modifiers = key.modifiers - SHIFT;
@@ -427,7 +543,8 @@ pub fn help_lines() -> Vec<HelpLine> {
     let sections = [
         (Scope::Anywhere, "In the list and the reader"),
         (Scope::Reader, "In the reader"),
-        (Scope::Prompt, "While typing a search"),
+        (Scope::Bookmarks, "In the bookmarks pane"),
+        (Scope::Prompt, "While typing a search or a note"),
         (Scope::Help, "In this help"),
     ];
     let mut lines = Vec::new();
@@ -464,7 +581,8 @@ pub fn help_markdown() -> String {
         let scope = match binding.scope {
             Scope::Anywhere => "list, reader",
             Scope::Reader => "reader",
-            Scope::Prompt => "search prompt",
+            Scope::Bookmarks => "bookmarks",
+            Scope::Prompt => "prompt",
             Scope::ReaderPrompt => "reader's search prompt",
             Scope::ListPrompt => "list's search prompt",
             Scope::Help => "help",

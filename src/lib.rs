@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod bookmarks;
 pub mod catalog;
 pub mod cli;
 pub mod keymap;
@@ -10,6 +11,8 @@ pub mod page;
 pub mod panes;
 pub mod prompt;
 pub mod search;
+pub mod state;
+pub mod store;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -14,7 +14,10 @@ pub const MIN_HEIGHT: u16 = 5;
 /// Rows one list entry takes: the title, then date and reading time.
 pub const LIST_ENTRY_ROWS: u16 = 2;
 
-/// Columns of padding between the reader's border and its text, on each side.
+/// Columns left of the reader's text for the passage cursor and bookmark marks.
+pub const READER_GUTTER: u16 = 2;
+
+/// Columns of padding between the reader's text and its right border.
 pub const READER_PADDING: u16 = 1;
 
 /// Which panes are visible and where.
@@ -77,7 +80,11 @@ pub fn inner(pane: Rect) -> Rect {
 
 /// Columns of article text the reader has at a pane's size.
 pub fn reader_text_width(pane: Rect) -> usize {
-    usize::from(inner(pane).width.saturating_sub(2 * READER_PADDING))
+    usize::from(
+        inner(pane)
+            .width
+            .saturating_sub(READER_GUTTER + READER_PADDING),
+    )
 }
 
 /// Whether a point lies inside a rectangle.

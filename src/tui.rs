@@ -1,6 +1,7 @@
 //! The one owner of the terminal: raw mode, alternate screen, mouse, panic hook, event loop.
 
 use std::io::{self, Stdout};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, mpsc};
 use std::thread;
@@ -17,20 +18,45 @@ use ratatui::backend::CrosstermBackend;
 
 use crate::action::Action;
 use crate::app::App;
+use crate::bookmarks::BookmarkStore;
 use crate::catalog::Catalog;
 use crate::keymap;
 use crate::search::{self, CatalogHits, Query, Searcher};
+use crate::state::StateStore;
+use crate::store::StoreError;
 use crate::ui::{self, Theme};
 
 /// Runs the interactive reader until the user quits; the terminal is restored however it ends.
-pub fn run(catalog: Arc<Catalog>) -> anyhow::Result<()> {
+/// Returns what the user must not miss (an unreadable file set aside), to print once the
+/// terminal is back.
+pub fn run(
+    catalog: Arc<Catalog>,
+    data_dir: Result<PathBuf, StoreError>,
+) -> anyhow::Result<Vec<String>> {
+    // Open the stores before touching the terminal, so that an error prints plainly.
+    let (bookmarks, reading, warning) = match data_dir {
+        Ok(dir) => (BookmarkStore::open(&dir)?, StateStore::open(&dir)?, None),
+        Err(err) => (
+            BookmarkStore::in_memory(),
+            StateStore::in_memory(),
+            Some(format!("{err}; bookmarks will not be saved")),
+        ),
+    };
     install_panic_hook();
     let mut terminal = init().context("cannot set up the terminal")?;
     // Dropped on every way out of this function, including `?` and unwinding.
     let _restore = RestoreOnDrop;
     let size = terminal.size().context("cannot read the terminal size")?;
     let worker = SearchWorker::spawn(Arc::clone(&catalog));
-    let mut app = App::new(catalog, size.width, size.height);
+    let notices: Vec<String> = [&bookmarks.notice, &reading.notice]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    let mut app = App::with_storage(catalog, (size.width, size.height), bookmarks, reading);
+    if warning.is_some() {
+        app.note = warning;
+    }
     let theme = Theme::from_env();
     while !app.should_quit {
         terminal
@@ -55,7 +81,7 @@ pub fn run(catalog: Arc<Catalog>) -> anyhow::Result<()> {
             });
         }
     }
-    Ok(())
+    Ok(notices)
 }
 
 /// How often the event loop looks for search results while a search runs.

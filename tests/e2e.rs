@@ -44,18 +44,29 @@ impl Session {
 
     /// Like [`Session::start`], with extra environment variables.
     fn start_with_env(args: &str, cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
-        let pty = native_pty_system()
-            .openpty(size(cols, rows))
-            .expect("openpty");
+        // An empty folder: no ./articles, so the bundled articles open.
+        let cwd = tempfile::tempdir().expect("temp dir").keep();
+        Session::start_in(args, cols, rows, env, &cwd)
+    }
+
+    /// Like [`Session::start_with_env`], in folder `cwd`, with the data kept in `cwd/data`
+    /// unless `env` says otherwise.
+    fn start_in(
+        args: &str,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+        cwd: &std::path::Path,
+    ) -> Session {
+        let pty = native_pty_system().openpty(size(cols, rows)).expect("openpty");
         let bin = env!("CARGO_BIN_EXE_docbao");
         let mut cmd = CommandBuilder::new("sh");
         cmd.args([
             "-c",
             &format!("'{bin}' {args}; code=$?; echo; echo {AFTER} $code; stty -a"),
         ]);
-        // An empty folder: no ./articles, so the bundled articles open.
-        let cwd = tempfile::tempdir().expect("temp dir").keep();
-        cmd.cwd(&cwd);
+        cmd.cwd(cwd);
+        cmd.env("DOCBAO_DATA_DIR", cwd.join("data"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         for (key, value) in env {

@@ -1,5 +1,6 @@
 //! The whole state of the interactive reader, and the one place it changes: `App::update`.
 
+mod marks;
 mod search;
 
 use std::sync::Arc;
@@ -7,11 +8,14 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use crate::action::Action;
+use crate::bookmarks::{Bookmark, BookmarkStore};
 use crate::catalog::{Article, Catalog};
 use crate::keymap::{self, Mode};
 use crate::page::Page;
 use crate::panes::{self, LIST_ENTRY_ROWS, Panes};
 use crate::search::{Options, Query};
+use crate::state::{Pane, StateStore};
+pub use marks::{Placed, Selection, View};
 pub use search::{ListFilter, ReaderSearch, Target, Typing};
 
 /// Which pane has the keyboard.
@@ -61,11 +65,50 @@ pub struct App {
     generation: u64,
     /// A catalog search waiting to be started off the event loop.
     request: Option<(u64, Query)>,
+    /// Every bookmark, and where they are saved.
+    pub bookmarks: BookmarkStore,
+    /// Where the user was in each article, and where it is saved.
+    pub reading: StateStore,
+    /// The passage cursor: index of the paragraph bookmarks apply to.
+    pub cursor: usize,
+    /// Paragraphs or lines being selected for a bookmark.
+    pub selection: Option<Selection>,
+    /// The list and reader, or the bookmarks pane.
+    pub view: View,
+    /// The bookmark chosen in the bookmarks pane.
+    pub pane_cursor: usize,
+    /// What the bookmarks pane is filtered by.
+    pub pane_filter: Option<Query>,
+    /// Bookmarks of the selected article and where their passages are now.
+    pub placed: Vec<Placed>,
+    /// A passage highlighted after opening it from the bookmarks pane.
+    pub flash: Option<std::ops::Range<usize>>,
+    /// Bookmarks deleted, the last one first to come back with `u`.
+    deleted: Vec<Bookmark>,
+    /// Whether the selected article has been read in the reader (so its position is kept).
+    reading_started: bool,
 }
 
 impl App {
-    /// A reader over `catalog` for a terminal of `width` × `height`, the first article selected.
+    /// A reader over `catalog` for a terminal of `width` × `height`, the first article selected,
+    /// keeping bookmarks and reading state in memory only.
     pub fn new(catalog: Arc<Catalog>, width: u16, height: u16) -> App {
+        App::with_storage(
+            catalog,
+            (width, height),
+            BookmarkStore::in_memory(),
+            StateStore::in_memory(),
+        )
+    }
+
+    /// A reader that keeps bookmarks and reading state in the given stores, back where the
+    /// user left off.
+    pub fn with_storage(
+        catalog: Arc<Catalog>,
+        (width, height): (u16, u16),
+        bookmarks: BookmarkStore,
+        reading: StateStore,
+    ) -> App {
         let mut app = App {
             catalog,
             selected: 0,
@@ -75,7 +118,6 @@ impl App {
             scroll: 0,
             show_help: false,
             help_scroll: 0,
-            note: None,
             size: (width, height),
             should_quit: false,
             typing: None,
@@ -85,8 +127,30 @@ impl App {
             history: Vec::new(),
             generation: 0,
             request: None,
+            note: bookmarks.notice.clone().or_else(|| reading.notice.clone()),
+            bookmarks,
+            reading,
+            cursor: 0,
+            selection: None,
+            view: View::Main,
+            pane_cursor: 0,
+            pane_filter: None,
+            placed: Vec::new(),
+            flash: None,
+            deleted: Vec::new(),
+            reading_started: false,
         };
         app.relayout();
+        app.place_bookmarks();
+        if let Some(last) = app.reading.state.last.clone()
+            && let Some((index, _)) = app.catalog.find(&last.article)
+        {
+            app.select(index);
+            if last.pane == Pane::Reader {
+                app.focus = Focus::Reader;
+            }
+        }
+        app.restore_position();
         app
     }
 
@@ -108,8 +172,10 @@ impl App {
         match (&self.typing, self.focus) {
             (Some(typing), _) => match typing.target {
                 Target::Reader { .. } => Mode::ReaderPrompt,
-                Target::List { .. } => Mode::ListPrompt,
+                Target::List { .. } | Target::Bookmarks { .. } => Mode::ListPrompt,
+                Target::Note { .. } => Mode::NotePrompt,
             },
+            (None, _) if self.view == View::Bookmarks => Mode::Bookmarks,
             (None, Focus::List) => Mode::List,
             (None, Focus::Reader) => Mode::Reader,
         }
@@ -166,14 +232,36 @@ impl App {
             self.update_typing(action);
             return;
         }
+        if matches!(action, Action::Quit) {
+            self.save_reading();
+            self.should_quit = true;
+            return;
+        }
+        if self.view == View::Bookmarks && !matches!(action, Action::ToggleHelp) {
+            self.update_pane(action);
+            return;
+        }
+        self.update_main(action);
+        if self.focus == Focus::Reader {
+            self.reading_started = true;
+        }
+    }
+
+    fn update_main(&mut self, action: Action) {
         match action {
-            Action::Quit => self.should_quit = true,
             Action::ToggleHelp => {
                 self.show_help = true;
                 self.help_scroll = 0;
             }
             Action::ScrollAt { column, row, lines } => self.scroll_at(column, row, lines),
             Action::StartSearch => self.start_search(),
+            Action::ShowBookmarks => self.show_bookmarks(),
+            Action::ToggleSelection if self.focus == Focus::Reader => self.toggle_selection(),
+            Action::Bookmark if self.focus == Focus::Reader => self.bookmark(),
+            Action::Back if self.selection.is_some() || self.flash.is_some() => {
+                self.selection = None;
+                self.flash = None;
+            }
             Action::NextMatch => self.step_match(true),
             Action::PreviousMatch => self.step_match(false),
             Action::SwitchFocus => {
@@ -196,7 +284,11 @@ impl App {
             Action::PreviousArticle => self.step_article(-1),
             _ => match self.focus {
                 Focus::List => self.update_list(action),
-                Focus::Reader => self.update_reader(action),
+                Focus::Reader => {
+                    if !self.extend_selection(&action) {
+                        self.update_reader(action);
+                    }
+                }
             },
         }
     }
@@ -273,25 +365,30 @@ impl App {
             Action::Top => 0,
             Action::Bottom => usize::MAX,
             Action::NextParagraph => {
-                let next = (0..page.block_count())
-                    .map(|b| page.block_start(b))
-                    .find(|&start| start > self.scroll);
-                match next {
-                    Some(start) => start,
+                match Some(self.cursor + 1).filter(|&b| b < page.block_count()) {
+                    Some(block) => {
+                        self.cursor = block;
+                        page.block_start(block)
+                    }
                     None => {
                         self.note = Some("last paragraph".to_owned());
                         usize::MAX
                     }
                 }
             }
-            Action::PreviousParagraph => (0..page.block_count())
-                .rev()
-                .map(|b| page.block_start(b))
-                .find(|&start| start < self.scroll)
-                .unwrap_or(0),
+            Action::PreviousParagraph => match self.cursor.checked_sub(1) {
+                Some(block) => {
+                    self.cursor = block;
+                    page.block_start(block)
+                }
+                None => 0,
+            },
             _ => return,
         };
         self.scroll = target.min(self.max_scroll());
+        if !matches!(action, Action::NextParagraph | Action::PreviousParagraph) {
+            self.follow_view();
+        }
     }
 
     /// The largest scroll that still fills the reader: the last row at the bottom.
@@ -303,10 +400,17 @@ impl App {
     /// Selects an article, lays it out and shows it from the top.
     fn select(&mut self, index: usize) {
         if index != self.selected || self.page.is_none() {
+            self.record_position();
             self.selected = index;
             self.scroll = 0;
+            self.cursor = 0;
+            self.selection = None;
+            self.flash = None;
+            self.reading_started = false;
             self.relayout();
             self.refresh_matches();
+            self.place_bookmarks();
+            self.restore_position();
         }
         self.keep_selection_visible();
     }

@@ -65,6 +65,16 @@ pub enum Target {
         /// Selection and list scroll when the search began.
         selection: (usize, usize),
     },
+    /// The note of a bookmark.
+    Note {
+        /// The bookmark's id.
+        id: String,
+    },
+    /// The bookmarks pane, filtered as the user types.
+    Bookmarks {
+        /// The pane's filter before this one.
+        before: Option<Query>,
+    },
 }
 
 /// The search prompt being typed into.
@@ -127,7 +137,11 @@ impl App {
                 return;
             }
             Action::Up | Action::Down => {
-                self.update_list(action);
+                if let Target::Bookmarks { .. } = typing.target {
+                    self.update_pane(action);
+                } else {
+                    self.update_list(action);
+                }
                 return;
             }
             Action::Confirm => return self.confirm(),
@@ -167,6 +181,11 @@ impl App {
         let Some(typing) = &self.typing else { return };
         let query = Query::new(&typing.prompt.text, self.options);
         match typing.target {
+            Target::Note { .. } => {}
+            Target::Bookmarks { .. } => {
+                let text = typing.prompt.text.clone();
+                self.filter_pane(&text);
+            }
             Target::Reader { origin, .. } => {
                 self.scroll = origin;
                 if query.is_empty() {
@@ -211,12 +230,17 @@ impl App {
         let Some(typing) = self.typing.take() else {
             return;
         };
-        prompt::remember(&mut self.history, &typing.prompt.text);
-        if let Target::List { .. } = typing.target {
-            match &mut self.filter {
-                Some(filter) if filter.received == filter.generation => self.open_first_hit(),
-                Some(filter) => filter.open_when_ready = true,
-                None => {}
+        match typing.target {
+            Target::Note { id } => self.set_note(id, typing.prompt.text.trim().to_owned()),
+            Target::Bookmarks { .. } => prompt::remember(&mut self.history, &typing.prompt.text),
+            Target::Reader { .. } => prompt::remember(&mut self.history, &typing.prompt.text),
+            Target::List { .. } => {
+                prompt::remember(&mut self.history, &typing.prompt.text);
+                match &mut self.filter {
+                    Some(filter) if filter.received == filter.generation => self.open_first_hit(),
+                    Some(filter) => filter.open_when_ready = true,
+                    None => {}
+                }
             }
         }
     }
@@ -226,6 +250,12 @@ impl App {
             return;
         };
         match typing.target {
+            // The bookmark is kept; only the note is given up.
+            Target::Note { .. } => self.note = Some("bookmarked, without a note".to_owned()),
+            Target::Bookmarks { before } => {
+                self.pane_filter = before;
+                self.pane_cursor = 0;
+            }
             Target::Reader { origin, before } => {
                 self.search = before;
                 self.scroll = origin;

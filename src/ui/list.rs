@@ -99,7 +99,16 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
                 let date = article
                     .date
                     .map_or_else(|| "undated".to_owned(), |d| d.to_string());
-                let meta = format!("  {date} · {} min", article.reading_minutes());
+                let mut meta = format!("  {date} · {} min", article.reading_minutes());
+                match app.reading.state.articles.get(&article.id) {
+                    Some(p) if p.read => meta.push_str(" · read"),
+                    Some(p) if p.percent > 0 => meta.push_str(&format!(" · {}%", p.percent)),
+                    _ => {}
+                }
+                let marks = app.bookmarks.of_article(&article.id).count();
+                if marks > 0 {
+                    meta.push_str(&format!(" · {marks}✦"));
+                }
                 Line::styled(text::fit(&meta, width), meta_style)
             }
         });

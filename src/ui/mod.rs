@@ -1,5 +1,6 @@
 //! Drawing: turns a borrowed `App` into a frame; no input, no I/O, no state changes.
 
+mod bookmarks;
 mod help;
 mod highlight;
 mod list;
@@ -12,7 +13,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use crate::app::App;
+use crate::app::{App, View};
 use crate::panes::{MIN_HEIGHT, MIN_WIDTH, Panes};
 use crate::text;
 pub use theme::Theme;
@@ -25,6 +26,15 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         return;
     }
     let panes = app.panes();
+    if app.view == View::Bookmarks {
+        let main = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+        bookmarks::render(app, theme, main, frame);
+        status::render(app, theme, panes.status, frame);
+        if app.show_help {
+            help::render(app, theme, frame);
+        }
+        return;
+    }
     if let Some(pane) = panes.list {
         list::render(app, theme, pane, frame);
     }

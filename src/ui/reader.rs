@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{Theme, highlight};
@@ -34,45 +34,85 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
 
     let Some(page) = &app.page else { return };
     let inner = panes::inner(pane);
-    let room = usize::from(inner.width);
+    let gutter = usize::from(panes::READER_GUTTER);
+    let room = usize::from(inner.width).saturating_sub(gutter);
     // Centre the text column when the pane is wider than a comfortable line.
-    let left = room.saturating_sub(page.width) / 2;
+    let left = room.saturating_sub(page.width + usize::from(panes::READER_PADDING)) / 2;
     let margin = " ".repeat(left);
-    let (matches, current) = match (&app.search, app.article()) {
-        (Some(found), Some(_)) => (found.matches.as_slice(), found.current),
-        _ => (&[][..], None),
+    let (matches, current) = match &app.search {
+        Some(found) => (found.matches.as_slice(), found.current),
+        None => (&[][..], None),
     };
     let text = app.article().map_or("", |a| a.text.as_str());
-    let lines: Vec<Line> = page
-        .rows
-        .iter()
-        .enumerate()
-        .skip(app.scroll)
-        .take(usize::from(inner.height))
-        .map(|(index, row)| {
-            let style = match row.kind {
-                RowKind::Title => theme.title,
-                RowKind::Meta | RowKind::Rule => theme.meta,
-                RowKind::Warning => theme.warning,
-                RowKind::Heading => theme.heading,
-                RowKind::Caption => theme.caption,
-                RowKind::Paragraph | RowKind::Blank => theme.body,
-            };
-            let marks: Vec<(Range<usize>, Style)> = page
-                .highlights(index, text, matches)
-                .into_iter()
-                .map(|(columns, k)| {
-                    let mark = if Some(k) == current {
-                        theme.current_match
+    let flash: Vec<Range<usize>> = app.flash.iter().cloned().collect();
+    let selected = app.selection.as_ref().map(|s| s.covered());
+    let marked: Vec<Range<usize>> = app.placed.iter().filter_map(|p| p.anchor.range()).collect();
+    let lines: Vec<Line> =
+        page.rows
+            .iter()
+            .enumerate()
+            .skip(app.scroll)
+            .take(usize::from(inner.height))
+            .map(|(index, row)| {
+                let style = match row.kind {
+                    RowKind::Title => theme.title,
+                    RowKind::Meta | RowKind::Rule => theme.meta,
+                    RowKind::Warning => theme.warning,
+                    RowKind::Heading => theme.heading,
+                    RowKind::Caption => theme.caption,
+                    RowKind::Paragraph | RowKind::Blank => theme.body,
+                };
+                let source = row
+                    .pieces
+                    .first()
+                    .zip(row.pieces.last())
+                    .map(|(a, b)| a.source.start..b.source.end);
+                let overlaps = |r: &Range<usize>| {
+                    source
+                        .as_ref()
+                        .is_some_and(|s| s.start < r.end && r.start < s.end)
+                };
+                let in_selection = selected.as_ref().is_some_and(overlaps);
+                let shift = |columns: Range<usize>| left + columns.start..left + columns.end;
+                let mut marks: Vec<(Range<usize>, Style)> = Vec::new();
+                marks.extend(
+                    page.highlights(index, text, &flash)
+                        .into_iter()
+                        .map(|(columns, _)| (shift(columns), theme.matched)),
+                );
+                marks.extend(page.highlights(index, text, matches).into_iter().map(
+                    |(columns, k)| {
+                        let mark = if Some(k) == current {
+                            theme.current_match
+                        } else {
+                            theme.matched
+                        };
+                        (shift(columns), mark)
+                    },
+                ));
+                // Last, so that matches inside a selection still show as matches.
+                if in_selection {
+                    let width = text::str_width(&row.text);
+                    marks.push((shift(0..width), theme.selection));
+                }
+                let cursor =
+                    if in_selection || (app.selection.is_none() && row.block == Some(app.cursor)) {
+                        "▐"
                     } else {
-                        theme.matched
+                        " "
                     };
-                    (left + columns.start..left + columns.end, mark)
-                })
-                .collect();
-            highlight::line(&format!("{margin}{}", row.text), room, style, &marks)
-        })
-        .collect();
+                let mark = if marked.iter().any(overlaps) {
+                    "✦"
+                } else {
+                    " "
+                };
+                let mut spans = vec![Span::styled(format!("{cursor}{mark}"), theme.gutter)];
+                spans.extend(
+                    highlight::line(&format!("{margin}{}", row.text), room, style, &marks).spans,
+                );
+                Line::from(spans)
+            })
+            .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 
     if page.rows.len() > usize::from(inner.height) {

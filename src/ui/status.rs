@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Theme;
-use crate::app::{App, Focus, Target, Typing};
+use crate::app::{App, Focus, Target, Typing, View};
 use crate::text;
 
 /// Key hints at the right of the status line.
@@ -20,7 +20,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     }
     let width = usize::from(area.width);
     let total = app.catalog().articles().len();
-    let mut left = if total == 0 {
+    let mut left = if app.view == View::Bookmarks {
+        let shown = app.pane_bookmarks().len();
+        if shown == 0 {
+            " no bookmarks".to_owned()
+        } else {
+            format!(" bookmark {} of {shown}", app.pane_cursor + 1)
+        }
+    } else if total == 0 {
         " no articles".to_owned()
     } else {
         match app.focus {
@@ -44,11 +51,16 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
             if skipped == 1 { "" } else { "s" }
         ));
     }
-    let hints_width = text::str_width(HINTS);
+    let hints = match (app.view, &app.selection) {
+        (View::Bookmarks, _) => "Enter read  d delete  e note  ' back ",
+        (_, Some(_)) => "{ } j k extend  m bookmark  Esc stop ",
+        _ => HINTS,
+    };
+    let hints_width = text::str_width(hints);
     let line = if text::str_width(&left) + hints_width < width {
         Line::from(vec![
             Span::styled(text::fit(&left, width - hints_width), theme.status),
-            Span::styled(HINTS, theme.status),
+            Span::styled(hints, theme.status),
         ])
     } else {
         Line::styled(text::fit(&left, width), theme.status)
@@ -60,37 +72,48 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
 fn render_prompt(app: &App, typing: &Typing, theme: &Theme, area: Rect, frame: &mut Frame) {
     let width = usize::from(area.width);
     let prompt = &typing.prompt;
-    let counter = match typing.target {
-        Target::Reader { .. } => match_counter(app).unwrap_or_default(),
-        Target::List { .. } => list_counter(app),
-    };
     let toggles = format!(
         "Alt-c case: {}  Alt-a accents: {} ",
         app.options.case.label(),
         app.options.accents.label()
     );
-    let right = format!("{counter}  {toggles}");
-    // The query keeps at least a third of the line; the hints give way first.
+    let (lead, counter, hints) = match typing.target {
+        Target::Reader { .. } => ("/", match_counter(app).unwrap_or_default(), toggles),
+        Target::List { .. } => ("/", list_counter(app), toggles),
+        Target::Bookmarks { .. } => (
+            "/",
+            format!("{} bookmarks", app.pane_bookmarks().len()),
+            toggles,
+        ),
+        Target::Note { .. } => (
+            "Note: ",
+            String::new(),
+            "Enter saves  Esc: no note ".to_owned(),
+        ),
+    };
+    let right = format!("{counter}  {hints}");
+    // What is typed keeps at least a third of the line; the hints give way first.
     let right = if text::str_width(&right) + width / 3 <= width {
         right
     } else {
         format!("{counter} ")
     };
-    let room = width.saturating_sub(text::str_width(&right) + 1);
+    let lead_width = text::str_width(lead);
+    let room = width.saturating_sub(text::str_width(&right) + lead_width);
     // Scroll the query left when the cursor would fall off its end.
     let before_cursor = text::str_width(&prompt.text[..prompt.cursor]);
     let skip = before_cursor.saturating_sub(room.saturating_sub(1));
     let shown = drop_columns(&prompt.text, skip);
     let line = Line::from(vec![
-        Span::styled("/", theme.key),
+        Span::styled(lead, theme.key),
         Span::styled(text::fit(&shown, room), theme.prompt),
         Span::styled(
-            text::fit(&right, width.saturating_sub(room + 1)),
+            text::fit(&right, width.saturating_sub(room + lead_width)),
             theme.meta,
         ),
     ]);
     frame.render_widget(Paragraph::new(line), area);
-    let column = 1 + before_cursor - skip;
+    let column = lead_width + before_cursor - skip;
     if let Ok(column) = u16::try_from(column) {
         frame.set_cursor_position((area.x + column.min(area.width.saturating_sub(1)), area.y));
     }

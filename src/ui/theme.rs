@@ -35,6 +35,10 @@ pub struct Theme {
     pub current_match: Style,
     /// The search prompt.
     pub prompt: Style,
+    /// Text selected for a bookmark.
+    pub selection: Style,
+    /// The passage cursor and bookmark marks in the reader's gutter.
+    pub gutter: Style,
 }
 
 impl Theme {
@@ -69,6 +73,8 @@ impl Theme {
                 .bg(Color::LightRed)
                 .add_modifier(Modifier::BOLD),
             prompt: Style::new(),
+            selection: Style::new().bg(Color::Blue).fg(Color::White),
+            gutter: Style::new().fg(Color::Yellow),
         }
     }
 
@@ -91,6 +97,8 @@ impl Theme {
             current_match: Style::new()
                 .add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
             prompt: Style::new(),
+            selection: Style::new().add_modifier(Modifier::UNDERLINED),
+            gutter: Style::new().add_modifier(Modifier::BOLD),
         }
     }
 }

@@ -1,0 +1,267 @@
+//! Bookmarked passages: what one remembers, the file they live in, and how changes are saved
+//! so that two windows never lose each other's bookmarks. No UI.
+
+pub mod anchor;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Article;
+use crate::store::{self, StoreError};
+pub use anchor::Anchor;
+
+/// File name of the bookmarks in the data directory.
+pub const FILE_NAME: &str = "bookmarks.json";
+
+/// Version of the file's layout, written into it.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One bookmarked passage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bookmark {
+    /// Unique id.
+    pub id: String,
+    /// The article's id (its file stem).
+    pub article: String,
+    /// Where the article was read from.
+    pub path: String,
+    /// The article's title when bookmarked, to show an orphaned bookmark by.
+    #[serde(default)]
+    pub title: String,
+    /// The passage's text (NFC).
+    pub quote: String,
+    /// Up to 32 characters before the passage.
+    pub prefix: String,
+    /// Up to 32 characters after the passage.
+    pub suffix: String,
+    /// Character offset of the passage's start in the normalised article.
+    pub start: usize,
+    /// Character offset of the passage's end in the normalised article.
+    pub end: usize,
+    /// The user's note, possibly empty.
+    #[serde(default)]
+    pub note: String,
+    /// When it was made (RFC 3339).
+    pub created: String,
+    /// When it was last changed (RFC 3339).
+    pub updated: String,
+}
+
+impl Bookmark {
+    /// A bookmark of `range` (bytes of the article's text), with no note yet.
+    pub fn new(article: &Article, range: Range<usize>) -> Bookmark {
+        let (prefix, suffix) = anchor::context(&article.text, &range, anchor::CONTEXT_CHARS);
+        let now = store::now_rfc3339();
+        Bookmark {
+            id: new_id(),
+            article: article.id.clone(),
+            path: article.path.display().to_string(),
+            title: article.title.clone(),
+            quote: article.text[range.clone()].to_owned(),
+            prefix,
+            suffix,
+            start: anchor::char_of_byte(&article.text, range.start),
+            end: anchor::char_of_byte(&article.text, range.end),
+            note: String::new(),
+            created: now.clone(),
+            updated: now,
+        }
+    }
+
+    /// Where the passage is in the article as it reads now.
+    pub fn locate(&self, article: &Article) -> Anchor {
+        anchor::locate(
+            &article.text,
+            anchor::Selector {
+                quote: &self.quote,
+                prefix: &self.prefix,
+                suffix: &self.suffix,
+                start: self.start,
+            },
+        )
+    }
+}
+
+/// A fresh id: time and a per-process counter, unique across windows without a random source.
+fn new_id() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let serial = COUNTER.fetch_add(1, Ordering::Relaxed);
+    format!("{nanos:x}-{:x}-{serial:x}", std::process::id())
+}
+
+/// The file as stored.
+#[derive(Debug, Serialize, Deserialize)]
+struct BookmarkFile {
+    version: u32,
+    bookmarks: Vec<Bookmark>,
+}
+
+impl Default for BookmarkFile {
+    fn default() -> Self {
+        BookmarkFile {
+            version: SCHEMA_VERSION,
+            bookmarks: Vec::new(),
+        }
+    }
+}
+
+/// One change to the bookmarks, replayed on the file as it is on disk at the time of saving.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// Add (or restore) a bookmark.
+    Add(Bookmark),
+    /// Delete the bookmark with this id.
+    Remove(String),
+    /// Replace a bookmark's note.
+    SetNote {
+        /// The bookmark's id.
+        id: String,
+        /// The new note.
+        note: String,
+        /// When the note was changed (RFC 3339).
+        updated: String,
+    },
+}
+
+impl Change {
+    fn apply(&self, bookmarks: &mut Vec<Bookmark>) {
+        match self {
+            Change::Add(bookmark) => {
+                bookmarks.retain(|b| b.id != bookmark.id);
+                bookmarks.push(bookmark.clone());
+            }
+            Change::Remove(id) => bookmarks.retain(|b| &b.id != id),
+            Change::SetNote { id, note, updated } => {
+                for b in bookmarks.iter_mut().filter(|b| &b.id == id) {
+                    b.note.clone_from(note);
+                    b.updated.clone_from(updated);
+                }
+            }
+        }
+    }
+}
+
+/// The bookmarks, in memory and (unless in-memory only) in `bookmarks.json`.
+#[derive(Debug, Default)]
+pub struct BookmarkStore {
+    path: Option<PathBuf>,
+    bookmarks: Vec<Bookmark>,
+    /// Changes not yet on disk because saving failed; retried with the next change.
+    unsaved: Vec<Change>,
+    /// Something the user should be told (a file set aside, a save that failed).
+    pub notice: Option<String>,
+}
+
+impl BookmarkStore {
+    /// Bookmarks kept in memory only, for tests and for when no data directory can be had.
+    pub fn in_memory() -> BookmarkStore {
+        BookmarkStore::default()
+    }
+
+    /// Reads the bookmarks in `dir`; a file that cannot be parsed is set aside and reported.
+    pub fn open(dir: &Path) -> Result<BookmarkStore, StoreError> {
+        let path = dir.join(FILE_NAME);
+        let loaded = store::read_json::<BookmarkFile>(&path)?;
+        Ok(BookmarkStore {
+            notice: loaded.set_aside.as_deref().map(set_aside_notice),
+            path: Some(path),
+            bookmarks: loaded.value.bookmarks,
+            unsaved: Vec::new(),
+        })
+    }
+
+    /// Where the bookmarks are saved, if anywhere.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Every bookmark, newest first.
+    pub fn all(&self) -> Vec<&Bookmark> {
+        let mut all: Vec<&Bookmark> = self.bookmarks.iter().collect();
+        all.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| b.id.cmp(&a.id)));
+        all
+    }
+
+    /// The bookmarks of one article.
+    pub fn of_article<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Bookmark> + 'a {
+        self.bookmarks.iter().filter(move |b| b.article == id)
+    }
+
+    /// The bookmark with this id.
+    pub fn get(&self, id: &str) -> Option<&Bookmark> {
+        self.bookmarks.iter().find(|b| b.id == id)
+    }
+
+    /// Applies a change in memory at once, then saves it: under the lock, the file is read
+    /// again, every unsaved change is replayed on it, and it is written back atomically. If
+    /// saving fails, the change stays in memory and is saved with the next one.
+    pub fn apply(&mut self, change: Change) -> Result<(), StoreError> {
+        change.apply(&mut self.bookmarks);
+        self.unsaved.push(change);
+        self.save()
+    }
+
+    /// Saves the unsaved changes, if any (see [`BookmarkStore::apply`]).
+    pub fn save(&mut self) -> Result<(), StoreError> {
+        let Some(path) = self.path.clone() else {
+            self.unsaved.clear();
+            return Ok(());
+        };
+        if self.unsaved.is_empty() {
+            return Ok(());
+        }
+        let in_memory = &self.bookmarks;
+        let unsaved = &self.unsaved;
+        let (merged, aside) = store::locked(&path, || {
+            let loaded = store::read_json::<BookmarkFile>(&path)?;
+            let mut file = loaded.value;
+            if loaded.set_aside.is_some() {
+                // The file went bad under us: what this window knows is the best copy left.
+                file.bookmarks.clone_from(in_memory);
+            }
+            for change in unsaved {
+                change.apply(&mut file.bookmarks);
+            }
+            file.version = SCHEMA_VERSION;
+            store::write_json(&path, &file)?;
+            Ok((file.bookmarks, loaded.set_aside))
+        })?;
+        if let Some(aside) = aside {
+            self.notice = Some(set_aside_notice(&aside));
+        }
+        self.bookmarks = merged;
+        self.unsaved.clear();
+        Ok(())
+    }
+
+    /// Reads the file again, to show what another window has saved; unsaved changes stay.
+    pub fn reload(&mut self) -> Result<(), StoreError> {
+        let Some(path) = &self.path else {
+            return Ok(());
+        };
+        let loaded = store::read_json::<BookmarkFile>(path)?;
+        if let Some(aside) = &loaded.set_aside {
+            self.notice = Some(set_aside_notice(aside));
+        }
+        let mut bookmarks = loaded.value.bookmarks;
+        for change in &self.unsaved {
+            change.apply(&mut bookmarks);
+        }
+        self.bookmarks = bookmarks;
+        Ok(())
+    }
+}
+
+/// What the user is told when an unreadable bookmarks file was moved out of the way.
+fn set_aside_notice(aside: &Path) -> String {
+    format!(
+        "bookmarks file could not be read; kept as {} and started afresh",
+        aside.display()
+    )
+}

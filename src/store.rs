@@ -1,0 +1,212 @@
+//! How docbao keeps files: where, locked against a second window, written atomically, and a
+//! file that cannot be read set aside rather than overwritten.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::SystemTime;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::catalog::describe_io;
+
+/// Environment variable that overrides the data directory.
+pub const DATA_DIR_ENV: &str = "DOCBAO_DATA_DIR";
+
+/// Why a data file could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Reading, writing, locking or renaming failed.
+    #[error("cannot {what} {}: {}", .path.display(), describe_io(.cause))]
+    Io {
+        /// What was being done: "read", "write", "lock", …
+        what: &'static str,
+        /// The file concerned.
+        path: PathBuf,
+        /// The cause.
+        cause: io::Error,
+    },
+    /// There is no home directory to keep data in, and no override was given.
+    #[error("no data directory: set {DATA_DIR_ENV} or pass --data-dir")]
+    NoDataDir,
+}
+
+impl StoreError {
+    fn io<'a>(what: &'static str, path: &'a Path) -> impl FnOnce(io::Error) -> StoreError + 'a {
+        move |cause| StoreError::Io {
+            what,
+            path: path.to_owned(),
+            cause,
+        }
+    }
+}
+
+/// The data directory: `--data-dir`, else `$DOCBAO_DATA_DIR`, else the platform's
+/// (`$XDG_DATA_HOME/docbao` on Linux).
+pub fn data_dir(flag: Option<&Path>) -> Result<PathBuf, StoreError> {
+    if let Some(dir) = flag {
+        return Ok(dir.to_owned());
+    }
+    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "docbao")
+        .map(|dirs| dirs.data_dir().to_owned())
+        .ok_or(StoreError::NoDataDir)
+}
+
+/// What reading a data file found.
+#[derive(Debug)]
+pub struct Loaded<T> {
+    /// The contents, or the default when the file was missing or set aside.
+    pub value: T,
+    /// Where an unreadable file was moved to, so the user can be told.
+    pub set_aside: Option<PathBuf>,
+}
+
+/// Reads a JSON file; a missing file gives the default, and one that does not parse is renamed
+/// to `NAME.corrupt-<time>` (kept, never overwritten) and gives the default.
+pub fn read_json<T: DeserializeOwned + Default>(path: &Path) -> Result<Loaded<T>, StoreError> {
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {
+            return Ok(Loaded {
+                value: T::default(),
+                set_aside: None,
+            });
+        }
+        Err(err) => return Err(StoreError::io("read", path)(err)),
+    };
+    match serde_json::from_slice(&bytes) {
+        Ok(value) => Ok(Loaded {
+            value,
+            set_aside: None,
+        }),
+        Err(_) => {
+            let aside = aside_name(path);
+            fs::rename(path, &aside).map_err(StoreError::io("set aside", path))?;
+            Ok(Loaded {
+                value: T::default(),
+                set_aside: Some(aside),
+            })
+        }
+    }
+}
+
+/// `bookmarks.json.corrupt-20261122T230102Z`, with a counter if that exists already.
+fn aside_name(path: &Path) -> PathBuf {
+    let stamp = humantime::format_rfc3339_seconds(SystemTime::now())
+        .to_string()
+        .replace([':', '-'], "");
+    let name = path
+        .file_name()
+        .map_or_else(|| "data".into(), |n| n.to_string_lossy().into_owned());
+    let mut candidate = path.with_file_name(format!("{name}.corrupt-{stamp}"));
+    let mut n = 1;
+    while candidate.exists() {
+        candidate = path.with_file_name(format!("{name}.corrupt-{stamp}-{n}"));
+        n += 1;
+    }
+    candidate
+}
+
+/// Writes JSON so that the file is either wholly old or wholly new, whatever happens midway:
+/// a temporary file in the same folder, flushed to disk, then renamed over the old one.
+pub fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<(), StoreError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).map_err(StoreError::io("create", dir))?;
+    let mut bytes = serde_json::to_vec_pretty(value).map_err(|e| StoreError::Io {
+        what: "encode",
+        path: path.to_owned(),
+        cause: io::Error::other(e),
+    })?;
+    bytes.push(b'\n');
+    let name = path
+        .file_name()
+        .map_or_else(|| "data".into(), |n| n.to_string_lossy().into_owned());
+    // Unique per process and per write, so that no two writers ever share a temporary file.
+    static WRITES: AtomicU64 = AtomicU64::new(0);
+    let serial = WRITES.fetch_add(1, Ordering::Relaxed);
+    let temp = dir.join(format!(".{name}.tmp-{}-{serial}", std::process::id()));
+    let written = File::create(&temp)
+        .and_then(|mut file| {
+            file.write_all(&bytes)?;
+            file.sync_all()
+        })
+        .map_err(StoreError::io("write", &temp));
+    if let Err(err) = written {
+        let _ = fs::remove_file(&temp);
+        return Err(err);
+    }
+    fs::rename(&temp, path).map_err(StoreError::io("replace", path))?;
+    // Make the rename itself durable; not every platform can open a folder, so this is best effort.
+    if let Ok(folder) = File::open(dir) {
+        let _ = folder.sync_all();
+    }
+    Ok(())
+}
+
+/// Runs `f` while holding an exclusive lock on `NAME.lock` beside `path`, so that two docbao
+/// windows never interleave a read-merge-write of the same file.
+pub fn locked<R>(path: &Path, f: impl FnOnce() -> Result<R, StoreError>) -> Result<R, StoreError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).map_err(StoreError::io("create", dir))?;
+    let lock_path = path.with_extension("lock");
+    let lock = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(StoreError::io("open", &lock_path))?;
+    lock.lock().map_err(StoreError::io("lock", &lock_path))?;
+    let result = f();
+    let _ = lock.unlock();
+    result
+}
+
+/// The current time as RFC 3339, to the second, in UTC.
+pub fn now_rfc3339() -> String {
+    humantime::format_rfc3339_seconds(SystemTime::now()).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corrupt_files_are_set_aside_and_missing_ones_are_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.json");
+        let loaded: Loaded<Vec<u32>> = read_json(&path).unwrap();
+        assert!(loaded.value.is_empty() && loaded.set_aside.is_none());
+        fs::write(&path, "{not json").unwrap();
+        let loaded: Loaded<Vec<u32>> = read_json(&path).unwrap();
+        let aside = loaded.set_aside.expect("set aside");
+        assert_eq!(fs::read_to_string(&aside).unwrap(), "{not json");
+        assert!(!path.exists());
+        assert!(
+            aside
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("x.json.corrupt-")
+        );
+    }
+
+    #[test]
+    fn atomic_write_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/y.json");
+        locked(&path, || write_json(&path, &vec![1, 2, 3])).unwrap();
+        let loaded: Loaded<Vec<u32>> = read_json(&path).unwrap();
+        assert_eq!(loaded.value, [1, 2, 3]);
+        let leftovers: Vec<_> = fs::read_dir(dir.path().join("sub"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains(".tmp-"))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+}
