@@ -265,3 +265,83 @@ fn search_flags_override_smart_case_and_accents() {
     let conflict = docbao(dir.path(), &["search", "x", "-s", "-i"]);
     assert_eq!(conflict.status.code(), Some(2));
 }
+
+#[test]
+fn bookmarks_command_prints_plain_json_and_markdown() {
+    use docbao::bookmarks::{Bookmark, BookmarkStore, Change};
+    let dir = empty_dir();
+    let data = dir.path().join("data");
+    let catalog = docbao::catalog::Catalog::bundled();
+    let (_, article) = catalog.find("000_187bee9378cff2a5").unwrap();
+    let mut bookmark = Bookmark::new(article, article.blocks[2].range.clone());
+    bookmark.note = "một ghi chú".into();
+    let mut store = BookmarkStore::open(&data).unwrap();
+    store.apply(Change::Add(bookmark.clone())).unwrap();
+    let data_flag = data.to_str().unwrap();
+
+    let plain = docbao(dir.path(), &["bookmarks", "--data-dir", data_flag]);
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    let line = stdout(&plain);
+    assert!(
+        line.contains("000_187bee9378cff2a5") && line.contains("— một ghi chú"),
+        "{line}"
+    );
+
+    let markdown = stdout(&docbao(
+        dir.path(),
+        &["bookmarks", "--markdown", "--data-dir", data_flag],
+    ));
+    assert!(
+        markdown.starts_with(&format!("## {} (2025-10-26)\n\n> ", article.title)),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains(&format!("> {}", bookmark.quote)),
+        "{markdown}"
+    );
+    assert!(markdown.contains("\nmột ghi chú\n"), "{markdown}");
+
+    let json = docbao(
+        dir.path(),
+        &["bookmarks", "--json", "--data-dir", data_flag],
+    );
+    let parsed: Vec<Bookmark> = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(parsed, [bookmark]);
+
+    // The environment variable does the same as the flag.
+    let by_env = Command::new(env!("CARGO_BIN_EXE_docbao"))
+        .args(["bookmarks", "--json"])
+        .env("DOCBAO_DATA_DIR", &data)
+        .output()
+        .unwrap();
+    assert_eq!(by_env.stdout, json.stdout);
+}
+
+#[test]
+fn bookmarks_command_reports_a_corrupt_file() {
+    let dir = empty_dir();
+    let data = dir.path().join("data");
+    fs::create_dir(&data).unwrap();
+    fs::write(data.join("bookmarks.json"), "garbage").unwrap();
+    let out = docbao(
+        dir.path(),
+        &["bookmarks", "--data-dir", data.to_str().unwrap()],
+    );
+    assert!(out.status.success());
+    assert!(
+        stderr(&out).starts_with("docbao: bookmarks file could not be read; kept as "),
+        "{}",
+        stderr(&out)
+    );
+    let kept: Vec<_> = fs::read_dir(&data)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains(".corrupt-")
+        })
+        .collect();
+    assert_eq!(kept.len(), 1);
+}

@@ -58,7 +58,9 @@ impl Session {
         env: &[(&str, &str)],
         cwd: &std::path::Path,
     ) -> Session {
-        let pty = native_pty_system().openpty(size(cols, rows)).expect("openpty");
+        let pty = native_pty_system()
+            .openpty(size(cols, rows))
+            .expect("openpty");
         let bin = env!("CARGO_BIN_EXE_docbao");
         let mut cmd = CommandBuilder::new("sh");
         cmd.args([
@@ -304,4 +306,46 @@ fn search_marks_matches_on_a_terminal() {
     s.finish();
     let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
     assert!(raw.contains("\x1b[1;31mGuterres\x1b[0m"), "{raw:?}");
+}
+
+#[test]
+fn a_bookmark_survives_a_restart_and_the_command_line_shows_it() {
+    let cwd = tempfile::tempdir().expect("temp dir");
+    let mut s = Session::start_in("", 100, 30, &[], cwd.path());
+    s.wait_for("the list", |screen| screen.contains("Articles (2)"));
+    s.send("j\r}}");
+    s.wait_for("the third paragraph", |screen| {
+        screen.contains("article 2 of 2 ·")
+    });
+    s.send("m");
+    s.wait_for("the note prompt", |screen| screen.contains("Note:"));
+    s.send("ghi chú thử");
+    s.wait_for("the note typed", |screen| {
+        screen.contains("Note: ghi chú thử")
+    });
+    s.send("\r");
+    s.wait_for("the mark", |screen| {
+        screen.contains('✦') && screen.contains("bookmarked")
+    });
+    s.send("q");
+    s.finish();
+
+    let mut again = Session::start_in("", 100, 30, &[], cwd.path());
+    let screen = again.wait_for("the reader, back where it was", |screen| {
+        screen.contains("2/2 · 000_187bee9378cff2a5") && screen.contains('✦')
+    });
+    assert!(screen.contains("1✦"), "the list counts it:\n{screen}");
+    again.send("q");
+    again.finish();
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_docbao"))
+        .args(["bookmarks", "--json"])
+        .env("DOCBAO_DATA_DIR", cwd.path().join("data"))
+        .output()
+        .expect("docbao bookmarks");
+    assert!(out.status.success());
+    let bookmarks: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(bookmarks[0]["note"], "ghi chú thử");
+    assert_eq!(bookmarks[0]["article"], "000_187bee9378cff2a5");
+    assert!(bookmarks[0]["quote"].as_str().unwrap().len() > 20);
 }

@@ -122,7 +122,11 @@ fn help_opens_scrolls_and_closes_without_quitting() {
     let at_bottom = app.help_scroll;
     let lines = docbao::keymap::help_lines().len();
     let shown = docbao::panes::help_box(app.area(), lines).height - 2;
-    assert_eq!(at_bottom, lines - usize::from(shown), "scroll stops at the last line");
+    assert_eq!(
+        at_bottom,
+        lines - usize::from(shown),
+        "scroll stops at the last line"
+    );
     press(&mut app, "k");
     assert_eq!(app.help_scroll, at_bottom - 1);
     press(&mut app, "Enter");
