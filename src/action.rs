@@ -73,6 +73,8 @@ pub enum Action {
     Confirm,
     /// Stop typing: go back to where the search began.
     Cancel,
+    /// Show the files that were skipped and the articles read with warnings (or go back).
+    ShowProblems,
     /// Start or stop selecting paragraphs and lines to bookmark.
     ToggleSelection,
     /// Bookmark the selection, or the current passage, then ask for a note.

@@ -45,7 +45,7 @@ pub enum Command {
     List {
         /// Folder or file to list [default: as for the reader]
         path: Option<PathBuf>,
-        /// Print a JSON array of {id, path, title, date, words} instead.
+        /// Print a JSON array of {id, path, title, date, words, warnings} instead.
         #[arg(long)]
         json: bool,
     },
@@ -169,6 +169,7 @@ struct ListEntry<'a> {
     title: &'a str,
     date: Option<String>,
     words: usize,
+    warnings: &'a [String],
 }
 
 impl<'a> From<&'a Article> for ListEntry<'a> {
@@ -179,6 +180,7 @@ impl<'a> From<&'a Article> for ListEntry<'a> {
             title: &article.title,
             date: article.date.map(|d| d.to_string()),
             words: article.words,
+            warnings: &article.warnings,
         }
     }
 }

@@ -43,6 +43,8 @@ pub enum Mode {
     Bookmarks,
     /// The prompt for a bookmark's note.
     NotePrompt,
+    /// The problems view.
+    Problems,
 }
 
 /// One line of the key table.
@@ -211,6 +213,13 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::ShowBookmarks,
         scope: Scope::Anywhere,
         help: "all bookmarks",
+    },
+    Binding {
+        label: "!",
+        keys: &[(KeyCode::Char('!'), NONE)],
+        action: Action::ShowProblems,
+        scope: Scope::Anywhere,
+        help: "files skipped and articles read with warnings",
     },
     Binding {
         label: "?",
@@ -489,6 +498,7 @@ pub fn action_for_key(mode: Mode, key: KeyEvent) -> Option<Action> {
         Mode::ListPrompt => matches!(scope, Scope::Prompt | Scope::ListPrompt),
         Mode::NotePrompt => scope == Scope::Prompt,
         Mode::Bookmarks => scope == Scope::Bookmarks,
+        Mode::Problems => scope == Scope::Help,
     };
     // Terminals differ on whether Shift comes with a shifted character; compare without it.
     let modifiers = key.modifiers - SHIFT;

@@ -59,6 +59,9 @@ pub struct Page {
 
 impl Page {
     /// Lays an article out in rows of at most `width` columns (capped at [`MEASURE`]).
+    ///
+    /// The one exception: a single grapheme wider than the row (a base followed by spacing
+    /// marks, as in some Indic and Tibetan text at very narrow widths) gets a row of its own.
     pub fn layout(article: &Article, width: usize) -> Page {
         let width = width.clamp(1, MEASURE);
         let mut page = Page {

@@ -143,13 +143,23 @@ fn normalisation_on_load() {
 
 #[test]
 fn invalid_utf8_is_read_with_a_warning() {
-    let article = parse(
-        "bad.txt",
-        b"date 2025-01-01 Ti\xFF\xFEtle\n\nBody \xC3 text",
-    );
-    assert_eq!(article.title, "Ti\u{FFFD}\u{FFFD}tle");
+    // Mostly UTF-8, a few damaged bytes: replaced, and the article says so.
+    let mut bytes = "date 2025-01-01 Tiếng Việt\n\nThân bài có dấu đầy đủ."
+        .as_bytes()
+        .to_vec();
+    bytes.insert("date 2025-01-01 Tiếng".len(), 0xFF);
+    let article = parse("bad.txt", &bytes);
+    assert_eq!(article.title, "Tiếng\u{FFFD} Việt");
     assert_eq!(article.warnings.len(), 1);
     assert!(article.warnings[0].contains("invalid UTF-8"));
+    // Hardly any UTF-8 at all: read in the legacy encoding it looks like, as a guess.
+    let article = parse("legacy.txt", b"date 2025-01-01 Caf\xE9\n\nNa\xEFve text.");
+    assert_eq!(article.title, "Café");
+    assert!(
+        article.warnings[0].contains("a guess"),
+        "{:?}",
+        article.warnings
+    );
 }
 
 #[test]

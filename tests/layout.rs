@@ -8,6 +8,7 @@ use docbao::text::{self, str_width};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+use unicode_segmentation::UnicodeSegmentation;
 
 #[track_caller]
 fn assert_fits(page: &Page, width: usize, what: &str) {
@@ -86,9 +87,8 @@ fn tricky_text() -> impl Strategy<Value = String> {
         Just("👨\u{200D}👩\u{200D}👧".to_owned()),
         Just("\u{200B}\u{FEFF}\u{202E}".to_owned()),
         Just("\t".to_owned()),
-        // A space after the escape: NFC would otherwise fuse its final `m` with a following
-        // mark into `ḿ`, which is a different byte sequence, not the same text in another form.
-        Just("\u{1B}[31m ".to_owned()),
+        // NFC fuses the final `m` with a following mark into `ḿ`: the escape must still end.
+        Just("\u{1B}[31m".to_owned()),
         Just("\u{0301}".to_owned()),
         Just(" ".to_owned()),
         Just("\n".to_owned()),
@@ -109,7 +109,9 @@ proptest! {
     fn any_text_fits_any_width(text in tricky_text(), width in 2usize..100) {
         let page = Page::layout(&article_from(&text), width);
         for row in &page.rows {
-            prop_assert!(str_width(&row.text) <= width, "{:?} wider than {}", row.text, width);
+            // A lone grapheme wider than the row (a base with spacing marks) is the exception.
+            let lone = row.text.trim_start().graphemes(true).count() == 1;
+            prop_assert!(str_width(&row.text) <= width || lone, "{:?} wider than {}", row.text, width);
             prop_assert!(!row.text.chars().next().is_some_and(is_combining_mark));
         }
     }

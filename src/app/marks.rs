@@ -18,6 +18,8 @@ pub enum View {
     Main,
     /// Every bookmark.
     Bookmarks,
+    /// Files skipped and articles read with warnings.
+    Problems,
 }
 
 /// Paragraphs or lines being selected in the reader, as byte ranges of the article's text.

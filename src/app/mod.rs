@@ -87,6 +87,8 @@ pub struct App {
     deleted: Vec<Bookmark>,
     /// Whether the selected article has been read in the reader (so its position is kept).
     reading_started: bool,
+    /// First line shown in the problems view.
+    pub problems_scroll: usize,
 }
 
 impl App {
@@ -139,6 +141,7 @@ impl App {
             flash: None,
             deleted: Vec::new(),
             reading_started: false,
+            problems_scroll: 0,
         };
         app.relayout();
         app.place_bookmarks();
@@ -152,6 +155,21 @@ impl App {
         }
         app.restore_position();
         app
+    }
+
+    /// Everything that went wrong reading the catalog, one line each, for the problems view.
+    pub fn problem_lines(&self) -> Vec<String> {
+        let skipped = self
+            .catalog
+            .problems()
+            .iter()
+            .map(|p| format!("skipped {p}"));
+        let warned = self.catalog.articles().iter().flat_map(|a| {
+            a.warnings
+                .iter()
+                .map(move |w| format!("{}: {w}", a.path.display()))
+        });
+        skipped.chain(warned).collect()
     }
 
     /// The catalog being read.
@@ -176,6 +194,7 @@ impl App {
                 Target::Note { .. } => Mode::NotePrompt,
             },
             (None, _) if self.view == View::Bookmarks => Mode::Bookmarks,
+            (None, _) if self.view == View::Problems => Mode::Problems,
             (None, Focus::List) => Mode::List,
             (None, Focus::Reader) => Mode::Reader,
         }
@@ -241,6 +260,17 @@ impl App {
             self.update_pane(action);
             return;
         }
+        if self.view == View::Problems {
+            match action {
+                Action::Down => self.problems_scroll += 1,
+                Action::Up => self.problems_scroll = self.problems_scroll.saturating_sub(1),
+                Action::ToggleHelp | Action::Back | Action::ShowProblems => {
+                    self.view = View::Main;
+                }
+                _ => {}
+            }
+            return;
+        }
         self.update_main(action);
         if self.focus == Focus::Reader {
             self.reading_started = true;
@@ -256,6 +286,10 @@ impl App {
             Action::ScrollAt { column, row, lines } => self.scroll_at(column, row, lines),
             Action::StartSearch => self.start_search(),
             Action::ShowBookmarks => self.show_bookmarks(),
+            Action::ShowProblems => {
+                self.view = View::Problems;
+                self.problems_scroll = 0;
+            }
             Action::ToggleSelection if self.focus == Focus::Reader => self.toggle_selection(),
             Action::Bookmark if self.focus == Focus::Reader => self.bookmark(),
             Action::Back if self.selection.is_some() || self.flash.is_some() => {

@@ -127,7 +127,9 @@ impl fmt::Display for Skip {
 impl Article {
     /// Parses an article from the raw bytes of a file.
     pub fn parse(id: String, path: PathBuf, bytes: &[u8]) -> Result<Article, Skip> {
-        if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
+        // UTF-16 is full of NUL bytes; only its byte-order mark tells it from binary.
+        let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+        if !utf16 && bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
             return Err(Skip::Binary);
         }
         let decoded = text::decode_and_sanitize(bytes);
@@ -136,8 +138,14 @@ impl Article {
             return Err(Skip::Empty);
         }
         let mut warnings = Vec::new();
-        if decoded.lossy {
-            warnings.push("invalid UTF-8: unreadable bytes are shown as \u{FFFD}".to_owned());
+        match (decoded.encoding, decoded.guessed) {
+            (Some(encoding), true) => {
+                warnings.push(format!("not UTF-8: read as {encoding}, a guess"));
+            }
+            _ if decoded.lossy => {
+                warnings.push("invalid UTF-8: unreadable bytes are shown as \u{FFFD}".to_owned());
+            }
+            _ => {}
         }
         let markdown = path
             .extension()

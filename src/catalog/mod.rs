@@ -69,35 +69,52 @@ impl Catalog {
     /// back is reported as a problem rather than followed forever. A file that cannot be read
     /// or parsed becomes a [`Problem`]; only a `path` that cannot be opened is an error.
     pub fn open(path: &Path) -> Result<Catalog, CatalogError> {
+        let (files, problems) = Catalog::list_files(path)?;
+        Ok(Catalog::read_files(
+            files,
+            problems,
+            path.display().to_string(),
+        ))
+    }
+
+    /// The article files under `path` (or `path` itself when it is a file), in name order, and
+    /// the problems met finding them; the first half of [`Catalog::open`].
+    pub fn list_files(path: &Path) -> Result<(Vec<PathBuf>, Vec<Problem>), CatalogError> {
         let meta = std::fs::metadata(path).map_err(|cause| CatalogError::Open {
             path: path.to_owned(),
             cause,
         })?;
-        let mut sources = Vec::new();
-        let mut problems = Vec::new();
         if meta.is_file() {
-            sources.push((path.to_owned(), read_file(path)));
-        } else {
-            let walker = walkdir::WalkDir::new(path)
-                .follow_links(true)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
-            for entry in walker {
-                match entry {
-                    Ok(entry) if entry.file_type().is_file() && is_article_name(entry.path()) => {
-                        let file = entry.into_path();
-                        let bytes = read_file(&file);
-                        sources.push((file, bytes));
-                    }
-                    Ok(_) => {}
-                    Err(err) => problems.push(walk_problem(path, &err)),
+            return Ok((vec![path.to_owned()], Vec::new()));
+        }
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
+        let walker = walkdir::WalkDir::new(path)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        for entry in walker {
+            match entry {
+                Ok(entry) if entry.file_type().is_file() && is_article_name(entry.path()) => {
+                    files.push(entry.into_path());
                 }
+                Ok(_) => {}
+                Err(err) => problems.push(walk_problem(path, &err)),
             }
         }
-        let mut catalog = Catalog::from_sources(sources, path.display().to_string());
+        Ok((files, problems))
+    }
+
+    /// Reads and parses listed files; one that has gone or cannot be read becomes a problem.
+    pub fn read_files(files: Vec<PathBuf>, problems: Vec<Problem>, origin: String) -> Catalog {
+        let sources = files.into_iter().map(|file| {
+            let bytes = read_file(&file);
+            (file, bytes)
+        });
+        let mut catalog = Catalog::from_sources(sources, origin);
         catalog.problems.splice(0..0, problems);
-        Ok(catalog)
+        catalog
     }
 
     /// The articles compiled into the binary.

@@ -4,8 +4,10 @@
 //! a column: ratatui drops tabs and controls silently and prints the tail of an escape sequence
 //! as text, which would make a row shorter or longer than the layout measured.
 
+use std::collections::VecDeque;
+
 use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use super::width::str_width;
 
@@ -23,23 +25,63 @@ pub const DOTTED_CIRCLE: char = '\u{25CC}';
 pub struct Decoded {
     /// The decoded text, not yet sanitised.
     pub text: String,
-    /// Whether invalid UTF-8 had to be replaced with U+FFFD.
+    /// Whether undecodable bytes had to be replaced with U+FFFD.
     pub lossy: bool,
+    /// The encoding, when it was not UTF-8 (`UTF-16LE`, `windows-1258`, …).
+    pub encoding: Option<&'static str>,
+    /// Whether that encoding is a guess (no byte-order mark said so).
+    pub guessed: bool,
 }
 
-/// Decodes bytes as UTF-8, dropping a byte-order mark and replacing invalid sequences.
+/// Decodes bytes: a byte-order mark decides (UTF-8, UTF-16LE, UTF-16BE); else UTF-8, with
+/// invalid bytes replaced when most of the text is UTF-8; else the legacy encoding the bytes
+/// look like (Windows-1258, Windows-1252, …), as browsers guess it.
 pub fn decode(bytes: &[u8]) -> Decoded {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Decoded {
-            text: text.to_owned(),
-            lossy: false,
-        },
-        Err(_) => Decoded {
-            text: String::from_utf8_lossy(bytes).into_owned(),
-            lossy: true,
-        },
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, lossy) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        return Decoded {
+            text: text.into_owned(),
+            lossy,
+            encoding: (encoding != encoding_rs::UTF_8).then(|| encoding.name()),
+            guessed: false,
+        };
     }
+    let utf8 = |text: String, lossy| Decoded {
+        text,
+        lossy,
+        encoding: None,
+        guessed: false,
+    };
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return utf8(text.to_owned(), false);
+    }
+    if mostly_utf8(bytes) {
+        return utf8(String::from_utf8_lossy(bytes).into_owned(), true);
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);
+    if encoding == encoding_rs::UTF_8 {
+        return utf8(String::from_utf8_lossy(bytes).into_owned(), true);
+    }
+    let (text, _, lossy) = encoding.decode(bytes);
+    Decoded {
+        text: text.into_owned(),
+        lossy,
+        encoding: Some(encoding.name()),
+        guessed: true,
+    }
+}
+
+/// Whether bytes that are not valid UTF-8 still read mostly as UTF-8 (a few damaged bytes in a
+/// UTF-8 file, rather than a file in another encoding).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    good > bad
 }
 
 /// Cleans decoded text so that every character has a fixed, known width.
@@ -59,7 +101,7 @@ pub fn decode_and_sanitize(bytes: &[u8]) -> Decoded {
     let decoded = decode(bytes);
     Decoded {
         text: sanitize(&decoded.text),
-        lossy: decoded.lossy,
+        ..decoded
     }
 }
 
@@ -85,22 +127,23 @@ pub fn is_invisible_format(c: char) -> bool {
 /// Removes escape sequences and format characters, unifies line endings, replaces controls.
 fn strip_controls(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut source = Source {
+        rest: text.chars(),
+        pending: VecDeque::new(),
+    };
+    while let Some(c) = source.next() {
         match c {
             '\n' | '\t' => out.push(c),
             '\r' => {
                 // CRLF and a lone CR (old Mac files) both end a line.
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
+                source.next_if(|c| c == '\n');
                 out.push('\n');
             }
             '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' => out.push('\n'),
             '\u{2029}' => out.push_str("\n\n"),
-            '\u{1B}' => skip_escape(&mut chars),
-            '\u{9B}' => skip_csi(&mut chars),
-            '\u{90}' | '\u{98}' | '\u{9D}' | '\u{9E}' | '\u{9F}' => skip_string(&mut chars),
+            '\u{1B}' => skip_escape(&mut source),
+            '\u{9B}' => skip_csi(&mut source),
+            '\u{90}' | '\u{98}' | '\u{9D}' | '\u{9E}' | '\u{9F}' => skip_string(&mut source),
             c if is_invisible_format(c) => {}
             c if c.is_control() => out.push(REPLACEMENT),
             c => out.push(c),
@@ -109,60 +152,88 @@ fn strip_controls(text: &str) -> String {
     out
 }
 
-type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+/// The characters still to read, as the escape-sequence parser sees them.
+///
+/// Inside a sequence, characters are looked at decomposed: `ḿ` after `ESC [` is `m` (which ends
+/// the sequence) then U+0301 (which is text again), exactly as in NFD input. Decomposing only
+/// there keeps the common case fast and makes NFC and NFD input come out the same.
+struct Source<'a> {
+    rest: std::str::Chars<'a>,
+    pending: VecDeque<char>,
+}
+
+impl Source<'_> {
+    fn next(&mut self) -> Option<char> {
+        self.pending.pop_front().or_else(|| self.rest.next())
+    }
+
+    fn peek(&mut self) -> Option<char> {
+        if self.pending.is_empty() {
+            let c = self.rest.next()?;
+            decompose_canonical(c, |d| self.pending.push_back(d));
+        }
+        self.pending.front().copied()
+    }
+
+    fn next_if(&mut self, wanted: impl Fn(char) -> bool) -> Option<char> {
+        let c = self.peek()?;
+        if wanted(c) {
+            self.pending.pop_front()
+        } else {
+            None
+        }
+    }
+}
 
 /// Skips the rest of an escape sequence whose ESC has been read (ECMA-48).
-fn skip_escape(chars: &mut Chars<'_>) {
-    match chars.peek().copied() {
+fn skip_escape(source: &mut Source<'_>) {
+    match source.peek() {
         Some('[') => {
-            chars.next();
-            skip_csi(chars);
+            source.next();
+            skip_csi(source);
         }
         Some(']' | 'P' | 'X' | '^' | '_') => {
-            chars.next();
-            skip_string(chars);
+            source.next();
+            skip_string(source);
         }
-        Some(c) if ('\u{20}'..='\u{2F}').contains(&c) => {
-            // Intermediate bytes, then one final byte: ESC ( B and the like.
-            while chars
-                .next_if(|c| ('\u{20}'..='\u{2F}').contains(c))
+        _ => {
+            // Intermediate bytes, then one final byte: ESC ( B, ESC 7 and the like.
+            while source
+                .next_if(|c| ('\u{20}'..='\u{2F}').contains(&c))
                 .is_some()
             {}
-            chars.next_if(|c| ('\u{30}'..='\u{7E}').contains(c));
+            source.next_if(|c| ('\u{30}'..='\u{7E}').contains(&c));
         }
-        Some(c) if ('\u{30}'..='\u{7E}').contains(&c) => {
-            chars.next();
-        }
-        _ => {}
     }
 }
 
 /// Skips parameter and intermediate bytes up to and including the final byte of a CSI sequence.
-fn skip_csi(chars: &mut Chars<'_>) {
-    while chars
-        .next_if(|c| ('\u{20}'..='\u{3F}').contains(c))
+fn skip_csi(source: &mut Source<'_>) {
+    while source
+        .next_if(|c| ('\u{20}'..='\u{3F}').contains(&c))
         .is_some()
     {}
-    chars.next_if(|c| ('\u{40}'..='\u{7E}').contains(c));
+    source.next_if(|c| ('\u{40}'..='\u{7E}').contains(&c));
 }
 
-/// Skips an OSC/DCS-style string up to its terminator (BEL, ST or ESC \), or a line end.
-fn skip_string(chars: &mut Chars<'_>) {
-    while let Some(c) = chars.peek().copied() {
+/// Skips an OSC/DCS-style string up to its terminator (BEL, ST or ESC and a backslash), or a
+/// line end.
+fn skip_string(source: &mut Source<'_>) {
+    while let Some(c) = source.peek() {
         match c {
             '\u{07}' | '\u{9C}' => {
-                chars.next();
+                source.next();
                 return;
             }
             '\u{1B}' => {
-                chars.next();
-                chars.next_if_eq(&'\\');
+                source.next();
+                source.next_if(|c| c == '\\');
                 return;
             }
             // An unterminated string must not swallow the rest of the article.
             '\n' | '\r' => return,
             _ => {
-                chars.next();
+                source.next();
             }
         }
     }
@@ -264,12 +335,58 @@ mod tests {
     }
 
     #[test]
+    fn utf16_and_legacy_encodings() {
+        let mut le = vec![0xFF, 0xFE];
+        le.extend("Việt Nam".encode_utf16().flat_map(u16::to_le_bytes));
+        let decoded = decode(&le);
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding),
+            ("Việt Nam", Some("UTF-16LE"))
+        );
+        let mut be = vec![0xFE, 0xFF];
+        be.extend("Việt Nam".encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode(&be).text, "Việt Nam");
+        let text = "Công ước Hà Nội gửi đi ba thông điệp rõ ràng về an ninh mạng toàn cầu.";
+        let apart = tones_apart(text);
+        let (bytes, _, unmappable) = encoding_rs::WINDOWS_1258.encode(&apart);
+        assert!(!unmappable);
+        let decoded = decode(&bytes);
+        assert_eq!(decoded.encoding, Some("windows-1258"));
+        assert!(decoded.guessed);
+        assert_eq!(sanitize(&decoded.text), text);
+    }
+
+    /// Vietnamese as Windows-1258 writes it: letters with their vowel marks, tones combining.
+    fn tones_apart(text: &str) -> String {
+        let mut out = String::new();
+        for c in text.chars() {
+            let mut base = String::new();
+            let mut tone = None;
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                if crate::text::fold::is_tone_mark(d) {
+                    tone = Some(d);
+                } else {
+                    base.push(d);
+                }
+            });
+            out.extend(base.nfc());
+            out.extend(tone);
+        }
+        out
+    }
+
+    #[test]
     fn bom_and_invalid_utf8() {
         let decoded = decode(b"\xEF\xBB\xBFabc");
         assert_eq!(decoded.text, "abc");
         assert!(!decoded.lossy);
-        let decoded = decode(b"ab\xFFc");
-        assert_eq!(decoded.text, "ab\u{FFFD}c");
-        assert!(decoded.lossy);
+        let decoded = decode("Việt\u{0}".replace('\0', "\u{FFFF}").as_bytes());
+        assert!(!decoded.lossy);
+        // Mostly UTF-8 with a damaged byte: replaced, not read as another encoding.
+        let mut damaged = "Việt Nam đẹp".as_bytes().to_vec();
+        damaged.insert("Việt".len(), 0xFF);
+        let decoded = decode(&damaged);
+        assert_eq!(decoded.text, "Việt\u{FFFD} Nam đẹp");
+        assert!(decoded.lossy && decoded.encoding.is_none());
     }
 }

@@ -4,6 +4,7 @@ mod bookmarks;
 mod help;
 mod highlight;
 mod list;
+mod problems;
 mod reader;
 mod status;
 pub mod theme;
@@ -26,9 +27,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         return;
     }
     let panes = app.panes();
-    if app.view == View::Bookmarks {
+    if app.view != View::Main {
         let main = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
-        bookmarks::render(app, theme, main, frame);
+        if app.view == View::Bookmarks {
+            bookmarks::render(app, theme, main, frame);
+        } else {
+            problems::render(app, theme, main, frame);
+        }
         status::render(app, theme, panes.status, frame);
         if app.show_help {
             help::render(app, theme, frame);

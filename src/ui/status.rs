@@ -20,7 +20,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     }
     let width = usize::from(area.width);
     let total = app.catalog().articles().len();
-    let mut left = if app.view == View::Bookmarks {
+    let mut left = if app.view == View::Problems {
+        " problems".to_owned()
+    } else if app.view == View::Bookmarks {
         let shown = app.pane_bookmarks().len();
         if shown == 0 {
             " no bookmarks".to_owned()
@@ -45,9 +47,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     }
     if let Some(note) = &app.note {
         left.push_str(&format!(" · {note}"));
+    } else if let Some(warning) = app
+        .article()
+        .filter(|_| app.focus == Focus::Reader)
+        .and_then(|a| a.warnings.first())
+    {
+        left.push_str(&format!(" · ⚠ {warning}"));
     } else if skipped > 0 {
         left.push_str(&format!(
-            " · {skipped} file{} skipped (docbao list)",
+            " · {skipped} file{} skipped (! shows why)",
             if skipped == 1 { "" } else { "s" }
         ));
     }

@@ -14,6 +14,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use unicode_normalization::UnicodeNormalization;
 
+pub mod hostile;
+
 /// The bundled articles, as the binary has them.
 pub fn bundled() -> Arc<Catalog> {
     Arc::new(Catalog::bundled())
