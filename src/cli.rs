@@ -68,6 +68,12 @@ pub enum Command {
         #[arg(long)]
         markdown: bool,
     },
+    /// Add bookmarks one by one, printing each id once it is saved (for the fault tests).
+    #[command(hide = true)]
+    StressBookmarks {
+        /// How many to add.
+        count: usize,
+    },
     /// Search every article: one match a line, `id:line:column: text` (exit 1 when none).
     Search {
         /// What to look for; without capitals or accents it ignores them (smart case and accents).
@@ -121,6 +127,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             path,
             width,
         }) => show(&article, path.as_deref(), width)?,
+        Some(Command::StressBookmarks { count }) => {
+            let dir = store::data_dir(cli.data_dir.as_deref())?;
+            stress_bookmarks(&dir, count)?;
+        }
         Some(Command::Bookmarks { json, markdown }) => {
             let dir = store::data_dir(cli.data_dir.as_deref())?;
             bookmarks_command(&dir, json, markdown)?;
@@ -319,6 +329,23 @@ fn bookmarks_command(dir: &Path, json: bool, markdown: bool) -> anyhow::Result<(
         out
     };
     print(&out)
+}
+
+/// Adds `count` bookmarks of the bundled articles, printing each id after its save returned, so
+/// that a test can kill this process at any point and check that no printed id was lost.
+fn stress_bookmarks(dir: &Path, count: usize) -> anyhow::Result<()> {
+    let catalog = Catalog::bundled();
+    let mut store = BookmarkStore::open(dir)?;
+    let mut stdout = io::stdout().lock();
+    for i in 0..count {
+        let article = &catalog.articles()[i % catalog.articles().len()];
+        let block = &article.blocks[i % article.blocks.len()];
+        let bookmark = Bookmark::new(article, block.range.clone());
+        let id = bookmark.id.clone();
+        store.apply(crate::bookmarks::Change::Add(bookmark))?;
+        writeln!(stdout, "{id}").and_then(|()| stdout.flush())?;
+    }
+    Ok(())
 }
 
 /// Bookmarks grouped by article: a heading with title and date, then each quote and note.

@@ -2,7 +2,7 @@
 
 use std::io::{self, Stdout};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, mpsc};
 use std::thread;
 use std::time::Duration;
@@ -58,10 +58,15 @@ pub fn run(
         app.note = warning;
     }
     let theme = Theme::from_env();
+    // For the end-to-end test that a panic gives the terminal back; never set in normal use.
+    let forced_panic = std::env::var_os(FORCE_PANIC_ENV).is_some();
     while !app.should_quit {
         terminal
             .draw(|frame| ui::render(&app, &theme, frame))
             .context("cannot draw to the terminal")?;
+        if forced_panic {
+            panic!("forced panic ({FORCE_PANIC_ENV} is set)");
+        }
         if let Some((generation, query)) = app.take_search_request() {
             worker.submit(generation, query);
         }
@@ -83,6 +88,9 @@ pub fn run(
     }
     Ok(notices)
 }
+
+/// Environment variable that makes docbao panic after its first frame, to test the panic hook.
+pub const FORCE_PANIC_ENV: &str = "DOCBAO_TEST_PANIC";
 
 /// How often the event loop looks for search results while a search runs.
 const RESULTS_POLL: Duration = Duration::from_millis(8);
@@ -137,6 +145,7 @@ impl SearchWorker {
 /// Puts the terminal in raw mode on the alternate screen with mouse reporting.
 fn init() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     enable_raw_mode()?;
+    TAKEN.store(true, Ordering::SeqCst);
     let mut stdout = io::stdout();
     if let Err(err) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture) {
         restore();
@@ -147,9 +156,13 @@ fn init() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
 
 /// Gives the terminal back as it was: mouse off, main screen, cooked mode, cursor shown.
 ///
-/// Safe to call more than once; errors are ignored because there is nothing left to do about
-/// them while exiting.
+/// Does something only the first time after [`init`]: leaving the alternate screen twice would
+/// move the cursor back to where the alternate screen was entered, over whatever was printed
+/// since (a panic message, say). Errors are ignored: there is nothing left to do about them.
 pub fn restore() {
+    if !TAKEN.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let _ = execute!(
         io::stdout(),
         DisableMouseCapture,
@@ -158,6 +171,9 @@ pub fn restore() {
     );
     let _ = disable_raw_mode();
 }
+
+/// Whether docbao has the terminal in raw mode on the alternate screen.
+static TAKEN: AtomicBool = AtomicBool::new(false);
 
 /// Restores the terminal when dropped.
 struct RestoreOnDrop;

@@ -349,3 +349,39 @@ fn a_bookmark_survives_a_restart_and_the_command_line_shows_it() {
     assert_eq!(bookmarks[0]["article"], "000_187bee9378cff2a5");
     assert!(bookmarks[0]["quote"].as_str().unwrap().len() > 20);
 }
+
+#[test]
+fn a_panic_gives_the_terminal_back_then_prints_its_message() {
+    let mut s = Session::start_with_env(
+        "",
+        100,
+        30,
+        &[("DOCBAO_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")],
+    );
+    let after = s.finish();
+    assert!(after.starts_with(&format!("{AFTER} 101")), "{after}");
+    assert!(
+        after.contains(" icanon") && after.contains(" echo "),
+        "{after}"
+    );
+    let parser = s.parser.lock().unwrap();
+    let screen = parser.screen();
+    assert!(!screen.alternate_screen(), "left the alternate screen");
+    assert!(!screen.hide_cursor(), "cursor shown again");
+    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    // The message comes after the alternate screen was left, so it stays readable.
+    assert!(
+        screen
+            .contents()
+            .contains("forced panic (DOCBAO_TEST_PANIC is set)"),
+        "{}",
+        screen.contents()
+    );
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+    let left = raw.rfind("\x1b[?1049l").expect("left the alternate screen");
+    let message = raw.find("forced panic").expect("the message");
+    assert!(
+        left < message,
+        "the message was printed before the terminal was restored"
+    );
+}
