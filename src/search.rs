@@ -186,18 +186,33 @@ pub fn find_in_article(article: &Article, query: &Query) -> Vec<Range<usize>> {
 #[derive(Debug, Clone, Default)]
 pub struct FoldedCatalog {
     folded: Vec<String>,
+    titles: Vec<String>,
 }
 
 impl FoldedCatalog {
-    /// Folds every article's shown text.
+    /// Folds every article's shown text and title, on every core.
     pub fn new(catalog: &Catalog) -> FoldedCatalog {
-        FoldedCatalog {
-            folded: catalog
-                .articles()
-                .iter()
-                .map(|a| fold::fold(&a.text[a.shown_start..]))
-                .collect(),
-        }
+        let articles = catalog.articles();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = articles.len().div_ceil(threads).max(1);
+        let folded: Vec<(String, String)> = std::thread::scope(|scope| {
+            let workers: Vec<_> = articles
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|a| (fold::fold(&a.text[a.shown_start..]), fold::fold(&a.title)))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect()
+        });
+        let (folded, titles) = folded.into_iter().unzip();
+        FoldedCatalog { folded, titles }
     }
 }
 
@@ -206,12 +221,45 @@ impl FoldedCatalog {
 pub struct ArticleHits {
     /// The article's index in the catalog.
     pub index: usize,
-    /// Matches in the title.
+    /// Number of matches in the title.
+    pub title_count: usize,
+    /// Matches in the title, as byte ranges of the article's text, when worked out.
     pub title: Vec<Range<usize>>,
     /// Number of matches in the whole article (title included).
     pub count: usize,
-    /// The first match, as a byte range of the article's text.
-    pub first: Range<usize>,
+    /// The first match, as a byte range of the article's text, when worked out.
+    pub first: Option<Range<usize>>,
+}
+
+impl ArticleHits {
+    /// Works out where the title matches and the first match are in the original text,
+    /// mapping back no more matches than that takes.
+    ///
+    /// `folded` is the article's folded text, when at hand, to find how far to fold with a map.
+    fn place(&mut self, article: &Article, query: &Query, folded: Option<(&str, &str)>) {
+        let title_range = article.title_range.clone().unwrap_or(0..0);
+        let shown = article.shown_start;
+        let text = &article.text[shown..];
+        // The title opens the shown text; the first match may lie further on.
+        let limit = folded.map_or(usize::MAX, |(body, title)| {
+            let first = memmem::find(body.as_bytes(), query.folded.as_bytes()).unwrap_or(0);
+            first.max(title.len()) + query.folded.len() + 8
+        });
+        let map = FoldMap::up_to(text, limit);
+        let mut matches = memmem::find_iter(map.folded.as_bytes(), query.folded.as_bytes())
+            .map(|at| map.to_original(text, at..at + query.folded.len()))
+            .filter(|range| query.accepts(text, range))
+            .map(|r| r.start + shown..r.end + shown);
+        self.first = matches.next();
+        let in_title = |m: &Range<usize>| title_range.start <= m.start && m.end <= title_range.end;
+        self.title = self
+            .first
+            .iter()
+            .cloned()
+            .chain(matches.take_while(|m| m.start < title_range.end))
+            .filter(in_title)
+            .collect();
+    }
 }
 
 /// The articles that match a query, best first: title hits, then more hits, then catalog order.
@@ -223,46 +271,120 @@ pub struct CatalogHits {
     pub hits: Vec<ArticleHits>,
 }
 
-/// Searches every article; returns `None` as soon as `stale()` says the result is not wanted.
+/// Results placed in the original text straight away: more than a screen of the list.
+const PLACED_AHEAD: usize = 40;
+
+/// Searches every article (or only those in `within`, the results of a query this one
+/// extends); returns `None` as soon as `stale()` says the result is not wanted.
+///
+/// Matching runs on the folded text on every core; only when case or accents matter are
+/// candidates checked against the original, and only the best [`PLACED_AHEAD`] results are
+/// mapped back for highlighting (the list does the rest when they scroll into view).
 pub fn search_catalog(
     catalog: &Catalog,
     folded: &FoldedCatalog,
     query: &Query,
-    stale: &dyn Fn() -> bool,
+    within: Option<&[usize]>,
+    stale: &(dyn Fn() -> bool + Sync),
 ) -> Option<CatalogHits> {
-    let mut hits = Vec::new();
-    let finder = memmem::Finder::new(query.folded.as_bytes());
-    for (index, (article, folded_text)) in catalog.articles().iter().zip(&folded.folded).enumerate()
-    {
-        if index % 64 == 0 && stale() {
-            return None;
-        }
-        if query.is_empty() || finder.find(folded_text.as_bytes()).is_none() {
-            continue;
-        }
-        // Only articles with a candidate are mapped back, and only these pay for the check.
-        let matches = find_in_article(article, query);
-        let Some(first) = matches.first().cloned() else {
-            continue;
-        };
-        let title_range = article.title_range.clone().unwrap_or(0..0);
-        let title = matches
-            .iter()
-            .filter(|m| title_range.start <= m.start && m.end <= title_range.end)
-            .cloned()
-            .collect();
-        hits.push(ArticleHits {
-            index,
-            title,
-            count: matches.len(),
-            first,
+    if query.is_empty() {
+        return Some(CatalogHits {
+            query: query.clone(),
+            hits: Vec::new(),
         });
     }
-    hits.sort_by_key(|h| (h.title.is_empty(), std::cmp::Reverse(h.count), h.index));
+    let all: Vec<usize>;
+    let candidates = match within {
+        Some(indices) => indices,
+        None => {
+            all = (0..catalog.articles().len()).collect();
+            &all
+        }
+    };
+    let finder = memmem::Finder::new(query.folded.as_bytes());
+    let exact = !query.case_sensitive() && !query.accent_sensitive();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = candidates.len().div_ceil(threads).max(1);
+    let parts: Vec<Option<Vec<ArticleHits>>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = candidates
+            .chunks(chunk)
+            .map(|part| {
+                let finder = &finder;
+                scope.spawn(move || {
+                    let mut hits = Vec::new();
+                    for (n, &index) in part.iter().enumerate() {
+                        if n % 64 == 0 && stale() {
+                            return None;
+                        }
+                        let (Some(article), Some(text)) =
+                            (catalog.articles().get(index), folded.folded.get(index))
+                        else {
+                            continue;
+                        };
+                        let count = finder.find_iter(text.as_bytes()).count();
+                        if count == 0 {
+                            continue;
+                        }
+                        let title = folded.titles.get(index).map_or("", String::as_str);
+                        let mut hit = ArticleHits {
+                            index,
+                            title_count: finder.find_iter(title.as_bytes()).count(),
+                            title: Vec::new(),
+                            count,
+                            first: None,
+                        };
+                        if !exact {
+                            // Case or accents matter: only the original can say.
+                            let matches = find_in_article(article, query);
+                            if matches.is_empty() {
+                                continue;
+                            }
+                            hit.count = matches.len();
+                            hit.place(article, query, None);
+                            hit.title_count = hit.title.len();
+                        }
+                        hits.push(hit);
+                    }
+                    Some(hits)
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    let mut hits = Vec::new();
+    for part in parts {
+        hits.extend(part?);
+    }
+    hits.sort_by_key(|h| (h.title_count == 0, std::cmp::Reverse(h.count), h.index));
+    for hit in hits
+        .iter_mut()
+        .take(PLACED_AHEAD)
+        .filter(|h| h.first.is_none())
+    {
+        let texts = folded
+            .folded
+            .get(hit.index)
+            .zip(folded.titles.get(hit.index))
+            .map(|(body, title)| (body.as_str(), title.as_str()));
+        hit.place(&catalog.articles()[hit.index], query, texts);
+    }
     Some(CatalogHits {
         query: query.clone(),
         hits,
     })
+}
+
+/// Whether a search for `next` can look only among the results for `previous`: `previous`
+/// ignored case and accents (so its results hold every article `next` can match) and `next`
+/// extends it.
+pub fn narrows(previous: &Query, next: &Query) -> bool {
+    !previous.case_sensitive()
+        && !previous.accent_sensitive()
+        && !previous.is_empty()
+        && next.folded.starts_with(&previous.folded)
 }
 
 /// A catalog and its folded copy, shared with the search thread.
@@ -283,7 +405,7 @@ impl Searcher {
 
     /// Runs one catalog search to the end.
     pub fn run(&self, query: &Query) -> CatalogHits {
-        search_catalog(&self.catalog, &self.folded, query, &|| false).unwrap_or(CatalogHits {
+        search_catalog(&self.catalog, &self.folded, query, None, &|| false).unwrap_or(CatalogHits {
             query: query.clone(),
             hits: Vec::new(),
         })

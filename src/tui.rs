@@ -112,6 +112,8 @@ impl SearchWorker {
         let newest = Arc::clone(&latest);
         thread::spawn(move || {
             let searcher = Searcher::new(catalog);
+            // The last finished search, whose results the next one may look within.
+            let mut last: Option<(Query, Vec<usize>)> = None;
             while let Ok(mut request) = inbox.recv() {
                 // Only the newest of the requests waiting is worth running.
                 while let Ok(newer) = inbox.try_recv() {
@@ -119,11 +121,20 @@ impl SearchWorker {
                 }
                 let (generation, query) = request;
                 let stale = || newest.load(Ordering::Relaxed) != generation;
-                let found =
-                    search::search_catalog(&searcher.catalog, &searcher.folded, &query, &stale);
-                if let Some(hits) = found
-                    && outbox.send((generation, hits)).is_err()
-                {
+                let within = last
+                    .as_ref()
+                    .filter(|(previous, _)| search::narrows(previous, &query))
+                    .map(|(_, indices)| indices.as_slice());
+                let found = search::search_catalog(
+                    &searcher.catalog,
+                    &searcher.folded,
+                    &query,
+                    within,
+                    &stale,
+                );
+                let Some(hits) = found else { continue };
+                last = Some((query, hits.hits.iter().map(|h| h.index).collect()));
+                if outbox.send((generation, hits)).is_err() {
                     return;
                 }
             }

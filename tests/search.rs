@@ -171,7 +171,12 @@ fn catalog_search_ranks_title_hits_first() {
         .collect();
     assert_eq!(order, ["004_f5d5699ebfe6bbe1", "000_187bee9378cff2a5"]);
     assert_eq!(results.hits[0].title.len(), 1);
+    assert_eq!(results.hits[0].title_count, 1);
     assert!(results.hits[1].title.is_empty());
+    assert!(
+        results.hits.iter().all(|h| h.first.is_some()),
+        "placed ahead"
+    );
     let results = searcher.run(&smart("guterres"));
     assert_eq!(results.hits.len(), 1);
     let article = &catalog.articles()[results.hits[0].index];
@@ -186,7 +191,31 @@ fn catalog_search_ranks_title_hits_first() {
 fn a_stale_search_is_abandoned() {
     let catalog = common::bundled();
     let folded = search::FoldedCatalog::new(&catalog);
-    assert!(search::search_catalog(&catalog, &folded, &smart("a"), &|| true).is_none());
+    assert!(search::search_catalog(&catalog, &folded, &smart("a"), None, &|| true).is_none());
+}
+
+#[test]
+fn narrowing_to_the_previous_results_finds_the_same() {
+    let catalog = common::bundled();
+    let folded = search::FoldedCatalog::new(&catalog);
+    let typed = "thao luan";
+    let mut last: Option<(Query, Vec<usize>)> = None;
+    for end in 1..=typed.len() {
+        let query = smart(&typed[..end]);
+        let within = last
+            .as_ref()
+            .filter(|(previous, _)| search::narrows(previous, &query))
+            .map(|(_, indices)| indices.as_slice());
+        let narrowed =
+            search::search_catalog(&catalog, &folded, &query, within, &|| false).unwrap();
+        let full = search::search_catalog(&catalog, &folded, &query, None, &|| false).unwrap();
+        assert_eq!(narrowed, full, "{:?}", &typed[..end]);
+        last = Some((query, full.hits.iter().map(|h| h.index).collect()));
+    }
+    // A query with an accent does not narrow what comes after it.
+    assert!(!search::narrows(&smart("hòa"), &smart("hòa b")));
+    assert!(search::narrows(&smart("hoa"), &smart("hoa b")));
+    assert!(!search::narrows(&smart("hoa"), &smart("ho")));
 }
 
 fn vietnamese_text() -> impl Strategy<Value = String> {

@@ -12,6 +12,9 @@ const HEADING_MAX_WORDS: usize = 14;
 /// Longest name, in words, after `Ảnh:` that still reads as a photo credit.
 const CREDIT_MAX_WORDS: usize = 8;
 
+/// Bytes at the end of a line searched for a photo credit (eight words of a name, and more).
+const CREDIT_TAIL_BYTES: usize = 200;
+
 /// Bytes examined for a NUL when deciding whether a file is binary.
 const BINARY_SNIFF: usize = 8192;
 
@@ -180,7 +183,7 @@ impl Article {
         let words = headline_words
             + blocks
                 .iter()
-                .map(|b| text[b.range.clone()].split_whitespace().count())
+                .map(|b| count_words(&text[b.range.clone()]))
                 .sum::<usize>();
         Ok(Article {
             id,
@@ -325,7 +328,12 @@ fn classify(text: &str, range: Range<usize>, lines: usize, markdown: bool) -> Bl
 /// Byte offset at which the caption ends and its `Ảnh: NAME` credit begins, if it has one.
 fn split_credit(line: &str) -> Option<usize> {
     const MARKERS: [&str; 3] = ["ẢNH", "Ảnh", "ảnh"];
-    let at = MARKERS.iter().filter_map(|m| line.rfind(m)).max()?;
+    // A credit is a few words at the very end: only the tail of a long paragraph can hold one.
+    let mut tail = line.len().saturating_sub(CREDIT_TAIL_BYTES);
+    while !line.is_char_boundary(tail) {
+        tail -= 1;
+    }
+    let at = tail + MARKERS.iter().filter_map(|m| line[tail..].rfind(m)).max()?;
     let before = line[..at].chars().next_back();
     if before.is_some_and(|c| c.is_alphanumeric()) || at == 0 {
         return None;
@@ -342,6 +350,19 @@ fn split_credit(line: &str) -> Option<usize> {
     (words > 0 && words <= CREDIT_MAX_WORDS).then_some(at)
 }
 
+/// Words in text, split at ASCII whitespace: a byte scan, since the count only feeds the
+/// reading-time estimate and every script docbao targets separates words with ASCII spaces.
+fn count_words(text: &str) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let space = b.is_ascii_whitespace();
+        count += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    count
+}
+
 /// The caption with the punctuation that led into its credit removed.
 fn caption_without_credit(caption: &str) -> String {
     caption
@@ -351,8 +372,11 @@ fn caption_without_credit(caption: &str) -> String {
 
 /// Whether a one-line block reads as a section heading.
 fn is_heading(line: &str) -> bool {
-    let words = line.split_whitespace().count();
     let core = line.trim_end_matches(|c: char| "\"'”’»)]".contains(c));
-    let ends_open = !core.ends_with(|c: char| ".,;:!?…".contains(c));
-    words > 0 && words <= HEADING_MAX_WORDS && ends_open && line.chars().any(char::is_alphabetic)
+    if core.ends_with(|c: char| ".,;:!?…".contains(c)) {
+        return false;
+    }
+    // Counting stops past the limit: a long paragraph is not walked to its end.
+    let words = line.split_whitespace().take(HEADING_MAX_WORDS + 1).count();
+    words > 0 && words <= HEADING_MAX_WORDS && line.chars().any(char::is_alphabetic)
 }

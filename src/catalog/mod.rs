@@ -107,12 +107,33 @@ impl Catalog {
     }
 
     /// Reads and parses listed files; one that has gone or cannot be read becomes a problem.
+    ///
+    /// Files are read and parsed on every core: each file is independent of the others.
     pub fn read_files(files: Vec<PathBuf>, problems: Vec<Problem>, origin: String) -> Catalog {
-        let sources = files.into_iter().map(|file| {
-            let bytes = read_file(&file);
-            (file, bytes)
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = files.len().div_ceil(threads).max(1);
+        let parsed: Vec<Result<Article, Problem>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = files
+                .chunks(chunk)
+                .map(|paths| {
+                    scope.spawn(move || {
+                        paths
+                            .iter()
+                            .map(|path| parse_source(path.clone(), read_file(path)))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|worker| match worker.join() {
+                    Ok(parsed) => parsed,
+                    // A parser panic is a bug; surface it where it happened.
+                    Err(panic) => std::panic::resume_unwind(panic),
+                })
+                .collect()
         });
-        let mut catalog = Catalog::from_sources(sources, origin);
+        let mut catalog = Catalog::assemble(parsed, origin);
         catalog.problems.splice(0..0, problems);
         catalog
     }
@@ -130,29 +151,21 @@ impl Catalog {
         sources: impl IntoIterator<Item = (PathBuf, io::Result<Vec<u8>>)>,
         origin: String,
     ) -> Catalog {
-        let mut articles = Vec::new();
+        let parsed = sources
+            .into_iter()
+            .map(|(path, bytes)| parse_source(path, bytes))
+            .collect();
+        Catalog::assemble(parsed, origin)
+    }
+
+    /// Sorts parsed articles into a catalog, keeping the problems in the order met.
+    fn assemble(parsed: Vec<Result<Article, Problem>>, origin: String) -> Catalog {
+        let mut articles = Vec::with_capacity(parsed.len());
         let mut problems = Vec::new();
-        for (path, bytes) in sources {
-            let bytes = match bytes {
-                Ok(bytes) => bytes,
-                Err(err) => {
-                    problems.push(Problem {
-                        reason: format!("cannot read: {}, skipped", describe_io(&err)),
-                        path,
-                    });
-                    continue;
-                }
-            };
-            let id = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            match Article::parse(id, path.clone(), &bytes) {
+        for result in parsed {
+            match result {
                 Ok(article) => articles.push(article),
-                Err(skip) => problems.push(Problem {
-                    path,
-                    reason: skip.to_string(),
-                }),
+                Err(problem) => problems.push(problem),
             }
         }
         articles
@@ -193,6 +206,22 @@ impl Catalog {
                     .find(|(_, a)| a.path == key_path || a.path.ends_with(key_path))
             })
     }
+}
+
+/// Parses one file's bytes (or reports why it could not be read) into an article or a problem.
+fn parse_source(path: PathBuf, bytes: io::Result<Vec<u8>>) -> Result<Article, Problem> {
+    let bytes = bytes.map_err(|err| Problem {
+        reason: format!("cannot read: {}, skipped", describe_io(&err)),
+        path: path.clone(),
+    })?;
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Article::parse(id, path.clone(), &bytes).map_err(|skip| Problem {
+        path,
+        reason: skip.to_string(),
+    })
 }
 
 /// Reads a file unless it is too large to be an article.

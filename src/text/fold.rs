@@ -5,6 +5,7 @@
 //! text maps back to whole original characters through [`FoldMap`].
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use unicode_normalization::char::decompose_canonical;
 use unicode_segmentation::UnicodeSegmentation;
@@ -22,8 +23,44 @@ pub fn is_tone_mark(c: char) -> bool {
     )
 }
 
+/// Characters below this have their lowercase fold looked up in a table, not computed.
+const TABLE_END: u32 = 0x2000;
+
+/// The lowercase fold of every character below [`TABLE_END`] that folds to exactly one
+/// character (Latin, Vietnamese, Greek, Cyrillic …), or `None`: computed once, because
+/// decomposing and lowercasing each letter of every article is most of a search index's cost.
+fn fold_table() -> &'static [Option<char>] {
+    static TABLE: OnceLock<Vec<Option<char>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..TABLE_END)
+            .map(|code| {
+                let c = char::from_u32(code)?;
+                let mut out = String::new();
+                fold_slowly(c, true, &mut out);
+                let mut chars = out.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(single), None) => Some(single),
+                    _ => None,
+                }
+            })
+            .collect()
+    })
+}
+
 /// Appends the fold of one character (not whitespace) to `out`, lowercased or not.
 fn push_folded(c: char, lowercase: bool, out: &mut String) {
+    if lowercase && !c.is_ascii() {
+        let table = fold_table();
+        if let Some(Some(folded)) = table.get(c as usize) {
+            out.push(*folded);
+            return;
+        }
+    }
+    fold_slowly(c, lowercase, out);
+}
+
+/// [`push_folded`] without the table.
+fn fold_slowly(c: char, lowercase: bool, out: &mut String) {
     match c {
         'đ' | 'Đ' if lowercase => out.push('d'),
         'đ' => out.push('d'),
@@ -82,13 +119,22 @@ pub struct FoldMap {
 impl FoldMap {
     /// Folds `text`, remembering the origin of every folded byte.
     pub fn new(text: &str) -> FoldMap {
+        FoldMap::up_to(text, usize::MAX)
+    }
+
+    /// Like [`FoldMap::new`], stopping once `limit` folded bytes are made: enough to place
+    /// matches known to lie before that point without folding the whole text.
+    pub fn up_to(text: &str, limit: usize) -> FoldMap {
         let mut map = FoldMap {
-            folded: String::with_capacity(text.len()),
-            pieces: Vec::with_capacity(text.len()),
+            folded: String::with_capacity(text.len().min(limit)),
+            pieces: Vec::with_capacity(text.len().min(limit)),
         };
         let mut in_space = false;
         for (at, c) in text.char_indices() {
             let start = map.folded.len();
+            if start >= limit {
+                break;
+            }
             if c.is_whitespace() {
                 if !in_space {
                     map.folded.push(' ');
@@ -252,6 +298,19 @@ mod tests {
         let at = map.folded.find("thu to").unwrap();
         let range = map.to_original(text, at..at + "thu to".len());
         assert_eq!(&text[range], "thư  Tô");
+    }
+
+    #[test]
+    fn the_table_agrees_with_the_slow_fold() {
+        for code in 0x80..TABLE_END {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let (mut fast, mut slow) = (String::new(), String::new());
+            push_folded(c, true, &mut fast);
+            fold_slowly(c, true, &mut slow);
+            assert_eq!(fast, slow, "U+{code:04X}");
+        }
     }
 
     #[test]

@@ -4,10 +4,11 @@
 //! a column: ratatui drops tabs and controls silently and prints the tail of an escape sequence
 //! as text, which would make a row shorter or longer than the layout measured.
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::width::str_width;
 
@@ -52,7 +53,8 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         encoding: None,
         guessed: false,
     };
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    // The common case, checked with SIMD: well-formed UTF-8.
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
         return utf8(text.to_owned(), false);
     }
     if mostly_utf8(bytes) {
@@ -91,9 +93,85 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 /// decomposed input looks and measures exactly like precomposed input; a combining mark with
 /// no base is drawn on a dotted circle; tabs are expanded to the next stop.
 pub fn sanitize(text: &str) -> String {
-    let stripped = strip_controls(text);
-    let composed: String = stripped.nfc().collect();
-    expand_tabs(&give_marks_a_base(&composed))
+    // Most text needs none of the steps: each is skipped after a quick look, so that clean
+    // UTF-8 costs a few scans rather than a copy per step.
+    let stripped: Cow<'_, str> = if needs_stripping(text) {
+        Cow::Owned(strip_controls(text))
+    } else {
+        Cow::Borrowed(text)
+    };
+    let composed: Cow<'_, str> = match is_nfc_quick(stripped.chars()) {
+        IsNormalized::Yes => stripped,
+        _ => Cow::Owned(stripped.nfc().collect()),
+    };
+    let based: Cow<'_, str> = if has_orphan_marks(&composed) {
+        Cow::Owned(give_marks_a_base(&composed))
+    } else {
+        composed
+    };
+    if based.contains('\t') {
+        expand_tabs(&based)
+    } else {
+        based.into_owned()
+    }
+}
+
+/// Whether text has anything [`strip_controls`] changes: a control other than newline and
+/// tab, a CR, an escape, a line or paragraph separator, or an invisible format character.
+fn needs_stripping(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\n' | b'\t' => false,
+        0..=0x1F | 0x7F => true,
+        // Lead bytes of the non-ASCII characters concerned; the next bytes tell which.
+        0xC2 => bytes.get(i + 1).is_some_and(|&n| n <= 0x9F || n == 0xAD),
+        0xD8 => bytes.get(i + 1) == Some(&0x9C),
+        0xE1 => bytes.get(i + 1) == Some(&0xA0) && bytes.get(i + 2) == Some(&0x8E),
+        0xE2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
+            (Some(0x80), Some(n)) => (0x8B..=0x8F).contains(n) || (0xA8..=0xAE).contains(n),
+            (Some(0x81), Some(n)) => (0xA0..=0xAF).contains(n),
+            _ => false,
+        },
+        0xEF => matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0xBB), Some(0xBF)) | (Some(0xBF), Some(0xB9..=0xBB))
+        ),
+        _ => false,
+    })
+}
+
+/// Whether a combining mark stands at the start of the text or after whitespace.
+fn has_orphan_marks(text: &str) -> bool {
+    let starts_with_mark = |at: usize| {
+        text[at..]
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_ascii() && is_combining_mark(c))
+    };
+    if starts_with_mark(0) {
+        return true;
+    }
+    // Whitespace here is what `give_marks_a_base` treats as no base: ASCII spaces are found
+    // with memchr, the rare other spaces by their lead bytes, then checked as characters.
+    let ascii_space = memchr::memchr3_iter(b' ', b'\n', b'\t', text.as_bytes())
+        .any(|at| starts_with_mark(at + 1));
+    let other_space = || {
+        let bytes = text.as_bytes();
+        (0..bytes.len()).any(|at| {
+            // The UTF-8 of the non-ASCII spaces: U+00A0, U+1680, U+2000–U+200A, U+202F,
+            // U+205F and U+3000 (the others were removed or turned into newlines already).
+            let width = match (bytes[at], bytes.get(at + 1), bytes.get(at + 2)) {
+                (0xC2, Some(0xA0), _) => 2,
+                (0xE1, Some(0x9A), Some(0x80)) => 3,
+                (0xE2, Some(0x80), Some(0x80..=0x8A | 0xAF)) => 3,
+                (0xE2, Some(0x81), Some(0x9F)) => 3,
+                (0xE3, Some(0x80), Some(0x80)) => 3,
+                _ => return false,
+            };
+            starts_with_mark(at + width)
+        })
+    };
+    ascii_space || other_space()
 }
 
 /// Applies [`decode`] then [`sanitize`].

@@ -12,7 +12,7 @@ use super::{Theme, highlight};
 use crate::app::{App, Focus};
 use crate::catalog::Article;
 use crate::panes;
-use crate::search::ArticleHits;
+use crate::search;
 use crate::text;
 
 /// Draws the list pane into `pane`.
@@ -73,9 +73,24 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
             (false, _) => (theme.body, theme.meta),
         };
         let hit = hits.and_then(|h| h.hits.get(position));
-        let title_marks: Vec<(Range<usize>, Style)> = match (hit, &article.title_range) {
-            (Some(hit), Some(range)) => hit
-                .title
+        // Results past the first hundred are placed in the text only when they show.
+        let placed = hit.map(|h| {
+            if h.first.is_some() {
+                (h.title.clone(), h.first.clone())
+            } else {
+                let query = hits.map(|all| &all.query);
+                let matches = query.map_or_else(Vec::new, |q| search::find_in_article(article, q));
+                let range = article.title_range.clone().unwrap_or(0..0);
+                let title = matches
+                    .iter()
+                    .filter(|m| range.start <= m.start && m.end <= range.end)
+                    .cloned()
+                    .collect();
+                (title, matches.first().cloned())
+            }
+        });
+        let title_marks: Vec<(Range<usize>, Style)> = match (&placed, &article.title_range) {
+            (Some((title, _)), Some(range)) => title
                 .iter()
                 .filter_map(|m| {
                     let start = m.start.checked_sub(range.start)?;
@@ -93,25 +108,29 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
             title_style,
             &title_marks,
         ));
-        lines.push(match hit {
-            Some(hit) => snippet_line(article, hit, width, meta_style, theme),
-            None => {
-                let date = article
-                    .date
-                    .map_or_else(|| "undated".to_owned(), |d| d.to_string());
-                let mut meta = format!("  {date} · {} min", article.reading_minutes());
-                match app.reading.state.articles.get(&article.id) {
-                    Some(p) if p.read => meta.push_str(" · read"),
-                    Some(p) if p.percent > 0 => meta.push_str(&format!(" · {}%", p.percent)),
-                    _ => {}
+        lines.push(
+            match (hit, placed.as_ref().and_then(|(_, first)| first.clone())) {
+                (Some(hit), Some(first)) => {
+                    snippet_line(article, hit.count, first, width, meta_style, theme)
                 }
-                let marks = app.bookmarks.of_article(&article.id).count();
-                if marks > 0 {
-                    meta.push_str(&format!(" · {marks}✦"));
+                _ => {
+                    let date = article
+                        .date
+                        .map_or_else(|| "undated".to_owned(), |d| d.to_string());
+                    let mut meta = format!("  {date} · {} min", article.reading_minutes());
+                    match app.reading.state.articles.get(&article.id) {
+                        Some(p) if p.read => meta.push_str(" · read"),
+                        Some(p) if p.percent > 0 => meta.push_str(&format!(" · {}%", p.percent)),
+                        _ => {}
+                    }
+                    let marks = app.bookmarks.of_article(&article.id).count();
+                    if marks > 0 {
+                        meta.push_str(&format!(" · {marks}✦"));
+                    }
+                    Line::styled(text::fit(&meta, width), meta_style)
                 }
-                Line::styled(text::fit(&meta, width), meta_style)
-            }
-        });
+            },
+        );
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -119,12 +138,13 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
 /// `  3× …context match context…`: how often the article matches and where it first does.
 fn snippet_line<'a>(
     article: &Article,
-    hit: &ArticleHits,
+    count: usize,
+    first: Range<usize>,
     width: usize,
     style: Style,
     theme: &Theme,
 ) -> Line<'a> {
-    let lead = format!("  {}× ", hit.count);
+    let lead = format!("  {count}× ");
     let lead_width = text::str_width(&lead);
     // The excerpt comes from the block the first match is in (or the title).
     let block = article
@@ -132,9 +152,9 @@ fn snippet_line<'a>(
         .iter()
         .map(|b| b.range.clone())
         .chain(article.title_range.clone())
-        .find(|r| r.start <= hit.first.start && hit.first.end <= r.end)
-        .unwrap_or(hit.first.clone());
-    let local = hit.first.start - block.start..hit.first.end - block.start;
+        .find(|r| r.start <= first.start && first.end <= r.end)
+        .unwrap_or(first.clone());
+    let local = first.start - block.start..first.end - block.start;
     let room = width.saturating_sub(lead_width);
     let (excerpt, columns) = text::snippet::snippet(&article.text[block], local, room);
     let marks = [(
