@@ -95,6 +95,9 @@ pub enum Command {
         /// Never tell letters with and without accents apart.
         #[arg(long)]
         ignore_accents: bool,
+        /// Print on stderr how long reading and searching took.
+        #[arg(long)]
+        stats: bool,
     },
 }
 
@@ -143,13 +146,26 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ignore_case,
             accent_sensitive,
             ignore_accents,
+            stats,
         }) => {
             let options = Options {
                 case: sensitivity(case_sensitive, ignore_case),
                 accents: sensitivity(accent_sensitive, ignore_accents),
             };
+            let started = std::time::Instant::now();
             let catalog = load(path.as_deref())?;
+            let loaded = started.elapsed();
             let found = search_command(&catalog, &Query::new(&query, options), json)?;
+            if stats {
+                let bytes: usize = catalog.articles().iter().map(|a| a.text.len()).sum();
+                eprintln!(
+                    "docbao: {} articles, {:.1} MB read in {:.1} ms, searched in {:.1} ms",
+                    catalog.articles().len(),
+                    bytes as f64 / 1e6,
+                    loaded.as_secs_f64() * 1e3,
+                    (started.elapsed() - loaded).as_secs_f64() * 1e3
+                );
+            }
             return Ok(if found {
                 ExitCode::SUCCESS
             } else {
@@ -258,8 +274,9 @@ fn search_command(catalog: &Catalog, query: &Query, json: bool) -> anyhow::Resul
     let mut hits = Vec::new();
     let mut count = 0;
     let mut out = String::new();
-    for article in catalog.articles() {
-        for range in search::find_in_article(article, query) {
+    let found = search::find_everywhere(catalog, query);
+    for (article, ranges) in catalog.articles().iter().zip(found) {
+        for range in ranges {
             count += 1;
             let (line, column) = search::line_column(&article.text, range.start);
             if json {

@@ -182,6 +182,29 @@ pub fn find_in_article(article: &Article, query: &Query) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// Every match in every article, in catalog order, searched on every core.
+pub fn find_everywhere(catalog: &Catalog, query: &Query) -> Vec<Vec<Range<usize>>> {
+    let articles = catalog.articles();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = articles.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = articles
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|a| find_in_article(a, query))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    })
+}
+
 /// The folded text of every article, made once and reused by every catalog search.
 #[derive(Debug, Clone, Default)]
 pub struct FoldedCatalog {

@@ -345,3 +345,24 @@ fn bookmarks_command_reports_a_corrupt_file() {
         .collect();
     assert_eq!(kept.len(), 1);
 }
+
+#[test]
+fn search_stats_say_how_long_it_took() {
+    let dir = empty_dir();
+    let out = docbao(dir.path(), &["search", "guterres", "--stats"]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("docbao: 2 articles, 0.0 MB read in "),
+        "{err}"
+    );
+    assert!(
+        err.contains(" ms, searched in ") && err.ends_with(" ms\n"),
+        "{err}"
+    );
+    let plain = docbao(dir.path(), &["search", "guterres"]);
+    assert_eq!(
+        out.stdout, plain.stdout,
+        "the hits are printed as without --stats"
+    );
+}
