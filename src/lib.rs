@@ -9,6 +9,7 @@ pub mod cli;
 pub mod keymap;
 pub mod page;
 pub mod panes;
+pub mod par;
 pub mod prompt;
 pub mod search;
 pub mod state;

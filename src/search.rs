@@ -12,6 +12,7 @@ use memchr::memmem;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::catalog::{Article, Catalog};
+use crate::par;
 use crate::text::fold::{self, FoldMap};
 
 /// Whether a search tells apart upper and lower case, or letters with and without accents.
@@ -184,25 +185,7 @@ pub fn find_in_article(article: &Article, query: &Query) -> Vec<Range<usize>> {
 
 /// Every match in every article, in catalog order, searched on every core.
 pub fn find_everywhere(catalog: &Catalog, query: &Query) -> Vec<Vec<Range<usize>>> {
-    let articles = catalog.articles();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = articles.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = articles
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|a| find_in_article(a, query))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    })
+    par::map(catalog.articles(), |a| find_in_article(a, query))
 }
 
 /// The folded text of every article, made once and reused by every catalog search.
@@ -215,24 +198,8 @@ pub struct FoldedCatalog {
 impl FoldedCatalog {
     /// Folds every article's shown text and title, on every core.
     pub fn new(catalog: &Catalog) -> FoldedCatalog {
-        let articles = catalog.articles();
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let chunk = articles.len().div_ceil(threads).max(1);
-        let folded: Vec<(String, String)> = std::thread::scope(|scope| {
-            let workers: Vec<_> = articles
-                .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || {
-                        part.iter()
-                            .map(|a| (fold::fold(&a.text[a.shown_start..]), fold::fold(&a.title)))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            workers
-                .into_iter()
-                .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-                .collect()
+        let folded = par::map(catalog.articles(), |a| {
+            (fold::fold(&a.text[a.shown_start..]), fold::fold(&a.title))
         });
         let (folded, titles) = folded.into_iter().unzip();
         FoldedCatalog { folded, titles }

@@ -80,8 +80,7 @@ impl App {
             Action::DeleteBookmark => self.delete_bookmark(),
             Action::UndoDelete => self.undo_delete(),
             Action::EditNote => {
-                if let Some(b) = self.pane_bookmarks().get(self.pane_cursor) {
-                    let (id, note) = (b.id.clone(), b.note.clone());
+                if let Some(Bookmark { id, note, .. }) = self.chosen_bookmark() {
                     self.typing = Some(Typing {
                         prompt: Prompt::with_text(&note),
                         target: Target::Note { id },
@@ -193,12 +192,15 @@ impl App {
         self.place_bookmarks();
     }
 
-    fn delete_bookmark(&mut self) {
-        let Some(bookmark) = self
-            .pane_bookmarks()
+    /// The bookmark under the cursor in the bookmarks pane.
+    fn chosen_bookmark(&self) -> Option<Bookmark> {
+        self.pane_bookmarks()
             .get(self.pane_cursor)
             .map(|b| (*b).clone())
-        else {
+    }
+
+    fn delete_bookmark(&mut self) {
+        let Some(bookmark) = self.chosen_bookmark() else {
             return;
         };
         self.change(Change::Remove(bookmark.id.clone()));
@@ -222,11 +224,7 @@ impl App {
 
     /// Opens the chosen bookmark's article at its passage, highlighted.
     fn open_bookmark(&mut self) {
-        let Some(bookmark) = self
-            .pane_bookmarks()
-            .get(self.pane_cursor)
-            .map(|b| (*b).clone())
-        else {
+        let Some(bookmark) = self.chosen_bookmark() else {
             return;
         };
         let Some((index, _)) = self.catalog.find(&bookmark.article) else {

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 pub use article::{Article, Block, BlockKind, Date, Skip};
 
+use crate::par;
 use crate::text::collate;
 
 /// The articles that ship inside the binary, by file name (the same files as `articles/`).
@@ -110,29 +111,7 @@ impl Catalog {
     ///
     /// Files are read and parsed on every core: each file is independent of the others.
     pub fn read_files(files: Vec<PathBuf>, problems: Vec<Problem>, origin: String) -> Catalog {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let chunk = files.len().div_ceil(threads).max(1);
-        let parsed: Vec<Result<Article, Problem>> = std::thread::scope(|scope| {
-            let workers: Vec<_> = files
-                .chunks(chunk)
-                .map(|paths| {
-                    scope.spawn(move || {
-                        paths
-                            .iter()
-                            .map(|path| parse_source(path.clone(), read_file(path)))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            workers
-                .into_iter()
-                .flat_map(|worker| match worker.join() {
-                    Ok(parsed) => parsed,
-                    // A parser panic is a bug; surface it where it happened.
-                    Err(panic) => std::panic::resume_unwind(panic),
-                })
-                .collect()
-        });
+        let parsed = par::map(&files, |path| parse_source(path.clone(), read_file(path)));
         let mut catalog = Catalog::assemble(parsed, origin);
         catalog.problems.splice(0..0, problems);
         catalog

@@ -37,11 +37,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         } else {
             "No bookmark matches. Esc shows them all."
         };
-        let lines: Vec<Line> = text::wrap(message, width)
-            .into_iter()
-            .map(|row| Line::styled(text::fit(&row, width), theme.meta))
-            .collect();
-        frame.render_widget(Paragraph::new(lines), inner);
+        super::render_message(message, theme.meta, inner, frame);
         return;
     }
     let capacity = (usize::from(inner.height) / ENTRY_ROWS).max(1);

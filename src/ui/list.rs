@@ -43,20 +43,12 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
     let width = usize::from(inner.width);
     if articles.is_empty() {
         let message = format!("No articles in {}.", app.catalog().origin());
-        let lines: Vec<Line> = text::wrap(&message, width)
-            .into_iter()
-            .map(|row| Line::styled(text::fit(&row, width), theme.meta))
-            .collect();
-        frame.render_widget(Paragraph::new(lines), inner);
+        super::render_message(&message, theme.meta, inner, frame);
         return;
     }
     if app.list_len() == 0 {
         let message = "No article matches. Esc shows them all.";
-        let lines: Vec<Line> = text::wrap(message, width)
-            .into_iter()
-            .map(|row| Line::styled(text::fit(&row, width), theme.meta))
-            .collect();
-        frame.render_widget(Paragraph::new(lines), inner);
+        super::render_message(message, theme.meta, inner, frame);
         return;
     }
     let hits = app.list_hits();

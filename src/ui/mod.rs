@@ -11,6 +11,7 @@ pub mod theme;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
@@ -58,9 +59,15 @@ fn render_too_small(area: Rect, frame: &mut Frame) {
         "Terminal too small: {}×{}, docbao needs {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge it, or q to quit.",
         area.width, area.height
     );
-    let lines: Vec<Line> = text::wrap(&message, usize::from(area.width))
+    render_message(&message, Style::new(), area, frame);
+}
+
+/// A message wrapped to fill `area`, each row exactly its width.
+fn render_message(message: &str, style: Style, area: Rect, frame: &mut Frame) {
+    let width = usize::from(area.width);
+    let lines: Vec<Line> = text::wrap(message, width)
         .into_iter()
-        .map(|row| Line::raw(text::fit(&row, usize::from(area.width))))
+        .map(|row| Line::styled(text::fit(&row, width), style))
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
 }
