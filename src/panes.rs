@@ -14,8 +14,8 @@ pub const MIN_HEIGHT: u16 = 5;
 /// Rows one list entry takes: the title, then date and reading time.
 pub const LIST_ENTRY_ROWS: u16 = 2;
 
-/// Columns left of the reader's text for the passage cursor and bookmark marks.
-pub const READER_GUTTER: u16 = 2;
+/// Columns left of the reader's text: the passage cursor, the bookmark mark, a space.
+pub const READER_GUTTER: u16 = 3;
 
 /// Columns of padding between the reader's text and its right border.
 pub const READER_PADDING: u16 = 1;

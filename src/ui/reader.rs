@@ -106,7 +106,7 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
                 } else {
                     " "
                 };
-                let mut spans = vec![Span::styled(format!("{cursor}{mark}"), theme.gutter)];
+                let mut spans = vec![Span::styled(format!("{cursor}{mark} "), theme.gutter)];
                 spans.extend(
                     highlight::line(&format!("{margin}{}", row.text), room, style, &marks).spans,
                 );

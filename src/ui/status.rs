@@ -90,7 +90,10 @@ fn render_prompt(app: &App, typing: &Typing, theme: &Theme, area: Rect, frame: &
         Target::List { .. } => ("/", list_counter(app), toggles),
         Target::Bookmarks { .. } => (
             "/",
-            format!("{} bookmarks", app.pane_bookmarks().len()),
+            match app.pane_bookmarks().len() {
+                1 => "1 bookmark".to_owned(),
+                n => format!("{n} bookmarks"),
+            },
             toggles,
         ),
         Target::Note { .. } => (
