@@ -8,7 +8,10 @@ use unicode_normalization::UnicodeNormalization;
 
 fuzz_target!(|text: &str| {
     let clean = sanitize(text);
-    assert!(clean.chars().all(|c| c == '\n' || !c.is_control()), "{clean:?}");
+    assert!(
+        clean.chars().all(|c| c == '\n' || !c.is_control()),
+        "{clean:?}"
+    );
     assert!(!clean.contains(['\t', '\u{200B}', '\u{FEFF}', '\u{202E}', '\u{2066}']));
     assert_eq!(sanitize(&clean), clean, "not idempotent");
     let nfc: String = text.nfc().collect();

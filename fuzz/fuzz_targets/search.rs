@@ -29,8 +29,14 @@ fuzz_target!(|input: (u8, &str, &str)| {
         .chain([text.len()])
         .collect();
     for hit in &hits {
-        assert!(boundaries.binary_search(&hit.start).is_ok(), "{hit:?} in {text:?}");
-        assert!(boundaries.binary_search(&hit.end).is_ok(), "{hit:?} in {text:?}");
+        assert!(
+            boundaries.binary_search(&hit.start).is_ok(),
+            "{hit:?} in {text:?}"
+        );
+        assert!(
+            boundaries.binary_search(&hit.end).is_ok(),
+            "{hit:?} in {text:?}"
+        );
     }
     let nfd: String = query.nfd().collect();
     let nfc: String = query.nfc().collect();
