@@ -1,7 +1,7 @@
 //! Faults while saving: writers killed at random points, and two processes writing at once.
 
 use std::collections::HashSet;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::thread;
@@ -38,20 +38,21 @@ fn writers_killed_at_random_points_lose_nothing_that_was_saved() {
         // A fresh folder now and then keeps the file, and each rewrite of it, small.
         let dir = tempfile::tempdir().unwrap();
         let mut promised: HashSet<String> = HashSet::new();
-        for _ in 0..25 {
+        for attempt in 0..25 {
             let mut child = writer(dir.path(), 10_000).spawn().unwrap();
+            let mut stdout = BufReader::new(child.stdout.take().unwrap());
+            let mut output = String::new();
+            // Every other writer is killed only once it has saved something, so that kills
+            // land among saves however busy the machine is; the others, at any moment.
+            if attempt % 2 == 0 {
+                stdout.read_line(&mut output).unwrap();
+            }
             seed = seed
                 .wrapping_mul(6_364_136_223_846_793_005)
                 .wrapping_add(1_442_695_040_888_963_407);
             thread::sleep(Duration::from_micros(500 + (seed >> 33) % 15_000));
             child.kill().unwrap();
-            let mut output = String::new();
-            child
-                .stdout
-                .take()
-                .unwrap()
-                .read_to_string(&mut output)
-                .unwrap();
+            stdout.read_to_string(&mut output).unwrap();
             child.wait().unwrap();
             promised.extend(saved_ids(&output));
             let store = BookmarkStore::open(dir.path()).expect("the file can be read");
@@ -69,8 +70,8 @@ fn writers_killed_at_random_points_lose_nothing_that_was_saved() {
     }
     assert_eq!(checked, 200);
     assert!(
-        total_saved > 200,
-        "the writers got some saves done: {total_saved}"
+        total_saved >= 100,
+        "half the writers saved before being killed: {total_saved}"
     );
 }
 
