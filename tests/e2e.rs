@@ -203,24 +203,7 @@ fn open_scroll_resize_quit_and_restore() {
 
     s.send("q");
     let after = s.finish();
-    assert!(
-        after.starts_with(&format!("{AFTER} 0")),
-        "exit status 0: {after}"
-    );
-    // Cooked mode is back: canonical input and echo are on again.
-    assert!(
-        after.contains(" icanon") && after.contains(" echo "),
-        "{after}"
-    );
-    let parser = s.parser.lock().unwrap();
-    let screen = parser.screen();
-    assert!(!screen.alternate_screen(), "left the alternate screen");
-    assert!(!screen.hide_cursor(), "cursor shown again");
-    assert_eq!(
-        screen.mouse_protocol_mode(),
-        vt100::MouseProtocolMode::None,
-        "mouse reporting off"
-    );
+    assert_restored(&s, &after, 0);
 }
 
 #[test]
@@ -236,6 +219,31 @@ fn a_bad_path_fails_with_a_message_and_leaves_the_terminal_alone() {
     assert!(
         screen.contains("docbao: cannot open /no/such/folder: no such file or directory"),
         "{screen}"
+    );
+}
+
+/// Checks that the terminal was given back: `after` (from [`Session::finish`]) starts with
+/// the exit status `code` and shows cooked mode, and the screen is the main one, with the
+/// cursor shown and the mouse no longer reported.
+#[track_caller]
+fn assert_restored(session: &Session, after: &str, code: u8) {
+    assert!(
+        after.starts_with(&format!("{AFTER} {code}")),
+        "exit status {code}: {after}"
+    );
+    // Cooked mode is back: canonical input and echo are on again.
+    assert!(
+        after.contains(" icanon") && after.contains(" echo "),
+        "{after}"
+    );
+    let parser = session.parser.lock().unwrap();
+    let screen = parser.screen();
+    assert!(!screen.alternate_screen(), "left the alternate screen");
+    assert!(!screen.hide_cursor(), "cursor shown again");
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse off"
     );
 }
 
@@ -297,7 +305,7 @@ fn search_from_the_list_then_step_through_matches() {
     s.wait_for("the whole list", |screen| screen.contains("Articles (2)"));
     s.send("q");
     let after = s.finish();
-    assert!(after.starts_with(&format!("{AFTER} 0")), "{after}");
+    assert_restored(&s, &after, 0);
 }
 
 #[test]
@@ -359,16 +367,9 @@ fn a_panic_gives_the_terminal_back_then_prints_its_message() {
         &[("DOCBAO_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")],
     );
     let after = s.finish();
-    assert!(after.starts_with(&format!("{AFTER} 101")), "{after}");
-    assert!(
-        after.contains(" icanon") && after.contains(" echo "),
-        "{after}"
-    );
+    assert_restored(&s, &after, 101);
     let parser = s.parser.lock().unwrap();
     let screen = parser.screen();
-    assert!(!screen.alternate_screen(), "left the alternate screen");
-    assert!(!screen.hide_cursor(), "cursor shown again");
-    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
     // The message comes after the alternate screen was left, so it stays readable.
     assert!(
         screen

@@ -3,12 +3,11 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::Theme;
 use crate::app::App;
 use crate::bookmarks::Anchor;
-use crate::panes;
 use crate::text;
 
 /// Rows one bookmark takes: article, quote, note.
@@ -22,14 +21,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         Some(query) => format!(" Bookmarks “{}” · {} of {total} ", query.text, shown.len()),
         None => format!(" Bookmarks ({total}) "),
     };
-    let block = Block::bordered()
-        .border_style(theme.border_focused)
-        .title(text::truncate(
-            &title,
-            usize::from(area.width.saturating_sub(2)),
-        ));
-    frame.render_widget(block, area);
-    let inner = panes::inner(area);
+    let inner = super::bordered(&title, theme.border_focused, area, frame);
     let width = usize::from(inner.width);
     if shown.is_empty() {
         let message = if total == 0 {

@@ -6,12 +6,11 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::{Theme, highlight};
 use crate::app::{App, Focus};
 use crate::catalog::Article;
-use crate::panes;
 use crate::search;
 use crate::text;
 
@@ -33,13 +32,7 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
         ),
         None => format!(" Articles ({}) ", articles.len()),
     };
-    let block = Block::bordered().border_style(border).title(text::truncate(
-        &title,
-        usize::from(pane.width.saturating_sub(2)),
-    ));
-    frame.render_widget(block, pane);
-
-    let inner = panes::inner(pane);
+    let inner = super::bordered(&title, border, pane, frame);
     let width = usize::from(inner.width);
     if articles.is_empty() {
         let message = format!("No articles in {}.", app.catalog().origin());

@@ -13,7 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Paragraph};
 
 use crate::app::{App, View};
 use crate::panes::{MIN_HEIGHT, MIN_WIDTH, Panes};
@@ -60,6 +60,16 @@ fn render_too_small(area: Rect, frame: &mut Frame) {
         area.width, area.height
     );
     render_message(&message, Style::new(), area, frame);
+}
+
+/// Draws a bordered pane with its title cut to fit, and returns the area inside the border.
+fn bordered(title: &str, style: Style, area: Rect, frame: &mut Frame) -> Rect {
+    let width = usize::from(area.width.saturating_sub(2));
+    let block = Block::bordered()
+        .border_style(style)
+        .title(text::truncate(title, width));
+    frame.render_widget(block, area);
+    crate::panes::inner(area)
 }
 
 /// A message wrapped to fill `area`, each row exactly its width.

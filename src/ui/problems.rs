@@ -3,25 +3,17 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::Theme;
 use crate::app::App;
-use crate::panes;
 use crate::text;
 
 /// Draws the view over the whole main area.
 pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let problems = app.problem_lines();
     let title = format!(" Problems ({}) · Esc back ", problems.len());
-    let block = Block::bordered()
-        .border_style(theme.border_focused)
-        .title(text::truncate(
-            &title,
-            usize::from(area.width.saturating_sub(2)),
-        ));
-    frame.render_widget(block, area);
-    let inner = panes::inner(area);
+    let inner = super::bordered(&title, theme.border_focused, area, frame);
     let width = usize::from(inner.width);
     let rows: Vec<String> = if problems.is_empty() {
         text::wrap("Every file was read without a problem.", width)

@@ -6,7 +6,7 @@ use std::ops::Range;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{Theme, highlight};
 use crate::app::{App, Focus};
@@ -26,14 +26,8 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
         Some(article) => format!(" {}/{total} · {} ", app.selected + 1, article.id),
         None => " Reader ".to_owned(),
     };
-    let block = Block::bordered().border_style(border).title(text::truncate(
-        &title,
-        usize::from(pane.width.saturating_sub(2)),
-    ));
-    frame.render_widget(block, pane);
-
+    let inner = super::bordered(&title, border, pane, frame);
     let Some(page) = &app.page else { return };
-    let inner = panes::inner(pane);
     let gutter = usize::from(panes::READER_GUTTER);
     let room = usize::from(inner.width).saturating_sub(gutter);
     // Centre the text column when the pane is wider than a comfortable line.
