@@ -302,3 +302,12 @@ proptest! {
         prop_assert_eq!(&from_nfd, &docbao::text::sanitize(&nfc));
     }
 }
+
+#[test]
+fn a_match_inside_a_very_long_grapheme_takes_all_of_it() {
+    // A base with fifty marks outside the folded block: one grapheme of 101 bytes.
+    let long = format!("a{}", "\u{0670}".repeat(50));
+    let text = format!("x {long} y");
+    let found = found(&text, &smart("a"));
+    assert_eq!(found, [long.as_str()], "found a piece of a grapheme");
+}

@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use unicode_normalization::char::decompose_canonical;
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::GraphemeCursor;
 
 /// Whether a combining mark is one the fold drops (the Combining Diacritical Marks block).
 pub fn is_foldable_mark(c: char) -> bool {
@@ -174,37 +174,25 @@ fn offset(n: usize) -> u32 {
 }
 
 /// Widens a byte range of `text` so that it starts and ends on grapheme boundaries.
+///
+/// The cursor is given the whole text, so it looks back as far as a grapheme reaches (a base
+/// with any number of marks) and no further.
 pub fn whole_graphemes(text: &str, range: Range<usize>) -> Range<usize> {
-    let mut start = range.start;
-    let mut end = range.end;
-    // Graphemes are short: look a little way either side rather than segmenting the whole text.
-    let window_start = floor_char_boundary(text, start.saturating_sub(64));
-    let window_end = ceil_char_boundary(text, (end + 64).min(text.len()));
-    for (at, grapheme) in text[window_start..window_end].grapheme_indices(true) {
-        let g_start = window_start + at;
-        let g_end = g_start + grapheme.len();
-        if g_start < range.start && range.start < g_end {
-            start = g_start;
+    let boundary = |at: usize, forward: bool| {
+        let mut cursor = GraphemeCursor::new(at, text.len(), true);
+        if cursor.is_boundary(text, 0).unwrap_or(true) {
+            return at;
         }
-        if g_start < range.end && range.end < g_end {
-            end = g_end;
-        }
-    }
-    start..end
-}
-
-fn floor_char_boundary(text: &str, mut at: usize) -> usize {
-    while at > 0 && !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-fn ceil_char_boundary(text: &str, mut at: usize) -> usize {
-    while at < text.len() && !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
+        let next = if forward {
+            cursor.next_boundary(text, 0)
+        } else {
+            cursor.prev_boundary(text, 0)
+        };
+        next.ok()
+            .flatten()
+            .unwrap_or(if forward { text.len() } else { 0 })
+    };
+    boundary(range.start, false)..boundary(range.end, true)
 }
 
 /// Whether text has a diacritic that the fold removes (a mark or đ/Đ).
