@@ -232,8 +232,9 @@ impl App {
         };
         match typing.target {
             Target::Note { id } => self.set_note(id, typing.prompt.text.trim().to_owned()),
-            Target::Bookmarks { .. } => prompt::remember(&mut self.history, &typing.prompt.text),
-            Target::Reader { .. } => prompt::remember(&mut self.history, &typing.prompt.text),
+            Target::Bookmarks { .. } | Target::Reader { .. } => {
+                prompt::remember(&mut self.history, &typing.prompt.text)
+            }
             Target::List { .. } => {
                 prompt::remember(&mut self.history, &typing.prompt.text);
                 match &mut self.filter {
