@@ -11,9 +11,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use docbao::action::Action;
-use docbao::app::App;
+use docbao::action::{Action, Effect};
+use docbao::app::{App, Start};
 use docbao::catalog::Catalog;
+use docbao::keymap::Keymap;
 use docbao::search::{self, FoldedCatalog, Options, Query};
 use docbao::ui::{self, Theme};
 use ratatui::Terminal;
@@ -50,6 +51,20 @@ fn corpus_dir(bytes: usize) -> PathBuf {
     dir
 }
 
+/// The reader over `catalog` at a size, with nothing saved.
+fn reader_app(catalog: &Arc<Catalog>, width: u16, height: u16) -> App {
+    App::new(
+        Arc::clone(catalog),
+        Start {
+            size: (width, height),
+            keys: Arc::new(Keymap::default().help()),
+            bookmarks: Vec::new(),
+            reading: Default::default(),
+            notices: Vec::new(),
+        },
+    )
+}
+
 fn run(dir: &Path, bytes: usize) {
     let mb = bytes as f64 / 1e6;
 
@@ -57,7 +72,7 @@ fn run(dir: &Path, bytes: usize) {
     let started = Instant::now();
     let catalog = Arc::new(Catalog::open(dir).expect("open the corpus"));
     let opened = started.elapsed();
-    let app = App::new(Arc::clone(&catalog), 100, 30);
+    let app = reader_app(&catalog, 100, 30);
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
     terminal
         .draw(|f| ui::render(&app, &Theme::color(), f))
@@ -111,13 +126,13 @@ fn run(dir: &Path, bytes: usize) {
     );
 
     // Keystroke to echoed prompt: the update and the frame, the search being elsewhere.
-    let mut app = App::new(Arc::clone(&catalog), 100, 30);
+    let mut app = reader_app(&catalog, 100, 30);
     app.update(Action::StartSearch);
     let mut echoes = Vec::new();
     for c in "cong uoc ha noi thu tuong an ninh".chars() {
         let started = Instant::now();
-        app.update(Action::Insert(c));
-        let _ = app.take_search_request();
+        // The search it asks for runs elsewhere.
+        let _ = app.update(Action::Insert(c));
         terminal
             .draw(|f| ui::render(&app, &Theme::color(), f))
             .expect("draw");
@@ -130,7 +145,7 @@ fn run(dir: &Path, bytes: usize) {
 
     // One frame at 200×50: the reader with highlights, then the list with snippets.
     let mut big = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
-    let mut reader = App::new(Arc::clone(&catalog), 200, 50);
+    let mut reader = reader_app(&catalog, 200, 50);
     reader.update(Action::Open);
     reader.update(Action::StartSearch);
     for c in "an ninh".chars() {
@@ -142,12 +157,13 @@ fn run(dir: &Path, bytes: usize) {
         "frame 200×50, reader with highlights p50 / p99",
         percentiles(&mut frames),
     );
-    let mut list = App::new(Arc::clone(&catalog), 200, 50);
+    let mut list = reader_app(&catalog, 200, 50);
     list.update(Action::StartSearch);
+    let mut asked = Vec::new();
     for c in "an ninh".chars() {
-        list.update(Action::Insert(c));
+        asked = list.update(Action::Insert(c));
     }
-    if let Some((generation, query)) = list.take_search_request() {
+    if let Some(Effect::SearchCatalog { generation, query }) = asked.pop() {
         let hits =
             search::search_catalog(&catalog, &folded, &query, None, &|| false).expect("hits");
         list.update(Action::SearchFinished {

@@ -1,10 +1,13 @@
-//! Everything a user can do, as one enum: the only input `App::update` accepts.
+//! Everything a user can do, as one enum: the only input `App::update` accepts; and every
+//! effect `App::update` asks for, which the event loop carries out off the UI thread.
 
 use std::sync::Arc;
 
-use crate::search::CatalogHits;
+use crate::bookmarks::{Bookmark, Change};
+use crate::search::{CatalogHits, Query};
+use crate::state::ReadingState;
 
-/// One thing the user asked for.
+/// One thing the user asked for, or the answer of a worker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Leave docbao, restoring the terminal.
@@ -110,4 +113,38 @@ pub enum Action {
         /// New height in rows.
         height: u16,
     },
+    /// A few seconds have passed: save the reading position if it moved.
+    Tick,
+    /// The bookmarks file as saved or read again, with every change up to `upto` in it.
+    BookmarksSaved {
+        /// The number of the last change it holds.
+        upto: u64,
+        /// Every bookmark in the file.
+        bookmarks: Vec<Bookmark>,
+    },
+    /// Something a worker could not do, for the status line.
+    Failed(String),
+}
+
+/// Something `App::update` asks the event loop to do, off the UI thread.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Search the catalog for the list; answered by [`Action::SearchFinished`].
+    SearchCatalog {
+        /// Which request this is; an older one still running is abandoned.
+        generation: u64,
+        /// What to look for.
+        query: Query,
+    },
+    /// Save one change to the bookmarks; answered by [`Action::BookmarksSaved`].
+    SaveBookmarks {
+        /// The change's number, which the answer confirms.
+        number: u64,
+        /// The change.
+        change: Change,
+    },
+    /// Read the bookmarks file again, to show what another window saved.
+    ReloadBookmarks,
+    /// Save the reading state (merged with what another window saved).
+    SaveReading(Box<ReadingState>),
 }

@@ -9,23 +9,23 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
 use crate::bookmarks::{Bookmark, BookmarkStore};
-use crate::catalog::{Article, Catalog};
+use crate::catalog::{Article, Catalog, Lookup};
 use crate::page::Page;
 use crate::search::{self, Options, Query, Sensitivity};
 use crate::store;
+use crate::text;
 use crate::tui;
 
 /// Width `show` lays out at when it cannot ask a terminal.
 const DEFAULT_WIDTH: u16 = 80;
 
+/// Columns of a line `search` prints around a match at most, as ripgrep's
+/// `--max-columns-preview` does: a long paragraph is one line.
+const PREVIEW_COLUMNS: usize = 200;
+
 /// Read a folder of news articles in the terminal.
 #[derive(Debug, Parser)]
-#[command(
-    name = "docbao",
-    version,
-    about,
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "docbao", version, about)]
 pub struct Cli {
     /// What to do; with none, open the reader.
     #[command(subcommand)]
@@ -51,7 +51,7 @@ pub enum Command {
     },
     /// Print an article as the reading pane lays it out, as plain text.
     Show {
-        /// The article: its id (file stem), or the path of its file.
+        /// The article: its id (its path from the folder, without the extension), or its file.
         article: String,
         /// Folder to look the id up in [default: as for the reader]
         path: Option<PathBuf>,
@@ -180,11 +180,33 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 pub fn load(path: Option<&Path>) -> anyhow::Result<Catalog> {
     let local = Path::new("articles");
     let catalog = match path {
-        Some(path) => Catalog::open(path)?,
+        Some(path) => Catalog::open(path).map_err(|err| with_suggestion(err, path))?,
         None if local.is_dir() => Catalog::open(local)?,
         None => Catalog::bundled(),
     };
+    if catalog.articles().is_empty() && catalog.problems().is_empty() {
+        eprintln!(
+            "docbao: no articles in {}: docbao reads *.txt and *.md files, in subfolders too",
+            catalog.origin()
+        );
+    }
     Ok(catalog)
+}
+
+/// An error opening `path`, with the command meant when `path` is a misspelt one
+/// (`docbao serach`).
+fn with_suggestion(err: crate::catalog::CatalogError, path: &Path) -> anyhow::Error {
+    use clap::CommandFactory;
+    let typed = path.to_string_lossy();
+    let close = Cli::command()
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set())
+        .map(|c| c.get_name().to_owned())
+        .find(|name| strsim::jaro(name, &typed) > 0.8);
+    match close {
+        Some(name) if !path.exists() => anyhow::anyhow!("{err} (did you mean `docbao {name}`?)"),
+        _ => err.into(),
+    }
 }
 
 /// One article as `docbao list --json` prints it.
@@ -236,20 +258,23 @@ fn show(key: &str, path: Option<&Path>, width: Option<u16>) -> anyhow::Result<()
     } else {
         load(path)?
     };
-    let Some((_, article)) = catalog.find(key) else {
-        if let Some(problem) = catalog.problems().first() {
-            bail!("{problem}");
+    let article = match catalog.lookup(key) {
+        Lookup::Found(index) => &catalog.articles()[index],
+        Lookup::Ambiguous(ids) => bail!(
+            "{key:?} names {} articles in {}: {}; give one of these ids",
+            ids.len(),
+            catalog.origin(),
+            ids.join(", ")
+        ),
+        Lookup::Missing => {
+            if let Some(problem) = catalog.problems().first() {
+                bail!("{problem}");
+            }
+            bail!("no article {key:?} in {}", catalog.origin());
         }
-        bail!("no article {key:?} in {}", catalog.origin());
     };
-    let width = width.unwrap_or_else(|| {
-        if io::stdout().is_terminal() {
-            crossterm::terminal::size().map_or(DEFAULT_WIDTH, |(w, _)| w)
-        } else {
-            DEFAULT_WIDTH
-        }
-    });
-    print(&Page::layout(article, usize::from(width)).to_plain_text())
+    let width = width.map_or_else(terminal_width, usize::from);
+    print(&Page::layout(article, width).to_plain_text())
 }
 
 /// One match as `docbao search --json` prints it.
@@ -276,39 +301,35 @@ fn search_command(catalog: &Catalog, query: &Query, json: bool) -> anyhow::Resul
     let mut out = String::new();
     let found = search::find_everywhere(catalog, query);
     for (article, ranges) in catalog.articles().iter().zip(found) {
+        let mut lines = search::Lines::new(&article.text);
         for range in ranges {
             count += 1;
-            let (line, column) = search::line_column(&article.text, range.start);
+            let at = lines.locate(range.start);
             if json {
                 hits.push(SearchHit {
                     id: &article.id,
                     title: &article.title,
-                    line,
-                    column,
+                    line: at.line,
+                    column: at.column,
                     start: range.start,
                     end: range.end,
                     text: &article.text[range],
                 });
                 continue;
             }
-            let line_start = article.text[..range.start].rfind('\n').map_or(0, |i| i + 1);
-            let line_end = article.text[range.start..]
-                .find('\n')
-                .map_or(article.text.len(), |i| range.start + i);
-            let end = range.end.min(line_end);
-            let (before, matched, after) = (
-                &article.text[line_start..range.start],
-                &article.text[range.start..end],
-                &article.text[end..line_end],
-            );
+            // A match that runs past its line is shown to the end of the line.
+            let end = range.end.min(at.bounds.end);
+            let line = &article.text[at.bounds.clone()];
+            let local = range.start - at.bounds.start..end - at.bounds.start;
+            let (before, matched, after) = text::snippet::around(line, local, PREVIEW_COLUMNS);
             let matched = if mark {
                 format!("\x1b[1;31m{matched}\x1b[0m")
             } else {
                 matched.to_owned()
             };
             out.push_str(&format!(
-                "{}:{line}:{column}: {before}{matched}{after}\n",
-                article.id
+                "{}:{}:{}: {before}{matched}{after}\n",
+                article.id, at.line, at.column
             ));
         }
     }
@@ -334,18 +355,65 @@ fn bookmarks_command(dir: &Path, json: bool, markdown: bool) -> anyhow::Result<(
     } else if markdown {
         bookmarks_markdown(&all)
     } else {
-        let mut out = String::new();
-        for b in &all {
-            let quote = b.quote.lines().next().unwrap_or_default();
-            out.push_str(&format!("{}  {}  “{quote}”", b.created, b.article));
-            if !b.note.is_empty() {
-                out.push_str(&format!("  — {}", b.note));
-            }
-            out.push('\n');
-        }
-        out
+        bookmarks_plain(&all, terminal_width())
     };
     print(&out)
+}
+
+/// Bookmarks as a person reads them: under each article's title, the whole quote wrapped to
+/// `width`, a paragraph at a time, then the note, the article's id and when it was made.
+fn bookmarks_plain(all: &[&Bookmark], width: usize) -> String {
+    const INDENT: &str = "    ";
+    let room = width.saturating_sub(INDENT.len() + 1).max(20);
+    let mut out = String::new();
+    for b in all {
+        let title = if b.title.is_empty() {
+            &b.article
+        } else {
+            &b.title
+        };
+        out.push_str(title);
+        out.push('\n');
+        let paragraphs: Vec<&str> = b
+            .quote
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        for (i, paragraph) in paragraphs.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            let rows = text::wrap(&paragraph.replace('\n', " "), room);
+            let last = rows.len().saturating_sub(1);
+            for (k, row) in rows.iter().enumerate() {
+                let open = if i == 0 && k == 0 { "“" } else { " " };
+                let close = if i + 1 == paragraphs.len() && k == last {
+                    "”"
+                } else {
+                    ""
+                };
+                out.push_str(&format!("{INDENT}{open}{row}{close}\n"));
+            }
+        }
+        if !b.note.is_empty() {
+            for row in text::wrap(&b.note, room) {
+                out.push_str(&format!("{INDENT}— {row}\n"));
+            }
+        }
+        out.push_str(&format!("{INDENT}{} · {}\n\n", b.article, b.created));
+    }
+    out
+}
+
+/// Columns of the terminal standard output goes to, else 80.
+fn terminal_width() -> usize {
+    let width = if io::stdout().is_terminal() {
+        crossterm::terminal::size().map_or(DEFAULT_WIDTH, |(w, _)| w)
+    } else {
+        DEFAULT_WIDTH
+    };
+    usize::from(width)
 }
 
 /// Adds `count` bookmarks of the bundled articles, printing each id after its save returned, so

@@ -1,8 +1,11 @@
-//! Keys to actions: one table serves the event loop, the help overlay and the README.
+//! Keys to actions, as data: one table of `(where, "keys", Action, "what it does")` serves the
+//! event loop, the help overlay, the status line's hints and the README, so that no label can
+//! drift from its key.
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 
 use crate::action::Action;
+use crate::app::{HelpLine, KeyHelp, Mode};
 
 /// Lines one notch of the mouse wheel scrolls.
 pub const WHEEL_LINES: i16 = 3;
@@ -10,639 +13,696 @@ pub const WHEEL_LINES: i16 = 3;
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
+    /// On every screen, prompts included.
+    Everywhere,
     /// In the list and in the reader.
-    Anywhere,
-    /// Only while the reader has the focus.
+    Browse,
+    /// In the reader only.
     Reader,
-    /// While the help overlay is shown.
-    Help,
     /// In the bookmarks pane.
     Bookmarks,
-    /// While typing a search, in the reader or the list.
-    Prompt,
-    /// While typing a search in the reader.
-    ReaderPrompt,
-    /// While typing a search in the list.
-    ListPrompt,
-}
-
-/// What has the keyboard: decides which bindings apply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// The article list.
-    List,
-    /// The reading pane.
-    Reader,
-    /// The help overlay, over either pane.
-    Help,
-    /// The search prompt of the reader.
-    ReaderPrompt,
-    /// The search prompt of the list (or of the bookmarks pane).
-    ListPrompt,
-    /// The bookmarks pane.
-    Bookmarks,
-    /// The prompt for a bookmark's note.
-    NotePrompt,
-    /// The problems view.
+    /// In the problems view.
     Problems,
+    /// In the help overlay.
+    Help,
+    /// In every prompt: searches, the bookmarks filter, notes.
+    Prompt,
+    /// In the prompts that search: the reader's, the list's, the bookmarks filter.
+    Search,
+    /// In the reader's search prompt.
+    ReaderPrompt,
+    /// In the list's search prompt and the bookmarks filter.
+    ListPrompt,
 }
 
-/// One line of the key table.
-#[derive(Debug, Clone)]
-pub struct Binding {
-    /// The keys as the help shows them.
-    pub label: &'static str,
-    /// The keys as the terminal sends them.
-    pub keys: &'static [(KeyCode, KeyModifiers)],
-    /// What they do.
-    pub action: Action,
-    /// Where they apply.
-    pub scope: Scope,
-    /// What the user gets, in a few words.
-    pub help: &'static str,
-}
-
-const NONE: KeyModifiers = KeyModifiers::NONE;
-const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
-const CTRL: KeyModifiers = KeyModifiers::CONTROL;
-const ALT: KeyModifiers = KeyModifiers::ALT;
-
-/// Every key docbao knows, in the order the help lists them.
-pub const BINDINGS: &[Binding] = &[
-    Binding {
-        label: "j ↓",
-        keys: &[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)],
-        action: Action::Down,
-        scope: Scope::Anywhere,
-        help: "next article / scroll down",
-    },
-    Binding {
-        label: "k ↑",
-        keys: &[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)],
-        action: Action::Up,
-        scope: Scope::Anywhere,
-        help: "previous article / scroll up",
-    },
-    Binding {
-        label: "Space PgDn f",
-        keys: &[
-            (KeyCode::Char(' '), NONE),
-            (KeyCode::PageDown, NONE),
-            (KeyCode::Char('f'), NONE),
-        ],
-        action: Action::PageDown,
-        scope: Scope::Anywhere,
-        help: "page down",
-    },
-    Binding {
-        label: "PgUp b",
-        keys: &[(KeyCode::PageUp, NONE), (KeyCode::Char('b'), NONE)],
-        action: Action::PageUp,
-        scope: Scope::Anywhere,
-        help: "page up",
-    },
-    Binding {
-        label: "g Home",
-        keys: &[(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)],
-        action: Action::Top,
-        scope: Scope::Anywhere,
-        help: "first article / top",
-    },
-    Binding {
-        label: "G End",
-        keys: &[(KeyCode::Char('G'), NONE), (KeyCode::End, NONE)],
-        action: Action::Bottom,
-        scope: Scope::Anywhere,
-        help: "last article / end",
-    },
-    Binding {
-        label: "Enter l →",
-        keys: &[
-            (KeyCode::Enter, NONE),
-            (KeyCode::Char('l'), NONE),
-            (KeyCode::Right, NONE),
-        ],
-        action: Action::Open,
-        scope: Scope::Anywhere,
-        help: "read the selected article",
-    },
-    Binding {
-        label: "Esc h ←",
-        keys: &[
-            (KeyCode::Esc, NONE),
-            (KeyCode::Char('h'), NONE),
-            (KeyCode::Left, NONE),
-        ],
-        action: Action::Back,
-        scope: Scope::Anywhere,
-        help: "back to the list",
-    },
-    Binding {
-        label: "Tab",
-        keys: &[(KeyCode::Tab, NONE), (KeyCode::BackTab, SHIFT)],
-        action: Action::SwitchFocus,
-        scope: Scope::Anywhere,
-        help: "switch between list and reader",
-    },
-    Binding {
-        label: "}",
-        keys: &[(KeyCode::Char('}'), NONE)],
-        action: Action::NextParagraph,
-        scope: Scope::Reader,
-        help: "next paragraph",
-    },
-    Binding {
-        label: "{",
-        keys: &[(KeyCode::Char('{'), NONE)],
-        action: Action::PreviousParagraph,
-        scope: Scope::Reader,
-        help: "previous paragraph",
-    },
-    Binding {
-        label: "]",
-        keys: &[(KeyCode::Char(']'), NONE)],
-        action: Action::NextArticle,
-        scope: Scope::Reader,
-        help: "next article",
-    },
-    Binding {
-        label: "[",
-        keys: &[(KeyCode::Char('['), NONE)],
-        action: Action::PreviousArticle,
-        scope: Scope::Reader,
-        help: "previous article",
-    },
-    Binding {
-        label: "/",
-        keys: &[(KeyCode::Char('/'), NONE)],
-        action: Action::StartSearch,
-        scope: Scope::Anywhere,
-        help: "search this article / all articles",
-    },
-    Binding {
-        label: "n",
-        keys: &[(KeyCode::Char('n'), NONE)],
-        action: Action::NextMatch,
-        scope: Scope::Reader,
-        help: "next match",
-    },
-    Binding {
-        label: "N",
-        keys: &[(KeyCode::Char('N'), NONE)],
-        action: Action::PreviousMatch,
-        scope: Scope::Reader,
-        help: "previous match",
-    },
-    Binding {
-        label: "v",
-        keys: &[(KeyCode::Char('v'), NONE)],
-        action: Action::ToggleSelection,
-        scope: Scope::Reader,
-        help: "select paragraphs ({ }) or lines (j k) to bookmark",
-    },
-    Binding {
-        label: "m",
-        keys: &[(KeyCode::Char('m'), NONE)],
-        action: Action::Bookmark,
-        scope: Scope::Reader,
-        help: "bookmark the selection or the current passage",
-    },
-    Binding {
-        label: "'",
-        keys: &[(KeyCode::Char('\''), NONE)],
-        action: Action::ShowBookmarks,
-        scope: Scope::Anywhere,
-        help: "all bookmarks",
-    },
-    Binding {
-        label: "!",
-        keys: &[(KeyCode::Char('!'), NONE)],
-        action: Action::ShowProblems,
-        scope: Scope::Anywhere,
-        help: "files skipped and articles read with warnings",
-    },
-    Binding {
-        label: "?",
-        keys: &[(KeyCode::Char('?'), NONE)],
-        action: Action::ToggleHelp,
-        scope: Scope::Anywhere,
-        help: "show this help",
-    },
-    Binding {
-        label: "q Ctrl-C",
-        keys: &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
-        action: Action::Quit,
-        scope: Scope::Anywhere,
-        help: "quit",
-    },
-    Binding {
-        label: "j ↓",
-        keys: &[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)],
-        action: Action::Down,
-        scope: Scope::Bookmarks,
-        help: "next bookmark",
-    },
-    Binding {
-        label: "k ↑",
-        keys: &[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)],
-        action: Action::Up,
-        scope: Scope::Bookmarks,
-        help: "previous bookmark",
-    },
-    Binding {
-        label: "g G",
-        keys: &[(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)],
-        action: Action::Top,
-        scope: Scope::Bookmarks,
-        help: "first / last bookmark",
-    },
-    Binding {
-        label: "",
-        keys: &[(KeyCode::Char('G'), NONE), (KeyCode::End, NONE)],
-        action: Action::Bottom,
-        scope: Scope::Bookmarks,
-        help: "",
-    },
-    Binding {
-        label: "Enter",
-        keys: &[(KeyCode::Enter, NONE), (KeyCode::Char('l'), NONE)],
-        action: Action::Open,
-        scope: Scope::Bookmarks,
-        help: "read the passage",
-    },
-    Binding {
-        label: "d",
-        keys: &[(KeyCode::Char('d'), NONE), (KeyCode::Delete, NONE)],
-        action: Action::DeleteBookmark,
-        scope: Scope::Bookmarks,
-        help: "delete the bookmark",
-    },
-    Binding {
-        label: "u",
-        keys: &[(KeyCode::Char('u'), NONE)],
-        action: Action::UndoDelete,
-        scope: Scope::Bookmarks,
-        help: "undo the last delete",
-    },
-    Binding {
-        label: "e",
-        keys: &[(KeyCode::Char('e'), NONE)],
-        action: Action::EditNote,
-        scope: Scope::Bookmarks,
-        help: "edit the note",
-    },
-    Binding {
-        label: "/",
-        keys: &[(KeyCode::Char('/'), NONE)],
-        action: Action::StartSearch,
-        scope: Scope::Bookmarks,
-        help: "filter the bookmarks",
-    },
-    Binding {
-        label: "Esc '",
-        keys: &[(KeyCode::Esc, NONE), (KeyCode::Char('\''), NONE)],
-        action: Action::Back,
-        scope: Scope::Bookmarks,
-        help: "back (Esc first clears a filter)",
-    },
-    Binding {
-        label: "? q",
-        keys: &[(KeyCode::Char('?'), NONE)],
-        action: Action::ToggleHelp,
-        scope: Scope::Bookmarks,
-        help: "help / quit",
-    },
-    Binding {
-        label: "",
-        keys: &[(KeyCode::Char('q'), NONE)],
-        action: Action::Quit,
-        scope: Scope::Bookmarks,
-        help: "",
-    },
-    Binding {
-        label: "Enter",
-        keys: &[(KeyCode::Enter, NONE)],
-        action: Action::Confirm,
-        scope: Scope::Prompt,
-        help: "keep the search; from the list, read the article",
-    },
-    Binding {
-        label: "Esc",
-        keys: &[(KeyCode::Esc, NONE)],
-        action: Action::Cancel,
-        scope: Scope::Prompt,
-        help: "cancel, back to where the search began",
-    },
-    Binding {
-        label: "↑ ↓",
-        keys: &[(KeyCode::Up, NONE)],
-        action: Action::OlderQuery,
-        scope: Scope::ReaderPrompt,
-        help: "in the reader: earlier queries",
-    },
-    Binding {
-        label: "",
-        keys: &[(KeyCode::Down, NONE)],
-        action: Action::NewerQuery,
-        scope: Scope::ReaderPrompt,
-        help: "",
-    },
-    Binding {
-        label: "↑ ↓",
-        keys: &[(KeyCode::Up, NONE)],
-        action: Action::Up,
-        scope: Scope::ListPrompt,
-        help: "in the list: choose an article",
-    },
-    Binding {
-        label: "",
-        keys: &[(KeyCode::Down, NONE)],
-        action: Action::Down,
-        scope: Scope::ListPrompt,
-        help: "",
-    },
-    Binding {
-        label: "Ctrl-P Ctrl-N",
-        keys: &[(KeyCode::Char('p'), CTRL)],
-        action: Action::OlderQuery,
-        scope: Scope::Prompt,
-        help: "earlier / later queries",
-    },
-    Binding {
-        label: "",
-        keys: &[(KeyCode::Char('n'), CTRL)],
-        action: Action::NewerQuery,
-        scope: Scope::Prompt,
-        help: "",
-    },
-    Binding {
-        label: "← →",
-        keys: &[(KeyCode::Left, NONE)],
-        action: Action::CursorLeft,
-        scope: Scope::Prompt,
-        help: "move the cursor",
-    },
-    Binding {
-        label: "",
-        keys: &[(KeyCode::Right, NONE)],
-        action: Action::CursorRight,
-        scope: Scope::Prompt,
-        help: "",
-    },
-    Binding {
-        label: "Home Ctrl-A",
-        keys: &[(KeyCode::Home, NONE), (KeyCode::Char('a'), CTRL)],
-        action: Action::CursorHome,
-        scope: Scope::Prompt,
-        help: "cursor to the start",
-    },
-    Binding {
-        label: "End Ctrl-E",
-        keys: &[(KeyCode::End, NONE), (KeyCode::Char('e'), CTRL)],
-        action: Action::CursorEnd,
-        scope: Scope::Prompt,
-        help: "cursor to the end",
-    },
-    Binding {
-        label: "Backspace",
-        keys: &[(KeyCode::Backspace, NONE), (KeyCode::Char('h'), CTRL)],
-        action: Action::DeleteBack,
-        scope: Scope::Prompt,
-        help: "delete the character before the cursor",
-    },
-    Binding {
-        label: "Delete",
-        keys: &[(KeyCode::Delete, NONE)],
-        action: Action::DeleteForward,
-        scope: Scope::Prompt,
-        help: "delete the character under the cursor",
-    },
-    Binding {
-        label: "Ctrl-W",
-        keys: &[(KeyCode::Char('w'), CTRL)],
-        action: Action::DeleteWord,
-        scope: Scope::Prompt,
-        help: "delete the word before the cursor",
-    },
-    Binding {
-        label: "Ctrl-U",
-        keys: &[(KeyCode::Char('u'), CTRL)],
-        action: Action::DeleteToStart,
-        scope: Scope::Prompt,
-        help: "delete everything before the cursor",
-    },
-    Binding {
-        label: "Alt-c",
-        keys: &[(KeyCode::Char('c'), ALT)],
-        action: Action::ToggleCase,
-        scope: Scope::Prompt,
-        help: "case: smart → match case → ignore case",
-    },
-    Binding {
-        label: "Alt-a",
-        keys: &[(KeyCode::Char('a'), ALT)],
-        action: Action::ToggleAccents,
-        scope: Scope::Prompt,
-        help: "accents: smart → match accents → ignore accents",
-    },
-    Binding {
-        label: "j ↓",
-        keys: &[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)],
-        action: Action::Down,
-        scope: Scope::Help,
-        help: "scroll the help down",
-    },
-    Binding {
-        label: "k ↑",
-        keys: &[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)],
-        action: Action::Up,
-        scope: Scope::Help,
-        help: "scroll the help up",
-    },
-    Binding {
-        label: "? Esc q",
-        keys: &[
-            (KeyCode::Char('?'), NONE),
-            (KeyCode::Esc, NONE),
-            (KeyCode::Char('q'), NONE),
-        ],
-        action: Action::ToggleHelp,
-        scope: Scope::Help,
-        help: "close the help",
-    },
-];
-
-/// The action a key press asks for in a mode, if any.
-pub fn action_for_key(mode: Mode, key: KeyEvent) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
-        return None;
-    }
-    if key.code == KeyCode::Char('c') && key.modifiers.contains(CTRL) {
-        return Some(Action::Quit);
-    }
-    let prompt = matches!(
-        mode,
-        Mode::ReaderPrompt | Mode::ListPrompt | Mode::NotePrompt
-    );
-    if let KeyCode::Char(c) = key.code
-        && prompt
-        && (key.modifiers - SHIFT).is_empty()
-    {
-        return Some(Action::Insert(c));
-    }
-    let applies = |scope: Scope| match mode {
-        Mode::Help => scope == Scope::Help,
-        Mode::Reader => matches!(scope, Scope::Anywhere | Scope::Reader),
-        Mode::List => scope == Scope::Anywhere,
-        Mode::ReaderPrompt => matches!(scope, Scope::Prompt | Scope::ReaderPrompt),
-        Mode::ListPrompt => matches!(scope, Scope::Prompt | Scope::ListPrompt),
-        Mode::NotePrompt => scope == Scope::Prompt,
-        Mode::Bookmarks => scope == Scope::Bookmarks,
-        Mode::Problems => scope == Scope::Help,
-    };
-    // Terminals differ on whether Shift comes with a shifted character; compare without it.
-    let modifiers = key.modifiers - SHIFT;
-    BINDINGS
-        .iter()
-        .filter(|b| applies(b.scope))
-        .find(|b| {
-            b.keys
-                .iter()
-                .any(|&(code, m)| code == key.code && m - SHIFT == modifiers)
-        })
-        .map(|b| b.action.clone())
-}
-
-/// The action a terminal event asks for in a mode, if any.
-pub fn action_for_event(mode: Mode, event: &Event) -> Option<Action> {
-    match event {
-        Event::Key(key) => action_for_key(mode, *key),
-        Event::Resize(width, height) => Some(Action::Resize {
-            width: *width,
-            height: *height,
-        }),
-        Event::Mouse(mouse) => {
-            let lines = match mouse.kind {
-                MouseEventKind::ScrollDown => WHEEL_LINES,
-                MouseEventKind::ScrollUp => -WHEEL_LINES,
-                _ => return None,
-            };
-            Some(Action::ScrollAt {
-                column: mouse.column,
-                row: mouse.row,
-                lines,
-            })
+impl Scope {
+    /// Whether bindings of this scope apply in `mode`.
+    pub fn applies(self, mode: Mode) -> bool {
+        match self {
+            Scope::Everywhere => true,
+            Scope::Browse => matches!(mode, Mode::List | Mode::Reader | Mode::Selecting),
+            Scope::Reader => matches!(mode, Mode::Reader | Mode::Selecting),
+            Scope::Bookmarks => mode == Mode::Bookmarks,
+            Scope::Problems => mode == Mode::Problems,
+            Scope::Help => mode == Mode::Help,
+            Scope::Prompt => is_prompt(mode),
+            Scope::Search => {
+                matches!(
+                    mode,
+                    Mode::ReaderPrompt | Mode::ListPrompt | Mode::FilterPrompt
+                )
+            }
+            Scope::ReaderPrompt => mode == Mode::ReaderPrompt,
+            Scope::ListPrompt => matches!(mode, Mode::ListPrompt | Mode::FilterPrompt),
         }
-        _ => None,
     }
-}
 
-/// One line of the help overlay.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HelpLine {
-    /// A group heading.
-    Section(&'static str),
-    /// Keys and what they do.
-    Key(&'static str, &'static str),
-    /// Space between groups.
-    Blank,
-}
-
-/// The help overlay's lines, generated from [`BINDINGS`].
-pub fn help_lines() -> Vec<HelpLine> {
-    let sections = [
-        (Scope::Anywhere, "In the list and the reader"),
-        (Scope::Reader, "In the reader"),
-        (Scope::Bookmarks, "In the bookmarks pane"),
-        (Scope::Prompt, "While typing a search or a note"),
-        (Scope::Help, "In this help"),
-    ];
-    let mut lines = Vec::new();
-    for (scope, title) in sections {
-        if !lines.is_empty() {
-            lines.push(HelpLine::Blank);
-        }
-        lines.push(HelpLine::Section(title));
-        // The prompts' own keys are listed with the ones they share.
-        let in_section = |b: &&Binding| match scope {
-            Scope::Prompt => matches!(
-                b.scope,
-                Scope::Prompt | Scope::ReaderPrompt | Scope::ListPrompt
-            ),
-            other => b.scope == other,
-        };
-        lines.extend(
-            BINDINGS
-                .iter()
-                .filter(in_section)
-                .filter(|b| !b.label.is_empty())
-                .map(|b| HelpLine::Key(b.label, b.help)),
-        );
-    }
-    lines.push(HelpLine::Blank);
-    lines.push(HelpLine::Key("wheel", "scroll the pane under the pointer"));
-    lines
-}
-
-/// The key table as Markdown, as the README shows it.
-pub fn help_markdown() -> String {
-    let mut out = String::from("| keys | where | what |\n|---|---|---|\n");
-    for binding in BINDINGS.iter().filter(|b| !b.label.is_empty()) {
-        let scope = match binding.scope {
-            Scope::Anywhere => "list, reader",
+    /// Where it applies, as the README's key table says it.
+    fn place(self) -> &'static str {
+        match self {
+            Scope::Everywhere => "everywhere",
+            Scope::Browse => "list, reader",
             Scope::Reader => "reader",
             Scope::Bookmarks => "bookmarks",
-            Scope::Prompt => "prompt",
-            Scope::ReaderPrompt => "reader's search prompt",
-            Scope::ListPrompt => "list's search prompt",
+            Scope::Problems => "problems",
             Scope::Help => "help",
-        };
-        let keys: Vec<String> = binding.label.split(' ').map(|k| format!("`{k}`")).collect();
-        out.push_str(&format!(
-            "| {} | {scope} | {} |\n",
-            keys.join(" "),
-            binding.help
-        ));
+            Scope::Prompt => "prompt",
+            Scope::Search => "search prompt",
+            Scope::ReaderPrompt => "reader's search prompt",
+            Scope::ListPrompt => "list's search prompt, bookmarks filter",
+        }
     }
-    out.push_str("| mouse wheel | list, reader | scroll the pane under the pointer |\n");
-    out
+}
+
+/// Whether `mode` is typing into a prompt, where a plain character is text.
+fn is_prompt(mode: Mode) -> bool {
+    matches!(
+        mode,
+        Mode::ReaderPrompt | Mode::ListPrompt | Mode::FilterPrompt | Mode::NotePrompt
+    )
+}
+
+use Action as A;
+use Scope as S;
+
+/// Every binding, in the order the help lists them. A line with no text of its own continues
+/// the line before it: its keys are listed there.
+const DEFAULTS: &[(Scope, &str, Action, &str)] = &[
+    (S::Browse, "j Down", A::Down, "next article / scroll down"),
+    (S::Browse, "k Up", A::Up, "previous article / scroll up"),
+    (S::Browse, "Space PgDn f", A::PageDown, "page down"),
+    (S::Browse, "PgUp b", A::PageUp, "page up"),
+    (S::Browse, "g Home", A::Top, "first article / top"),
+    (S::Browse, "G End", A::Bottom, "last article / end"),
+    (
+        S::Browse,
+        "Enter l Right",
+        A::Open,
+        "read the selected article",
+    ),
+    (S::Browse, "Esc h Left", A::Back, "back to the list"),
+    (
+        S::Browse,
+        "Tab S-Tab",
+        A::SwitchFocus,
+        "switch between list and reader",
+    ),
+    (
+        S::Browse,
+        "/",
+        A::StartSearch,
+        "search this article / all articles",
+    ),
+    (S::Browse, "'", A::ShowBookmarks, "all bookmarks"),
+    (
+        S::Browse,
+        "!",
+        A::ShowProblems,
+        "files skipped and articles read with warnings",
+    ),
+    (S::Browse, "?", A::ToggleHelp, "show this help"),
+    (S::Browse, "q", A::Quit, "quit"),
+    (S::Reader, "}", A::NextParagraph, "next paragraph"),
+    (S::Reader, "{", A::PreviousParagraph, "previous paragraph"),
+    (S::Reader, "]", A::NextArticle, "next article"),
+    (S::Reader, "[", A::PreviousArticle, "previous article"),
+    (S::Reader, "n", A::NextMatch, "next match"),
+    (S::Reader, "N", A::PreviousMatch, "previous match"),
+    (
+        S::Reader,
+        "v",
+        A::ToggleSelection,
+        "select paragraphs ({ }) or lines (j k) to bookmark",
+    ),
+    (
+        S::Reader,
+        "m",
+        A::Bookmark,
+        "bookmark the selection or the current passage",
+    ),
+    (S::Bookmarks, "j Down", A::Down, "next bookmark"),
+    (S::Bookmarks, "k Up", A::Up, "previous bookmark"),
+    (S::Bookmarks, "Space PgDn f", A::PageDown, "page down / up"),
+    (S::Bookmarks, "PgUp b", A::PageUp, ""),
+    (S::Bookmarks, "g Home", A::Top, "first / last bookmark"),
+    (S::Bookmarks, "G End", A::Bottom, ""),
+    (S::Bookmarks, "Enter l", A::Open, "read the passage"),
+    (
+        S::Bookmarks,
+        "d Delete",
+        A::DeleteBookmark,
+        "delete the bookmark",
+    ),
+    (S::Bookmarks, "u", A::UndoDelete, "undo the last delete"),
+    (S::Bookmarks, "e", A::EditNote, "edit the note"),
+    (S::Bookmarks, "/", A::StartSearch, "filter the bookmarks"),
+    (
+        S::Bookmarks,
+        "Esc '",
+        A::Back,
+        "back (Esc first clears a filter)",
+    ),
+    (S::Bookmarks, "?", A::ToggleHelp, "show this help"),
+    (S::Bookmarks, "q", A::Quit, "quit"),
+    (S::Problems, "j Down", A::Down, "scroll down / up"),
+    (S::Problems, "k Up", A::Up, ""),
+    (S::Problems, "Space PgDn f", A::PageDown, "page down / up"),
+    (S::Problems, "PgUp b", A::PageUp, ""),
+    (S::Problems, "g Home", A::Top, "top / end"),
+    (S::Problems, "G End", A::Bottom, ""),
+    (S::Problems, "Esc !", A::Back, "back"),
+    (S::Problems, "?", A::ToggleHelp, "show this help"),
+    (S::Problems, "q", A::Quit, "quit"),
+    (
+        S::Prompt,
+        "Enter",
+        A::Confirm,
+        "keep the search, save the note; in the list, read the article",
+    ),
+    (
+        S::Prompt,
+        "Esc",
+        A::Cancel,
+        "cancel, back to where the prompt opened",
+    ),
+    (
+        S::ReaderPrompt,
+        "Up",
+        A::OlderQuery,
+        "in the reader: earlier / later queries",
+    ),
+    (S::ReaderPrompt, "Down", A::NewerQuery, ""),
+    (
+        S::ListPrompt,
+        "Up",
+        A::Up,
+        "in the list and the bookmarks: choose",
+    ),
+    (S::ListPrompt, "Down", A::Down, ""),
+    (S::Search, "C-p", A::OlderQuery, "earlier / later queries"),
+    (S::Search, "C-n", A::NewerQuery, ""),
+    (S::Prompt, "Left", A::CursorLeft, "move the cursor"),
+    (S::Prompt, "Right", A::CursorRight, ""),
+    (S::Prompt, "Home C-a", A::CursorHome, "cursor to the start"),
+    (S::Prompt, "End C-e", A::CursorEnd, "cursor to the end"),
+    (
+        S::Prompt,
+        "Backspace C-h",
+        A::DeleteBack,
+        "delete the character before the cursor",
+    ),
+    (
+        S::Prompt,
+        "Delete",
+        A::DeleteForward,
+        "delete the character under the cursor",
+    ),
+    (
+        S::Prompt,
+        "C-w",
+        A::DeleteWord,
+        "delete the word before the cursor",
+    ),
+    (
+        S::Prompt,
+        "C-u",
+        A::DeleteToStart,
+        "delete everything before the cursor",
+    ),
+    (
+        S::Search,
+        "A-c",
+        A::ToggleCase,
+        "case: smart → match case → ignore case",
+    ),
+    (
+        S::Search,
+        "A-a",
+        A::ToggleAccents,
+        "accents: smart → match accents → ignore accents",
+    ),
+    (S::Help, "j Down", A::Down, "scroll down / up"),
+    (S::Help, "k Up", A::Up, ""),
+    (S::Help, "Space PgDn f", A::PageDown, "page down / up"),
+    (S::Help, "PgUp b", A::PageUp, ""),
+    (S::Help, "g Home", A::Top, "top / end"),
+    (S::Help, "G End", A::Bottom, ""),
+    (S::Help, "Esc ? q", A::ToggleHelp, "close the help"),
+    (
+        S::Everywhere,
+        "C-c",
+        A::Quit,
+        "quit, saving where you are, from any screen",
+    ),
+];
+
+/// The help's sections: which scopes each lists, its title, and the modes it is for.
+const SECTIONS: &[(&[Scope], &str, &[Mode])] = &[
+    (&[S::Browse], "In the list and the reader", &[Mode::List]),
+    (
+        &[S::Reader],
+        "In the reader",
+        &[Mode::Reader, Mode::Selecting],
+    ),
+    (&[S::Bookmarks], "In the bookmarks pane", &[Mode::Bookmarks]),
+    (&[S::Problems], "In the problems view", &[Mode::Problems]),
+    (
+        &[S::Prompt, S::Search, S::ReaderPrompt, S::ListPrompt],
+        "While typing a search, a filter or a note",
+        &[
+            Mode::ReaderPrompt,
+            Mode::ListPrompt,
+            Mode::FilterPrompt,
+            Mode::NotePrompt,
+        ],
+    ),
+    (&[S::Help], "In this help", &[Mode::Help]),
+    (&[S::Everywhere], "Everywhere", &[]),
+];
+
+/// What the mouse wheel does, listed with the keys of the list and the reader.
+const WHEEL: (&str, &str) = ("wheel", "scroll the pane under the pointer");
+
+/// One hint: the actions whose first keys are shown, and a word for what they do.
+type Hint = (&'static [Action], &'static str);
+
+/// The status line's hints in each mode.
+const HINTS: &[(Mode, &[Hint])] = &[
+    (
+        Mode::List,
+        &[(&[A::ToggleHelp], "help"), (&[A::Quit], "quit")],
+    ),
+    (
+        Mode::Reader,
+        &[(&[A::ToggleHelp], "help"), (&[A::Quit], "quit")],
+    ),
+    (
+        Mode::Selecting,
+        &[
+            (
+                &[A::PreviousParagraph, A::NextParagraph, A::Down, A::Up],
+                "extend",
+            ),
+            (&[A::Bookmark], "bookmark"),
+            (&[A::Back], "stop"),
+        ],
+    ),
+    (
+        Mode::Bookmarks,
+        &[
+            (&[A::Open], "read"),
+            (&[A::DeleteBookmark], "delete"),
+            (&[A::EditNote], "note"),
+            (&[A::Back], "back"),
+        ],
+    ),
+    (
+        Mode::Problems,
+        &[(&[A::Back], "back"), (&[A::Quit], "quit")],
+    ),
+    (Mode::Help, &[(&[A::ToggleHelp], "close")]),
+    (
+        Mode::NotePrompt,
+        &[(&[A::Confirm], "save"), (&[A::Cancel], "cancel")],
+    ),
+];
+
+/// Every mode, for tables made per mode.
+const MODES: [Mode; 10] = [
+    Mode::List,
+    Mode::Reader,
+    Mode::Selecting,
+    Mode::ReaderPrompt,
+    Mode::ListPrompt,
+    Mode::FilterPrompt,
+    Mode::NotePrompt,
+    Mode::Bookmarks,
+    Mode::Problems,
+    Mode::Help,
+];
+
+/// A key name that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown key {0:?}: expected a character, Enter, Esc, Tab, Space, Backspace, Delete, Up, Down, Left, Right, Home, End, PgUp or PgDn, optionally after C- (Ctrl), A- (Alt) or S- (Shift)"
+)]
+pub struct KeyError(pub String);
+
+/// One key as the terminal sends it.
+type Key = (KeyCode, KeyModifiers);
+
+/// One line of the table, parsed.
+#[derive(Debug, Clone)]
+struct Binding {
+    scope: Scope,
+    keys: Vec<Key>,
+    /// The keys as the table names them (`C-w`).
+    names: Vec<String>,
+    action: Action,
+    help: String,
+}
+
+/// The bindings in force.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap::from_table(DEFAULTS).expect("the default bindings parse: tested in keymap")
+    }
+}
+
+impl Keymap {
+    /// Parses a table of bindings.
+    pub fn from_table(table: &[(Scope, &str, Action, &str)]) -> Result<Keymap, KeyError> {
+        let bindings = table
+            .iter()
+            .map(|(scope, keys, action, help)| {
+                let names: Vec<String> = keys.split_whitespace().map(str::to_owned).collect();
+                let keys = names
+                    .iter()
+                    .map(|name| parse_key(name).ok_or_else(|| KeyError(name.clone())))
+                    .collect::<Result<_, _>>()?;
+                Ok(Binding {
+                    scope: *scope,
+                    keys,
+                    names,
+                    action: action.clone(),
+                    help: (*help).to_owned(),
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Keymap { bindings })
+    }
+
+    /// The action a key press asks for in a mode, if any.
+    pub fn action_for_key(&self, mode: Mode, key: KeyEvent) -> Option<Action> {
+        if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        // Terminals differ on whether Shift comes with a shifted character; compare without it.
+        let modifiers = key.modifiers - KeyModifiers::SHIFT;
+        let bound = |scope_first: bool| {
+            self.bindings
+                .iter()
+                .filter(|b| (b.scope == Scope::Everywhere) == scope_first && b.scope.applies(mode))
+                .find(|b| {
+                    b.keys
+                        .iter()
+                        .any(|&(code, m)| code == key.code && m - KeyModifiers::SHIFT == modifiers)
+                })
+                .map(|b| b.action.clone())
+        };
+        if let Some(action) = bound(true) {
+            return Some(action);
+        }
+        if let KeyCode::Char(c) = key.code
+            && is_prompt(mode)
+            && modifiers.is_empty()
+        {
+            return Some(Action::Insert(c));
+        }
+        bound(false)
+    }
+
+    /// The action a terminal event asks for in a mode, if any.
+    pub fn action_for_event(&self, mode: Mode, event: &Event) -> Option<Action> {
+        match event {
+            Event::Key(key) => self.action_for_key(mode, *key),
+            Event::Resize(width, height) => Some(Action::Resize {
+                width: *width,
+                height: *height,
+            }),
+            Event::Mouse(mouse) => {
+                let lines = match mouse.kind {
+                    MouseEventKind::ScrollDown => WHEEL_LINES,
+                    MouseEventKind::ScrollUp => -WHEEL_LINES,
+                    _ => return None,
+                };
+                Some(Action::ScrollAt {
+                    column: mouse.column,
+                    row: mouse.row,
+                    lines,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The bindings grouped into lines: each line's scope, keys as shown, and text.
+    fn lines(&self) -> Vec<(Scope, String, &str)> {
+        let mut lines: Vec<(Scope, String, &str)> = Vec::new();
+        for binding in &self.bindings {
+            let keys = binding
+                .names
+                .iter()
+                .map(|n| label(n))
+                .collect::<Vec<_>>()
+                .join(" ");
+            match lines.last_mut() {
+                Some(line) if binding.help.is_empty() && line.0 == binding.scope => {
+                    line.1 = format!("{} {keys}", line.1);
+                }
+                _ => lines.push((binding.scope, keys, &binding.help)),
+            }
+        }
+        lines
+    }
+
+    /// The keys as the screens show them: help lines, sections, hints, keys of actions.
+    pub fn help(&self) -> KeyHelp {
+        let lines = self.lines();
+        let mut help = KeyHelp::default();
+        for (scopes, title, modes) in SECTIONS {
+            if !help.lines.is_empty() {
+                help.lines.push(HelpLine::Blank);
+            }
+            for mode in *modes {
+                help.sections.push((*mode, help.lines.len()));
+            }
+            help.lines.push(HelpLine::Section((*title).to_owned()));
+            for (_, keys, text) in lines.iter().filter(|(s, _, _)| scopes.contains(s)) {
+                help.lines.push(HelpLine::Key {
+                    keys: keys.clone(),
+                    help: (*text).to_owned(),
+                });
+            }
+            if scopes.contains(&Scope::Browse) {
+                help.lines.push(HelpLine::Key {
+                    keys: WHEEL.0.to_owned(),
+                    help: WHEEL.1.to_owned(),
+                });
+            }
+        }
+        for mode in MODES {
+            for binding in self.bindings.iter().filter(|b| b.scope.applies(mode)) {
+                let known = help
+                    .keys
+                    .iter()
+                    .any(|(m, a, _)| *m == mode && *a == binding.action);
+                if let (false, Some(first)) = (known, binding.names.first()) {
+                    help.keys.push((mode, binding.action.clone(), label(first)));
+                }
+            }
+        }
+        for (mode, hints) in HINTS {
+            let text: Vec<String> = hints
+                .iter()
+                .map(|(actions, word)| {
+                    let keys: Vec<&str> = actions.iter().map(|a| help.key(*mode, a)).collect();
+                    format!("{} {word}", keys.join(" "))
+                })
+                .collect();
+            help.hints.push((*mode, format!("{} ", text.join("  "))));
+        }
+        help
+    }
+
+    /// The key table as Markdown, as the README shows it.
+    pub fn markdown(&self) -> String {
+        let mut out = String::from("| keys | where | what |\n|---|---|---|\n");
+        for (scope, keys, text) in self.lines() {
+            let keys: Vec<String> = keys.split(' ').map(|k| format!("`{k}`")).collect();
+            out.push_str(&format!(
+                "| {} | {} | {text} |\n",
+                keys.join(" "),
+                scope.place()
+            ));
+        }
+        out.push_str(&format!(
+            "| mouse {} | list, reader | {} |\n",
+            WHEEL.0, WHEEL.1
+        ));
+        out
+    }
+}
+
+/// Reads a key name: a character, a named key, after `C-` (Ctrl), `A-` (Alt) or `S-` (Shift).
+fn parse_key(name: &str) -> Option<Key> {
+    let (modifiers, rest) = match name.split_once('-') {
+        Some(("C", rest)) if !rest.is_empty() => (KeyModifiers::CONTROL, rest),
+        Some(("A", rest)) if !rest.is_empty() => (KeyModifiers::ALT, rest),
+        Some(("S", rest)) if !rest.is_empty() => (KeyModifiers::SHIFT, rest),
+        _ => (KeyModifiers::NONE, name),
+    };
+    let code = match rest {
+        "Enter" => KeyCode::Enter,
+        "Esc" => KeyCode::Esc,
+        // Terminals send Shift-Tab as a key of its own.
+        "Tab" if modifiers == KeyModifiers::SHIFT => KeyCode::BackTab,
+        "Tab" => KeyCode::Tab,
+        "Space" => KeyCode::Char(' '),
+        "Backspace" => KeyCode::Backspace,
+        "Delete" => KeyCode::Delete,
+        "Up" => KeyCode::Up,
+        "Down" => KeyCode::Down,
+        "Left" => KeyCode::Left,
+        "Right" => KeyCode::Right,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
+        "PgUp" => KeyCode::PageUp,
+        "PgDn" => KeyCode::PageDown,
+        one => {
+            let mut chars = one.chars();
+            let c = chars.next()?;
+            if chars.next().is_some() {
+                return None;
+            }
+            KeyCode::Char(c)
+        }
+    };
+    Some((code, modifiers))
+}
+
+/// A key name as the help shows it: arrows as arrows, `C-w` as `Ctrl-W`.
+fn label(name: &str) -> String {
+    let arrow = match name {
+        "Up" => Some("↑"),
+        "Down" => Some("↓"),
+        "Left" => Some("←"),
+        "Right" => Some("→"),
+        _ => None,
+    };
+    if let Some(arrow) = arrow {
+        return arrow.to_owned();
+    }
+    match name.split_once('-') {
+        Some(("C", key)) if !key.is_empty() => format!("Ctrl-{}", key.to_uppercase()),
+        Some(("A", key)) if !key.is_empty() => format!("Alt-{key}"),
+        Some(("S", key)) if !key.is_empty() => format!("Shift-{key}"),
+        _ => name.to_owned(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, NONE)
+    fn press(mode: Mode, code: KeyCode, modifiers: KeyModifiers) -> Option<Action> {
+        Keymap::default().action_for_key(mode, KeyEvent::new(code, modifiers))
     }
 
     #[test]
-    fn reader_keys_do_nothing_in_the_list() {
-        assert_eq!(action_for_key(Mode::List, key(KeyCode::Char('}'))), None);
+    fn the_defaults_parse_and_no_key_does_two_things_in_one_mode() {
+        let keymap = Keymap::from_table(DEFAULTS).expect("defaults parse");
+        for mode in MODES {
+            let mut seen: Vec<(Key, &Action)> = Vec::new();
+            for binding in keymap.bindings.iter().filter(|b| b.scope.applies(mode)) {
+                for key in &binding.keys {
+                    if let Some((_, other)) = seen.iter().find(|(k, _)| k == key) {
+                        assert_eq!(*other, &binding.action, "{key:?} twice in {mode:?}");
+                    }
+                    seen.push((*key, &binding.action));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn prompts_have_no_plain_characters_bound() {
+        for binding in Keymap::default().bindings {
+            if matches!(
+                binding.scope,
+                Scope::Prompt | Scope::Search | Scope::ReaderPrompt | Scope::ListPrompt
+            ) {
+                for (code, modifiers) in binding.keys {
+                    let plain = matches!(code, KeyCode::Char(_)) && modifiers.is_empty();
+                    assert!(!plain, "{code:?} would be typed, never bound");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_key_bound_is_in_the_help() {
+        let keymap = Keymap::default();
+        let help = keymap.help();
+        let shown: String = help
+            .lines
+            .iter()
+            .filter_map(|l| match l {
+                HelpLine::Key { keys, .. } => Some(format!(" {keys} ")),
+                _ => None,
+            })
+            .collect();
+        for binding in &keymap.bindings {
+            for name in &binding.names {
+                assert!(
+                    shown.contains(&format!(" {} ", label(name))),
+                    "{name} missing"
+                );
+            }
+        }
+        for (mode, hints) in &help.hints {
+            assert!(
+                !hints.trim().is_empty() && !hints.starts_with(' '),
+                "{mode:?}: {hints:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn reader_keys_do_nothing_in_the_list_and_ctrl_c_quits_everywhere() {
+        let none = KeyModifiers::NONE;
+        assert_eq!(press(Mode::List, KeyCode::Char('}'), none), None);
         assert_eq!(
-            action_for_key(Mode::Reader, key(KeyCode::Char('}'))),
+            press(Mode::Reader, KeyCode::Char('}'), none),
             Some(Action::NextParagraph)
         );
+        for mode in MODES {
+            assert_eq!(
+                press(mode, KeyCode::Char('c'), KeyModifiers::CONTROL),
+                Some(Action::Quit),
+                "{mode:?}"
+            );
+        }
+        assert_eq!(
+            press(Mode::NotePrompt, KeyCode::Char('q'), none),
+            Some(Action::Insert('q'))
+        );
+        assert_eq!(
+            press(Mode::List, KeyCode::Char('G'), KeyModifiers::SHIFT),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            press(Mode::List, KeyCode::BackTab, KeyModifiers::SHIFT),
+            Some(Action::SwitchFocus)
+        );
     }
 
     #[test]
-    fn help_mode_only_scrolls_and_closes() {
+    fn labels() {
+        assert_eq!(label("C-w"), "Ctrl-W");
+        assert_eq!(label("A-c"), "Alt-c");
+        assert_eq!(label("Down"), "↓");
+        assert_eq!(label("S-Tab"), "Shift-Tab");
+        assert_eq!(parse_key("C-"), None);
         assert_eq!(
-            action_for_key(Mode::Help, key(KeyCode::Char('q'))),
-            Some(Action::ToggleHelp)
+            parse_key("-"),
+            Some((KeyCode::Char('-'), KeyModifiers::NONE))
         );
-        assert_eq!(action_for_key(Mode::Help, key(KeyCode::Enter)), None);
-        assert_eq!(
-            action_for_key(Mode::Help, key(KeyCode::Up)),
-            Some(Action::Up)
-        );
-    }
-
-    #[test]
-    fn shifted_characters_match_with_or_without_shift() {
-        let shifted = KeyEvent::new(KeyCode::Char('G'), SHIFT);
-        assert_eq!(action_for_key(Mode::List, shifted), Some(Action::Bottom));
-        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), CTRL);
-        assert_eq!(action_for_key(Mode::Help, ctrl_c), Some(Action::Quit));
+        assert_eq!(parse_key("Fx"), None);
     }
 }

@@ -69,15 +69,26 @@ impl Page {
             rows: Vec::new(),
             block_starts: Vec::with_capacity(article.blocks.len()),
         };
-        let title_start = article.title_range.as_ref().map(|r| r.start);
+        // When the headline is a photo caption, its text is shown again in the body: only the
+        // body's copy is tied to the text, so that each match is drawn once.
+        let title_start = article
+            .title_range
+            .as_ref()
+            .filter(|title| {
+                !article
+                    .blocks
+                    .iter()
+                    .any(|b| b.range.start < title.end && title.start < b.range.end)
+            })
+            .map(|r| r.start);
         page.push_wrapped(&article.title, title_start, RowKind::Title, None, 0);
         let date = article
             .date
             .map_or_else(|| "undated".to_owned(), |d| d.to_string());
         let meta = format!(
-            "{date} · {} words · {} min read",
+            "{date} · {} words · {} read",
             article.words,
-            article.reading_minutes()
+            text::reading_time(article.reading_minutes())
         );
         page.push_wrapped(&meta, None, RowKind::Meta, None, 0);
         for warning in &article.warnings {
@@ -123,6 +134,25 @@ impl Page {
         let after = self.block_starts.partition_point(|&start| start <= row);
         // A row inside a block belongs to it; a header row belongs to the first block.
         Some(after.saturating_sub(1))
+    }
+
+    /// The block a view starting at `row` shows first: the one `row` is in, else (a blank or a
+    /// header row) the next one down.
+    pub fn top_block(&self, row: usize) -> Option<usize> {
+        self.rows
+            .get(row..)
+            .and_then(|rows| rows.iter().find_map(|r| r.block))
+            .or_else(|| self.block_count().checked_sub(1))
+    }
+
+    /// The row a view of block `index` starts at: the top of the page for the first block, so
+    /// that the headline shows with it.
+    pub fn view_of_block(&self, index: usize) -> usize {
+        if index == 0 {
+            0
+        } else {
+            self.block_start(index)
+        }
     }
 
     /// The page as plain text, one row a line, without trailing spaces.

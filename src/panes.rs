@@ -1,6 +1,6 @@
 //! Where each pane sits for a terminal size; shared by `App` (scrolling, mouse) and `ui` (drawing).
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Margin, Rect};
 
 /// Narrowest terminal that shows the list and the reader side by side.
 pub const TWO_PANE_MIN_WIDTH: u16 = 80;
@@ -13,6 +13,15 @@ pub const MIN_HEIGHT: u16 = 5;
 
 /// Rows one list entry takes: the title, then date and reading time.
 pub const LIST_ENTRY_ROWS: u16 = 2;
+
+/// Rows one bookmark takes in the bookmarks pane: article, quote, note.
+pub const BOOKMARK_ENTRY_ROWS: usize = 3;
+
+/// What a pane's border takes on each side.
+pub const BORDER: Margin = Margin {
+    horizontal: 1,
+    vertical: 1,
+};
 
 /// Columns left of the reader's text: the passage cursor, the bookmark mark, a space.
 pub const READER_GUTTER: u16 = 3;
@@ -68,39 +77,28 @@ impl Panes {
     }
 }
 
-/// The text area inside a bordered pane.
-pub fn inner(pane: Rect) -> Rect {
-    Rect::new(
-        pane.x.saturating_add(1),
-        pane.y.saturating_add(1),
-        pane.width.saturating_sub(2),
-        pane.height.saturating_sub(2),
-    )
-}
-
 /// Columns of article text the reader has at a pane's size.
 pub fn reader_text_width(pane: Rect) -> usize {
     usize::from(
-        inner(pane)
+        pane.inner(BORDER)
             .width
             .saturating_sub(READER_GUTTER + READER_PADDING),
     )
 }
 
-/// Whether a point lies inside a rectangle.
-pub fn contains(rect: Rect, column: u16, row: u16) -> bool {
-    column >= rect.x && column < rect.right() && row >= rect.y && row < rect.bottom()
-}
-
-/// Where the help overlay sits: centred, as tall as its lines allow, at most 64 columns wide.
-pub fn help_box(area: Rect, lines: usize) -> Rect {
-    let width = area.width.saturating_sub(4).min(64);
-    let wanted = u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(2);
-    let height = wanted.min(area.height.saturating_sub(2));
-    Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    )
+/// Where the help overlay sits: centred above the status line and inside the panes' borders,
+/// as wide as its widest line and as tall as its lines, as far as the screen allows.
+pub fn help_box(area: Rect, lines: usize, widest: usize) -> Rect {
+    let main = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+    // Inside the panes' borders, so that the screen's frame stays whole around the help.
+    let room = if main.height > 6 && main.width > 6 {
+        main.inner(BORDER)
+    } else {
+        main
+    };
+    let columns = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    // Its border, and a column of space after the widest line.
+    let width = columns(widest).saturating_add(3).min(room.width);
+    let height = columns(lines).saturating_add(2).min(room.height);
+    room.centered(Constraint::Length(width), Constraint::Length(height))
 }

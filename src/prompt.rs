@@ -1,5 +1,6 @@
 //! A one-line text input: the search prompt's editing and its history of earlier queries.
 
+use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The line being typed and where the cursor is in it.
@@ -25,10 +26,22 @@ impl Prompt {
         }
     }
 
-    /// Types a character at the cursor.
+    /// Types a character at the cursor. The text is kept in NFC, so that a letter typed as a
+    /// base and its marks (as some input methods send it) is stored, shown and searched exactly
+    /// like the precomposed one.
     pub fn insert(&mut self, c: char) {
-        self.text.insert(self.cursor, c);
-        self.cursor += c.len_utf8();
+        let mut head = self.text[..self.cursor].to_owned();
+        head.push(c);
+        let head: String = head.nfc().collect();
+        let joined: String = format!("{head}{}", &self.text[self.cursor..])
+            .nfc()
+            .collect();
+        self.cursor = if joined.starts_with(&head) {
+            head.len()
+        } else {
+            joined.len()
+        };
+        self.text = joined;
         self.recalled = None;
     }
 
@@ -180,7 +193,15 @@ mod tests {
     }
 
     #[test]
-    fn decomposed_typing_moves_by_letters() {
+    fn decomposed_typing_is_stored_precomposed() {
+        let p = typed("ho\u{0300}a da\u{0302}\u{0300}u");
+        assert_eq!(p.text, "hòa dầu");
+        assert_eq!(p.cursor, p.text.len());
+        // A mark typed in the middle lands on the letter before the cursor.
+        let mut p = typed("hoa");
+        p.left();
+        p.insert('\u{0300}');
+        assert_eq!((p.text.as_str(), p.cursor), ("hòa", "hò".len()));
         let mut p = typed("ho\u{0300}a");
         p.left();
         p.left();

@@ -96,6 +96,27 @@ pub struct ReadingState {
     pub articles: BTreeMap<String, Position>,
 }
 
+impl ReadingState {
+    /// Records a position; the most read and read/unread only ever go up.
+    pub fn record(&mut self, article: &str, mut position: Position) {
+        if let Some(old) = self.articles.get(article) {
+            position.percent = position.percent.max(old.percent);
+            position.read |= old.read;
+        }
+        self.articles.insert(article.to_owned(), position);
+    }
+
+    /// Moves what is kept under the id `from` to the id `to` (kept if `to` has its own).
+    pub fn rename(&mut self, from: &str, to: &str) {
+        if let Some(position) = self.articles.remove(from) {
+            self.articles.entry(to.to_owned()).or_insert(position);
+        }
+        if let Some(last) = self.last.as_mut().filter(|l| l.article == from) {
+            last.article = to.to_owned();
+        }
+    }
+}
+
 impl Default for ReadingState {
     fn default() -> Self {
         ReadingState {
@@ -114,6 +135,8 @@ pub struct StateStore {
     pub state: ReadingState,
     /// Something the user should be told (a file set aside).
     pub notice: Option<String>,
+    /// Ids renamed in this window, replayed on the file when saving.
+    renamed: Vec<(String, String)>,
 }
 
 impl StateStore {
@@ -122,9 +145,11 @@ impl StateStore {
         StateStore::default()
     }
 
-    /// Reads the state in `dir`; a file that cannot be parsed is set aside and reported.
+    /// Reads the state in `dir`; a file that cannot be parsed is set aside and reported, and
+    /// what a writer killed mid-save left behind is removed.
     pub fn open(dir: &Path) -> Result<StateStore, StoreError> {
         let path = dir.join(FILE_NAME);
+        store::tidy(&path);
         let loaded = store::read_json::<ReadingState>(&path)?;
         Ok(StateStore {
             notice: loaded.set_aside.map(|aside| {
@@ -135,16 +160,19 @@ impl StateStore {
             }),
             path: Some(path),
             state: loaded.value,
+            renamed: Vec::new(),
         })
     }
 
     /// Records a position; the most read and read/unread only ever go up.
-    pub fn record(&mut self, article: &str, mut position: Position) {
-        if let Some(old) = self.state.articles.get(article) {
-            position.percent = position.percent.max(old.percent);
-            position.read |= old.read;
-        }
-        self.state.articles.insert(article.to_owned(), position);
+    pub fn record(&mut self, article: &str, position: Position) {
+        self.state.record(article, position);
+    }
+
+    /// Moves an article's entry to a new id, here and, at the next save, in the file.
+    pub fn rename(&mut self, from: &str, to: &str) {
+        self.state.rename(from, to);
+        self.renamed.push((from.to_owned(), to.to_owned()));
     }
 
     /// Saves under the lock, merged with what another window saved: per article, the newer
@@ -154,8 +182,12 @@ impl StateStore {
             return Ok(());
         };
         let mine = &self.state;
+        let renamed = &self.renamed;
         let merged = store::locked(&path, || {
             let mut file = store::read_json::<ReadingState>(&path)?.value;
+            for (from, to) in renamed {
+                file.rename(from, to);
+            }
             for (id, position) in &mine.articles {
                 let newer = file
                     .articles
@@ -172,6 +204,7 @@ impl StateStore {
             Ok(file)
         })?;
         self.state = merged;
+        self.renamed.clear();
         Ok(())
     }
 }

@@ -10,7 +10,7 @@ use std::time::SystemTime;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::catalog::describe_io;
+use crate::io_error::describe_io;
 
 /// Environment variable that overrides the data directory.
 pub const DATA_DIR_ENV: &str = "DOCBAO_DATA_DIR";
@@ -123,13 +123,14 @@ pub fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<(), StoreError
         cause: io::Error::other(e),
     })?;
     bytes.push(b'\n');
-    let name = path
-        .file_name()
-        .map_or_else(|| "data".into(), |n| n.to_string_lossy().into_owned());
     // Unique per process and per write, so that no two writers ever share a temporary file.
     static WRITES: AtomicU64 = AtomicU64::new(0);
     let serial = WRITES.fetch_add(1, Ordering::Relaxed);
-    let temp = dir.join(format!(".{name}.tmp-{}-{serial}", std::process::id()));
+    let temp = dir.join(format!(
+        "{}{}-{serial}",
+        temporary_prefix(path),
+        std::process::id()
+    ));
     let written = File::create(&temp)
         .and_then(|mut file| {
             file.write_all(&bytes)?;
@@ -148,8 +149,41 @@ pub fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<(), StoreError
     Ok(())
 }
 
+/// `.NAME.tmp-`: how the temporary files of `path` begin.
+fn temporary_prefix(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map_or_else(|| "data".into(), |n| n.to_string_lossy().into_owned());
+    format!(".{name}.tmp-")
+}
+
+/// Removes the temporary files a writer killed mid-save left beside `path`. Only safe under
+/// the lock: every writer makes its temporary file while holding it.
+fn sweep_temporaries(path: &Path) {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let prefix = temporary_prefix(path);
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            // Best effort: one that cannot be removed now is tried again next time.
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Removes what a writer killed mid-save left beside `path`, if its folder exists; a failure
+/// (another window holds the lock long, a read-only folder) leaves them for the next save.
+pub fn tidy(path: &Path) {
+    if path.parent().is_some_and(Path::is_dir) {
+        let _ = locked(path, || Ok(()));
+    }
+}
+
 /// Runs `f` while holding an exclusive lock on `NAME.lock` beside `path`, so that two docbao
-/// windows never interleave a read-merge-write of the same file.
+/// windows never interleave a read-merge-write of the same file. Temporary files left by a
+/// writer that was killed are removed first.
 pub fn locked<R>(path: &Path, f: impl FnOnce() -> Result<R, StoreError>) -> Result<R, StoreError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(StoreError::io("create", dir))?;
@@ -161,6 +195,7 @@ pub fn locked<R>(path: &Path, f: impl FnOnce() -> Result<R, StoreError>) -> Resu
         .open(&lock_path)
         .map_err(StoreError::io("open", &lock_path))?;
     lock.lock().map_err(StoreError::io("lock", &lock_path))?;
+    sweep_temporaries(path);
     let result = f();
     let _ = lock.unlock();
     result

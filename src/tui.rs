@@ -2,10 +2,9 @@
 
 use std::io::{self, Stdout};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, mpsc};
-use std::thread;
-use std::time::Duration;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
@@ -17,140 +16,84 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::action::Action;
-use crate::app::App;
-use crate::bookmarks::BookmarkStore;
+use crate::app::{App, Start};
 use crate::catalog::Catalog;
-use crate::keymap;
-use crate::search::{self, CatalogHits, Query, Searcher};
-use crate::state::StateStore;
+use crate::keymap::Keymap;
 use crate::store::StoreError;
 use crate::ui::{self, Theme};
+use crate::worker::{Storage, Workers};
+
+/// How often the reading position is saved while it moves.
+const TICK: Duration = Duration::from_secs(2);
+
+/// How often the event loop looks for workers' answers while they work.
+const ANSWERS_POLL: Duration = Duration::from_millis(8);
+
+/// Environment variable that makes docbao panic after its first frame, to test the panic hook.
+pub const FORCE_PANIC_ENV: &str = "DOCBAO_TEST_PANIC";
 
 /// Runs the interactive reader until the user quits; the terminal is restored however it ends.
-/// Returns what the user must not miss (an unreadable file set aside), to print once the
-/// terminal is back.
+/// Returns what the user must not miss (an unreadable file set aside, a save that failed), to
+/// print once the terminal is back.
 pub fn run(
     catalog: Arc<Catalog>,
     data_dir: Result<PathBuf, StoreError>,
 ) -> anyhow::Result<Vec<String>> {
-    // Open the stores before touching the terminal, so that an error prints plainly.
-    let (bookmarks, reading, warning) = match data_dir {
-        Ok(dir) => (BookmarkStore::open(&dir)?, StateStore::open(&dir)?, None),
-        Err(err) => (
-            BookmarkStore::in_memory(),
-            StateStore::in_memory(),
-            Some(format!("{err}; bookmarks will not be saved")),
-        ),
-    };
+    // Open the data files before touching the terminal, so that an error prints plainly.
+    let opened = Storage::open(data_dir, &catalog)?;
+    let keymap = Keymap::default();
     install_panic_hook();
     let mut terminal = init().context("cannot set up the terminal")?;
     // Dropped on every way out of this function, including `?` and unwinding.
     let _restore = RestoreOnDrop;
     let size = terminal.size().context("cannot read the terminal size")?;
-    let worker = SearchWorker::spawn(Arc::clone(&catalog));
-    let notices: Vec<String> = [&bookmarks.notice, &reading.notice]
-        .into_iter()
-        .flatten()
-        .cloned()
-        .collect();
-    let mut app = App::with_storage(catalog, (size.width, size.height), bookmarks, reading);
-    if warning.is_some() {
-        app.note = warning;
-    }
+    let mut notices = opened.notices.clone();
+    let workers = Workers::spawn(opened.storage, Arc::clone(&catalog));
+    let mut app = App::new(
+        catalog,
+        Start {
+            size: (size.width, size.height),
+            keys: Arc::new(keymap.help()),
+            bookmarks: opened.bookmarks,
+            reading: opened.reading,
+            notices: opened.notices,
+        },
+    );
     let theme = Theme::from_env();
     // For the end-to-end test that a panic gives the terminal back; never set in normal use.
     let forced_panic = std::env::var_os(FORCE_PANIC_ENV).is_some();
-    while !app.should_quit {
+    let mut last_tick = Instant::now();
+    while !app.should_quit() {
         terminal
             .draw(|frame| ui::render(&app, &theme, frame))
             .context("cannot draw to the terminal")?;
         if forced_panic {
             panic!("forced panic ({FORCE_PANIC_ENV} is set)");
         }
-        if let Some((generation, query)) = app.take_search_request() {
-            worker.submit(generation, query);
-        }
-        // While a search runs, wake up now and then to show its results; else wait for a key.
-        let ready = !app.search_pending()
-            || event::poll(RESULTS_POLL).context("cannot read from the terminal")?;
-        if ready {
+        // While a worker works, wake up often to show its answer; else wait for a key.
+        let wait = if workers.busy() {
+            ANSWERS_POLL
+        } else {
+            TICK.saturating_sub(last_tick.elapsed())
+        };
+        if event::poll(wait).context("cannot read from the terminal")? {
             let event = event::read().context("cannot read from the terminal")?;
-            if let Some(action) = keymap::action_for_event(app.mode(), &event) {
-                app.update(action);
+            if let Some(action) = keymap.action_for_event(app.mode(), &event) {
+                workers.submit(app.update(action));
             }
         }
-        while let Ok((generation, hits)) = worker.results.try_recv() {
-            app.update(Action::SearchFinished {
-                generation,
-                hits: Arc::new(hits),
-            });
+        for answer in workers.answers() {
+            workers.submit(app.update(answer));
+        }
+        if last_tick.elapsed() >= TICK {
+            last_tick = Instant::now();
+            workers.submit(app.update(Action::Tick));
         }
     }
+    drop(terminal);
+    restore();
+    notices.extend(workers.finish());
     Ok(notices)
-}
-
-/// Environment variable that makes docbao panic after its first frame, to test the panic hook.
-pub const FORCE_PANIC_ENV: &str = "DOCBAO_TEST_PANIC";
-
-/// How often the event loop looks for search results while a search runs.
-const RESULTS_POLL: Duration = Duration::from_millis(8);
-
-/// Runs catalog searches on a thread of its own, so that typing never waits for one.
-struct SearchWorker {
-    requests: mpsc::Sender<(u64, Query)>,
-    results: mpsc::Receiver<(u64, CatalogHits)>,
-    /// The newest request: a search for anything older is abandoned as stale.
-    latest: Arc<AtomicU64>,
-}
-
-impl SearchWorker {
-    /// Starts the thread; it folds the catalog first, so the first search finds it ready.
-    fn spawn(catalog: Arc<Catalog>) -> SearchWorker {
-        let (requests, inbox) = mpsc::channel::<(u64, Query)>();
-        let (outbox, results) = mpsc::channel();
-        let latest = Arc::new(AtomicU64::new(0));
-        let newest = Arc::clone(&latest);
-        thread::spawn(move || {
-            let searcher = Searcher::new(catalog);
-            // The last finished search, whose results the next one may look within.
-            let mut last: Option<(Query, Vec<usize>)> = None;
-            while let Ok(mut request) = inbox.recv() {
-                // Only the newest of the requests waiting is worth running.
-                while let Ok(newer) = inbox.try_recv() {
-                    request = newer;
-                }
-                let (generation, query) = request;
-                let stale = || newest.load(Ordering::Relaxed) != generation;
-                let within = last
-                    .as_ref()
-                    .filter(|(previous, _)| search::narrows(previous, &query))
-                    .map(|(_, indices)| indices.as_slice());
-                let found = search::search_catalog(
-                    &searcher.catalog,
-                    &searcher.folded,
-                    &query,
-                    within,
-                    &stale,
-                );
-                let Some(hits) = found else { continue };
-                last = Some((query, hits.hits.iter().map(|h| h.index).collect()));
-                if outbox.send((generation, hits)).is_err() {
-                    return;
-                }
-            }
-        });
-        SearchWorker {
-            requests,
-            results,
-            latest,
-        }
-    }
-
-    fn submit(&self, generation: u64, query: Query) {
-        self.latest.store(generation, Ordering::Relaxed);
-        // A closed channel means the thread has gone; the list then keeps its last results.
-        let _ = self.requests.send((generation, query));
-    }
 }
 
 /// Puts the terminal in raw mode on the alternate screen with mouse reporting.

@@ -4,62 +4,81 @@ mod common;
 
 use std::path::Path;
 
-use common::{bundled, draw, press, type_text};
-use docbao::app::{App, Focus, View};
+use common::{Harness, bundled, press, styled, type_text};
+use docbao::app::{Focus, Mode, Screen};
 use docbao::bookmarks::BookmarkStore;
-use docbao::keymap::Mode;
-use docbao::state::StateStore;
 
-fn app_in(dir: &Path, width: u16, height: u16) -> App {
-    App::with_storage(
-        bundled(),
-        (width, height),
-        BookmarkStore::open(dir).unwrap(),
-        StateStore::open(dir).unwrap(),
-    )
+fn app_in(dir: &Path, width: u16, height: u16) -> Harness {
+    common::app_in(dir, bundled(), width, height)
 }
 
 /// Opens the long article and moves the passage cursor to paragraph `n`.
-fn at_paragraph(app: &mut App, n: usize) {
+fn at_paragraph(app: &mut Harness, n: usize) {
     press(app, "j Enter");
     for _ in 0..n {
         press(app, "}");
     }
-    assert_eq!(app.cursor, n);
+    assert_eq!(app.reader().cursor(), n);
+}
+
+fn saved(dir: &Path) -> Vec<docbao::bookmarks::Bookmark> {
+    BookmarkStore::open(dir)
+        .unwrap()
+        .all()
+        .into_iter()
+        .cloned()
+        .collect()
+}
+
+fn pane_notes(app: &Harness) -> Vec<String> {
+    app.screen()
+        .bookmarks_pane()
+        .expect("the bookmarks pane")
+        .shown()
+        .map(|e| e.bookmark.note.clone())
+        .collect()
 }
 
 #[test]
-fn m_bookmarks_the_current_passage_then_takes_a_note() {
+fn m_asks_for_a_note_then_bookmarks_the_current_passage() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path(), 100, 30);
     at_paragraph(&mut app, 2);
     press(&mut app, "m");
     assert_eq!(app.mode(), Mode::NotePrompt);
+    assert!(
+        saved(dir.path()).is_empty(),
+        "nothing is saved before Enter"
+    );
     let article = app.article().unwrap();
     let passage = article.block_text(&article.blocks[2]).to_owned();
-    assert_eq!(app.bookmarks.all()[0].quote, passage);
     type_text(&mut app, "ghi chú về đoạn này");
     press(&mut app, "Enter");
     assert_eq!(app.mode(), Mode::Reader);
-    let saved = BookmarkStore::open(dir.path()).unwrap();
-    assert_eq!(saved.all()[0].note, "ghi chú về đoạn này");
-    assert_eq!(saved.all()[0].quote, passage);
+    assert_eq!(app.note(), Some("bookmarked, with a note"));
+    let saved = saved(dir.path());
+    assert_eq!(saved[0].note, "ghi chú về đoạn này");
+    assert_eq!(saved[0].quote, passage);
     // The passage carries a mark in the gutter.
     let screen = common::screen(&app);
     assert!(screen.contains("✦"), "{screen}");
 }
 
 #[test]
-fn esc_gives_up_the_note_but_not_the_bookmark() {
+fn esc_gives_up_a_new_bookmark_and_enter_saves_it_without_a_note() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path(), 100, 30);
     at_paragraph(&mut app, 1);
     press(&mut app, "m");
     type_text(&mut app, "bỏ");
     press(&mut app, "Esc");
-    let saved = BookmarkStore::open(dir.path()).unwrap();
-    assert_eq!(saved.all().len(), 1);
-    assert_eq!(saved.all()[0].note, "");
+    assert!(saved(dir.path()).is_empty());
+    assert!(app.bookmarks().all().is_empty());
+    assert_eq!(app.note(), Some("bookmark cancelled"));
+    press(&mut app, "m Enter");
+    assert_eq!(app.note(), Some("bookmarked"));
+    let saved = saved(dir.path());
+    assert_eq!((saved.len(), saved[0].note.as_str()), (1, ""));
 }
 
 #[test]
@@ -67,17 +86,19 @@ fn v_selects_over_paragraphs_and_lines() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path(), 100, 30);
     at_paragraph(&mut app, 1);
-    press(&mut app, "v } }");
+    press(&mut app, "v");
+    assert_eq!(app.mode(), Mode::Selecting);
+    press(&mut app, "} }");
     let article = app.article().unwrap();
     let (first, third) = (&article.blocks[1], &article.blocks[3]);
     let expected = article.text[first.range.start..third.range.end].to_owned();
     press(&mut app, "m Enter");
-    assert_eq!(app.bookmarks.all()[0].quote, expected);
+    assert_eq!(app.bookmarks().all()[0].quote, expected);
     // Lines: one paragraph and the first line of the next.
     press(&mut app, "v j m Enter");
-    let page = app.page.as_ref().unwrap();
+    let page = app.reader().page().unwrap();
     let article = app.article().unwrap();
-    let block = &article.blocks[app.cursor];
+    let block = &article.blocks[app.reader().cursor()];
     let next_row = page
         .rows
         .iter()
@@ -89,13 +110,13 @@ fn v_selects_over_paragraphs_and_lines() {
         .unwrap();
     let line_end = next_row.pieces.last().unwrap().source.end;
     assert_eq!(
-        app.bookmarks.all()[0].quote,
+        app.bookmarks().all()[0].quote,
         article.text[block.range.start..line_end]
     );
     // Esc drops a selection without bookmarking.
     press(&mut app, "v } Esc");
-    assert!(app.selection.is_none());
-    assert_eq!(app.bookmarks.all().len(), 2);
+    assert!(app.reader().selection().is_none());
+    assert_eq!(app.bookmarks().all().len(), 2);
 }
 
 #[test]
@@ -109,12 +130,7 @@ fn the_bookmarks_pane_opens_deletes_undoes_edits_and_filters() {
     type_text(&mut app, "sau");
     press(&mut app, "Enter '");
     assert_eq!(app.mode(), Mode::Bookmarks);
-    let notes: Vec<String> = app
-        .pane_bookmarks()
-        .iter()
-        .map(|b| b.note.clone())
-        .collect();
-    assert_eq!(notes, ["sau", "đầu"], "newest first");
+    assert_eq!(pane_notes(&app), ["sau", "đầu"], "newest first");
     let screen = common::screen(&app);
     assert!(
         screen.contains("Bookmarks (2)") && screen.contains("“"),
@@ -122,42 +138,40 @@ fn the_bookmarks_pane_opens_deletes_undoes_edits_and_filters() {
     );
     // Enter opens the older one at its passage, highlighted.
     press(&mut app, "j Enter");
-    assert_eq!((app.view, app.focus), (View::Main, Focus::Reader));
-    let flash = app.flash.clone().expect("passage highlighted");
+    assert_eq!((app.mode(), app.focus()), (Mode::Reader, Focus::Reader));
+    let flash = app.reader().flash().cloned().expect("passage highlighted");
     let article = app.article().unwrap();
     assert_eq!(
         &article.text[flash.clone()],
         article.block_text(&article.blocks[1])
     );
-    let row = app.page.as_ref().unwrap().row_of(flash.start).unwrap();
-    assert!(row >= app.scroll && row < app.scroll + app.reader_height());
+    let row = app.reader().page().unwrap().row_of(flash.start).unwrap();
+    let scroll = app.reader().scroll();
+    assert!(row >= scroll && row < scroll + app.reader_height());
     // d deletes, u brings it back.
     press(&mut app, "' d");
-    assert_eq!(BookmarkStore::open(dir.path()).unwrap().all().len(), 1);
+    assert_eq!(saved(dir.path()).len(), 1);
     press(&mut app, "u");
-    assert_eq!(BookmarkStore::open(dir.path()).unwrap().all().len(), 2);
-    // e edits the note.
-    press(&mut app, "g e C-u");
+    assert_eq!(saved(dir.path()).len(), 2);
+    // e edits the note; Esc leaves it as it was, and says so.
+    press(&mut app, "g e C-u Esc");
+    assert_eq!(app.note(), Some("note unchanged"));
+    assert_eq!(saved(dir.path())[0].note, "sau");
+    press(&mut app, "e C-u");
     type_text(&mut app, "mới");
     press(&mut app, "Enter");
-    assert_eq!(
-        BookmarkStore::open(dir.path()).unwrap().all()[0].note,
-        "mới"
-    );
+    assert_eq!(app.note(), Some("note saved"));
+    assert_eq!(saved(dir.path())[0].note, "mới");
+    assert_eq!(pane_notes(&app)[0], "mới", "the pane shows the new note");
     // / filters with the reader's search: accents folded.
     press(&mut app, "/");
     type_text(&mut app, "dau");
     press(&mut app, "Enter");
-    let notes: Vec<&str> = app
-        .pane_bookmarks()
-        .iter()
-        .map(|b| b.note.as_str())
-        .collect();
-    assert_eq!(notes, ["đầu"]);
+    assert_eq!(pane_notes(&app), ["đầu"]);
     press(&mut app, "Esc");
-    assert_eq!(app.pane_bookmarks().len(), 2);
+    assert_eq!(pane_notes(&app).len(), 2);
     press(&mut app, "Esc");
-    assert_eq!(app.view, View::Main);
+    assert_eq!(app.mode(), Mode::Reader);
 }
 
 #[test]
@@ -179,16 +193,18 @@ fn starting_again_returns_to_where_the_user_was() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path(), 100, 30);
     at_paragraph(&mut app, 6);
-    let block = app.page.as_ref().unwrap().block_at(app.scroll);
+    let block = app.reader().page().unwrap().block_at(app.reader().scroll());
     press(&mut app, "q");
-    assert!(app.should_quit);
+    assert!(app.should_quit());
     let again = app_in(dir.path(), 100, 30);
     assert_eq!(again.article().unwrap().id, "000_187bee9378cff2a5");
-    assert_eq!(again.focus, Focus::Reader);
-    assert_eq!(again.page.as_ref().unwrap().block_at(again.scroll), block);
+    assert_eq!(again.focus(), Focus::Reader);
+    let page = again.reader().page().unwrap();
+    assert_eq!(page.block_at(again.reader().scroll()), block);
     // At another size, the same paragraph.
     let narrow = app_in(dir.path(), 60, 20);
-    assert_eq!(narrow.page.as_ref().unwrap().block_at(narrow.scroll), block);
+    let page = narrow.reader().page().unwrap();
+    assert_eq!(page.block_at(narrow.reader().scroll()), block);
 }
 
 #[test]
@@ -198,20 +214,15 @@ fn bookmark_screens() {
         let mut app = app_in(dir.path(), width, height);
         at_paragraph(&mut app, 1);
         press(&mut app, "v }");
-        insta::assert_snapshot!(format!("selection_{width}x{height}"), draw(&app).backend());
+        insta::assert_snapshot!(format!("selection_{width}x{height}"), styled(&app));
         press(&mut app, "m");
         type_text(&mut app, "ghi chú");
-        insta::assert_snapshot!(
-            format!("note_prompt_{width}x{height}"),
-            draw(&app).backend()
-        );
+        insta::assert_snapshot!(format!("note_prompt_{width}x{height}"), styled(&app));
         press(&mut app, "Enter");
-        insta::assert_snapshot!(format!("marked_{width}x{height}"), draw(&app).backend());
+        insta::assert_snapshot!(format!("marked_{width}x{height}"), styled(&app));
         press(&mut app, "'");
+        assert!(matches!(app.screen(), Screen::Bookmarks(_)));
         // The creation time is on no screen; ids and times differ run to run.
-        insta::assert_snapshot!(
-            format!("bookmarks_pane_{width}x{height}"),
-            draw(&app).backend()
-        );
+        insta::assert_snapshot!(format!("bookmarks_pane_{width}x{height}"), styled(&app));
     }
 }

@@ -272,7 +272,7 @@ fn scans_folders_recursively_and_reports_what_it_skips() {
 
     let catalog = Catalog::open(root).expect("opens");
     let ids: Vec<&str> = catalog.articles().iter().map(|a| a.id.as_str()).collect();
-    assert_eq!(ids, ["top", "deep"]);
+    assert_eq!(ids, ["top", "a/b/c/deep"], "ids are paths from the folder");
 
     let problems: Vec<String> = catalog
         .problems()

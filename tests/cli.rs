@@ -208,9 +208,21 @@ fn search_prints_id_line_column_text() {
         );
         let (_, article) = catalog.find(id).expect("a real id");
         let source_line = article.text.lines().nth(row - 1).unwrap();
-        assert_eq!(rest, format!(" {source_line}"));
+        // A long line is shown around the match, cut with an ellipsis where it goes on.
+        let shown = rest.strip_prefix(' ').unwrap();
+        assert!(
+            unicode_width::UnicodeWidthStr::width(shown) <= 200,
+            "{shown}"
+        );
+        let inner = shown.trim_start_matches('…').trim_end_matches('…');
+        assert!(
+            source_line.contains(inner),
+            "{shown:?} is not from {source_line:?}"
+        );
+        assert_eq!(shown == source_line, !shown.contains('…'));
         let at: String = source_line.chars().skip(column - 1).take(15).collect();
         assert_eq!(at.to_lowercase(), "công ước hà nội");
+        assert!(shown.to_lowercase().contains("công ước hà nội"), "{shown}");
         count += 1;
     }
     let json = docbao(dir.path(), &["search", "cong uoc ha noi", "--json"]);

@@ -58,15 +58,29 @@ impl Session {
         env: &[(&str, &str)],
         cwd: &std::path::Path,
     ) -> Session {
+        let bin = env!("CARGO_BIN_EXE_docbao");
+        let script = format!("'{bin}' {args}; code=$?; echo; echo {AFTER} $code; stty -a");
+        Session::spawn(&script, cols, rows, env, cwd)
+    }
+
+    /// docbao alone in the terminal, no shell around it: killing the child kills docbao.
+    fn start_alone(cols: u16, rows: u16, cwd: &std::path::Path) -> Session {
+        let bin = env!("CARGO_BIN_EXE_docbao");
+        Session::spawn(&format!("exec '{bin}'"), cols, rows, &[], cwd)
+    }
+
+    fn spawn(
+        script: &str,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+        cwd: &std::path::Path,
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(size(cols, rows))
             .expect("openpty");
-        let bin = env!("CARGO_BIN_EXE_docbao");
         let mut cmd = CommandBuilder::new("sh");
-        cmd.args([
-            "-c",
-            &format!("'{bin}' {args}; code=$?; echo; echo {AFTER} $code; stty -a"),
-        ]);
+        cmd.args(["-c", script]);
         cmd.cwd(cwd);
         cmd.env("DOCBAO_DATA_DIR", cwd.join("data"));
         cmd.env("TERM", "xterm-256color");
@@ -102,6 +116,15 @@ impl Session {
 
     fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// What the terminal shows in one cell.
+    fn cell(&self, row: u16, column: u16) -> String {
+        let parser = self.parser.lock().unwrap();
+        parser
+            .screen()
+            .cell(row, column)
+            .map_or_else(String::new, |c| c.contents().to_owned())
     }
 
     fn send(&mut self, bytes: &str) {
@@ -194,11 +217,24 @@ fn open_scroll_resize_quit_and_restore() {
 
     // A narrow terminal shows only the reader, re-wrapped.
     s.resize(60, 20);
-    let narrow = s.wait_for("the narrow layout", |screen| {
-        !screen.contains("Articles (2)") && screen.contains("article 2 of 2")
+    s.wait_for("the narrow layout", |screen| {
+        !screen.contains("Articles (2)")
+            && screen.contains("article 2 of 2")
+            && screen.lines().next().is_some_and(|top| top.ends_with('┐'))
     });
-    for line in narrow.lines() {
-        assert!(line.chars().count() <= 60, "{line:?}");
+    // Every row of the pane is framed at exactly the first and last of the 60 columns: no
+    // wide character or mark pushed a border out of place.
+    for row in 0..19 {
+        let (left, right) = (s.cell(row, 0), s.cell(row, 59));
+        assert!(
+            ["┌", "│", "└"].contains(&left.as_str()),
+            "row {row}: {left:?}"
+        );
+        assert!(
+            ["┐", "│", "┘", "█", "║"].contains(&right.as_str()),
+            "row {row} ends with {right:?}:\n{}",
+            s.screen()
+        );
     }
 
     s.send("q");
@@ -385,4 +421,62 @@ fn a_panic_gives_the_terminal_back_then_prints_its_message() {
         left < message,
         "the message was printed before the terminal was restored"
     );
+}
+
+/// The reading position docbao has saved in `data` for an article, if any.
+fn saved_block(data: &std::path::Path, article: &str) -> Option<u64> {
+    let text = std::fs::read_to_string(data.join("state.json")).ok()?;
+    let state: serde_json::Value = serde_json::from_str(&text).ok()?;
+    state["articles"][article]["block"].as_u64()
+}
+
+#[test]
+fn ctrl_c_in_a_prompt_quits_and_keeps_the_place() {
+    let cwd = tempfile::tempdir().expect("temp dir");
+    let mut s = Session::start_in("", 100, 30, &[], cwd.path());
+    s.wait_for("the list", |screen| screen.contains("Articles (2)"));
+    s.send("j\r}}}");
+    s.wait_for("the reader", |screen| screen.contains("article 2 of 2 ·"));
+    s.send("/gu");
+    s.wait_for("the prompt", |screen| screen.contains("/gu"));
+    s.send("\x03");
+    let after = s.finish();
+    assert_restored(&s, &after, 0);
+    assert_eq!(
+        saved_block(&cwd.path().join("data"), "000_187bee9378cff2a5"),
+        Some(3)
+    );
+}
+
+#[test]
+fn the_place_is_saved_while_reading_and_survives_a_kill() {
+    let cwd = tempfile::tempdir().expect("temp dir");
+    let data = cwd.path().join("data");
+    let mut s = Session::start_alone(100, 30, cwd.path());
+    s.wait_for("the list", |screen| screen.contains("Articles (2)"));
+    s.send("j\r}}}}");
+    s.wait_for("the reader", |screen| screen.contains("article 2 of 2 ·"));
+    // Saved within a few seconds, docbao still running.
+    let deadline = Instant::now() + PATIENCE;
+    while saved_block(&data, "000_187bee9378cff2a5") != Some(4) {
+        assert!(
+            Instant::now() < deadline,
+            "the place was not saved while reading"
+        );
+        thread::sleep(Duration::from_millis(50));
+    }
+    assert!(
+        s.child.try_wait().expect("status").is_none(),
+        "still running"
+    );
+    s.child.kill().expect("kill docbao");
+    let _ = s.child.wait();
+
+    let mut again = Session::start_in("", 100, 30, &[], cwd.path());
+    again.wait_for("the reader, back at the fifth paragraph", |screen| {
+        screen.contains("2/2 · 000_187bee9378cff2a5") && !screen.contains("min read")
+    });
+    again.send("q");
+    let after = again.finish();
+    assert_restored(&again, &after, 0);
 }

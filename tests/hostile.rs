@@ -9,10 +9,8 @@ use std::sync::Arc;
 
 use common::hostile::{self, Expect};
 use docbao::action::Action;
-use docbao::app::App;
 use docbao::catalog::Catalog;
 use docbao::page::Page;
-use docbao::text::str_width;
 
 /// The corpus is large (a 10 MB line, 100 000 paragraphs): it is written and read once, and
 /// each check below runs on it in turn.
@@ -122,7 +120,7 @@ fn layouts_fit_their_width(catalog: &Catalog) {
             let page = Page::layout(article, width);
             for row in &page.rows {
                 assert!(
-                    str_width(&row.text) <= width,
+                    common::columns(&row.text) <= width,
                     "{} at {width}: {:?}",
                     article.id,
                     row.text
@@ -134,18 +132,18 @@ fn layouts_fit_their_width(catalog: &Catalog) {
 
 fn every_article_draws_at_every_size_without_panic(catalog: &Arc<Catalog>) {
     let small: Vec<(u16, u16)> = vec![(1, 1), (10, 5), (20, 3), (20, 5), (60, 20), (300, 100)];
-    let mut app = App::new(Arc::clone(catalog), 100, 30);
+    let mut app = common::app_with(Arc::clone(catalog), 100, 30);
     // One pass down the list: every article is laid out once, the 10 MB one included.
     for index in 0..catalog.articles().len() {
-        assert_eq!(app.selected, index);
+        assert_eq!(app.selected(), index);
         let long = catalog.articles()[index].id == "long_line";
-        app.update(Action::Open);
+        app.act(Action::Open);
         for &(w, h) in &small {
             // The 10 MB article is drawn at one size: each size lays it out anew.
             if long && w != 60 {
                 continue;
             }
-            app.update(Action::Resize {
+            app.act(Action::Resize {
                 width: w,
                 height: h,
             });
@@ -158,33 +156,36 @@ fn every_article_draws_at_every_size_without_panic(catalog: &Arc<Catalog>) {
                 assert!(screen.contains('┌'), "{w}x{h}:\n{screen}");
             }
         }
-        app.update(Action::Back);
-        app.update(Action::Down);
+        app.act(Action::Back);
+        app.act(Action::Down);
     }
 }
 
 #[test]
 fn a_storm_of_resizes_changes_nothing_but_the_size() {
     let catalog = common::bundled();
-    let mut app = App::new(catalog, 100, 30);
+    let mut app = common::app_with(catalog, 100, 30);
     common::press(&mut app, "j Enter } } }");
-    let block = app.page.as_ref().unwrap().block_at(app.scroll);
+    let block = app.reader().page().unwrap().block_at(app.reader().scroll());
     let mut seed = 7u32;
     for _ in 0..100 {
         seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
         let width = 1 + (seed >> 8) % 300;
         let height = 1 + (seed >> 20) % 100;
-        app.update(Action::Resize {
+        app.act(Action::Resize {
             width: width as u16,
             height: height as u16,
         });
         let _ = common::screen(&app);
     }
-    app.update(Action::Resize {
+    app.act(Action::Resize {
         width: 100,
         height: 30,
     });
-    assert_eq!(app.page.as_ref().unwrap().block_at(app.scroll), block);
+    assert_eq!(
+        app.reader().page().unwrap().block_at(app.reader().scroll()),
+        block
+    );
 }
 
 #[test]
@@ -195,7 +196,7 @@ fn a_file_deleted_between_listing_and_reading_is_a_problem() {
     let (files, problems) = Catalog::list_files(dir.path()).unwrap();
     assert_eq!(files.len(), 2);
     fs::remove_file(dir.path().join("goes.txt")).unwrap();
-    let catalog = Catalog::read_files(files, problems, "test".into());
+    let catalog = Catalog::read_files(dir.path(), files, problems, "test".into());
     assert_eq!(catalog.articles().len(), 1);
     assert_eq!(
         catalog.problems()[0].reason,
@@ -207,15 +208,16 @@ fn the_problems_view_and_list_json_show_what_went_wrong(
     dir: &std::path::Path,
     catalog: &Arc<Catalog>,
 ) {
-    let mut app = App::new(Arc::clone(catalog), 100, 30);
+    let mut app = common::app_with(Arc::clone(catalog), 100, 30);
     let screen = common::screen(&app);
     assert!(screen.contains("files skipped (! shows why)"), "{screen}");
     common::press(&mut app, "!");
     let screen = common::screen(&app);
     assert!(screen.contains("binary file"), "{screen}");
     assert!(screen.contains("symbolic link loops"), "{screen}");
+    assert!(screen.contains("mostly control bytes"), "{screen}");
     common::press(&mut app, "Esc");
-    assert_eq!(app.view, docbao::app::View::Main);
+    assert_eq!(app.mode(), docbao::app::Mode::List);
 
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_docbao"))
         .args(["list", "--json"])

@@ -4,7 +4,7 @@ mod common;
 
 use docbao::catalog::Article;
 use docbao::page::Page;
-use docbao::text::{self, str_width};
+use docbao::text;
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -13,7 +13,7 @@ use unicode_segmentation::UnicodeSegmentation;
 #[track_caller]
 fn assert_fits(page: &Page, width: usize, what: &str) {
     for (i, row) in page.rows.iter().enumerate() {
-        let w = str_width(&row.text);
+        let w = common::columns(&row.text);
         assert!(
             w <= width,
             "{what} at {width}: row {i} is {w} wide: {:?}",
@@ -70,7 +70,7 @@ fn rows_are_capped_at_a_readable_measure() {
     let catalog = common::bundled();
     let page = Page::layout(&catalog.articles()[1], 200);
     assert_eq!(page.width, docbao::page::MEASURE);
-    assert!(page.rows.iter().any(|r| str_width(&r.text) > 70));
+    assert!(page.rows.iter().any(|r| common::columns(&r.text) > 70));
 }
 
 fn article_from(text: &str) -> Article {
@@ -111,7 +111,7 @@ proptest! {
         for row in &page.rows {
             // A lone grapheme wider than the row (a base with spacing marks) is the exception.
             let lone = row.text.trim_start().graphemes(true).count() == 1;
-            prop_assert!(str_width(&row.text) <= width || lone, "{:?} wider than {}", row.text, width);
+            prop_assert!(common::columns(&row.text) <= width || lone, "{:?} wider than {}", row.text, width);
             prop_assert!(!row.text.chars().next().is_some_and(is_combining_mark));
         }
     }

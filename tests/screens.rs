@@ -1,24 +1,26 @@
-//! Snapshots of each screen at 100×30 and 60×20, and NFD input drawing exactly like NFC.
+//! Snapshots of each screen at 100×30 and 60×20, styles included, and NFD input drawing
+//! exactly like NFC.
 
 mod common;
 
-use common::{bundled, bundled_nfd, draw, press, screen};
-use docbao::app::App;
+use common::{app, app_with, bundled_nfd, draw, draw_with, press, screen, styled};
 
 /// The key scripts that lead to each screen worth a snapshot.
-const STATES: [(&str, &str); 5] = [
+const STATES: [(&str, &str); 7] = [
     ("list", ""),
     ("reader", "Enter"),
     ("reader_scrolled", "j Enter } } Space"),
     ("help", "?"),
+    ("help_from_the_reader", "j Enter ?"),
     ("second_article_end", "Enter ] G"),
+    ("problems", "!"),
 ];
 
 fn snapshot_all(width: u16, height: u16) {
     for (name, script) in STATES {
-        let mut app = App::new(bundled(), width, height);
+        let mut app = app(width, height);
         press(&mut app, script);
-        insta::assert_snapshot!(format!("{name}_{width}x{height}"), draw(&app).backend());
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), styled(&app));
     }
 }
 
@@ -34,7 +36,7 @@ fn screens_at_60x20() {
 
 #[test]
 fn too_small_terminal_says_so() {
-    let app = App::new(bundled(), 19, 4);
+    let app = app(19, 4);
     let text = screen(&app);
     assert!(text.contains("Terminal"), "{text}");
     assert!(text.contains("too small"), "{text}");
@@ -44,13 +46,17 @@ fn too_small_terminal_says_so() {
 fn decomposed_articles_draw_identically() {
     for (width, height) in [(100, 30), (60, 20), (80, 24)] {
         for (name, script) in STATES {
-            let mut nfc = App::new(bundled(), width, height);
-            let mut nfd = App::new(bundled_nfd(), width, height);
+            let mut nfc = app(width, height);
+            let mut nfd = app_with(bundled_nfd(), width, height);
             press(&mut nfc, script);
             press(&mut nfd, script);
             assert_eq!(
-                draw(&nfc).backend().buffer(),
-                draw(&nfd).backend().buffer(),
+                draw_with(&nfc, &docbao::ui::Theme::color())
+                    .backend()
+                    .buffer(),
+                draw_with(&nfd, &docbao::ui::Theme::color())
+                    .backend()
+                    .buffer(),
                 "{name} at {width}x{height}"
             );
         }
@@ -59,12 +65,11 @@ fn decomposed_articles_draw_identically() {
 
 #[test]
 fn no_color_theme_draws_the_same_text() {
-    let app = App::new(bundled(), 100, 30);
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
-    terminal
-        .draw(|f| docbao::ui::render(&app, &docbao::ui::Theme::color(), f))
-        .unwrap();
-    let colored = terminal.backend().buffer().clone();
+    let app = app(100, 30);
+    let colored = draw_with(&app, &docbao::ui::Theme::color())
+        .backend()
+        .buffer()
+        .clone();
     let plain = draw(&app).backend().buffer().clone();
     let symbols = |b: &ratatui::buffer::Buffer| {
         b.content()

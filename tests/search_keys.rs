@@ -2,15 +2,14 @@
 
 mod common;
 
-use common::{bundled, draw, press, type_text};
-use docbao::action::Action;
-use docbao::app::{App, Focus};
-use docbao::keymap::Mode;
+use common::{Harness, draw, press, type_text};
+use docbao::action::{Action, Effect};
+use docbao::app::{Focus, Mode, Screen};
 use docbao::search::Sensitivity;
 use ratatui::style::Modifier;
 
-fn reader_on(id: &str) -> App {
-    let mut app = App::new(bundled(), 100, 30);
+fn reader_on(id: &str) -> Harness {
+    let mut app = common::app(100, 30);
     let (index, _) = app.catalog().find(id).unwrap();
     for _ in 0..index {
         press(&mut app, "j");
@@ -19,10 +18,17 @@ fn reader_on(id: &str) -> App {
     app
 }
 
-fn current_text(app: &App) -> String {
-    let found = app.search.as_ref().expect("a search");
+fn current_text(app: &Harness) -> String {
+    let found = app.reader().search().expect("a search");
     let range = found.matches[found.current.expect("a current match")].clone();
     app.article().unwrap().text[range].to_owned()
+}
+
+fn prompt_text(app: &Harness) -> String {
+    match app.screen() {
+        Screen::Prompt(p) => p.prompt().text.clone(),
+        other => panic!("no prompt: {other:?}"),
+    }
 }
 
 /// How the colourless theme draws the current match: reversed, bold and underlined.
@@ -31,7 +37,7 @@ const CURRENT: Modifier = Modifier::REVERSED
     .union(Modifier::UNDERLINED);
 
 /// Text of the cells drawn with all of `modifier` on screen, row by row.
-fn marked(app: &App, modifier: Modifier) -> Vec<String> {
+fn marked(app: &Harness, modifier: Modifier) -> Vec<String> {
     let terminal = draw(app);
     let buffer = terminal.backend().buffer();
     let mut rows = Vec::new();
@@ -56,7 +62,7 @@ fn typing_moves_to_the_first_match_and_counts() {
     press(&mut app, "/");
     assert_eq!(app.mode(), Mode::ReaderPrompt);
     type_text(&mut app, "cong uoc ha noi");
-    let found = app.search.as_ref().unwrap();
+    let found = app.reader().search().unwrap();
     let expected = app
         .article()
         .unwrap()
@@ -77,16 +83,16 @@ fn typing_moves_to_the_first_match_and_counts() {
 fn esc_returns_exactly_to_where_the_search_began() {
     let mut app = reader_on("000_187bee9378cff2a5");
     press(&mut app, "j j j");
-    let origin = app.scroll;
+    let origin = app.reader().scroll();
     press(&mut app, "/");
     type_text(&mut app, "tuong lai so");
     assert!(
-        app.scroll > origin + 20,
+        app.reader().scroll() > origin + 20,
         "the view moved to the match near the end"
     );
     press(&mut app, "Esc");
-    assert_eq!(app.scroll, origin);
-    assert!(app.search.is_none());
+    assert_eq!(app.reader().scroll(), origin);
+    assert!(app.reader().search().is_none());
     assert_eq!(app.mode(), Mode::Reader);
 }
 
@@ -94,38 +100,43 @@ fn esc_returns_exactly_to_where_the_search_began() {
 fn enter_keeps_the_position_and_n_wraps_around() {
     let mut app = reader_on("000_187bee9378cff2a5");
     press(&mut app, "/");
+    type_text(&mut app, "tuong lai so");
+    let at_match = app.reader().scroll();
+    assert!(at_match > 20, "the view moved to the match near the end");
+    press(&mut app, "Enter");
+    assert_eq!(app.mode(), Mode::Reader);
+    assert_eq!(
+        app.reader().scroll(),
+        at_match,
+        "Enter keeps the view at the match"
+    );
+    press(&mut app, "g /");
     type_text(&mut app, "Guterres");
     press(&mut app, "Enter");
-    let kept = app.scroll;
-    assert_eq!(app.mode(), Mode::Reader);
-    assert_eq!(app.scroll, kept);
-    let count = app.search.as_ref().unwrap().matches.len();
+    let count = app.reader().search().unwrap().matches.len();
     for k in 1..count {
         press(&mut app, "n");
-        assert_eq!(app.search.as_ref().unwrap().current, Some(k));
-        assert_eq!(app.note, None);
+        assert_eq!(app.reader().search().unwrap().current, Some(k));
+        assert_eq!(app.note(), None);
     }
     press(&mut app, "n");
-    assert_eq!(app.search.as_ref().unwrap().current, Some(0));
-    assert_eq!(app.note.as_deref(), Some("search wrapped to the top"));
+    assert_eq!(app.reader().search().unwrap().current, Some(0));
+    assert_eq!(app.note(), Some("search wrapped to the top"));
     press(&mut app, "N");
-    assert_eq!(app.search.as_ref().unwrap().current, Some(count - 1));
-    assert_eq!(app.note.as_deref(), Some("search wrapped to the bottom"));
+    assert_eq!(app.reader().search().unwrap().current, Some(count - 1));
+    assert_eq!(app.note(), Some("search wrapped to the bottom"));
     // A second search, cancelled, brings the first one back.
     press(&mut app, "/");
     type_text(&mut app, "hòa");
     press(&mut app, "Esc");
-    assert_eq!(app.search.as_ref().unwrap().query.text, "Guterres");
+    assert_eq!(app.reader().search().unwrap().query.text, "Guterres");
 }
 
 #[test]
 fn n_without_a_search_says_how_to_search() {
     let mut app = reader_on("000_187bee9378cff2a5");
     press(&mut app, "n");
-    assert_eq!(
-        app.note.as_deref(),
-        Some("no search yet: press / to search")
-    );
+    assert_eq!(app.note(), Some("no search yet: press / to search"));
 }
 
 #[test]
@@ -134,22 +145,28 @@ fn prompt_editing_and_history() {
     press(&mut app, "/");
     type_text(&mut app, "mot hai");
     press(&mut app, "C-w");
-    assert_eq!(app.typing.as_ref().unwrap().prompt.text, "mot ");
+    assert_eq!(prompt_text(&app), "mot ");
     press(&mut app, "Left Left");
     type_text(&mut app, "X");
-    assert_eq!(app.typing.as_ref().unwrap().prompt.text, "moXt ");
+    assert_eq!(prompt_text(&app), "moXt ");
     press(&mut app, "C-u");
-    assert_eq!(app.typing.as_ref().unwrap().prompt.text, "t ");
+    assert_eq!(prompt_text(&app), "t ");
     press(&mut app, "Backspace Right Backspace Delete");
-    assert_eq!(app.typing.as_ref().unwrap().prompt.text, "");
+    assert_eq!(prompt_text(&app), "");
     type_text(&mut app, "guterres");
     press(&mut app, "Enter /");
     type_text(&mut app, "x");
     press(&mut app, "Up");
-    assert_eq!(app.typing.as_ref().unwrap().prompt.text, "guterres");
-    assert!(!app.search.as_ref().unwrap().matches.is_empty());
+    assert_eq!(prompt_text(&app), "guterres");
+    assert!(!app.reader().search().unwrap().matches.is_empty());
     press(&mut app, "Down");
-    assert_eq!(app.typing.as_ref().unwrap().prompt.text, "x");
+    assert_eq!(prompt_text(&app), "x");
+    press(&mut app, "C-h");
+    assert_eq!(
+        prompt_text(&app),
+        "",
+        "Ctrl-H deletes back, as in a terminal"
+    );
 }
 
 #[test]
@@ -157,13 +174,13 @@ fn case_and_accent_toggles() {
     let mut app = reader_on("000_187bee9378cff2a5");
     press(&mut app, "/");
     type_text(&mut app, "Công");
-    let sensitive = app.search.as_ref().unwrap().matches.len();
+    let sensitive = app.reader().search().unwrap().matches.len();
     press(&mut app, "A-c A-c");
-    assert_eq!(app.options.case, Sensitivity::Off);
-    let insensitive = app.search.as_ref().unwrap().matches.len();
+    assert_eq!(app.options().case, Sensitivity::Off);
+    let insensitive = app.reader().search().unwrap().matches.len();
     assert!(insensitive > sensitive, "{insensitive} > {sensitive}");
     press(&mut app, "A-a");
-    assert_eq!(app.options.accents, Sensitivity::On);
+    assert_eq!(app.options().accents, Sensitivity::On);
     let screen = common::screen(&app);
     assert!(
         screen.contains("Alt-c case: off  Alt-a accents: on"),
@@ -179,7 +196,7 @@ fn highlights_survive_a_resize() {
     press(&mut app, "Enter");
     let before = current_text(&app);
     for (w, h) in [(60, 20), (140, 40)] {
-        app.update(Action::Resize {
+        app.act(Action::Resize {
             width: w,
             height: h,
         });
@@ -191,76 +208,77 @@ fn highlights_survive_a_resize() {
 
 #[test]
 fn list_search_filters_ranks_and_opens_at_the_first_hit() {
-    let mut app = App::new(bundled(), 100, 30);
+    let mut app = common::app(100, 30);
     press(&mut app, "j");
-    assert_eq!(app.selected, 1);
+    assert_eq!(app.selected(), 1);
     press(&mut app, "/");
     assert_eq!(app.mode(), Mode::ListPrompt);
     type_text(&mut app, "thao luan");
-    let hits = app.list_hits().expect("results");
+    let hits = app.list().hits().expect("results");
     assert_eq!(hits.hits.len(), 2);
     let first = app.catalog().articles()[hits.hits[0].index].id.clone();
     assert_eq!(first, "004_f5d5699ebfe6bbe1", "the title hit ranks first");
-    assert_eq!(app.selected, hits.hits[0].index);
+    assert_eq!(app.selected(), hits.hits[0].index);
     let screen = common::screen(&app);
     assert!(screen.contains("Search “thao luan” · 2 of 2"), "{screen}");
     assert!(screen.contains("3× "), "{screen}");
     press(&mut app, "Down Enter");
-    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!(app.focus(), Focus::Reader);
     assert_eq!(app.article().unwrap().id, "000_187bee9378cff2a5");
-    assert_eq!(app.search.as_ref().unwrap().current, Some(0));
+    assert_eq!(app.reader().search().unwrap().current, Some(0));
     assert_eq!(current_text(&app), "thảo luận");
     press(&mut app, "n");
-    assert_eq!(app.search.as_ref().unwrap().current, Some(1));
+    assert_eq!(app.reader().search().unwrap().current, Some(1));
     // Back in the list the filter stays; Esc there restores the full list and the selection.
     press(&mut app, "Esc");
-    assert_eq!(app.focus, Focus::List);
-    assert!(app.filter.is_some());
+    assert_eq!(app.focus(), Focus::List);
+    assert!(app.list().filter().is_some());
     press(&mut app, "Esc");
-    assert!(app.filter.is_none());
-    assert_eq!(app.selected, 1);
+    assert!(app.list().filter().is_none());
+    assert_eq!(app.selected(), 1);
     assert_eq!(app.list_len(), 2);
 }
 
 #[test]
 fn esc_in_the_list_prompt_restores_everything() {
-    let mut app = App::new(bundled(), 100, 30);
+    let mut app = common::app(100, 30);
     press(&mut app, "j /");
     type_text(&mut app, "guterres");
     assert_eq!(app.list_len(), 1);
     press(&mut app, "Esc");
-    assert!(app.filter.is_none());
-    assert_eq!((app.selected, app.list_len()), (1, 2));
+    assert!(app.list().filter().is_none());
+    assert_eq!((app.selected(), app.list_len()), (1, 2));
 }
 
 #[test]
 fn stale_results_are_dropped_and_enter_waits_for_fresh_ones() {
-    let mut app = App::new(bundled(), 100, 30);
+    let mut app = common::app(100, 30);
     press(&mut app, "/");
     // Type without answering, as when the search thread is still busy.
-    for c in "gu".chars() {
-        app.update(Action::Insert(c));
-    }
-    let (first_generation, first_query) = app.take_search_request().unwrap();
+    let search = |effects: Vec<Effect>| match effects.as_slice() {
+        [Effect::SearchCatalog { generation, query }] => (*generation, query.clone()),
+        other => panic!("expected one search, got {other:?}"),
+    };
+    app.update(Action::Insert('g'));
+    let (first_generation, first_query) = search(app.update(Action::Insert('u')));
     assert_eq!(first_query.text, "gu");
-    app.update(Action::Insert('t'));
-    let (generation, query) = app.take_search_request().unwrap();
+    let (generation, query) = search(app.update(Action::Insert('t')));
     assert!(generation > first_generation);
-    let searcher = docbao::search::Searcher::new(bundled());
+    let searcher = docbao::search::Searcher::new(common::bundled());
     app.update(Action::SearchFinished {
         generation: first_generation,
         hits: std::sync::Arc::new(searcher.run(&first_query)),
     });
-    assert!(app.search_pending(), "an old answer does not count");
+    assert!(app.list().pending(), "an old answer does not count");
     app.update(Action::Confirm);
-    assert_eq!(app.focus, Focus::List, "nothing to open yet");
+    assert_eq!(app.focus(), Focus::List, "nothing to open yet");
     app.update(Action::SearchFinished {
         generation,
         hits: std::sync::Arc::new(searcher.run(&query)),
     });
-    assert!(!app.search_pending());
+    assert!(!app.list().pending());
     assert_eq!(
-        app.focus,
+        app.focus(),
         Focus::Reader,
         "opened as soon as the results came"
     );
@@ -269,7 +287,7 @@ fn stale_results_are_dropped_and_enter_waits_for_fresh_ones() {
 
 #[test]
 fn no_matches_in_the_list() {
-    let mut app = App::new(bundled(), 60, 20);
+    let mut app = common::app(60, 20);
     press(&mut app, "/");
     type_text(&mut app, "khongcodau");
     assert_eq!(app.list_len(), 0);
@@ -277,24 +295,24 @@ fn no_matches_in_the_list() {
     assert!(screen.contains("No article matches"), "{screen}");
     assert!(screen.contains("no articles"), "{screen}");
     press(&mut app, "Enter");
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.focus(), Focus::List);
 }
 
 #[test]
 fn search_screens() {
     for (width, height) in [(100, 30), (60, 20)] {
-        let mut app = App::new(bundled(), width, height);
+        let mut app = common::app(width, height);
         press(&mut app, "/");
         type_text(&mut app, "thảo luận");
         insta::assert_snapshot!(
             format!("list_search_{width}x{height}"),
-            draw(&app).backend()
+            common::styled(&app)
         );
         press(&mut app, "Enter /");
         type_text(&mut app, "cong uoc");
         insta::assert_snapshot!(
             format!("reader_search_{width}x{height}"),
-            draw(&app).backend()
+            common::styled(&app)
         );
     }
 }

@@ -1,262 +1,124 @@
-//! The bookmarks half of `App`: the passage cursor, selections, bookmarking, the bookmarks
-//! pane, and remembering where the user was in each article.
+//! Bookmarks in the app: the passage cursor and selections in the reader, making a bookmark
+//! and its note, and the bookmarks pane.
 
 use std::ops::Range;
 
-use super::{App, Focus, Target, Typing};
-use crate::action::Action;
+use super::App;
+use super::reader::{Placed, Selection};
+use super::screen::{BookmarksPane, PaneEntry, Placement, Purpose, Screen};
+use crate::action::{Action, Effect};
 use crate::bookmarks::{Anchor, Bookmark, Change};
-use crate::prompt::Prompt;
 use crate::search::{self, Query};
-use crate::state::{Last, Pane, Position};
 use crate::text::fold::FoldMap;
 
-/// Which screen the main area shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum View {
-    /// The list and the reader.
-    Main,
-    /// Every bookmark.
-    Bookmarks,
-    /// Files skipped and articles read with warnings.
-    Problems,
-}
-
-/// Paragraphs or lines being selected in the reader, as byte ranges of the article's text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Selection {
-    /// Where the selection began: a paragraph or a line.
-    pub anchor: Range<usize>,
-    /// Where it has been extended to.
-    pub head: Range<usize>,
-}
-
-impl Selection {
-    /// The text covered, from the earlier start to the later end.
-    pub fn covered(&self) -> Range<usize> {
-        self.anchor.start.min(self.head.start)..self.anchor.end.max(self.head.end)
-    }
-}
-
-/// One bookmark of the selected article and where its passage is now.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Placed {
-    /// The bookmark's id.
-    pub id: String,
-    /// Where the passage was found.
-    pub anchor: Anchor,
-}
-
 impl App {
-    /// The bookmarks the pane lists: all of them newest first, or those matching its filter.
-    pub fn pane_bookmarks(&self) -> Vec<&Bookmark> {
-        let all = self.bookmarks.all();
-        let Some(query) = &self.pane_filter else {
-            return all;
-        };
-        all.into_iter()
-            .filter(|b| {
-                let text = format!("{}\n{}\n{}", b.title, b.quote, b.note);
-                !search::find_all(&text, &FoldMap::new(&text), query).is_empty()
-            })
-            .collect()
-    }
-
     /// The byte range of the passage under the cursor.
     pub fn passage(&self) -> Option<Range<usize>> {
         let article = self.article()?;
-        article.blocks.get(self.cursor).map(|b| b.range.clone())
-    }
-
-    pub(super) fn update_pane(&mut self, action: Action) {
-        let count = self.pane_bookmarks().len();
-        let last = count.saturating_sub(1);
-        match action {
-            Action::Down => self.pane_cursor = (self.pane_cursor + 1).min(last),
-            Action::Up => self.pane_cursor = self.pane_cursor.saturating_sub(1),
-            Action::Top => self.pane_cursor = 0,
-            Action::Bottom => self.pane_cursor = last,
-            Action::Open => self.open_bookmark(),
-            Action::DeleteBookmark => self.delete_bookmark(),
-            Action::UndoDelete => self.undo_delete(),
-            Action::EditNote => {
-                if let Some(Bookmark { id, note, .. }) = self.chosen_bookmark() {
-                    self.typing = Some(Typing {
-                        prompt: Prompt::with_text(&note),
-                        target: Target::Note { id },
-                    });
-                }
-            }
-            Action::StartSearch => {
-                let text = self.pane_filter.as_ref().map_or("", |q| q.text.as_str());
-                self.typing = Some(Typing {
-                    prompt: Prompt::with_text(text),
-                    target: Target::Bookmarks {
-                        before: self.pane_filter.clone(),
-                    },
-                });
-            }
-            Action::Back if self.pane_filter.is_some() => {
-                self.pane_filter = None;
-                self.pane_cursor = 0;
-            }
-            Action::Back | Action::ShowBookmarks => self.view = super::View::Main,
-            _ => {}
-        }
-    }
-
-    /// Opens or closes the bookmarks pane.
-    pub(super) fn show_bookmarks(&mut self) {
-        self.selection = None;
-        if let Err(err) = self.bookmarks.reload() {
-            self.note = Some(err.to_string());
-        }
-        self.view = View::Bookmarks;
-        self.pane_cursor = 0;
+        article
+            .blocks
+            .get(self.reader.cursor)
+            .map(|b| b.range.clone())
     }
 
     /// Starts a selection at the current passage, or drops the one being made.
     pub(super) fn toggle_selection(&mut self) {
-        if self.selection.take().is_some() {
+        if self.reader.selection.take().is_some() {
             return;
         }
         if let Some(passage) = self.passage() {
-            self.selection = Some(Selection {
+            self.reader.selection = Some(Selection {
                 anchor: passage.clone(),
                 head: passage,
             });
         }
     }
 
-    /// Extends the selection by a line or a paragraph; returns whether the action was one.
-    pub(super) fn extend_selection(&mut self, action: &Action) -> bool {
-        let (Some(selection), Some(page)) = (&self.selection, &self.page) else {
-            return false;
+    /// Extends the selection by a line or a paragraph.
+    pub(super) fn extend_selection(&mut self, action: &Action) {
+        let (Some(selection), Some(page), Some(article)) = (
+            &self.reader.selection,
+            &self.reader.page,
+            self.catalog.articles().get(self.list.selected),
+        ) else {
+            return;
         };
-        let rows: Vec<Range<usize>> = page
-            .rows
-            .iter()
-            .filter_map(|r| Some(r.pieces.first()?.source.start..r.pieces.last()?.source.end))
-            .collect();
         let head = selection.head.clone();
+        let row_range = |r: &crate::page::Row| {
+            Some(r.pieces.first()?.source.start..r.pieces.last()?.source.end)
+        };
         let new_head = match action {
-            Action::Down => rows.iter().find(|r| r.start >= head.end).cloned(),
-            Action::Up => rows.iter().rev().find(|r| r.end <= head.start).cloned(),
-            Action::NextParagraph | Action::PreviousParagraph => {
-                let blocks = self.article().map(|a| &a.blocks[..]).unwrap_or_default();
-                let forward = *action == Action::NextParagraph;
-                let found = if forward {
-                    blocks.iter().find(|b| b.range.start >= head.end)
-                } else {
-                    blocks.iter().rev().find(|b| b.range.end <= head.start)
-                };
-                found.map(|b| b.range.clone())
-            }
-            _ => return false,
+            Action::Down => page
+                .rows
+                .iter()
+                .filter_map(row_range)
+                .find(|r| r.start >= head.end),
+            Action::Up => page
+                .rows
+                .iter()
+                .rev()
+                .filter_map(row_range)
+                .find(|r| r.end <= head.start),
+            Action::NextParagraph => article
+                .blocks
+                .iter()
+                .find(|b| b.range.start >= head.end)
+                .map(|b| b.range.clone()),
+            Action::PreviousParagraph => article
+                .blocks
+                .iter()
+                .rev()
+                .find(|b| b.range.end <= head.start)
+                .map(|b| b.range.clone()),
+            _ => None,
         };
         if let Some(new_head) = new_head
-            && let Some(selection) = self.selection.as_mut()
+            && let Some(selection) = self.reader.selection.as_mut()
         {
             selection.head = new_head.clone();
             self.reveal(new_head.start);
         }
-        true
     }
 
-    /// Bookmarks the selection (or the current passage) and opens the prompt for its note.
-    pub(super) fn bookmark(&mut self) {
-        let range = match self.selection.take() {
+    /// Asks for the note of a bookmark of the selection (or of the current passage); the
+    /// bookmark is made when the note is confirmed, and `Esc` gives it up.
+    pub(super) fn start_bookmark(&mut self) -> Screen {
+        let range = match self.reader.selection.take() {
             Some(selection) => selection.covered(),
             None => match self.passage() {
                 Some(passage) => passage,
-                None => return,
+                None => return Screen::Reader,
             },
         };
         let Some(article) = self.article() else {
-            return;
+            return Screen::Reader;
         };
         let bookmark = Bookmark::new(article, trim(&article.text, range));
-        let id = bookmark.id.clone();
-        self.change(Change::Add(bookmark));
-        self.typing = Some(Typing {
-            prompt: Prompt::default(),
-            target: Target::Note { id },
-        });
+        self.open_prompt(String::new(), Purpose::NewNote { bookmark }, Screen::Reader)
     }
 
-    /// Applies a change to the bookmarks, telling the user if it could not be saved yet.
+    /// Makes a change to the bookmarks at once, and has it saved.
     pub(super) fn change(&mut self, change: Change) {
-        if let Err(err) = self.bookmarks.apply(change) {
-            self.note = Some(format!("{err}; kept in memory, will retry"));
+        let number = self.bookmarks.change(change.clone());
+        self.effects.push(Effect::SaveBookmarks { number, change });
+        self.bookmarks_changed = true;
+    }
+
+    /// Places the bookmarks again after they changed: in the reader, and in the pane.
+    pub(super) fn place_changed_bookmarks(&mut self) {
+        if !std::mem::take(&mut self.bookmarks_changed) {
+            return;
         }
         self.place_bookmarks();
-    }
-
-    /// The bookmark under the cursor in the bookmarks pane.
-    fn chosen_bookmark(&self) -> Option<Bookmark> {
-        self.pane_bookmarks()
-            .get(self.pane_cursor)
-            .map(|b| (*b).clone())
-    }
-
-    fn delete_bookmark(&mut self) {
-        let Some(bookmark) = self.chosen_bookmark() else {
-            return;
-        };
-        self.change(Change::Remove(bookmark.id.clone()));
-        self.note = Some("bookmark deleted; u brings it back".to_owned());
-        self.deleted.push(bookmark);
-        let count = self.pane_bookmarks().len();
-        self.pane_cursor = self.pane_cursor.min(count.saturating_sub(1));
-    }
-
-    fn undo_delete(&mut self) {
-        let Some(bookmark) = self.deleted.pop() else {
-            self.note = Some("nothing to undo".to_owned());
-            return;
-        };
-        let id = bookmark.id.clone();
-        self.change(Change::Add(bookmark));
-        if let Some(at) = self.pane_bookmarks().iter().position(|b| b.id == id) {
-            self.pane_cursor = at;
-        }
-    }
-
-    /// Opens the chosen bookmark's article at its passage, highlighted.
-    fn open_bookmark(&mut self) {
-        let Some(bookmark) = self.chosen_bookmark() else {
-            return;
-        };
-        let Some((index, _)) = self.catalog.find(&bookmark.article) else {
-            self.note = Some(format!(
-                "“{}” is not in this catalog ({})",
-                bookmark.title, bookmark.path
-            ));
-            return;
-        };
-        self.view = View::Main;
-        self.select(index);
-        self.focus = Focus::Reader;
-        let anchor = self
-            .placed
-            .iter()
-            .find(|p| p.id == bookmark.id)
-            .map(|p| p.anchor.clone());
-        match anchor.and_then(|a| a.range()) {
-            Some(range) => {
-                self.flash = Some(range.clone());
-                self.scroll = 0;
-                self.reveal(range.start);
-            }
-            None => {
-                self.note = Some(format!("passage not found any more: “{}”", bookmark.quote));
-            }
+        let entries = self.pane_entries();
+        if let Some(pane) = self.screen.bookmarks_pane_mut() {
+            refill(pane, entries);
         }
     }
 
     /// Finds the selected article's bookmarks in its current text.
     pub(super) fn place_bookmarks(&mut self) {
-        self.placed = match self.catalog.articles().get(self.selected) {
+        self.reader.placed = match self.catalog.articles().get(self.list.selected) {
             Some(article) => self
                 .bookmarks
                 .of_article(&article.id)
@@ -269,107 +131,219 @@ impl App {
         };
     }
 
-    /// Scrolls so that the text at byte `at` is in view, a little below the top.
-    pub(super) fn reveal(&mut self, at: usize) {
-        let Some(row) = self.page.as_ref().and_then(|p| p.row_of(at)) else {
-            return;
+    /// Opens the bookmarks pane over `under`, and has the file read again for what another
+    /// window saved.
+    pub(super) fn open_bookmarks(&mut self, under: Screen) -> Screen {
+        self.reader.selection = None;
+        self.effects.push(Effect::ReloadBookmarks);
+        let mut pane = BookmarksPane {
+            entries: Vec::new(),
+            shown: Vec::new(),
+            filter: None,
+            cursor: 0,
+            deleted: Vec::new(),
+            under,
         };
-        let height = self.reader_height().max(1);
-        if row < self.scroll || row >= self.scroll + height {
-            self.scroll = row.saturating_sub(2).min(self.max_scroll());
-        }
-        self.follow_view();
+        refill(&mut pane, self.pane_entries());
+        Screen::Bookmarks(Box::new(pane))
     }
 
-    /// Keeps the passage cursor on screen: when its paragraph scrolls out of view, the cursor
-    /// moves to the paragraph at the top.
-    pub(super) fn follow_view(&mut self) {
-        let Some(page) = &self.page else { return };
-        let height = self.reader_height().max(1);
-        let visible = self.scroll..self.scroll + height;
-        let shown = page
-            .rows
+    /// Every bookmark, newest first, with where its passage is now.
+    fn pane_entries(&self) -> Vec<PaneEntry> {
+        self.bookmarks
+            .all()
             .iter()
-            .enumerate()
-            .any(|(i, r)| r.block == Some(self.cursor) && visible.contains(&i));
-        if !shown {
-            let first_visible = page.rows[visible.start.min(page.rows.len())..]
-                .iter()
-                .take(height)
-                .find_map(|r| r.block);
-            if let Some(block) = first_visible.or_else(|| page.block_at(self.scroll)) {
-                self.cursor = block;
+            .map(|bookmark| {
+                let article = self.catalog.find(&bookmark.article).map(|(_, a)| a);
+                let placement = match article.map(|a| bookmark.locate(a)) {
+                    None => Placement::NoArticle,
+                    Some(Anchor::Orphaned) => Placement::NotFound,
+                    Some(Anchor::Approximate(_)) => Placement::Edited,
+                    Some(_) => Placement::Found,
+                };
+                PaneEntry {
+                    bookmark: bookmark.clone(),
+                    date: article.and_then(|a| a.date),
+                    placement,
+                }
+            })
+            .collect()
+    }
+
+    /// Keys in the bookmarks pane.
+    pub(super) fn on_bookmarks(&mut self, mut pane: BookmarksPane, action: Action) -> Screen {
+        let last = pane.shown.len().saturating_sub(1);
+        let page = self.pane_capacity();
+        match action {
+            Action::Down => pane.cursor = (pane.cursor + 1).min(last),
+            Action::Up => pane.cursor = pane.cursor.saturating_sub(1),
+            Action::PageDown => pane.cursor = (pane.cursor + page).min(last),
+            Action::PageUp => pane.cursor = pane.cursor.saturating_sub(page),
+            Action::Top => pane.cursor = 0,
+            Action::Bottom => pane.cursor = last,
+            Action::Open => return self.open_bookmark(pane),
+            Action::DeleteBookmark => self.delete_bookmark(&mut pane),
+            Action::UndoDelete => self.undo_delete(&mut pane),
+            Action::EditNote => {
+                if let Some(entry) = pane.chosen() {
+                    let (id, note) = (entry.bookmark.id.clone(), entry.bookmark.note.clone());
+                    let under = Screen::Bookmarks(Box::new(pane));
+                    return self.open_prompt(note, Purpose::EditNote { id }, under);
+                }
+            }
+            Action::StartSearch => {
+                let text = pane
+                    .filter
+                    .as_ref()
+                    .map_or_else(String::new, |q| q.text.clone());
+                let before = pane.filter.clone();
+                let under = Screen::Bookmarks(Box::new(pane));
+                return self.open_prompt(text, Purpose::FilterBookmarks { before }, under);
+            }
+            Action::Back if pane.filter.is_some() => {
+                pane.filter = None;
+                pane.cursor = 0;
+                refilter(&mut pane);
+            }
+            Action::Back | Action::ShowBookmarks => return pane.under,
+            Action::ToggleHelp => return self.open_help(Screen::Bookmarks(Box::new(pane))),
+            _ => {}
+        }
+        Screen::Bookmarks(Box::new(pane))
+    }
+
+    fn delete_bookmark(&mut self, pane: &mut BookmarksPane) {
+        let Some(bookmark) = pane.chosen().map(|e| e.bookmark.clone()) else {
+            return;
+        };
+        self.change(Change::Remove(bookmark.id.clone()));
+        refill(pane, self.pane_entries());
+        pane.deleted.push(bookmark);
+        self.note = Some("bookmark deleted; u brings it back".to_owned());
+    }
+
+    fn undo_delete(&mut self, pane: &mut BookmarksPane) {
+        let Some(bookmark) = pane.deleted.pop() else {
+            self.note = Some("nothing to undo".to_owned());
+            return;
+        };
+        let id = bookmark.id.clone();
+        self.change(Change::Add(bookmark));
+        refill(pane, self.pane_entries());
+        let at = pane.shown().position(|e| e.bookmark.id == id);
+        pane.cursor = at.unwrap_or(pane.cursor);
+        self.note = Some("bookmark restored".to_owned());
+    }
+
+    /// Opens the chosen bookmark's article at its passage, highlighted.
+    fn open_bookmark(&mut self, pane: BookmarksPane) -> Screen {
+        let Some(bookmark) = pane.chosen().map(|e| e.bookmark.clone()) else {
+            return Screen::Bookmarks(Box::new(pane));
+        };
+        let Some((index, _)) = self.catalog.find(&bookmark.article) else {
+            self.note = Some(format!(
+                "“{}” is not in this folder ({})",
+                bookmark.title, bookmark.path
+            ));
+            return Screen::Bookmarks(Box::new(pane));
+        };
+        self.select(index);
+        let anchor = self
+            .reader
+            .placed
+            .iter()
+            .find(|p| p.id == bookmark.id)
+            .and_then(|p| p.anchor.range());
+        match anchor {
+            Some(range) => {
+                self.reader.flash = Some(range.clone());
+                self.reader.scroll = 0;
+                self.reveal(range.start);
+            }
+            None => {
+                self.note = Some(format!("passage not found any more: “{}”", bookmark.quote));
             }
         }
+        Screen::Reader
     }
 
-    /// Remembers where the user is in the selected article, once they have read in it.
-    pub(super) fn record_position(&mut self) {
-        if !self.reading_started {
-            return;
-        }
-        let Some(article) = self.catalog.articles().get(self.selected) else {
-            return;
-        };
-        let block = self
-            .page
-            .as_ref()
-            .and_then(|p| p.block_at(self.scroll))
-            .unwrap_or(0);
-        let percent = u8::try_from(self.percent_read()).unwrap_or(100);
-        let position = Position::at(article, block, percent);
-        self.reading.record(&article.id, position);
-    }
-
-    /// Records where the user is and saves the reading state; a failure becomes a note.
-    pub fn save_reading(&mut self) {
-        self.record_position();
-        if let Some(article) = self.article() {
-            let pane = match self.focus {
-                Focus::List => Pane::List,
-                Focus::Reader => Pane::Reader,
-            };
-            self.reading.state.last = Some(Last {
-                article: article.id.clone(),
-                pane,
-            });
-        }
-        if let Err(err) = self.reading.save() {
-            self.note = Some(err.to_string());
+    /// Confirms a note: makes the new bookmark, or changes the note of one.
+    pub(super) fn confirm_note(&mut self, purpose: Purpose, note: &str) {
+        let note = note.trim().to_owned();
+        match purpose {
+            Purpose::NewNote { mut bookmark } => {
+                self.note = Some(if note.is_empty() {
+                    "bookmarked".to_owned()
+                } else {
+                    "bookmarked, with a note".to_owned()
+                });
+                bookmark.note = note;
+                self.change(Change::Add(bookmark));
+            }
+            Purpose::EditNote { id } => {
+                if self.bookmarks.get(&id).is_some_and(|b| b.note == note) {
+                    self.note = Some("note unchanged".to_owned());
+                    return;
+                }
+                self.note = Some(if note.is_empty() {
+                    "note removed".to_owned()
+                } else {
+                    "note saved".to_owned()
+                });
+                self.change(Change::SetNote {
+                    id,
+                    note,
+                    updated: crate::store::now_rfc3339(),
+                });
+            }
+            _ => {}
         }
     }
 
-    /// Scrolls to where the user left the selected article, if they had read in it.
-    pub(super) fn restore_position(&mut self) {
-        let (Some(article), Some(page)) = (self.article(), &self.page) else {
-            return;
-        };
-        if let Some(position) = self.reading.state.articles.get(&article.id) {
-            let block = position.find_block(article);
-            self.scroll = page.block_start(block).min(self.max_scroll());
-            self.cursor = block;
-        }
-    }
-
-    /// Takes the note typed for a bookmark.
-    pub(super) fn set_note(&mut self, id: String, note: String) {
-        let unchanged = self.bookmarks.get(&id).is_some_and(|b| b.note == note);
-        if !unchanged {
-            self.change(Change::SetNote {
-                id,
-                note,
-                updated: crate::store::now_rfc3339(),
-            });
-        }
-        self.note = Some("bookmarked".to_owned());
-    }
-
-    /// Filters the bookmarks pane by what is typed.
-    pub(super) fn filter_pane(&mut self, text: &str) {
+    /// Filters the bookmarks pane in `under` by what is typed.
+    pub(super) fn filter_bookmarks(&self, under: &mut Screen, text: &str) {
         let query = Query::new(text, self.options);
-        self.pane_filter = (!query.is_empty()).then_some(query);
-        self.pane_cursor = 0;
+        if let Some(pane) = under.bookmarks_pane_mut() {
+            pane.filter = (!query.is_empty()).then_some(query);
+            pane.cursor = 0;
+            refilter(pane);
+        }
     }
+
+    /// Bookmarks the pane shows at once.
+    fn pane_capacity(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(3)) / crate::panes::BOOKMARK_ENTRY_ROWS
+    }
+}
+
+/// Puts the filter of the pane in `under` back as it was before a filter was typed.
+pub(super) fn restore_bookmarks_filter(under: &mut Screen, before: Option<Query>) {
+    if let Some(pane) = under.bookmarks_pane_mut() {
+        pane.filter = before;
+        pane.cursor = 0;
+        refilter(pane);
+    }
+}
+
+/// Puts fresh entries in the pane, keeping its filter and, where it can, its cursor.
+fn refill(pane: &mut BookmarksPane, entries: Vec<PaneEntry>) {
+    pane.entries = entries;
+    refilter(pane);
+}
+
+/// Works out which entries the pane's filter lets through.
+fn refilter(pane: &mut BookmarksPane) {
+    pane.shown = (0..pane.entries.len())
+        .filter(|&i| {
+            let Some(query) = &pane.filter else {
+                return true;
+            };
+            let b = &pane.entries[i].bookmark;
+            let text = format!("{}\n{}\n{}", b.title, b.quote, b.note);
+            !search::find_all(&text, &FoldMap::new(&text), query).is_empty()
+        })
+        .collect();
+    pane.cursor = pane.cursor.min(pane.shown.len().saturating_sub(1));
 }
 
 /// The range without the whitespace at its ends.

@@ -1,165 +1,216 @@
-//! The whole state of the interactive reader, and the one place it changes: `App::update`.
+//! The whole state of the interactive reader, and the one place it changes: `App::update`,
+//! which dispatches on the active [`Screen`] and returns the [`Effect`]s for a worker to do.
 
+mod keys;
+mod list;
 mod marks;
-mod navigate;
-mod search;
+mod prompt;
+mod reader;
+mod screen;
 
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use crate::action::Action;
-use crate::bookmarks::{Bookmark, BookmarkStore};
+use crate::action::{Action, Effect};
+use crate::bookmarks::{Bookmark, Bookmarks};
 use crate::catalog::{Article, Catalog};
-use crate::keymap::Mode;
-use crate::page::Page;
 use crate::panes::{self, LIST_ENTRY_ROWS, Panes};
-use crate::search::{Options, Query};
-use crate::state::{Pane, StateStore};
-pub use marks::{Placed, Selection, View};
-pub use search::{ListFilter, ReaderSearch, Target, Typing};
+use crate::search::Options;
+use crate::state::{Last, Pane, ReadingState};
+use crate::text;
+pub use keys::{HelpLine, KeyHelp, Mode};
+pub use list::{ListFilter, ListView};
+pub use reader::{Placed, ReaderSearch, ReaderView, Selection};
+pub use screen::{
+    BookmarksPane, Focus, HelpView, PaneEntry, Placement, ProblemsView, PromptScreen, Purpose,
+    Screen,
+};
 
-/// Which pane has the keyboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    /// The article list.
-    List,
-    /// The reading pane.
-    Reader,
+/// What the reader starts with besides the catalog.
+#[derive(Debug, Clone)]
+pub struct Start {
+    /// Terminal size in columns and rows.
+    pub size: (u16, u16),
+    /// The keys, as the help and the status line show them.
+    pub keys: Arc<KeyHelp>,
+    /// The bookmarks as read from the data directory.
+    pub bookmarks: Vec<Bookmark>,
+    /// The reading state as read from the data directory.
+    pub reading: ReadingState,
+    /// What the user must be told at once (a file set aside, no data directory).
+    pub notices: Vec<String>,
 }
 
-/// The reader's state: what is selected, what is shown, where it is scrolled.
+/// The reader's state: what every screen shares, and the active screen with its own.
 #[derive(Debug)]
 pub struct App {
     catalog: Arc<Catalog>,
-    /// Index of the selected article in the catalog.
-    pub selected: usize,
-    /// Index of the first article shown in the list.
-    pub list_offset: usize,
-    /// Which pane has the keyboard.
-    pub focus: Focus,
-    /// The selected article laid out for the reader's width.
-    pub page: Option<Page>,
-    /// First row of the page shown at the top of the reader.
-    pub scroll: usize,
-    /// Whether the key list is shown over the panes.
-    pub show_help: bool,
-    /// First line of the help shown, when it is taller than the screen.
-    pub help_scroll: usize,
-    /// A one-off message for the status line, cleared by the next action.
-    pub note: Option<String>,
-    /// Terminal size in columns and rows.
-    pub size: (u16, u16),
-    /// Set when the user asked to quit.
-    pub should_quit: bool,
-    /// The search prompt, while one is being typed.
-    pub typing: Option<Typing>,
-    /// The search whose matches the reader highlights.
-    pub search: Option<ReaderSearch>,
-    /// The query the list is filtered by, and its results.
-    pub filter: Option<ListFilter>,
-    /// Case and accent matching, as toggled in the prompt.
-    pub options: Options,
+    keys: Arc<KeyHelp>,
+    size: (u16, u16),
+    screen: Screen,
+    list: ListView,
+    reader: ReaderView,
+    bookmarks: Bookmarks,
+    /// Whether the bookmarks changed since they were last placed in the reader and the pane.
+    bookmarks_changed: bool,
+    reading: ReadingState,
+    /// Whether the reading state changed since it was last sent to be saved.
+    reading_changed: bool,
+    options: Options,
     /// Queries confirmed so far, newest last.
-    pub history: Vec<String>,
+    history: Vec<String>,
+    /// A one-off message for the status line, cleared by the next key.
+    note: Option<String>,
+    quit: bool,
     /// Number of the latest catalog search asked for.
     generation: u64,
-    /// A catalog search waiting to be started off the event loop.
-    request: Option<(u64, Query)>,
-    /// Every bookmark, and where they are saved.
-    pub bookmarks: BookmarkStore,
-    /// Where the user was in each article, and where it is saved.
-    pub reading: StateStore,
-    /// The passage cursor: index of the paragraph bookmarks apply to.
-    pub cursor: usize,
-    /// Paragraphs or lines being selected for a bookmark.
-    pub selection: Option<Selection>,
-    /// The list and reader, or the bookmarks pane.
-    pub view: View,
-    /// The bookmark chosen in the bookmarks pane.
-    pub pane_cursor: usize,
-    /// What the bookmarks pane is filtered by.
-    pub pane_filter: Option<Query>,
-    /// Bookmarks of the selected article and where their passages are now.
-    pub placed: Vec<Placed>,
-    /// A passage highlighted after opening it from the bookmarks pane.
-    pub flash: Option<std::ops::Range<usize>>,
-    /// Bookmarks deleted, the last one first to come back with `u`.
-    deleted: Vec<Bookmark>,
-    /// Whether the selected article has been read in the reader (so its position is kept).
-    reading_started: bool,
-    /// First line shown in the problems view.
-    pub problems_scroll: usize,
+    /// Effects asked for by the update under way.
+    effects: Vec<Effect>,
 }
 
 impl App {
-    /// A reader over `catalog` for a terminal of `width` × `height`, the first article selected,
-    /// keeping bookmarks and reading state in memory only.
-    pub fn new(catalog: Arc<Catalog>, width: u16, height: u16) -> App {
-        App::with_storage(
-            catalog,
-            (width, height),
-            BookmarkStore::in_memory(),
-            StateStore::in_memory(),
-        )
-    }
-
-    /// A reader that keeps bookmarks and reading state in the given stores, back where the
-    /// user left off.
-    pub fn with_storage(
-        catalog: Arc<Catalog>,
-        (width, height): (u16, u16),
-        bookmarks: BookmarkStore,
-        reading: StateStore,
-    ) -> App {
+    /// A reader over `catalog`, back where the user left off.
+    pub fn new(catalog: Arc<Catalog>, start: Start) -> App {
         let mut app = App {
             catalog,
-            selected: 0,
-            list_offset: 0,
-            focus: Focus::List,
-            page: None,
-            scroll: 0,
-            show_help: false,
-            help_scroll: 0,
-            size: (width, height),
-            should_quit: false,
-            typing: None,
-            search: None,
-            filter: None,
+            keys: start.keys,
+            size: start.size,
+            screen: Screen::List,
+            list: ListView::default(),
+            reader: ReaderView::default(),
+            bookmarks: Bookmarks::new(start.bookmarks),
+            bookmarks_changed: false,
+            reading: start.reading,
+            reading_changed: false,
             options: Options::default(),
             history: Vec::new(),
+            note: (!start.notices.is_empty()).then(|| start.notices.join("; ")),
+            quit: false,
             generation: 0,
-            request: None,
-            note: bookmarks.notice.clone().or_else(|| reading.notice.clone()),
-            bookmarks,
-            reading,
-            cursor: 0,
-            selection: None,
-            view: View::Main,
-            pane_cursor: 0,
-            pane_filter: None,
-            placed: Vec::new(),
-            flash: None,
-            deleted: Vec::new(),
-            reading_started: false,
-            problems_scroll: 0,
+            effects: Vec::new(),
         };
+        let last = app.reading.last.clone();
+        let found = last.and_then(|l| Some((app.catalog.find(&l.article)?.0, l.pane)));
+        if let Some((_, Pane::Reader)) = found {
+            app.screen = Screen::Reader;
+        }
+        app.list.selected = found.map_or(0, |(index, _)| index);
         app.relayout();
         app.place_bookmarks();
-        if let Some(last) = app.reading.state.last.clone()
-            && let Some((index, _)) = app.catalog.find(&last.article)
-        {
-            app.select(index);
-            if last.pane == Pane::Reader {
-                app.focus = Focus::Reader;
-            }
-        }
         app.restore_position();
+        app.keep_selection_visible();
+        app.settle();
+        app.effects.clear();
         app
     }
 
-    /// Everything that went wrong reading the catalog, one line each, for the problems view.
-    pub fn problem_lines(&self) -> Vec<String> {
+    /// Applies one action, and returns what must be done off the UI thread because of it.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Resize { width, height } => self.resize(width, height),
+            Action::SearchFinished { generation, hits } => self.receive(generation, hits),
+            Action::BookmarksSaved { upto, bookmarks } => {
+                self.bookmarks.confirm(upto, bookmarks);
+                self.bookmarks_changed = true;
+            }
+            Action::Failed(message) => self.note = Some(message),
+            Action::Tick => self.save_reading(),
+            Action::Quit => self.quit(),
+            action => {
+                self.note = None;
+                let screen = std::mem::take(&mut self.screen);
+                self.screen = match screen {
+                    Screen::List => self.on_list(action),
+                    Screen::Reader => self.on_reader(action),
+                    Screen::Prompt(p) => self.on_prompt(*p, action),
+                    Screen::Bookmarks(pane) => self.on_bookmarks(*pane, action),
+                    Screen::Problems(view) => self.on_problems(*view, action),
+                    Screen::Help(help) => self.on_help(*help, action),
+                };
+            }
+        }
+        self.settle();
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Brings what is derived from the state up to date after a change: what the reader has
+    /// shown, the position kept, bookmarks placed, excerpts of the results on screen.
+    fn settle(&mut self) {
+        if matches!(self.screen, Screen::Reader) {
+            self.reader.started = true;
+        }
+        self.mark_seen();
+        self.record_position();
+        self.record_last();
+        self.place_changed_bookmarks();
+        self.place_visible_hits();
+    }
+
+    /// Keys while the list has the keyboard.
+    fn on_list(&mut self, action: Action) -> Screen {
+        match action {
+            Action::Down
+            | Action::Up
+            | Action::PageDown
+            | Action::PageUp
+            | Action::Top
+            | Action::Bottom => self.move_in_list(&action),
+            Action::Open if self.list.filter.is_some() => return self.open_first_hit(),
+            Action::Open | Action::SwitchFocus if self.reader.page.is_some() => {
+                return Screen::Reader;
+            }
+            Action::Back => self.clear_filter(),
+            Action::StartSearch => return self.start_list_search(),
+            Action::ShowBookmarks => return self.open_bookmarks(Screen::List),
+            Action::ShowProblems => return self.open_problems(Screen::List),
+            Action::ToggleHelp => return self.open_help(Screen::List),
+            Action::ScrollAt { column, row, lines } => self.scroll_at(column, row, lines),
+            _ => {}
+        }
+        Screen::List
+    }
+
+    /// Keys while the reader has the keyboard.
+    fn on_reader(&mut self, action: Action) -> Screen {
+        let selecting = self.reader.selection.is_some();
+        match action {
+            Action::Down | Action::Up | Action::NextParagraph | Action::PreviousParagraph
+                if selecting =>
+            {
+                self.extend_selection(&action)
+            }
+            Action::Down
+            | Action::Up
+            | Action::PageDown
+            | Action::PageUp
+            | Action::Top
+            | Action::Bottom
+            | Action::NextParagraph
+            | Action::PreviousParagraph => self.scroll_reader(&action),
+            Action::NextArticle => self.step_article(1),
+            Action::PreviousArticle => self.step_article(-1),
+            Action::NextMatch => self.step_match(true),
+            Action::PreviousMatch => self.step_match(false),
+            Action::ToggleSelection => self.toggle_selection(),
+            Action::Bookmark => return self.start_bookmark(),
+            Action::StartSearch => return self.start_reader_search(),
+            Action::Back if selecting || self.reader.flash.is_some() => {
+                self.reader.selection = None;
+                self.reader.flash = None;
+            }
+            Action::Back | Action::SwitchFocus => return Screen::List,
+            Action::ShowBookmarks => return self.open_bookmarks(Screen::Reader),
+            Action::ShowProblems => return self.open_problems(Screen::Reader),
+            Action::ToggleHelp => return self.open_help(Screen::Reader),
+            Action::ScrollAt { column, row, lines } => self.scroll_at(column, row, lines),
+            _ => {}
+        }
+        Screen::Reader
+    }
+
+    /// Opens the problems view over `under`.
+    fn open_problems(&mut self, under: Screen) -> Screen {
         let skipped = self
             .catalog
             .problems()
@@ -170,7 +221,176 @@ impl App {
                 .iter()
                 .map(move |w| format!("{}: {w}", a.path.display()))
         });
-        skipped.chain(warned).collect()
+        let mut view = ProblemsView {
+            lines: skipped.chain(warned).collect(),
+            rows: Vec::new(),
+            scroll: 0,
+            under,
+        };
+        self.wrap_problems(&mut view);
+        Screen::Problems(Box::new(view))
+    }
+
+    /// Wraps the problems to the view's width.
+    fn wrap_problems(&self, view: &mut ProblemsView) {
+        let width = usize::from(self.main_area().inner(panes::BORDER).width).saturating_sub(2);
+        view.rows = if view.lines.is_empty() {
+            text::wrap("Every file was read without a problem.", width)
+        } else {
+            view.lines
+                .iter()
+                .flat_map(|p| text::wrap(p, width))
+                .collect()
+        };
+        let shown = usize::from(self.main_area().inner(panes::BORDER).height);
+        view.scroll = view.scroll.min(view.rows.len().saturating_sub(shown));
+    }
+
+    /// Keys in the problems view.
+    fn on_problems(&mut self, mut view: ProblemsView, action: Action) -> Screen {
+        let shown = usize::from(self.main_area().inner(panes::BORDER).height).max(1);
+        let last = view.rows.len().saturating_sub(shown);
+        view.scroll = match action {
+            Action::Down => view.scroll + 1,
+            Action::Up => view.scroll.saturating_sub(1),
+            Action::PageDown => view.scroll + shown.saturating_sub(1).max(1),
+            Action::PageUp => view.scroll.saturating_sub(shown.saturating_sub(1).max(1)),
+            Action::Top => 0,
+            Action::Bottom => last,
+            Action::Back | Action::ShowProblems => return view.under,
+            Action::ToggleHelp => return self.open_help(Screen::Problems(Box::new(view))),
+            _ => view.scroll,
+        }
+        .min(last);
+        Screen::Problems(Box::new(view))
+    }
+
+    /// Opens the help over `under`, at the section of the keys that apply there.
+    fn open_help(&mut self, under: Screen) -> Screen {
+        let mode = under.mode(self.reader.selection.is_some());
+        let scroll = self.keys.section(mode).min(self.last_help_scroll());
+        Screen::Help(Box::new(HelpView { scroll, under }))
+    }
+
+    /// Keys in the help overlay.
+    fn on_help(&mut self, mut help: HelpView, action: Action) -> Screen {
+        let shown = self.help_area().height.saturating_sub(2).max(1);
+        let page = usize::from(shown).saturating_sub(1).max(1);
+        help.scroll = match action {
+            Action::Down => help.scroll + 1,
+            Action::Up => help.scroll.saturating_sub(1),
+            Action::PageDown => help.scroll + page,
+            Action::PageUp => help.scroll.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => usize::MAX,
+            Action::ToggleHelp | Action::Back => return help.under,
+            _ => help.scroll,
+        }
+        .min(self.last_help_scroll());
+        Screen::Help(Box::new(help))
+    }
+
+    /// The furthest the help can scroll: its last line at the bottom of its box.
+    fn last_help_scroll(&self) -> usize {
+        let shown = usize::from(self.help_area().height.saturating_sub(2));
+        self.keys.lines.len().saturating_sub(shown)
+    }
+
+    /// Where the help overlay sits.
+    pub fn help_area(&self) -> Rect {
+        let width = self
+            .keys
+            .lines
+            .iter()
+            .map(|line| match line {
+                HelpLine::Section(title) => text::str_width(title),
+                HelpLine::Key { help, .. } => self.help_key_width() + text::str_width(help),
+                HelpLine::Blank => 0,
+            })
+            .max()
+            .unwrap_or(0);
+        panes::help_box(self.area(), self.keys.lines.len(), width)
+    }
+
+    /// Columns the help gives to keys: two of indent, the longest keys, two of space.
+    pub fn help_key_width(&self) -> usize {
+        self.keys
+            .lines
+            .iter()
+            .filter_map(|line| match line {
+                HelpLine::Key { keys, .. } => Some(text::str_width(keys) + 4),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Keeps the article and pane to come back to up to date, so that a crash loses no
+    /// more of them than of the position.
+    fn record_last(&mut self) {
+        let Some(article) = self.article() else {
+            return;
+        };
+        let pane = match self.screen.focus() {
+            Focus::List => Pane::List,
+            Focus::Reader => Pane::Reader,
+        };
+        let last = Last {
+            article: article.id.clone(),
+            pane,
+        };
+        if self.reading.last.as_ref() != Some(&last) {
+            self.reading.last = Some(last);
+            self.reading_changed = true;
+        }
+    }
+
+    /// Leaves, saving where the user is: the same from every screen, whatever the key.
+    fn quit(&mut self) {
+        self.record_position();
+        self.record_last();
+        self.save_reading();
+        self.quit = true;
+    }
+
+    /// Has the reading state saved, if it changed since it last was.
+    fn save_reading(&mut self) {
+        if std::mem::take(&mut self.reading_changed) {
+            self.effects
+                .push(Effect::SaveReading(Box::new(self.reading.clone())));
+        }
+    }
+
+    /// Takes in a new terminal size: the article re-wrapped at the same place, the list
+    /// scrolled to show as much as it can, overlays kept in bounds.
+    fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        self.relayout_keeping_place();
+        self.keep_selection_visible();
+        let last_help = self.last_help_scroll();
+        if let Screen::Help(help) = &mut self.screen {
+            help.scroll = help.scroll.min(last_help);
+        }
+        let mut screen = std::mem::take(&mut self.screen);
+        if let Some(view) = screen.problems_mut() {
+            self.wrap_problems(view);
+        }
+        self.screen = screen;
+    }
+
+    /// Scrolls whatever pane is under the mouse pointer.
+    fn scroll_at(&mut self, column: u16, row: u16, lines: i16) {
+        let panes = self.panes();
+        let at = ratatui::layout::Position::new(column, row);
+        let action = if lines > 0 { Action::Down } else { Action::Up };
+        for _ in 0..lines.unsigned_abs() {
+            if panes.list.is_some_and(|p| p.contains(at)) {
+                self.move_in_list(&action);
+            } else if panes.reader.is_some_and(|p| p.contains(at)) {
+                self.reader.started = true;
+                self.scroll_reader(&action);
+            }
+        }
     }
 
     /// The catalog being read.
@@ -180,30 +400,77 @@ impl App {
 
     /// The selected article, if the catalog has any.
     pub fn article(&self) -> Option<&Article> {
-        self.catalog.articles().get(self.selected)
+        self.catalog.articles().get(self.list.selected)
+    }
+
+    /// Index of the selected article in the catalog.
+    pub fn selected(&self) -> usize {
+        self.list.selected
+    }
+
+    /// The active screen.
+    pub fn screen(&self) -> &Screen {
+        &self.screen
     }
 
     /// Which bindings apply now.
     pub fn mode(&self) -> Mode {
-        if self.show_help {
-            return Mode::Help;
-        }
-        match (&self.typing, self.focus) {
-            (Some(typing), _) => match typing.target {
-                Target::Reader { .. } => Mode::ReaderPrompt,
-                Target::List { .. } | Target::Bookmarks { .. } => Mode::ListPrompt,
-                Target::Note { .. } => Mode::NotePrompt,
-            },
-            (None, _) if self.view == View::Bookmarks => Mode::Bookmarks,
-            (None, _) if self.view == View::Problems => Mode::Problems,
-            (None, Focus::List) => Mode::List,
-            (None, Focus::Reader) => Mode::Reader,
-        }
+        self.screen.mode(self.reader.selection.is_some())
+    }
+
+    /// Which of the list and the reader has the keyboard, under any overlay.
+    pub fn focus(&self) -> Focus {
+        self.screen.focus()
+    }
+
+    /// The list's state.
+    pub fn list(&self) -> &ListView {
+        &self.list
+    }
+
+    /// The reader's state.
+    pub fn reader(&self) -> &ReaderView {
+        &self.reader
+    }
+
+    /// The bookmarks, with this window's changes.
+    pub fn bookmarks(&self) -> &Bookmarks {
+        &self.bookmarks
+    }
+
+    /// Where the user is in each article.
+    pub fn reading(&self) -> &ReadingState {
+        &self.reading
+    }
+
+    /// Case and accent matching, as toggled in the prompt.
+    pub fn options(&self) -> crate::search::Options {
+        self.options
+    }
+
+    /// The keys, as shown.
+    pub fn keys(&self) -> &KeyHelp {
+        &self.keys
+    }
+
+    /// The status line's one-off message, if any.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+
+    /// Terminal size in columns and rows.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// Whether the user asked to quit.
+    pub fn should_quit(&self) -> bool {
+        self.quit
     }
 
     /// Where the panes sit at the current size.
     pub fn panes(&self) -> Panes {
-        Panes::compute(self.area(), self.focus == Focus::Reader)
+        Panes::compute(self.area(), self.screen.focus() == Focus::Reader)
     }
 
     /// The whole terminal as a rectangle.
@@ -211,120 +478,22 @@ impl App {
         Rect::new(0, 0, self.size.0, self.size.1)
     }
 
+    /// The terminal above the status line.
+    pub fn main_area(&self) -> Rect {
+        Rect::new(0, 0, self.size.0, self.size.1.saturating_sub(1))
+    }
+
     /// Rows of article text the reader shows at once.
     pub fn reader_height(&self) -> usize {
         let pane = Panes::compute(self.area(), true).reader;
-        pane.map_or(0, |p| usize::from(panes::inner(p).height))
+        pane.map_or(0, |p| usize::from(p.inner(panes::BORDER).height))
     }
 
     /// Articles the list shows at once.
     pub fn list_capacity(&self) -> usize {
         let pane = Panes::compute(self.area(), false).list;
         pane.map_or(1, |p| {
-            usize::from(panes::inner(p).height / LIST_ENTRY_ROWS).max(1)
+            usize::from(p.inner(panes::BORDER).height / LIST_ENTRY_ROWS).max(1)
         })
-    }
-
-    /// Percentage of the open article that has been on screen, 0 to 100.
-    pub fn percent_read(&self) -> usize {
-        let Some(page) = &self.page else { return 0 };
-        let total = page.rows.len().max(1);
-        let seen = (self.scroll + self.reader_height()).min(total);
-        seen * 100 / total
-    }
-
-    /// Applies one action.
-    pub fn update(&mut self, action: Action) {
-        if let Action::SearchFinished { generation, hits } = action {
-            self.receive(generation, hits);
-            return;
-        }
-        self.note = None;
-        if let Action::Resize { width, height } = action {
-            self.resize(width, height);
-            return;
-        }
-        if self.show_help {
-            self.update_help(action);
-            return;
-        }
-        if self.typing.is_some() {
-            self.update_typing(action);
-            return;
-        }
-        if matches!(action, Action::Quit) {
-            self.save_reading();
-            self.should_quit = true;
-            return;
-        }
-        if self.view == View::Bookmarks && !matches!(action, Action::ToggleHelp) {
-            self.update_pane(action);
-            return;
-        }
-        if self.view == View::Problems {
-            match action {
-                Action::Down => self.problems_scroll += 1,
-                Action::Up => self.problems_scroll = self.problems_scroll.saturating_sub(1),
-                Action::ToggleHelp | Action::Back | Action::ShowProblems => {
-                    self.view = View::Main;
-                }
-                _ => {}
-            }
-            return;
-        }
-        self.update_main(action);
-        if self.focus == Focus::Reader {
-            self.reading_started = true;
-        }
-    }
-
-    fn update_main(&mut self, action: Action) {
-        match action {
-            Action::ToggleHelp => {
-                self.show_help = true;
-                self.help_scroll = 0;
-            }
-            Action::ScrollAt { column, row, lines } => self.scroll_at(column, row, lines),
-            Action::StartSearch => self.start_search(),
-            Action::ShowBookmarks => self.show_bookmarks(),
-            Action::ShowProblems => {
-                self.view = View::Problems;
-                self.problems_scroll = 0;
-            }
-            Action::ToggleSelection if self.focus == Focus::Reader => self.toggle_selection(),
-            Action::Bookmark if self.focus == Focus::Reader => self.bookmark(),
-            Action::Back if self.selection.is_some() || self.flash.is_some() => {
-                self.selection = None;
-                self.flash = None;
-            }
-            Action::NextMatch => self.step_match(true),
-            Action::PreviousMatch => self.step_match(false),
-            Action::SwitchFocus => {
-                self.focus = match self.focus {
-                    Focus::List if self.page.is_some() => Focus::Reader,
-                    _ => Focus::List,
-                }
-            }
-            Action::Open if self.focus == Focus::List && self.filter.is_some() => {
-                self.open_first_hit()
-            }
-            Action::Open => {
-                if self.page.is_some() {
-                    self.focus = Focus::Reader;
-                }
-            }
-            Action::Back if self.focus == Focus::List => self.clear_filter(),
-            Action::Back => self.focus = Focus::List,
-            Action::NextArticle => self.step_article(1),
-            Action::PreviousArticle => self.step_article(-1),
-            _ => match self.focus {
-                Focus::List => self.update_list(action),
-                Focus::Reader => {
-                    if !self.extend_selection(&action) {
-                        self.update_reader(action);
-                    }
-                }
-            },
-        }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod anchor;
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -23,7 +24,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Bookmark {
     /// Unique id.
     pub id: String,
-    /// The article's id (its file stem).
+    /// The article's id (its path from the folder opened, without the extension).
     pub article: String,
     /// Where the article was read from.
     pub path: String,
@@ -127,6 +128,13 @@ pub enum Change {
         /// When the note was changed (RFC 3339).
         updated: String,
     },
+    /// Give a bookmark the article id it has now (ids were file stems before paths).
+    MoveTo {
+        /// The bookmark's id.
+        id: String,
+        /// The article's id now.
+        article: String,
+    },
 }
 
 impl Change {
@@ -143,7 +151,93 @@ impl Change {
                     b.updated.clone_from(updated);
                 }
             }
+            Change::MoveTo { id, article } => {
+                for b in bookmarks.iter_mut().filter(|b| &b.id == id) {
+                    b.article.clone_from(article);
+                }
+            }
         }
+    }
+}
+
+/// Newest first, ties by id, so that the order never flickers.
+fn newest_first(a: &Bookmark, b: &Bookmark) -> std::cmp::Ordering {
+    b.created.cmp(&a.created).then_with(|| b.id.cmp(&a.id))
+}
+
+/// The bookmarks as one window shows them: the file as last read or saved, with this window's
+/// changes replayed on it until the worker that saves them says they are on disk.
+#[derive(Debug, Clone, Default)]
+pub struct Bookmarks {
+    /// The bookmarks as last read from, or written to, the file.
+    saved: Vec<Bookmark>,
+    /// Changes sent to be saved and not yet confirmed, each with its number.
+    pending: Vec<(u64, Change)>,
+    /// What is shown: `saved` with `pending` replayed, newest first.
+    shown: Vec<Bookmark>,
+    /// How many bookmarks each article has, by article id.
+    counts: HashMap<String, usize>,
+    /// The number of the last change made.
+    last: u64,
+}
+
+impl Bookmarks {
+    /// The bookmarks as read from the file.
+    pub fn new(saved: Vec<Bookmark>) -> Bookmarks {
+        let mut bookmarks = Bookmarks {
+            saved,
+            ..Bookmarks::default()
+        };
+        bookmarks.refresh();
+        bookmarks
+    }
+
+    /// Every bookmark, newest first.
+    pub fn all(&self) -> &[Bookmark] {
+        &self.shown
+    }
+
+    /// The bookmarks of one article.
+    pub fn of_article<'a>(&'a self, article: &'a str) -> impl Iterator<Item = &'a Bookmark> + 'a {
+        self.shown.iter().filter(move |b| b.article == article)
+    }
+
+    /// How many bookmarks an article has.
+    pub fn count(&self, article: &str) -> usize {
+        self.counts.get(article).copied().unwrap_or(0)
+    }
+
+    /// The bookmark with this id.
+    pub fn get(&self, id: &str) -> Option<&Bookmark> {
+        self.shown.iter().find(|b| b.id == id)
+    }
+
+    /// Makes a change at once; returns its number, which the save will confirm.
+    pub fn change(&mut self, change: Change) -> u64 {
+        self.last += 1;
+        self.pending.push((self.last, change));
+        self.refresh();
+        self.last
+    }
+
+    /// Takes in the file as saved or read again, with every change up to `upto` in it.
+    pub fn confirm(&mut self, upto: u64, file: Vec<Bookmark>) {
+        self.saved = file;
+        self.pending.retain(|(number, _)| *number > upto);
+        self.refresh();
+    }
+
+    fn refresh(&mut self) {
+        let mut shown = self.saved.clone();
+        for (_, change) in &self.pending {
+            change.apply(&mut shown);
+        }
+        shown.sort_by(newest_first);
+        self.counts.clear();
+        for bookmark in &shown {
+            *self.counts.entry(bookmark.article.clone()).or_default() += 1;
+        }
+        self.shown = shown;
     }
 }
 
@@ -164,9 +258,11 @@ impl BookmarkStore {
         BookmarkStore::default()
     }
 
-    /// Reads the bookmarks in `dir`; a file that cannot be parsed is set aside and reported.
+    /// Reads the bookmarks in `dir`; a file that cannot be parsed is set aside and reported,
+    /// and what a writer killed mid-save left behind is removed.
     pub fn open(dir: &Path) -> Result<BookmarkStore, StoreError> {
         let path = dir.join(FILE_NAME);
+        store::tidy(&path);
         let loaded = store::read_json::<BookmarkFile>(&path)?;
         Ok(BookmarkStore {
             notice: loaded.set_aside.as_deref().map(set_aside_notice),
@@ -184,8 +280,13 @@ impl BookmarkStore {
     /// Every bookmark, newest first.
     pub fn all(&self) -> Vec<&Bookmark> {
         let mut all: Vec<&Bookmark> = self.bookmarks.iter().collect();
-        all.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| b.id.cmp(&a.id)));
+        all.sort_by(|a, b| newest_first(a, b));
         all
+    }
+
+    /// Every bookmark, in the file's order.
+    pub fn list(&self) -> &[Bookmark] {
+        &self.bookmarks
     }
 
     /// The bookmarks of one article.

@@ -15,8 +15,12 @@ const CREDIT_MAX_WORDS: usize = 8;
 /// Bytes at the end of a line searched for a photo credit (eight words of a name, and more).
 const CREDIT_TAIL_BYTES: usize = 200;
 
-/// Bytes examined for a NUL when deciding whether a file is binary.
+/// Bytes examined when deciding whether a file is binary.
 const BINARY_SNIFF: usize = 8192;
+
+/// Share of control bytes, in thousandths, past which a file is taken for binary: text has
+/// almost none besides tab, line feed and carriage return, random bytes about one in ten.
+const BINARY_CONTROLS_PER_MILLE: usize = 20;
 
 /// Reading speed used for the reading-time estimate, in words a minute.
 const WORDS_PER_MINUTE: usize = 230;
@@ -112,8 +116,8 @@ pub struct Article {
 /// Why a file is not in the catalog.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Skip {
-    /// The file has NUL bytes: it is not text.
-    Binary,
+    /// The file is not text: what gave it away.
+    Binary(&'static str),
     /// The file has nothing but whitespace.
     Empty,
 }
@@ -121,19 +125,51 @@ pub enum Skip {
 impl fmt::Display for Skip {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Skip::Binary => f.write_str("binary file (contains NUL bytes), skipped"),
+            Skip::Binary(why) => write!(f, "binary file ({why}), skipped"),
             Skip::Empty => f.write_str("empty file, skipped"),
         }
     }
 }
 
+/// Why the start of a file says it is not text, if it does: what `content_inspector` (as bat
+/// uses it) finds, a NUL byte or a known binary signature, and else a share of control bytes
+/// that no text has (a file of random bytes, an image without NUL bytes early on).
+fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
+    // UTF-16 is full of NUL bytes; only its byte-order mark tells it from binary.
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(BINARY_SNIFF)];
+    // content_inspector looks for NUL in the first KB only; text has none anywhere.
+    if memchr::memchr(0, head).is_some() {
+        return Some("contains NUL bytes");
+    }
+    if content_inspector::inspect(head).is_binary() {
+        return Some("a binary file signature");
+    }
+    // Valid UTF-8 is text, whatever it holds (controls are shown as such); only bytes that
+    // would be read in a guessed legacy encoding need a closer look. A character cut at the
+    // end of the sample does not count against it.
+    match std::str::from_utf8(head) {
+        Ok(_) => return None,
+        Err(cut) if cut.error_len().is_none() => return None,
+        Err(_) => {}
+    }
+    // Tab, line feed, form feed, carriage return and escape (ANSI colours) are found in text.
+    let controls = head
+        .iter()
+        .filter(|&&b| {
+            (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r' | 0x1B)) || b == 0x7F
+        })
+        .count();
+    (controls * 1000 > head.len() * BINARY_CONTROLS_PER_MILLE).then_some("mostly control bytes")
+}
+
 impl Article {
     /// Parses an article from the raw bytes of a file.
     pub fn parse(id: String, path: PathBuf, bytes: &[u8]) -> Result<Article, Skip> {
-        // UTF-16 is full of NUL bytes; only its byte-order mark tells it from binary.
-        let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
-        if !utf16 && bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
-            return Err(Skip::Binary);
+        if let Some(why) = binary_reason(bytes) {
+            return Err(Skip::Binary(why));
         }
         let decoded = text::decode_and_sanitize(bytes);
         let text = decoded.text;

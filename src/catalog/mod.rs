@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 pub use article::{Article, Block, BlockKind, Date, Skip};
 
+use crate::io_error::describe_io;
 use crate::par;
 use crate::text::collate;
 
@@ -71,7 +72,13 @@ impl Catalog {
     /// or parsed becomes a [`Problem`]; only a `path` that cannot be opened is an error.
     pub fn open(path: &Path) -> Result<Catalog, CatalogError> {
         let (files, problems) = Catalog::list_files(path)?;
+        let root = if path.is_file() {
+            path.parent().unwrap_or(Path::new(""))
+        } else {
+            path
+        };
         Ok(Catalog::read_files(
+            root,
             files,
             problems,
             path.display().to_string(),
@@ -107,11 +114,19 @@ impl Catalog {
         Ok((files, problems))
     }
 
-    /// Reads and parses listed files; one that has gone or cannot be read becomes a problem.
+    /// Reads and parses listed files, naming each by its path from `root` (see [`article_id`]);
+    /// one that has gone or cannot be read becomes a problem.
     ///
     /// Files are read and parsed on every core: each file is independent of the others.
-    pub fn read_files(files: Vec<PathBuf>, problems: Vec<Problem>, origin: String) -> Catalog {
-        let parsed = par::map(&files, |path| parse_source(path.clone(), read_file(path)));
+    pub fn read_files(
+        root: &Path,
+        files: Vec<PathBuf>,
+        problems: Vec<Problem>,
+        origin: String,
+    ) -> Catalog {
+        let parsed = par::map(&files, |path| {
+            parse_source(article_id(root, path), path.clone(), read_file(path))
+        });
         let mut catalog = Catalog::assemble(parsed, origin);
         catalog.problems.splice(0..0, problems);
         catalog
@@ -132,7 +147,10 @@ impl Catalog {
     ) -> Catalog {
         let parsed = sources
             .into_iter()
-            .map(|(path, bytes)| parse_source(path, bytes))
+            .map(|(path, bytes)| {
+                let id = article_id(path.parent().unwrap_or(Path::new("")), &path);
+                parse_source(id, path, bytes)
+            })
             .collect();
         Catalog::assemble(parsed, origin)
     }
@@ -171,32 +189,79 @@ impl Catalog {
         &self.origin
     }
 
-    /// Finds an article by id (file stem), file name or path.
+    /// Finds an article by id, by path, or by the end of its path (`bai`, `a/bai.txt`); see
+    /// [`Catalog::lookup`] to tell a key that names no article from one that names several.
     pub fn find(&self, key: &str) -> Option<(usize, &Article)> {
+        match self.lookup(key) {
+            Lookup::Found(index) => Some((index, &self.articles[index])),
+            Lookup::Ambiguous(_) | Lookup::Missing => None,
+        }
+    }
+
+    /// What a key names: an article's id (`2025/10/26/index`) or path first; else the articles
+    /// whose path ends with it, with or without the extension.
+    pub fn lookup(&self, key: &str) -> Lookup {
         let key_path = Path::new(key);
-        self.articles
+        let exact = self
+            .articles
             .iter()
-            .enumerate()
-            .find(|(_, a)| a.id == key)
-            .or_else(|| {
-                self.articles
-                    .iter()
-                    .enumerate()
-                    .find(|(_, a)| a.path == key_path || a.path.ends_with(key_path))
-            })
+            .position(|a| a.id == key || a.path == key_path);
+        if let Some(index) = exact {
+            return Lookup::Found(index);
+        }
+        let ends_with = |a: &Article| {
+            a.path.ends_with(key_path) || a.path.with_extension("").ends_with(key_path)
+        };
+        let found: Vec<usize> = (0..self.articles.len())
+            .filter(|&i| ends_with(&self.articles[i]))
+            .collect();
+        match found.as_slice() {
+            [] => Lookup::Missing,
+            [one] => Lookup::Found(*one),
+            _ => Lookup::Ambiguous(found.iter().map(|&i| self.articles[i].id.clone()).collect()),
+        }
     }
 }
 
+/// What a key given by the user names in a catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    /// One article, at this index.
+    Found(usize),
+    /// Several articles, by id: the key is not enough to choose.
+    Ambiguous(Vec<String>),
+    /// No article.
+    Missing,
+}
+
+/// An article's id: its path from the folder opened, without the extension, with `/` between
+/// folders (`2025/10/26/index`), so that files of the same name in two folders stay apart.
+pub fn article_id(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    let mut parts: Vec<String> = relative
+        .parent()
+        .into_iter()
+        .flat_map(Path::components)
+        .filter_map(|c| match c {
+            std::path::Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    parts.push(
+        relative
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    );
+    parts.join("/")
+}
+
 /// Parses one file's bytes (or reports why it could not be read) into an article or a problem.
-fn parse_source(path: PathBuf, bytes: io::Result<Vec<u8>>) -> Result<Article, Problem> {
+fn parse_source(id: String, path: PathBuf, bytes: io::Result<Vec<u8>>) -> Result<Article, Problem> {
     let bytes = bytes.map_err(|err| Problem {
         reason: format!("cannot read: {}, skipped", describe_io(&err)),
         path: path.clone(),
     })?;
-    let id = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
     Article::parse(id, path.clone(), &bytes).map_err(|skip| Problem {
         path,
         reason: skip.to_string(),
@@ -238,18 +303,4 @@ fn walk_problem(root: &Path, err: &walkdir::Error) -> Problem {
         format!("{err}, skipped")
     };
     Problem { path, reason }
-}
-
-/// An I/O error as a short lower-case phrase ("permission denied"), without the OS error code.
-pub fn describe_io(err: &io::Error) -> String {
-    let text = err.to_string();
-    let text = match text.find(" (os error") {
-        Some(at) => &text[..at],
-        None => &text,
-    };
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => text.to_owned(),
-    }
 }

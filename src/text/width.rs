@@ -35,6 +35,22 @@ pub fn prefix_fitting(text: &str, max: usize) -> (&str, usize) {
     (text, used)
 }
 
+/// The longest suffix of whole graphemes that fits in `max` columns, and its width; only the
+/// graphemes taken are looked at, however long the text.
+pub fn suffix_fitting(text: &str, max: usize) -> (&str, usize) {
+    let mut used = 0;
+    let mut start = text.len();
+    for (at, grapheme) in text.grapheme_indices(true).rev() {
+        let width = grapheme_width(grapheme);
+        if used + width > max {
+            break;
+        }
+        used += width;
+        start = at;
+    }
+    (&text[start..], used)
+}
+
 /// Cuts text to at most `max` columns, ending in `…` when something was cut.
 pub fn truncate(text: &str, max: usize) -> String {
     if str_width(text) <= max {

@@ -6,24 +6,22 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::Theme;
-use crate::app::App;
-use crate::bookmarks::Anchor;
+use crate::app::{BookmarksPane, Placement};
+use crate::panes::BOOKMARK_ENTRY_ROWS;
 use crate::text;
 
-/// Rows one bookmark takes: article, quote, note.
-pub const ENTRY_ROWS: usize = 3;
-
 /// Draws the pane over the whole main area.
-pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
-    let shown = app.pane_bookmarks();
-    let total = app.bookmarks.all().len();
-    let title = match &app.pane_filter {
-        Some(query) => format!(" Bookmarks “{}” · {} of {total} ", query.text, shown.len()),
+pub fn render(pane: &BookmarksPane, theme: &Theme, area: Rect, frame: &mut Frame) {
+    let shown = pane.shown();
+    let count = shown.len();
+    let total = pane.total();
+    let title = match pane.filter() {
+        Some(query) => format!(" Bookmarks “{}” · {count} of {total} ", query.text),
         None => format!(" Bookmarks ({total}) "),
     };
     let inner = super::bordered(&title, theme.border_focused, area, frame);
     let width = usize::from(inner.width);
-    if shown.is_empty() {
+    if count == 0 {
         let message = if total == 0 {
             "No bookmarks yet. In the reader, m bookmarks the current passage (v selects more)."
         } else {
@@ -32,21 +30,19 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         super::render_message(message, theme.meta, inner, frame);
         return;
     }
-    let capacity = (usize::from(inner.height) / ENTRY_ROWS).max(1);
-    let first = app.pane_cursor.saturating_sub(capacity - 1);
+    let capacity = (usize::from(inner.height) / BOOKMARK_ENTRY_ROWS).max(1);
+    let first = pane.cursor().saturating_sub(capacity - 1);
     let mut lines = Vec::new();
-    for (position, bookmark) in shown.iter().enumerate().skip(first).take(capacity) {
-        let selected = position == app.pane_cursor;
+    for (position, entry) in shown.enumerate().skip(first).take(capacity) {
+        let selected = position == pane.cursor();
         let pick = |normal| if selected { theme.selected } else { normal };
-        let article = app.catalog().find(&bookmark.article).map(|(_, a)| a);
-        let date = article
-            .and_then(|a| a.date)
-            .map_or_else(String::new, |d| format!(" · {d}"));
-        let status = match article.map(|a| bookmark.locate(a)) {
-            None => " · article not in this folder",
-            Some(Anchor::Orphaned) => " · passage not found",
-            Some(Anchor::Approximate(_)) => " · passage edited",
-            Some(_) => "",
+        let bookmark = &entry.bookmark;
+        let date = entry.date.map_or_else(String::new, |d| format!(" · {d}"));
+        let status = match entry.placement {
+            Placement::NoArticle => " · article not in this folder",
+            Placement::NotFound => " · passage not found",
+            Placement::Edited => " · passage edited",
+            Placement::Found => "",
         };
         let title = if bookmark.title.is_empty() {
             &bookmark.article
@@ -54,8 +50,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
             &bookmark.title
         };
         let head = format!(" {title}{date}{status}");
-        let quote_line = bookmark.quote.lines().next().unwrap_or_default();
-        let quote = format!("   “{quote_line}”");
+        let mut quote_lines = bookmark.quote.lines().filter(|l| !l.trim().is_empty());
+        let first_line = quote_lines.next().unwrap_or_default();
+        let more = if quote_lines.next().is_some() {
+            " …"
+        } else {
+            ""
+        };
+        let quote = format!("   “{first_line}”{more}");
         let note = if bookmark.note.is_empty() {
             "   (no note)".to_owned()
         } else {

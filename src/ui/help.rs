@@ -1,49 +1,45 @@
-//! The help overlay: every key, generated from the keymap.
+//! The help overlay: every key, generated from the keymap, in a box sized to its lines.
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::Theme;
-use crate::app::App;
-use crate::keymap::{self, HelpLine};
+use crate::app::{App, HelpLine, HelpView, Mode};
 use crate::panes;
 use crate::text;
 
 /// Draws the help box over whatever is on screen.
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
-    let lines = keymap::help_lines();
-    let area = panes::help_box(frame.area(), lines.len());
-    let inner = panes::inner(area);
+pub fn render(app: &App, help: &HelpView, theme: &Theme, frame: &mut Frame) {
+    let lines = &app.keys().lines;
+    let area = app.help_area();
+    let inner = area.inner(panes::BORDER);
     let width = usize::from(inner.width);
     let shown = usize::from(inner.height);
     let title = if lines.len() > shown {
-        " Keys · j/k to scroll "
+        let first = help.scroll() + 1;
+        let last = (help.scroll() + shown).min(lines.len());
+        format!(
+            " Keys {first}–{last} of {} · {} ",
+            lines.len(),
+            app.keys().hints(Mode::Help).trim()
+        )
     } else {
-        " Keys "
+        format!(" Keys · {} ", app.keys().hints(Mode::Help).trim())
     };
     let block = Block::bordered()
         .border_style(theme.border_focused)
-        .title(text::truncate(title, width));
-    // Two columns of indent before the keys, two of space after the longest.
-    let label_width = lines
-        .iter()
-        .filter_map(|line| match line {
-            HelpLine::Key(label, _) => Some(text::str_width(label) + 4),
-            _ => None,
-        })
-        .max()
-        .unwrap_or(0);
-    let first = app.help_scroll.min(lines.len().saturating_sub(shown));
+        .title(text::truncate(&title, width));
+    let key_width = app.help_key_width();
     let rows: Vec<Line> = lines
         .iter()
-        .skip(first)
+        .skip(help.scroll())
         .take(shown)
-        .map(|line| match *line {
+        .map(|line| match line {
             HelpLine::Section(title) => Line::styled(text::fit(title, width), theme.title),
             HelpLine::Blank => Line::raw(text::fit("", width)),
-            HelpLine::Key(label, help) => {
-                let label = text::fit(&format!("  {label}"), label_width.min(width));
+            HelpLine::Key { keys, help } => {
+                let label = text::fit(&format!("  {keys}"), key_width.min(width));
                 let rest = width.saturating_sub(text::str_width(&label));
                 Line::from(vec![
                     Span::styled(label, theme.key),

@@ -10,6 +10,9 @@ use crate::text::{self, width::grapheme_width};
 
 /// `text` fitted to exactly `width` columns in `base` style, with each column range of `marks`
 /// in its own style (ranges in order, not overlapping).
+///
+/// Every span carries its whole style, `base` included, so that the spans can be taken out of
+/// the line and put in another (the reader puts its gutter before them) without losing it.
 pub fn line<'a>(
     text: &str,
     width: usize,
@@ -18,7 +21,7 @@ pub fn line<'a>(
 ) -> Line<'a> {
     let fitted = text::fit(text, width);
     if marks.is_empty() {
-        return Line::styled(fitted, base);
+        return Line::from(Span::styled(fitted, base));
     }
     let mut spans = Vec::new();
     let mut current = String::new();
@@ -46,6 +49,13 @@ pub fn line<'a>(
 mod tests {
     use super::*;
     use ratatui::style::Modifier;
+
+    #[test]
+    fn a_line_without_marks_keeps_its_style_in_its_spans() {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let line = line("Tiêu đề", 10, bold, &[]);
+        assert!(line.spans.iter().all(|s| s.style == bold), "{line:?}");
+    }
 
     #[test]
     fn marks_split_the_line_at_columns() {

@@ -11,22 +11,21 @@ use ratatui::widgets::Paragraph;
 use super::{Theme, highlight};
 use crate::app::{App, Focus};
 use crate::catalog::Article;
-use crate::search;
 use crate::text;
 
 /// Draws the list pane into `pane`.
 pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
     let articles = app.catalog().articles();
-    let focused = app.focus == Focus::List;
+    let focused = app.focus() == Focus::List;
     let border = if focused {
         theme.border_focused
     } else {
         theme.border
     };
-    let title = match app.filter.as_ref() {
+    let title = match app.list().filter() {
         Some(filter) => format!(
             " Search “{}” · {} of {} ",
-            filter.query.text,
+            filter.query().text,
             app.list_len(),
             articles.len()
         ),
@@ -35,7 +34,10 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
     let inner = super::bordered(&title, border, pane, frame);
     let width = usize::from(inner.width);
     if articles.is_empty() {
-        let message = format!("No articles in {}.", app.catalog().origin());
+        let message = format!(
+            "No articles in {}. docbao reads *.txt and *.md files, in subfolders too.",
+            app.catalog().origin()
+        );
         super::render_message(&message, theme.meta, inner, frame);
         return;
     }
@@ -44,38 +46,24 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
         super::render_message(message, theme.meta, inner, frame);
         return;
     }
-    let hits = app.list_hits();
+    let hits = app.list().hits();
     let mut lines = Vec::new();
-    for position in (app.list_offset..app.list_len()).take(app.list_capacity()) {
+    for position in (app.list().offset()..app.list_len()).take(app.list_capacity()) {
         let Some(index) = app.list_entry(position) else {
             break;
         };
         let article = &articles[index];
-        let selected = index == app.selected;
+        let selected = index == app.selected();
         let (title_style, meta_style) = match (selected, focused) {
             (true, true) => (theme.selected, theme.selected),
             (true, false) => (theme.selected_idle, theme.selected_idle),
             (false, _) => (theme.body, theme.meta),
         };
+        // Results are placed in the text by the app as they scroll into view.
         let hit = hits.and_then(|h| h.hits.get(position));
-        // Results past the first hundred are placed in the text only when they show.
-        let placed = hit.map(|h| {
-            if h.first.is_some() {
-                (h.title.clone(), h.first.clone())
-            } else {
-                let query = hits.map(|all| &all.query);
-                let matches = query.map_or_else(Vec::new, |q| search::find_in_article(article, q));
-                let range = article.title_range.clone().unwrap_or(0..0);
-                let title = matches
-                    .iter()
-                    .filter(|m| range.start <= m.start && m.end <= range.end)
-                    .cloned()
-                    .collect();
-                (title, matches.first().cloned())
-            }
-        });
-        let title_marks: Vec<(Range<usize>, Style)> = match (&placed, &article.title_range) {
-            (Some((title, _)), Some(range)) => title
+        let title_marks: Vec<(Range<usize>, Style)> = match (hit, &article.title_range) {
+            (Some(hit), Some(range)) => hit
+                .title
                 .iter()
                 .filter_map(|m| {
                     let start = m.start.checked_sub(range.start)?;
@@ -93,29 +81,26 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
             title_style,
             &title_marks,
         ));
-        lines.push(
-            match (hit, placed.as_ref().and_then(|(_, first)| first.clone())) {
-                (Some(hit), Some(first)) => {
-                    snippet_line(article, hit.count, first, width, meta_style, theme)
+        lines.push(match hit.and_then(|h| Some((h.count, h.first.clone()?))) {
+            Some((count, first)) => snippet_line(article, count, first, width, meta_style, theme),
+            None => {
+                let date = article
+                    .date
+                    .map_or_else(|| "undated".to_owned(), |d| d.to_string());
+                let minutes = text::reading_time(article.reading_minutes());
+                let mut meta = format!("  {date} · {minutes}");
+                match app.reading().articles.get(&article.id) {
+                    Some(p) if p.read => meta.push_str(" · read"),
+                    Some(p) if p.percent > 0 => meta.push_str(&format!(" · {}%", p.percent)),
+                    _ => {}
                 }
-                _ => {
-                    let date = article
-                        .date
-                        .map_or_else(|| "undated".to_owned(), |d| d.to_string());
-                    let mut meta = format!("  {date} · {} min", article.reading_minutes());
-                    match app.reading.state.articles.get(&article.id) {
-                        Some(p) if p.read => meta.push_str(" · read"),
-                        Some(p) if p.percent > 0 => meta.push_str(&format!(" · {}%", p.percent)),
-                        _ => {}
-                    }
-                    let marks = app.bookmarks.of_article(&article.id).count();
-                    if marks > 0 {
-                        meta.push_str(&format!(" · {marks}✦"));
-                    }
-                    Line::styled(text::fit(&meta, width), meta_style)
+                let marks = app.bookmarks().count(&article.id);
+                if marks > 0 {
+                    meta.push_str(&format!(" · {marks}✦"));
                 }
-            },
-        );
+                Line::styled(text::fit(&meta, width), meta_style)
+            }
+        });
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -15,8 +15,8 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::app::{App, View};
-use crate::panes::{MIN_HEIGHT, MIN_WIDTH, Panes};
+use crate::app::{App, Screen};
+use crate::panes::{self, MIN_HEIGHT, MIN_WIDTH, Panes};
 use crate::text;
 pub use theme::Theme;
 
@@ -27,29 +27,30 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         render_too_small(area, frame);
         return;
     }
-    let panes = app.panes();
-    if app.view != View::Main {
-        let main = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
-        if app.view == View::Bookmarks {
-            bookmarks::render(app, theme, main, frame);
-        } else {
-            problems::render(app, theme, main, frame);
+    render_screen(app, app.screen(), theme, frame);
+    status::render(app, theme, app.panes().status, frame);
+}
+
+/// Draws a screen, and under an overlay the screen it was opened from.
+fn render_screen(app: &App, screen: &Screen, theme: &Theme, frame: &mut Frame) {
+    match screen {
+        Screen::List | Screen::Reader => {
+            let panes = app.panes();
+            if let Some(pane) = panes.list {
+                list::render(app, theme, pane, frame);
+            }
+            if let Some(pane) = panes.reader {
+                reader::render(app, theme, pane, frame);
+            }
         }
-        status::render(app, theme, panes.status, frame);
-        if app.show_help {
-            help::render(app, theme, frame);
+        // The prompt is drawn in the status line.
+        Screen::Prompt(prompt) => render_screen(app, prompt.under(), theme, frame),
+        Screen::Bookmarks(pane) => bookmarks::render(pane, theme, app.main_area(), frame),
+        Screen::Problems(view) => problems::render(view, theme, app.main_area(), frame),
+        Screen::Help(help) => {
+            render_screen(app, help.under(), theme, frame);
+            help::render(app, help, theme, frame);
         }
-        return;
-    }
-    if let Some(pane) = panes.list {
-        list::render(app, theme, pane, frame);
-    }
-    if let Some(pane) = panes.reader {
-        reader::render(app, theme, pane, frame);
-    }
-    status::render(app, theme, panes.status, frame);
-    if app.show_help {
-        help::render(app, theme, frame);
     }
 }
 
@@ -69,7 +70,7 @@ fn bordered(title: &str, style: Style, area: Rect, frame: &mut Frame) -> Rect {
         .border_style(style)
         .title(text::truncate(title, width));
     frame.render_widget(block, area);
-    crate::panes::inner(area)
+    area.inner(panes::BORDER)
 }
 
 /// A message wrapped to fill `area`, each row exactly its width.

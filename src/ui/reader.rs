@@ -16,36 +16,41 @@ use crate::text;
 
 /// Draws the reading pane into `pane`.
 pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
-    let border = if app.focus == Focus::Reader {
+    let border = if app.focus() == Focus::Reader {
         theme.border_focused
     } else {
         theme.border
     };
     let total = app.catalog().articles().len();
     let title = match app.article() {
-        Some(article) => format!(" {}/{total} · {} ", app.selected + 1, article.id),
+        Some(article) => format!(" {}/{total} · {} ", app.selected() + 1, article.id),
         None => " Reader ".to_owned(),
     };
     let inner = super::bordered(&title, border, pane, frame);
-    let Some(page) = &app.page else { return };
+    let reader = app.reader();
+    let Some(page) = reader.page() else { return };
     let gutter = usize::from(panes::READER_GUTTER);
     let room = usize::from(inner.width).saturating_sub(gutter);
     // Centre the text column when the pane is wider than a comfortable line.
     let left = room.saturating_sub(page.width + usize::from(panes::READER_PADDING)) / 2;
     let margin = " ".repeat(left);
-    let (matches, current) = match &app.search {
+    let (matches, current) = match reader.search() {
         Some(found) => (found.matches.as_slice(), found.current),
         None => (&[][..], None),
     };
     let text = app.article().map_or("", |a| a.text.as_str());
-    let flash: Vec<Range<usize>> = app.flash.iter().cloned().collect();
-    let selected = app.selection.as_ref().map(|s| s.covered());
-    let marked: Vec<Range<usize>> = app.placed.iter().filter_map(|p| p.anchor.range()).collect();
+    let flash: Vec<Range<usize>> = reader.flash().into_iter().cloned().collect();
+    let selected = reader.selection().map(|s| s.covered());
+    let marked: Vec<Range<usize>> = reader
+        .placed()
+        .iter()
+        .filter_map(|p| p.anchor.range())
+        .collect();
     let lines: Vec<Line> =
         page.rows
             .iter()
             .enumerate()
-            .skip(app.scroll)
+            .skip(reader.scroll())
             .take(usize::from(inner.height))
             .map(|(index, row)| {
                 let style = match row.kind {
@@ -89,12 +94,13 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
                     let width = text::str_width(&row.text);
                     marks.push((shift(0..width), theme.selection));
                 }
-                let cursor =
-                    if in_selection || (app.selection.is_none() && row.block == Some(app.cursor)) {
-                        "▐"
-                    } else {
-                        " "
-                    };
+                let cursor = if in_selection
+                    || (reader.selection().is_none() && row.block == Some(reader.cursor()))
+                {
+                    "▐"
+                } else {
+                    " "
+                };
                 let mark = if marked.iter().any(overlaps) {
                     "✦"
                 } else {
@@ -112,7 +118,7 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
     if page.rows.len() > usize::from(inner.height) {
         let mut state =
             ScrollbarState::new(page.rows.len().saturating_sub(usize::from(inner.height)))
-                .position(app.scroll);
+                .position(reader.scroll());
         let scrollbar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .begin_symbol(None)
             .end_symbol(None)

@@ -1,4 +1,5 @@
-//! The status line: where the reader is, what just happened, and the keys to know.
+//! The status line: where the reader is, what just happened, and the keys to know; or the
+//! prompt while one is open.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -6,50 +7,43 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Theme;
-use crate::app::{App, Focus, Target, Typing, View};
+use crate::action::Action;
+use crate::app::{App, Focus, PromptScreen, Purpose, Screen};
 use crate::text;
 
-/// Key hints at the right of the status line.
-const HINTS: &str = "? help  q quit ";
-
-/// Draws the status line into `area`, or the search prompt while one is typed.
+/// Draws the status line into `area`, or the prompt while one is open.
 pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
-    if let Some(typing) = &app.typing {
-        render_prompt(app, typing, theme, area, frame);
+    if let Screen::Prompt(prompt) = app.screen() {
+        render_prompt(app, prompt, theme, area, frame);
         return;
     }
     let width = usize::from(area.width);
     let total = app.catalog().articles().len();
-    let mut left = if app.view == View::Problems {
-        " problems".to_owned()
-    } else if app.view == View::Bookmarks {
-        let shown = app.pane_bookmarks().len();
-        if shown == 0 {
-            " no bookmarks".to_owned()
-        } else {
-            format!(" bookmark {} of {shown}", app.pane_cursor + 1)
-        }
-    } else if total == 0 {
-        " no articles".to_owned()
-    } else {
-        match app.focus {
-            Focus::List => format!(" article {} of {total}", app.selected + 1),
+    let mut left = match app.screen() {
+        Screen::Problems(_) => " problems".to_owned(),
+        Screen::Bookmarks(pane) => match pane.shown().len() {
+            0 => " no bookmarks".to_owned(),
+            shown => format!(" bookmark {} of {shown}", pane.cursor() + 1),
+        },
+        _ if total == 0 => " no articles".to_owned(),
+        _ => match app.focus() {
+            Focus::List => format!(" article {} of {total}", app.selected() + 1),
             Focus::Reader => format!(
                 " article {} of {total} · {}%",
-                app.selected + 1,
+                app.selected() + 1,
                 app.percent_read()
             ),
-        }
+        },
     };
     let skipped = app.catalog().problems().len();
     if let Some(counter) = match_counter(app) {
         left.push_str(&format!(" · {counter}"));
     }
-    if let Some(note) = &app.note {
+    if let Some(note) = app.note() {
         left.push_str(&format!(" · {note}"));
     } else if let Some(warning) = app
         .article()
-        .filter(|_| app.focus == Focus::Reader)
+        .filter(|_| app.focus() == Focus::Reader)
         .and_then(|a| a.warnings.first())
     {
         left.push_str(&format!(" · ⚠ {warning}"));
@@ -59,11 +53,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
             if skipped == 1 { "" } else { "s" }
         ));
     }
-    let hints = match (app.view, &app.selection) {
-        (View::Bookmarks, _) => "Enter read  d delete  e note  ' back ",
-        (_, Some(_)) => "{ } j k extend  m bookmark  Esc stop ",
-        _ => HINTS,
-    };
+    let hints = app.keys().hints(app.mode());
     let hints_width = text::str_width(hints);
     let line = if text::str_width(&left) + hints_width < width {
         Line::from(vec![
@@ -77,30 +67,37 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
 }
 
 /// `/query▏  3/14  Alt-c case: smart  Alt-a accents: smart`, with the cursor placed in the query.
-fn render_prompt(app: &App, typing: &Typing, theme: &Theme, area: Rect, frame: &mut Frame) {
+fn render_prompt(app: &App, screen: &PromptScreen, theme: &Theme, area: Rect, frame: &mut Frame) {
     let width = usize::from(area.width);
-    let prompt = &typing.prompt;
+    let prompt = screen.prompt();
+    let mode = app.mode();
+    let keys = app.keys();
+    let options = app.options();
     let toggles = format!(
-        "Alt-c case: {}  Alt-a accents: {} ",
-        app.options.case.label(),
-        app.options.accents.label()
+        "{} case: {}  {} accents: {} ",
+        keys.key(mode, &Action::ToggleCase),
+        options.case.label(),
+        keys.key(mode, &Action::ToggleAccents),
+        options.accents.label()
     );
-    let (lead, counter, hints) = match typing.target {
-        Target::Reader { .. } => ("/", match_counter(app).unwrap_or_default(), toggles),
-        Target::List { .. } => ("/", list_counter(app), toggles),
-        Target::Bookmarks { .. } => (
+    let (lead, counter, hints) = match screen.purpose() {
+        Purpose::SearchReader { .. } => ("/", match_counter(app).unwrap_or_default(), toggles),
+        Purpose::SearchList { .. } => ("/", list_counter(app), toggles),
+        Purpose::FilterBookmarks { .. } => (
             "/",
-            match app.pane_bookmarks().len() {
+            match screen
+                .under()
+                .bookmarks_pane()
+                .map_or(0, |p| p.shown().len())
+            {
                 1 => "1 bookmark".to_owned(),
                 n => format!("{n} bookmarks"),
             },
             toggles,
         ),
-        Target::Note { .. } => (
-            "Note: ",
-            String::new(),
-            "Enter saves  Esc: no note ".to_owned(),
-        ),
+        Purpose::NewNote { .. } | Purpose::EditNote { .. } => {
+            ("Note: ", String::new(), keys.hints(mode).to_owned())
+        }
     };
     let right = format!("{counter}  {hints}");
     // What is typed keeps at least a third of the line; the hints give way first.
@@ -132,8 +129,8 @@ fn render_prompt(app: &App, typing: &Typing, theme: &Theme, area: Rect, frame: &
 
 /// `3/14` in the reader: the match the user is on, of how many.
 fn match_counter(app: &App) -> Option<String> {
-    let found = app.search.as_ref()?;
-    if app.filter.is_some() && app.focus == Focus::List {
+    let found = app.reader().search()?;
+    if app.list().filter().is_some() && app.focus() == Focus::List {
         return None;
     }
     Some(match (found.current, found.matches.len()) {
@@ -145,10 +142,10 @@ fn match_counter(app: &App) -> Option<String> {
 
 /// `2 articles` in the list, or `searching…` while the results are not in.
 fn list_counter(app: &App) -> String {
-    if app.search_pending() {
+    if app.list().pending() {
         return "searching…".to_owned();
     }
-    match app.list_hits().map(|h| h.hits.len()) {
+    match app.list().hits().map(|h| h.hits.len()) {
         None => String::new(),
         Some(0) => "no articles".to_owned(),
         Some(1) => "1 article".to_owned(),

@@ -83,6 +83,18 @@ pub fn generate(dir: &Path) -> Vec<(String, Expect)> {
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10".to_vec();
     png.extend((0..=255u8).cycle().take(2048));
     put("picture.txt", png, Expect::Skipped);
+    // Binary without a NUL byte: what a text file never looks like, all the same.
+    let mut seed = 7u64;
+    let random: Vec<u8> = (0..4096)
+        .map(|_| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            ((seed >> 33) as u8).max(1)
+        })
+        .collect();
+    put("random_bytes.txt", random.clone(), Expect::Skipped);
+    let mut fake_png = b"\x89PNG\r\n\x1a\n".to_vec();
+    fake_png.extend(&random[..2000]);
+    put("fake_png.txt", fake_png, Expect::Skipped);
     put(
         "nul_bytes.txt",
         b"date 2025-01-01 NUL\n\nab\0cd".to_vec(),

@@ -1,0 +1,282 @@
+//! The list pane: which article is selected, how far the list is scrolled, and the catalog
+//! search that filters it.
+
+use std::sync::Arc;
+
+use super::App;
+use super::reader::ReaderSearch;
+use super::screen::Screen;
+use crate::action::{Action, Effect};
+use crate::search::{CatalogHits, Query};
+
+/// The list's state.
+#[derive(Debug, Clone, Default)]
+pub struct ListView {
+    /// Index of the selected article in the catalog.
+    pub(super) selected: usize,
+    /// Position in the list of the first entry shown.
+    pub(super) offset: usize,
+    /// The catalog search the list is filtered by.
+    pub(super) filter: Option<ListFilter>,
+}
+
+impl ListView {
+    /// Index of the selected article in the catalog.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// Position in the list of the first entry shown.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// The search the list is filtered by.
+    pub fn filter(&self) -> Option<&ListFilter> {
+        self.filter.as_ref()
+    }
+
+    /// The matches in the list, best first, when the list is filtered and results are in.
+    pub fn hits(&self) -> Option<&CatalogHits> {
+        self.filter.as_ref()?.hits.as_deref()
+    }
+
+    /// Whether a catalog search has been asked for and not answered yet.
+    pub fn pending(&self) -> bool {
+        self.filter
+            .as_ref()
+            .is_some_and(|f| f.received != f.generation)
+    }
+}
+
+/// The list narrowed to the articles matching a query.
+#[derive(Debug, Clone)]
+pub struct ListFilter {
+    /// The query the list is filtered by.
+    query: Query,
+    /// The latest results received; they may answer an older query while a newer one runs.
+    hits: Option<Arc<CatalogHits>>,
+    /// The request that `query` was sent as.
+    generation: u64,
+    /// The request that `hits` answer.
+    received: u64,
+    /// The selection and list scroll before filtering, restored when the filter is cleared.
+    restore: (usize, usize),
+    /// Whether to open the top article as soon as results arrive (Enter came first).
+    open_when_ready: bool,
+}
+
+impl ListFilter {
+    /// The query the list is filtered by.
+    pub fn query(&self) -> &Query {
+        &self.query
+    }
+}
+
+impl App {
+    /// Number of articles the list shows: all, or those matching the filter.
+    pub fn list_len(&self) -> usize {
+        match self.list.hits() {
+            Some(hits) => hits.hits.len(),
+            None => self.catalog.articles().len(),
+        }
+    }
+
+    /// The catalog index of the article at a position in the list.
+    pub fn list_entry(&self, position: usize) -> Option<usize> {
+        match self.list.hits() {
+            Some(hits) => hits.hits.get(position).map(|h| h.index),
+            None => (position < self.catalog.articles().len()).then_some(position),
+        }
+    }
+
+    /// Where the selected article is in the list, if it is listed.
+    pub fn list_position(&self) -> Option<usize> {
+        match self.list.hits() {
+            Some(hits) => hits.hits.iter().position(|h| h.index == self.list.selected),
+            None => Some(self.list.selected),
+        }
+    }
+
+    /// Moves the selection in the list.
+    pub(super) fn move_in_list(&mut self, action: &Action) {
+        let count = self.list_len();
+        if count == 0 {
+            return;
+        }
+        let last = count - 1;
+        let page = self.list_capacity();
+        let at = self.list_position().unwrap_or(0);
+        let target = match action {
+            Action::Down => (at + 1).min(last),
+            Action::Up => at.saturating_sub(1),
+            Action::PageDown => (at + page).min(last),
+            Action::PageUp => at.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => return,
+        };
+        if let Some(index) = self.list_entry(target) {
+            self.select(index);
+        }
+    }
+
+    /// Scrolls the list so that the selected article shows, and never past its end: a list
+    /// that fits shows from its first article.
+    pub(super) fn keep_selection_visible(&mut self) {
+        let capacity = self.list_capacity();
+        let at = self.list_position().unwrap_or(0);
+        let mut offset = self.list.offset;
+        if at < offset {
+            offset = at;
+        } else if at >= offset + capacity {
+            offset = at + 1 - capacity;
+        }
+        self.list.offset = offset.min(self.list_len().saturating_sub(capacity));
+    }
+
+    /// Starts a catalog search from the list, with what it was filtered by to edit.
+    pub(super) fn list_search_prompt(&self) -> (String, super::screen::Purpose) {
+        let text = self
+            .list
+            .filter
+            .as_ref()
+            .map_or_else(String::new, |f| f.query.text.clone());
+        let purpose = super::screen::Purpose::SearchList {
+            before: self.list.filter.clone(),
+            selection: (self.list.selected, self.list.offset),
+        };
+        (text, purpose)
+    }
+
+    /// Filters the list by `query` as typed: asks for a catalog search and highlights the
+    /// query in the article shown meanwhile.
+    pub(super) fn filter_list(&mut self, query: Query, selection: (usize, usize)) {
+        if query.is_empty() {
+            self.list.filter = None;
+            self.reader.search = None;
+            return;
+        }
+        self.generation += 1;
+        self.effects.push(Effect::SearchCatalog {
+            generation: self.generation,
+            query: query.clone(),
+        });
+        let previous = self.list.filter.take();
+        self.list.filter = Some(ListFilter {
+            query: query.clone(),
+            hits: previous.as_ref().and_then(|f| f.hits.clone()),
+            generation: self.generation,
+            received: previous.as_ref().map_or(0, |f| f.received),
+            restore: previous.as_ref().map_or(selection, |f| f.restore),
+            open_when_ready: false,
+        });
+        self.reader.search = Some(ReaderSearch::new(self.article(), query));
+    }
+
+    /// Keeps the search typed in the list: opens the top article once results are in.
+    pub(super) fn confirm_list_search(&mut self) -> Screen {
+        match &mut self.list.filter {
+            Some(filter) if filter.received == filter.generation => self.open_first_hit(),
+            Some(filter) => {
+                filter.open_when_ready = true;
+                Screen::List
+            }
+            None => Screen::List,
+        }
+    }
+
+    /// Gives up the search typed in the list: the filter, selection and scroll of before.
+    pub(super) fn cancel_list_search(
+        &mut self,
+        before: Option<ListFilter>,
+        selection: (usize, usize),
+    ) {
+        self.list.filter = before;
+        self.reader.search = self
+            .list
+            .filter
+            .as_ref()
+            .map(|f| ReaderSearch::new(self.article(), f.query.clone()));
+        self.select(selection.0);
+        self.list.offset = selection.1;
+        self.keep_selection_visible();
+    }
+
+    /// Removes the list's filter, going back to the selection it started from.
+    pub(super) fn clear_filter(&mut self) {
+        if let Some(filter) = self.list.filter.take() {
+            self.reader.search = None;
+            self.select(filter.restore.0);
+            self.list.offset = filter.restore.1;
+            self.keep_selection_visible();
+        }
+    }
+
+    /// Takes in the results of a catalog search, if they answer the query shown.
+    pub(super) fn receive(&mut self, generation: u64, hits: Arc<CatalogHits>) {
+        let Some(filter) = self.list.filter.as_mut() else {
+            return;
+        };
+        if generation != filter.generation {
+            return;
+        }
+        filter.received = generation;
+        let first = hits.hits.first().map(|h| h.index);
+        filter.hits = Some(hits);
+        let open = std::mem::take(&mut filter.open_when_ready);
+        self.list.offset = 0;
+        if let Some(index) = first {
+            self.select(index);
+        }
+        if open && matches!(self.screen, Screen::List) {
+            self.screen = self.open_first_hit();
+        }
+    }
+
+    /// Opens the selected article in the reader at its first match of the list's query.
+    pub(super) fn open_first_hit(&mut self) -> Screen {
+        let Some(filter) = &self.list.filter else {
+            return Screen::List;
+        };
+        let query = filter.query.clone();
+        if self.list.hits().is_none_or(|h| h.hits.is_empty()) {
+            self.note = Some(format!("no article matches “{}”", query.text));
+            return Screen::List;
+        }
+        let mut found = ReaderSearch::new(self.article(), query);
+        found.current = (!found.matches.is_empty()).then_some(0);
+        self.reader.search = Some(found);
+        self.reader.scroll = 0;
+        self.show_current_match();
+        Screen::Reader
+    }
+
+    /// Works out the excerpts of the results on screen that the search left unplaced: done
+    /// here, when the list moves, so that drawing only reads them.
+    pub(super) fn place_visible_hits(&mut self) {
+        let capacity = self.list_capacity();
+        let offset = self.list.offset;
+        let catalog = &self.catalog;
+        let Some(hits) = self.list.filter.as_mut().and_then(|f| f.hits.as_mut()) else {
+            return;
+        };
+        let end = (offset + capacity).min(hits.hits.len());
+        if hits
+            .hits
+            .get(offset..end)
+            .is_none_or(|h| h.iter().all(|h| h.placed()))
+        {
+            return;
+        }
+        let hits = Arc::make_mut(hits);
+        let query = hits.query.clone();
+        for hit in &mut hits.hits[offset..end] {
+            if !hit.placed()
+                && let Some(article) = catalog.articles().get(hit.index)
+            {
+                hit.place(article, &query);
+            }
+        }
+    }
+}

@@ -1,0 +1,404 @@
+//! The reading pane: the selected article laid out, its scroll and passage cursor, the search
+//! shown in it, the selection being made, and how much of it has been on screen.
+
+use std::ops::Range;
+
+use super::App;
+use crate::action::Action;
+use crate::bookmarks::Anchor;
+use crate::catalog::Article;
+use crate::page::Page;
+use crate::search::{self, Query};
+use crate::state::Position;
+
+/// The reader's state.
+#[derive(Debug, Clone, Default)]
+pub struct ReaderView {
+    /// The selected article laid out for the reader's width.
+    pub(super) page: Option<Page>,
+    /// First row of the page shown at the top of the reader.
+    pub(super) scroll: usize,
+    /// The passage cursor: index of the paragraph bookmarks apply to.
+    pub(super) cursor: usize,
+    /// Paragraphs or lines being selected for a bookmark.
+    pub(super) selection: Option<Selection>,
+    /// A passage highlighted after opening it from the bookmarks pane.
+    pub(super) flash: Option<Range<usize>>,
+    /// The search whose matches are highlighted.
+    pub(super) search: Option<ReaderSearch>,
+    /// Bookmarks of the article and where their passages are now.
+    pub(super) placed: Vec<Placed>,
+    /// Rows of the page that have been on screen, from the top: the furthest seen.
+    pub(super) seen: usize,
+    /// Whether the user has read in this article (so its position is kept).
+    pub(super) started: bool,
+    /// The paragraph and percent last recorded, so that only a move is recorded again.
+    pub(super) recorded: Option<(usize, u8)>,
+}
+
+impl ReaderView {
+    /// The selected article laid out, if there is one.
+    pub fn page(&self) -> Option<&Page> {
+        self.page.as_ref()
+    }
+
+    /// The first row shown.
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    /// The paragraph bookmarks apply to.
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// The selection being made, if any.
+    pub fn selection(&self) -> Option<&Selection> {
+        self.selection.as_ref()
+    }
+
+    /// The passage highlighted after opening a bookmark.
+    pub fn flash(&self) -> Option<&Range<usize>> {
+        self.flash.as_ref()
+    }
+
+    /// The search shown, if any.
+    pub fn search(&self) -> Option<&ReaderSearch> {
+        self.search.as_ref()
+    }
+
+    /// Where the article's bookmarks are.
+    pub fn placed(&self) -> &[Placed] {
+        &self.placed
+    }
+}
+
+/// A search shown in the reader: its query and its matches in the selected article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReaderSearch {
+    /// What is searched for.
+    pub query: Query,
+    /// Matches in the selected article, as byte ranges of its text, in order.
+    pub matches: Vec<Range<usize>>,
+    /// The match the user is on, if any.
+    pub current: Option<usize>,
+}
+
+impl ReaderSearch {
+    /// The matches of `query` in `article`, none chosen yet.
+    pub fn new(article: Option<&Article>, query: Query) -> ReaderSearch {
+        let matches = article.map_or_else(Vec::new, |a| search::find_in_article(a, &query));
+        ReaderSearch {
+            query,
+            matches,
+            current: None,
+        }
+    }
+}
+
+/// Paragraphs or lines being selected in the reader, as byte ranges of the article's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    /// Where the selection began: a paragraph or a line.
+    pub anchor: Range<usize>,
+    /// Where it has been extended to.
+    pub head: Range<usize>,
+}
+
+impl Selection {
+    /// The text covered, from the earlier start to the later end.
+    pub fn covered(&self) -> Range<usize> {
+        self.anchor.start.min(self.head.start)..self.anchor.end.max(self.head.end)
+    }
+}
+
+/// One bookmark of the selected article and where its passage is now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    /// The bookmark's id.
+    pub id: String,
+    /// Where the passage was found.
+    pub anchor: Anchor,
+}
+
+impl App {
+    /// Percentage of the open article that has been on screen, 0 to 100: the most of this
+    /// visit or of any visit before.
+    pub fn percent_read(&self) -> usize {
+        let Some(page) = &self.reader.page else {
+            return 0;
+        };
+        let seen = self.reader.seen * 100 / page.rows.len().max(1);
+        let before = self
+            .article()
+            .and_then(|a| self.reading.articles.get(&a.id))
+            .map_or(0, |p| usize::from(p.percent));
+        seen.min(100).max(before)
+    }
+
+    /// Scrolls the reader by a line, a page, a paragraph, or to the top or the end.
+    pub(super) fn scroll_reader(&mut self, action: &Action) {
+        let Some(page) = &self.reader.page else {
+            return;
+        };
+        let height = self.reader_height().max(1);
+        let scroll = self.reader.scroll;
+        let target = match action {
+            Action::Down => scroll + 1,
+            Action::Up => scroll.saturating_sub(1),
+            Action::PageDown => scroll + height.saturating_sub(1).max(1),
+            Action::PageUp => scroll.saturating_sub(height.saturating_sub(1).max(1)),
+            Action::Top => 0,
+            Action::Bottom => usize::MAX,
+            Action::NextParagraph => {
+                match Some(self.reader.cursor + 1).filter(|&b| b < page.block_count()) {
+                    Some(block) => {
+                        self.reader.cursor = block;
+                        page.block_start(block)
+                    }
+                    None => {
+                        self.note = Some("last paragraph".to_owned());
+                        usize::MAX
+                    }
+                }
+            }
+            Action::PreviousParagraph => match self.reader.cursor.checked_sub(1) {
+                Some(block) => {
+                    self.reader.cursor = block;
+                    page.view_of_block(block)
+                }
+                None => 0,
+            },
+            _ => return,
+        };
+        self.reader.scroll = target.min(self.max_scroll());
+        if !matches!(action, Action::NextParagraph | Action::PreviousParagraph) {
+            self.follow_view();
+        }
+    }
+
+    /// The largest scroll that still fills the reader: the last row at the bottom.
+    pub(super) fn max_scroll(&self) -> usize {
+        let rows = self.reader.page.as_ref().map_or(0, |p| p.rows.len());
+        rows.saturating_sub(self.reader_height())
+    }
+
+    /// Selects an article: records where the user was in the one left, lays the new one out
+    /// and shows it where the user left it.
+    pub(super) fn select(&mut self, index: usize) {
+        if index != self.list.selected || self.reader.page.is_none() {
+            self.record_position();
+            self.save_reading();
+            self.list.selected = index;
+            let search = self.reader.search.take();
+            self.reader = super::reader::ReaderView::default();
+            self.relayout();
+            self.reader.search = search.map(|s| ReaderSearch::new(self.article(), s.query));
+            self.place_bookmarks();
+            self.restore_position();
+        }
+        self.keep_selection_visible();
+    }
+
+    /// Reads the next (or previous) article of the catalog.
+    pub(super) fn step_article(&mut self, step: isize) {
+        let count = self.catalog.articles().len();
+        let Some(target) = self
+            .list
+            .selected
+            .checked_add_signed(step)
+            .filter(|&t| t < count)
+        else {
+            self.note = Some(if step > 0 {
+                "this is the last article".to_owned()
+            } else {
+                "this is the first article".to_owned()
+            });
+            return;
+        };
+        self.select(target);
+    }
+
+    /// Lays the selected article out again for the current reader width.
+    pub(super) fn relayout(&mut self) {
+        let width = crate::panes::Panes::compute(self.area(), true)
+            .reader
+            .map_or(0, crate::panes::reader_text_width);
+        self.reader.page = self
+            .catalog
+            .articles()
+            .get(self.list.selected)
+            .map(|article| Page::layout(article, width));
+    }
+
+    /// Lays the article out for a new size, keeping the same place of the same paragraph at
+    /// the top.
+    pub(super) fn relayout_keeping_place(&mut self) {
+        let anchor = self.reader.page.as_ref().and_then(|page| {
+            let block = page.block_at(self.reader.scroll)?;
+            let start = page.block_start(block);
+            let into = self.reader.scroll.checked_sub(start)?;
+            let rows = page.rows.iter().filter(|r| r.block == Some(block)).count();
+            Some((block, into, rows.max(1)))
+        });
+        let seen_share = self
+            .reader
+            .page
+            .as_ref()
+            .map(|p| (self.reader.seen, p.rows.len()));
+        self.relayout();
+        if let Some(page) = &self.reader.page {
+            if let Some((block, into, old_rows)) = anchor {
+                let rows = page.rows.iter().filter(|r| r.block == Some(block)).count();
+                self.reader.scroll = page.block_start(block) + into * rows / old_rows;
+            }
+            if let Some((seen, old_total)) = seen_share {
+                self.reader.seen = seen * page.rows.len() / old_total.max(1);
+            }
+        }
+        self.reader.scroll = self.reader.scroll.min(self.max_scroll());
+    }
+
+    /// Scrolls so that the text at byte `at` is in view, a little below the top.
+    pub(super) fn reveal(&mut self, at: usize) {
+        let Some(row) = self.reader.page.as_ref().and_then(|p| p.row_of(at)) else {
+            return;
+        };
+        let height = self.reader_height().max(1);
+        let scroll = self.reader.scroll;
+        if row < scroll || row >= scroll + height {
+            self.reader.scroll = row.saturating_sub(2).min(self.max_scroll());
+        }
+        self.follow_view();
+    }
+
+    /// Keeps the passage cursor on screen: when its paragraph scrolls out of view, the cursor
+    /// moves to the paragraph at the top.
+    pub(super) fn follow_view(&mut self) {
+        let Some(page) = &self.reader.page else {
+            return;
+        };
+        let height = self.reader_height().max(1);
+        let visible = self.reader.scroll..self.reader.scroll + height;
+        let cursor = self.reader.cursor;
+        let shown = page
+            .rows
+            .get(visible.start.min(page.rows.len())..visible.end.min(page.rows.len()))
+            .is_some_and(|rows| rows.iter().any(|r| r.block == Some(cursor)));
+        if !shown && let Some(block) = page.top_block(self.reader.scroll) {
+            self.reader.cursor = block;
+        }
+    }
+
+    /// Moves to the next (or previous) match, wrapping around the article with a note.
+    pub(super) fn step_match(&mut self, forward: bool) {
+        let Some(found) = &self.reader.search else {
+            self.note = Some("no search yet: press / to search".to_owned());
+            return;
+        };
+        let count = found.matches.len();
+        if count == 0 {
+            self.note = Some(format!("no matches for “{}”", found.query.text));
+            return;
+        }
+        let next = match found.current {
+            Some(k) if forward => k + 1,
+            Some(k) => k.checked_sub(1).unwrap_or(count),
+            None => {
+                let page = self.reader.page.as_ref();
+                let row_of = |m: &Range<usize>| page.and_then(|p| p.row_of(m.start));
+                let first_below = found
+                    .matches
+                    .iter()
+                    .position(|m| row_of(m).is_some_and(|r| r >= self.reader.scroll));
+                match (first_below, forward) {
+                    (Some(k), true) => k,
+                    (Some(k), false) => k.checked_sub(1).unwrap_or(count),
+                    (None, true) => count,
+                    (None, false) => count - 1,
+                }
+            }
+        };
+        let current = if next >= count {
+            self.note = Some(if forward {
+                "search wrapped to the top".to_owned()
+            } else {
+                "search wrapped to the bottom".to_owned()
+            });
+            if forward { 0 } else { count - 1 }
+        } else {
+            next
+        };
+        if let Some(found) = self.reader.search.as_mut() {
+            found.current = Some(current);
+        }
+        self.show_current_match();
+    }
+
+    /// Scrolls so that the current match is in view, with a little context above it.
+    pub(super) fn show_current_match(&mut self) {
+        let (Some(found), Some(page)) = (&self.reader.search, &self.reader.page) else {
+            return;
+        };
+        let Some(range) = found.current.and_then(|k| found.matches.get(k)) else {
+            return;
+        };
+        let Some(row) = page.row_of(range.start) else {
+            return;
+        };
+        let height = self.reader_height().max(1);
+        let scroll = self.reader.scroll;
+        if row < scroll || row >= scroll + height {
+            self.reader.scroll = row.saturating_sub(2).min(self.max_scroll());
+        }
+        self.follow_view();
+    }
+
+    /// Counts what is on screen now as seen, when the reader is on screen.
+    pub(super) fn mark_seen(&mut self) {
+        let shown = self.panes().reader.is_some();
+        if let Some(page) = &self.reader.page
+            && shown
+        {
+            let bottom = (self.reader.scroll + self.reader_height()).min(page.rows.len());
+            self.reader.seen = self.reader.seen.max(bottom);
+        }
+    }
+
+    /// Records where the user is in the selected article, once they have read in it; the
+    /// list's figure follows at once, and the file is written at the next save.
+    pub(super) fn record_position(&mut self) {
+        if !self.reader.started {
+            return;
+        }
+        let (Some(article), Some(page)) = (
+            self.catalog.articles().get(self.list.selected),
+            &self.reader.page,
+        ) else {
+            return;
+        };
+        let block = page.top_block(self.reader.scroll).unwrap_or(0);
+        let percent = u8::try_from(self.percent_read()).unwrap_or(100);
+        if self.reader.recorded == Some((block, percent)) {
+            return;
+        }
+        self.reader.recorded = Some((block, percent));
+        let position = Position::at(article, block, percent);
+        let id = article.id.clone();
+        self.reading.record(&id, position);
+        self.reading_changed = true;
+    }
+
+    /// Scrolls to where the user left the selected article: the paragraph that was at the
+    /// top, and the top of the article when that was the first one.
+    pub(super) fn restore_position(&mut self) {
+        let (Some(article), Some(page)) = (self.article(), &self.reader.page) else {
+            return;
+        };
+        if let Some(position) = self.reading.articles.get(&article.id) {
+            let block = position.find_block(article);
+            self.reader.scroll = page.view_of_block(block).min(self.max_scroll());
+            self.reader.cursor = block;
+        }
+    }
+}

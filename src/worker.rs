@@ -1,0 +1,394 @@
+//! The workers that carry out what `App::update` asks for, off the UI thread: saving the
+//! bookmarks and the reading state, reading the bookmarks again, searching the catalog. Each
+//! answer comes back as an [`Action`].
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
+use std::thread;
+
+use crate::action::{Action, Effect};
+use crate::bookmarks::{Bookmark, BookmarkStore, Change};
+use crate::catalog::Catalog;
+use crate::search::{self, Query, Searcher};
+use crate::state::{ReadingState, StateStore};
+use crate::store::StoreError;
+
+/// The data files, as the worker that saves them keeps them.
+#[derive(Debug)]
+pub struct Storage {
+    bookmarks: BookmarkStore,
+    reading: StateStore,
+    /// The number of the last bookmark change saved.
+    saved: u64,
+}
+
+/// What opening the data directory gives: the storage for the worker, and the data and the
+/// notices for the reader to start with.
+#[derive(Debug)]
+pub struct Opened {
+    /// For the worker that saves.
+    pub storage: Storage,
+    /// Every bookmark.
+    pub bookmarks: Vec<Bookmark>,
+    /// Where the user was in each article.
+    pub reading: ReadingState,
+    /// What the user must be told.
+    pub notices: Vec<String>,
+}
+
+impl Storage {
+    /// Opens the data directory (or keeps everything in memory, saying so, when there is
+    /// none), and gives data kept under an article's old id (its file name) its id in
+    /// `catalog`.
+    pub fn open(dir: Result<PathBuf, StoreError>, catalog: &Catalog) -> Result<Opened, StoreError> {
+        let dir = match dir {
+            Ok(dir) => dir,
+            Err(err) => {
+                let mut opened = Storage::in_memory();
+                opened
+                    .notices
+                    .push(format!("{err}; bookmarks will not be saved"));
+                return Ok(opened);
+            }
+        };
+        let mut bookmarks = BookmarkStore::open(&dir)?;
+        let mut reading = StateStore::open(&dir)?;
+        let mut notices: Vec<String> = [bookmarks.notice.take(), reading.notice.take()]
+            .into_iter()
+            .flatten()
+            .collect();
+        notices.extend(migrate_ids(catalog, &mut bookmarks, &mut reading));
+        Ok(Opened {
+            bookmarks: bookmarks.list().to_vec(),
+            reading: reading.state.clone(),
+            notices,
+            storage: Storage {
+                bookmarks,
+                reading,
+                saved: 0,
+            },
+        })
+    }
+
+    /// Storage that keeps everything in memory: for tests, and when there is no data directory.
+    pub fn in_memory() -> Opened {
+        Opened {
+            storage: Storage {
+                bookmarks: BookmarkStore::in_memory(),
+                reading: StateStore::in_memory(),
+                saved: 0,
+            },
+            bookmarks: Vec::new(),
+            reading: ReadingState::default(),
+            notices: Vec::new(),
+        }
+    }
+
+    /// Carries out one effect on the files, and says how it went.
+    pub fn run(&mut self, effect: Effect) -> Vec<Action> {
+        let mut answers = Vec::new();
+        match effect {
+            Effect::SaveBookmarks { number, change } => match self.bookmarks.apply(change) {
+                Ok(()) => {
+                    self.saved = number;
+                    answers.push(self.bookmarks_saved());
+                }
+                Err(err) => answers.push(Action::Failed(format!(
+                    "{err}; the bookmark is kept in memory and saved with the next change"
+                ))),
+            },
+            Effect::ReloadBookmarks => match self.bookmarks.reload() {
+                Ok(()) => answers.push(self.bookmarks_saved()),
+                Err(err) => answers.push(Action::Failed(err.to_string())),
+            },
+            Effect::SaveReading(state) => {
+                self.reading.state = *state;
+                if let Err(err) = self.reading.save() {
+                    answers.push(Action::Failed(format!(
+                        "{err}; your place is kept in memory and saved again shortly"
+                    )));
+                }
+            }
+            Effect::SearchCatalog { .. } => {}
+        }
+        let notices = [self.bookmarks.notice.take(), self.reading.notice.take()];
+        answers.extend(notices.into_iter().flatten().map(Action::Failed));
+        answers
+    }
+
+    fn bookmarks_saved(&self) -> Action {
+        Action::BookmarksSaved {
+            upto: self.saved,
+            bookmarks: self.bookmarks.list().to_vec(),
+        }
+    }
+}
+
+/// Moves bookmarks and reading positions kept under an article's file name (how articles
+/// were named before ids were paths) to the article's id, when the name says which article
+/// it is; data whose name several articles share is kept as it is, and reported.
+fn migrate_ids(
+    catalog: &Catalog,
+    bookmarks: &mut BookmarkStore,
+    reading: &mut StateStore,
+) -> Vec<String> {
+    let articles = catalog.articles();
+    let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, article) in articles.iter().enumerate() {
+        let name = article.id.rsplit('/').next().unwrap_or(&article.id);
+        if name != article.id {
+            by_name.entry(name).or_default().push(index);
+        }
+    }
+    if by_name.is_empty() {
+        return Vec::new();
+    }
+    let is_id = |id: &str| catalog.find(id).is_some_and(|(_, a)| a.id == id);
+    let mut ambiguous: Vec<String> = Vec::new();
+    let mut moves = Vec::new();
+    for bookmark in bookmarks.list() {
+        let Some(candidates) = by_name.get(bookmark.article.as_str()) else {
+            continue;
+        };
+        if is_id(&bookmark.article) {
+            continue;
+        }
+        let same_file = |&&i: &&usize| same_path(&articles[i].path, Path::new(&bookmark.path));
+        let target = match candidates.as_slice() {
+            [one] => Some(*one),
+            several => match several.iter().filter(same_file).collect::<Vec<_>>()[..] {
+                [one] => Some(*one),
+                _ => None,
+            },
+        };
+        match target {
+            Some(index) => moves.push(Change::MoveTo {
+                id: bookmark.id.clone(),
+                article: articles[index].id.clone(),
+            }),
+            None => ambiguous.push(format!("a bookmark of “{}”", bookmark.article)),
+        }
+    }
+    let mut renames = Vec::new();
+    for key in reading.state.articles.keys() {
+        match by_name.get(key.as_str()).map(Vec::as_slice) {
+            Some([one]) if !is_id(key) => renames.push((key.clone(), articles[*one].id.clone())),
+            Some([_, _, ..]) if !is_id(key) => {
+                ambiguous.push(format!("the reading position in “{key}”"));
+            }
+            _ => {}
+        }
+    }
+    let mut notices = Vec::new();
+    for change in moves {
+        if let Err(err) = bookmarks.apply(change) {
+            notices.push(format!(
+                "{err}; bookmarks keep their old article names for now"
+            ));
+            break;
+        }
+    }
+    if !renames.is_empty() {
+        for (from, to) in &renames {
+            reading.rename(from, to);
+        }
+        if let Err(err) = reading.save() {
+            notices.push(err.to_string());
+        }
+    }
+    if !ambiguous.is_empty() {
+        notices.push(format!(
+            "{} name{} an article by its file name, which several files here share; kept as {}",
+            ambiguous.join(", "),
+            if ambiguous.len() == 1 { "s" } else { "" },
+            if ambiguous.len() == 1 {
+                "it was"
+            } else {
+                "they were"
+            },
+        ));
+    }
+    notices
+}
+
+/// Whether two paths name the same file, as written or once resolved.
+fn same_path(a: &Path, b: &Path) -> bool {
+    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+}
+
+/// Catalog searches, with what the last one found so that a query extending it looks only
+/// among its results.
+#[derive(Debug)]
+pub struct Searches {
+    searcher: Searcher,
+    last: Option<(Query, Vec<usize>)>,
+}
+
+impl Searches {
+    /// Folds the catalog once for the searches to come.
+    pub fn new(catalog: Arc<Catalog>) -> Searches {
+        Searches {
+            searcher: Searcher::new(catalog),
+            last: None,
+        }
+    }
+
+    /// Runs one search; `None` when `stale()` said a newer one is wanted before it finished.
+    pub fn run(
+        &mut self,
+        generation: u64,
+        query: Query,
+        stale: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Action> {
+        let within = self
+            .last
+            .as_ref()
+            .filter(|(previous, _)| search::narrows(previous, &query))
+            .map(|(_, indices)| indices.as_slice());
+        let hits = search::search_catalog(
+            &self.searcher.catalog,
+            &self.searcher.folded,
+            &query,
+            within,
+            stale,
+        )?;
+        self.last = Some((query, hits.hits.iter().map(|h| h.index).collect()));
+        Some(Action::SearchFinished {
+            generation,
+            hits: Arc::new(hits),
+        })
+    }
+}
+
+/// Carries out effects at once, on this thread: what the tests use to see the files as a
+/// user would after each key.
+#[derive(Debug)]
+pub struct Inline {
+    /// The files.
+    pub storage: Storage,
+    /// The searches.
+    pub searches: Searches,
+}
+
+impl Inline {
+    /// Carries out one effect at once, and returns its answers.
+    pub fn run(&mut self, effect: Effect) -> Vec<Action> {
+        match effect {
+            Effect::SearchCatalog { generation, query } => self
+                .searches
+                .run(generation, query, &|| false)
+                .into_iter()
+                .collect(),
+            other => self.storage.run(other),
+        }
+    }
+}
+
+/// The worker threads and the channel their answers come back on.
+#[derive(Debug)]
+pub struct Workers {
+    files: Option<(mpsc::Sender<Effect>, thread::JoinHandle<()>)>,
+    searches: mpsc::Sender<(u64, Query)>,
+    /// The newest search asked for: an older one still running is abandoned.
+    latest: Arc<AtomicU64>,
+    answers: mpsc::Receiver<Action>,
+    /// Effects sent and not yet carried out.
+    busy: Arc<AtomicUsize>,
+}
+
+impl Workers {
+    /// Starts a thread for the files and one for the searches (which folds the catalog first).
+    pub fn spawn(mut storage: Storage, catalog: Arc<Catalog>) -> Workers {
+        let (answer, answers) = mpsc::channel();
+        let busy = Arc::new(AtomicUsize::new(0));
+        let (files_in, files_out) = mpsc::channel::<Effect>();
+        let (reply, done) = (answer.clone(), Arc::clone(&busy));
+        let files = thread::spawn(move || {
+            for effect in files_out {
+                for action in storage.run(effect) {
+                    // The reader has gone: the rest is saved all the same.
+                    let _ = reply.send(action);
+                }
+                done.fetch_sub(1, Ordering::SeqCst);
+            }
+        });
+        let (search_in, search_out) = mpsc::channel::<(u64, Query)>();
+        let latest = Arc::new(AtomicU64::new(0));
+        let (newest, done) = (Arc::clone(&latest), Arc::clone(&busy));
+        thread::spawn(move || {
+            let mut searches = Searches::new(catalog);
+            while let Ok(mut request) = search_out.recv() {
+                // Only the newest of the requests waiting is worth running.
+                while let Ok(newer) = search_out.try_recv() {
+                    done.fetch_sub(1, Ordering::SeqCst);
+                    request = newer;
+                }
+                let (generation, query) = request;
+                let stale = || newest.load(Ordering::Relaxed) != generation;
+                let found = searches.run(generation, query, &stale);
+                done.fetch_sub(1, Ordering::SeqCst);
+                if let Some(action) = found
+                    && answer.send(action).is_err()
+                {
+                    return;
+                }
+            }
+        });
+        Workers {
+            files: Some((files_in, files)),
+            searches: search_in,
+            latest,
+            answers,
+            busy,
+        }
+    }
+
+    /// Hands effects to the workers.
+    pub fn submit(&self, effects: Vec<Effect>) {
+        for effect in effects {
+            self.busy.fetch_add(1, Ordering::SeqCst);
+            let sent = match effect {
+                Effect::SearchCatalog { generation, query } => {
+                    self.latest.store(generation, Ordering::Relaxed);
+                    self.searches.send((generation, query)).is_ok()
+                }
+                other => self
+                    .files
+                    .as_ref()
+                    .is_some_and(|(files, _)| files.send(other).is_ok()),
+            };
+            if !sent {
+                // A worker that has gone cannot be waited for.
+                self.busy.fetch_sub(1, Ordering::SeqCst);
+            }
+        }
+    }
+
+    /// The answers that have come in.
+    pub fn answers(&self) -> impl Iterator<Item = Action> + '_ {
+        self.answers.try_iter()
+    }
+
+    /// Whether some effect is still being carried out.
+    pub fn busy(&self) -> bool {
+        self.busy.load(Ordering::SeqCst) > 0
+    }
+
+    /// Waits for every file effect sent to be carried out, and returns what went wrong.
+    pub fn finish(mut self) -> Vec<String> {
+        if let Some((files, thread)) = self.files.take() {
+            drop(files);
+            // A panic in the worker is a bug; it was reported when it happened.
+            let _ = thread.join();
+        }
+        self.answers
+            .try_iter()
+            .filter_map(|action| match action {
+                Action::Failed(message) => Some(message),
+                _ => None,
+            })
+            .collect()
+    }
+}
