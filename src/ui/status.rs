@@ -19,7 +19,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     }
     let width = usize::from(area.width);
     let total = app.catalog().articles().len();
-    let mut left = match app.screen() {
+    // Under the help, the line still says where the help was opened.
+    let shown = match app.screen() {
+        Screen::Help(help) => help.under(),
+        screen => screen,
+    };
+    let mut left = match shown {
         Screen::Problems(_) => " problems".to_owned(),
         Screen::Bookmarks(pane) => match pane.shown().len() {
             0 => " no bookmarks".to_owned(),
