@@ -242,3 +242,33 @@ fn an_empty_catalog_does_not_crash() {
     assert!(screen.contains("No articles"), "{screen}");
     assert!(screen.contains("*.txt"), "says what docbao reads: {screen}");
 }
+
+#[test]
+fn paging_through_a_long_list_of_nested_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let written = common::nested::generate(dir.path());
+    let catalog = std::sync::Arc::new(docbao::catalog::Catalog::open(dir.path()).unwrap());
+    assert_eq!(catalog.articles().len(), written.len());
+    let mut app = common::app_with(catalog, 100, 30);
+    let page = app.list_capacity();
+    assert_eq!(page, 13, "two rows an article in 27 rows");
+    press(&mut app, "PgDn");
+    assert_eq!((app.selected(), app.list().offset()), (page, 1));
+    press(&mut app, "Space Space");
+    assert_eq!(app.selected(), 3 * page);
+    assert!(app.list().offset() + page > app.selected());
+    press(&mut app, "G");
+    assert_eq!(app.selected(), written.len() - 1);
+    assert_eq!(app.list().offset(), written.len() - page);
+    press(&mut app, "PgUp g");
+    assert_eq!((app.selected(), app.list().offset()), (0, 0));
+    // Every entry on screen is a different article, newest first, ids from their folders.
+    let screen = common::screen(&app);
+    assert!(screen.contains("Bài số 29"), "{screen}");
+    press(&mut app, "Enter");
+    assert!(
+        app.article().unwrap().id.starts_with("2025/10/27/"),
+        "{}",
+        app.article().unwrap().id
+    );
+}
