@@ -180,7 +180,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 pub fn load(path: Option<&Path>) -> anyhow::Result<Catalog> {
     let local = Path::new("articles");
     let catalog = match path {
-        Some(path) => Catalog::open(path).map_err(|err| with_suggestion(err, path))?,
+        Some(path) => Catalog::open(path)?,
         None if local.is_dir() => Catalog::open(local)?,
         None => Catalog::bundled(),
     };
@@ -193,20 +193,35 @@ pub fn load(path: Option<&Path>) -> anyhow::Result<Catalog> {
     Ok(catalog)
 }
 
-/// An error opening `path`, with the command meant when `path` is a misspelt one
-/// (`docbao serach`).
-fn with_suggestion(err: crate::catalog::CatalogError, path: &Path) -> anyhow::Error {
+/// The command meant when the first word of `args` (after the program) is no command and no
+/// file but close to a command's name, as in `docbao serach WORD` or `docbao bookmark`.
+pub fn misspelt_command(args: &[std::ffi::OsString]) -> Option<(String, String)> {
     use clap::CommandFactory;
-    let typed = path.to_string_lossy();
-    let close = Cli::command()
+    let command = Cli::command();
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    let typed = loop {
+        let word = words.next()?;
+        match word.as_ref() {
+            // Options that take a value: skip the value too.
+            "--data-dir" => {
+                words.next();
+            }
+            w if w.starts_with('-') => {}
+            w => break w.to_owned(),
+        }
+    };
+    let names: Vec<String> = command
         .get_subcommands()
         .filter(|c| !c.is_hide_set())
         .map(|c| c.get_name().to_owned())
-        .find(|name| strsim::jaro(name, &typed) > 0.8);
-    match close {
-        Some(name) if !path.exists() => anyhow::anyhow!("{err} (did you mean `docbao {name}`?)"),
-        _ => err.into(),
+        .collect();
+    if names.contains(&typed) || Path::new(&typed).exists() {
+        return None;
     }
+    let close = names
+        .into_iter()
+        .find(|name| strsim::jaro(name, &typed) > 0.8)?;
+    Some((typed, close))
 }
 
 /// One article as `docbao list --json` prints it.
@@ -259,7 +274,13 @@ fn show(key: &str, path: Option<&Path>, width: Option<u16>) -> anyhow::Result<()
         load(path)?
     };
     let article = match catalog.lookup(key) {
-        Lookup::Found(index) => &catalog.articles()[index],
+        Lookup::Found(index) => {
+            let article = &catalog.articles()[index];
+            for warning in &article.warnings {
+                eprintln!("docbao: {}: {warning}", article.path.display());
+            }
+            article
+        }
         Lookup::Ambiguous(ids) => bail!(
             "{key:?} names {} articles in {}: {}; give one of these ids",
             ids.len(),
@@ -374,12 +395,7 @@ fn bookmarks_plain(all: &[&Bookmark], width: usize) -> String {
         };
         out.push_str(title);
         out.push('\n');
-        let paragraphs: Vec<&str> = b
-            .quote
-            .split("\n\n")
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .collect();
+        let paragraphs = quote_paragraphs(&b.quote);
         for (i, paragraph) in paragraphs.iter().enumerate() {
             if i > 0 {
                 out.push('\n');
@@ -397,8 +413,12 @@ fn bookmarks_plain(all: &[&Bookmark], width: usize) -> String {
             }
         }
         if !b.note.is_empty() {
-            for row in text::wrap(&b.note, room) {
-                out.push_str(&format!("{INDENT}— {row}\n"));
+            for (k, row) in text::wrap(&b.note, room.saturating_sub(2))
+                .iter()
+                .enumerate()
+            {
+                let lead = if k == 0 { "— " } else { "  " };
+                out.push_str(&format!("{INDENT}{lead}{row}\n"));
             }
         }
         out.push_str(&format!("{INDENT}{} · {}\n\n", b.article, b.created));
@@ -425,7 +445,7 @@ fn stress_bookmarks(dir: &Path, count: usize) -> anyhow::Result<()> {
     for i in 0..count {
         let article = &catalog.articles()[i % catalog.articles().len()];
         let block = &article.blocks[i % article.blocks.len()];
-        let bookmark = Bookmark::new(article, block.range.clone());
+        let bookmark = Bookmark::new(catalog.folder(), article, block.range.clone());
         let id = bookmark.id.clone();
         store.apply(crate::bookmarks::Change::Add(bookmark))?;
         writeln!(stdout, "{id}").and_then(|()| stdout.flush())?;
@@ -436,25 +456,35 @@ fn stress_bookmarks(dir: &Path, count: usize) -> anyhow::Result<()> {
 /// Bookmarks grouped by article: a heading with title and date, then each quote and note.
 fn bookmarks_markdown(all: &[&Bookmark]) -> String {
     let catalog = load(None).unwrap_or_default();
-    let mut articles: Vec<&str> = Vec::new();
+    let mut articles: Vec<(&str, &str)> = Vec::new();
     for b in all {
-        if !articles.contains(&b.article.as_str()) {
-            articles.push(&b.article);
+        let key = (b.folder.as_str(), b.article.as_str());
+        if !articles.contains(&key) {
+            articles.push(key);
         }
     }
     let mut out = String::new();
-    for id in articles {
-        let group: Vec<&&Bookmark> = all.iter().filter(|b| b.article == id).collect();
+    for (folder, id) in articles {
+        let group: Vec<&&Bookmark> = all
+            .iter()
+            .filter(|b| b.folder == folder && b.article == id)
+            .collect();
         let title = group.first().map_or(id, |b| b.title.as_str());
         let date = catalog
             .find(id)
+            .filter(|(_, a)| catalog.folder() == folder && a.id == id)
             .and_then(|(_, a)| a.date)
             .map_or_else(String::new, |d| format!(" ({d})"));
         out.push_str(&format!("## {title}{date}\n\n"));
         for b in group {
-            for line in b.quote.lines() {
-                out.push_str(&format!("> {line}\n"));
-            }
+            let paragraphs = quote_paragraphs(&b.quote);
+            out.push_str(
+                &paragraphs
+                    .iter()
+                    .map(|p| format!("> {}\n", p.replace('\n', "\n> ")))
+                    .collect::<Vec<_>>()
+                    .join(">\n"),
+            );
             if !b.note.is_empty() {
                 out.push_str(&format!("\n{}\n", b.note));
             }
@@ -464,10 +494,25 @@ fn bookmarks_markdown(all: &[&Bookmark]) -> String {
     out
 }
 
-/// Tells the user, on stderr, which files were skipped and why.
+/// A quote's paragraphs, however many blank lines stood between them.
+fn quote_paragraphs(quote: &str) -> Vec<&str> {
+    quote
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Tells the user, on stderr, which files were skipped and why, and which articles were read
+/// with a warning.
 fn report_problems(catalog: &Catalog) {
     for problem in catalog.problems() {
         eprintln!("docbao: {problem}");
+    }
+    for article in catalog.articles() {
+        for warning in &article.warnings {
+            eprintln!("docbao: {}: {warning}", article.path.display());
+        }
     }
 }
 

@@ -7,7 +7,14 @@ use clap::Parser;
 use docbao::cli::{self, Cli};
 
 fn main() -> ExitCode {
-    match cli::run(Cli::parse()) {
+    let args: Vec<_> = std::env::args_os().collect();
+    if let Some((typed, meant)) = cli::misspelt_command(&args) {
+        eprintln!(
+            "docbao: {typed:?} is neither a command nor a file (did you mean `docbao {meant}`?)"
+        );
+        return ExitCode::from(2);
+    }
+    match cli::run(Cli::parse_from(args)) {
         Ok(code) => code,
         Err(err) => {
             eprintln!("docbao: {err:#}");

@@ -55,6 +55,9 @@ pub struct Page {
     pub rows: Vec<Row>,
     /// The first row of each block.
     block_starts: Vec<usize>,
+    /// For each row, the furthest byte of the text shown on it or any row above: rising, so
+    /// that the row of an offset is found by bisection, not by a walk down a long page.
+    reach: Vec<usize>,
 }
 
 impl Page {
@@ -68,6 +71,7 @@ impl Page {
             width,
             rows: Vec::new(),
             block_starts: Vec::with_capacity(article.blocks.len()),
+            reach: Vec::new(),
         };
         // When the headline is a photo caption, its text is shown again in the body: only the
         // body's copy is tied to the text, so that each match is drawn once.
@@ -110,6 +114,15 @@ impl Page {
             };
             page.push_wrapped(body, Some(block.range.start), kind, Some(index), indent);
         }
+        let mut furthest = 0;
+        page.reach = page
+            .rows
+            .iter()
+            .map(|row| {
+                furthest = furthest.max(row.pieces.last().map_or(0, |p| p.source.end));
+                furthest
+            })
+            .collect();
         page
     }
 
@@ -167,9 +180,8 @@ impl Page {
 
     /// The first row that shows the text at byte `offset` of the article, or the next one after.
     pub fn row_of(&self, offset: usize) -> Option<usize> {
-        self.rows
-            .iter()
-            .position(|row| row.pieces.iter().any(|p| p.source.end > offset))
+        let row = self.reach.partition_point(|&end| end <= offset);
+        (row < self.rows.len()).then_some(row)
     }
 
     /// Column ranges of row `index` covered by `ranges` (byte ranges of `text`, in order),

@@ -174,10 +174,13 @@ pub fn find_all(text: &str, map: &FoldMap, query: &Query) -> Vec<Range<usize>> {
 
 /// Every match of `query` in the part of the article the reader shows.
 pub fn find_in_article(article: &Article, query: &Query) -> Vec<Range<usize>> {
+    find_in_article_with(article, &FoldMap::new(article.shown_text()), query)
+}
+
+/// [`find_in_article`] with the shown text already folded into `map`.
+pub fn find_in_article_with(article: &Article, map: &FoldMap, query: &Query) -> Vec<Range<usize>> {
     let shown = article.shown_start;
-    let text = &article.text[shown..];
-    let map = FoldMap::new(text);
-    find_all(text, &map, query)
+    find_all(article.shown_text(), map, query)
         .into_iter()
         .map(|r| r.start + shown..r.end + shown)
         .collect()

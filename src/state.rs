@@ -85,14 +85,15 @@ pub struct Last {
     pub pane: Pane,
 }
 
-/// The state file as stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// What is kept of one folder: the article and pane to come back to, and each article's
+/// position.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReadingState {
-    /// Version of the file's layout.
-    pub version: u32,
     /// Where the user left off.
+    #[serde(default)]
     pub last: Option<Last>,
     /// Each article's position, by article id.
+    #[serde(default)]
     pub articles: BTreeMap<String, Position>,
 }
 
@@ -106,37 +107,111 @@ impl ReadingState {
         self.articles.insert(article.to_owned(), position);
     }
 
-    /// Moves what is kept under the id `from` to the id `to` (kept if `to` has its own).
-    pub fn rename(&mut self, from: &str, to: &str) {
-        if let Some(position) = self.articles.remove(from) {
-            self.articles.entry(to.to_owned()).or_insert(position);
+    /// Takes in another window's state of the same folder: per article, the newer position
+    /// wins; `last` is this one's when it has one.
+    fn merge_from(&mut self, theirs: &ReadingState) {
+        for (id, position) in &theirs.articles {
+            let newer = self
+                .articles
+                .get(id)
+                .is_none_or(|mine| mine.updated <= position.updated);
+            if newer {
+                self.articles.insert(id.clone(), position.clone());
+            }
         }
-        if let Some(last) = self.last.as_mut().filter(|l| l.article == from) {
-            last.article = to.to_owned();
+        if theirs.last.is_some() {
+            self.last.clone_from(&theirs.last);
         }
     }
 }
 
-impl Default for ReadingState {
+/// Version of the file's layout: 2 keeps each folder apart.
+const VERSION: u32 = 2;
+
+/// The folder under which a file of version 1 (one folder for all) is kept until the
+/// folder it belongs to is opened and claims it.
+pub const UNCLAIMED: &str = "";
+
+/// The state file as stored: each folder's state under the folder's path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct StateFile {
+    version: u32,
+    #[serde(default)]
+    folders: BTreeMap<String, ReadingState>,
+    /// Version 1 kept one state for every folder at the top level.
+    #[serde(default, skip_serializing)]
+    last: Option<Last>,
+    #[serde(default, skip_serializing)]
+    articles: BTreeMap<String, Position>,
+}
+
+impl Default for StateFile {
     fn default() -> Self {
-        ReadingState {
-            version: 1,
+        StateFile {
+            version: VERSION,
+            folders: BTreeMap::new(),
             last: None,
             articles: BTreeMap::new(),
         }
     }
 }
 
-/// The reading state in memory and in `state.json`.
+impl StateFile {
+    /// Puts what version 1 kept at the top level under [`UNCLAIMED`].
+    fn upgraded(mut self) -> StateFile {
+        let legacy = ReadingState {
+            last: self.last.take(),
+            articles: std::mem::take(&mut self.articles),
+        };
+        if legacy != ReadingState::default() {
+            let unclaimed = self.folders.entry(UNCLAIMED.to_owned()).or_default();
+            for (id, position) in legacy.articles {
+                unclaimed.articles.entry(id).or_insert(position);
+            }
+            if unclaimed.last.is_none() {
+                unclaimed.last = legacy.last;
+            }
+        }
+        self.version = VERSION;
+        self
+    }
+
+    /// Moves an entry kept as `from` in the unclaimed state to `to` in `folder`.
+    fn claim(&mut self, folder: &str, from: &str, to: &str) {
+        let Some(unclaimed) = self.folders.get_mut(UNCLAIMED) else {
+            return;
+        };
+        let position = unclaimed.articles.remove(from);
+        let last = unclaimed.last.take_if(|l| l.article == from).map(|mut l| {
+            l.article = to.to_owned();
+            l
+        });
+        if unclaimed.articles.is_empty() && unclaimed.last.is_none() {
+            self.folders.remove(UNCLAIMED);
+        }
+        let state = self.folders.entry(folder.to_owned()).or_default();
+        if let Some(position) = position {
+            state.articles.entry(to.to_owned()).or_insert(position);
+        }
+        if state.last.is_none() {
+            state.last = last;
+        }
+    }
+}
+
+/// The reading state of one folder, in memory and in `state.json` (beside other folders').
 #[derive(Debug, Default)]
 pub struct StateStore {
     path: Option<PathBuf>,
-    /// The state as this window knows it.
+    folder: String,
+    /// The state of the folder as this window knows it.
     pub state: ReadingState,
+    /// What version 1 kept without saying for which folder.
+    unclaimed: ReadingState,
     /// Something the user should be told (a file set aside).
     pub notice: Option<String>,
-    /// Ids renamed in this window, replayed on the file when saving.
-    renamed: Vec<(String, String)>,
+    /// Entries claimed from the unclaimed state, (old id, new id), replayed when saving.
+    claimed: Vec<(String, String)>,
 }
 
 impl StateStore {
@@ -145,12 +220,13 @@ impl StateStore {
         StateStore::default()
     }
 
-    /// Reads the state in `dir`; a file that cannot be parsed is set aside and reported, and
-    /// what a writer killed mid-save left behind is removed.
-    pub fn open(dir: &Path) -> Result<StateStore, StoreError> {
+    /// Reads the state of `folder` in `dir`; a file that cannot be parsed is set aside and
+    /// reported, and what a writer killed mid-save left behind is removed.
+    pub fn open(dir: &Path, folder: &str) -> Result<StateStore, StoreError> {
         let path = dir.join(FILE_NAME);
         store::tidy(&path);
-        let loaded = store::read_json::<ReadingState>(&path)?;
+        let loaded = store::read_json::<StateFile>(&path)?;
+        let mut file = loaded.value.upgraded();
         Ok(StateStore {
             notice: loaded.set_aside.map(|aside| {
                 format!(
@@ -159,9 +235,16 @@ impl StateStore {
                 )
             }),
             path: Some(path),
-            state: loaded.value,
-            renamed: Vec::new(),
+            folder: folder.to_owned(),
+            state: file.folders.remove(folder).unwrap_or_default(),
+            unclaimed: file.folders.remove(UNCLAIMED).unwrap_or_default(),
+            claimed: Vec::new(),
         })
+    }
+
+    /// What an earlier docbao kept without saying for which folder.
+    pub fn unclaimed(&self) -> &ReadingState {
+        &self.unclaimed
     }
 
     /// Records a position; the most read and read/unread only ever go up.
@@ -169,42 +252,42 @@ impl StateStore {
         self.state.record(article, position);
     }
 
-    /// Moves an article's entry to a new id, here and, at the next save, in the file.
-    pub fn rename(&mut self, from: &str, to: &str) {
-        self.state.rename(from, to);
-        self.renamed.push((from.to_owned(), to.to_owned()));
+    /// Takes what an earlier docbao kept as `from` for this folder, as article `to`.
+    pub fn claim(&mut self, from: &str, to: &str) {
+        let mut file = StateFile::default();
+        file.folders
+            .insert(UNCLAIMED.to_owned(), std::mem::take(&mut self.unclaimed));
+        file.folders
+            .insert(self.folder.clone(), std::mem::take(&mut self.state));
+        file.claim(&self.folder, from, to);
+        self.state = file.folders.remove(&self.folder).unwrap_or_default();
+        self.unclaimed = file.folders.remove(UNCLAIMED).unwrap_or_default();
+        self.claimed.push((from.to_owned(), to.to_owned()));
     }
 
-    /// Saves under the lock, merged with what another window saved: per article, the newer
-    /// position wins; `last` is this window's.
+    /// Saves under the lock, merged with what another window saved of the same folder: per
+    /// article, the newer position wins; `last` is this window's. Other folders are kept.
     pub fn save(&mut self) -> Result<(), StoreError> {
         let Some(path) = self.path.clone() else {
             return Ok(());
         };
-        let mine = &self.state;
-        let renamed = &self.renamed;
+        let (folder, mine, claimed) = (&self.folder, &self.state, &self.claimed);
         let merged = store::locked(&path, || {
-            let mut file = store::read_json::<ReadingState>(&path)?.value;
-            for (from, to) in renamed {
-                file.rename(from, to);
+            let mut file = store::read_json::<StateFile>(&path)?.value.upgraded();
+            for (from, to) in claimed {
+                file.claim(folder, from, to);
             }
-            for (id, position) in &mine.articles {
-                let newer = file
-                    .articles
-                    .get(id)
-                    .is_none_or(|theirs| theirs.updated <= position.updated);
-                if newer {
-                    file.articles.insert(id.clone(), position.clone());
-                }
-            }
-            if mine.last.is_some() {
-                file.last.clone_from(&mine.last);
-            }
+            file.folders
+                .entry(folder.clone())
+                .or_default()
+                .merge_from(mine);
             store::write_json(&path, &file)?;
             Ok(file)
         })?;
-        self.state = merged;
-        self.renamed.clear();
+        let mut merged = merged;
+        self.state = merged.folders.remove(folder).unwrap_or_default();
+        self.unclaimed = merged.folders.remove(UNCLAIMED).unwrap_or_default();
+        self.claimed.clear();
         Ok(())
     }
 }

@@ -40,8 +40,8 @@ pub struct Opened {
 
 impl Storage {
     /// Opens the data directory (or keeps everything in memory, saying so, when there is
-    /// none), and gives data kept under an article's old id (its file name) its id in
-    /// `catalog`.
+    /// none) for the folder `catalog` was read from, which claims what an earlier docbao kept
+    /// for it without saying so.
     pub fn open(dir: Result<PathBuf, StoreError>, catalog: &Catalog) -> Result<Opened, StoreError> {
         let dir = match dir {
             Ok(dir) => dir,
@@ -54,12 +54,12 @@ impl Storage {
             }
         };
         let mut bookmarks = BookmarkStore::open(&dir)?;
-        let mut reading = StateStore::open(&dir)?;
+        let mut reading = StateStore::open(&dir, catalog.folder())?;
         let mut notices: Vec<String> = [bookmarks.notice.take(), reading.notice.take()]
             .into_iter()
             .flatten()
             .collect();
-        notices.extend(migrate_ids(catalog, &mut bookmarks, &mut reading));
+        notices.extend(claim_unclaimed(catalog, &mut bookmarks, &mut reading));
         Ok(Opened {
             bookmarks: bookmarks.list().to_vec(),
             reading: reading.state.clone(),
@@ -126,58 +126,48 @@ impl Storage {
     }
 }
 
-/// Moves bookmarks and reading positions kept under an article's file name (how articles
-/// were named before ids were paths) to the article's id, when the name says which article
-/// it is; data whose name several articles share is kept as it is, and reported.
-fn migrate_ids(
+/// Gives this folder what an earlier docbao kept without saying which folder it was for:
+/// bookmarks whose file is in it (with the article's id now), and reading positions whose id
+/// names one of its articles, or whose file name names exactly one (ids were file names once).
+/// Positions whose file name several articles share are kept as they are, and reported.
+fn claim_unclaimed(
     catalog: &Catalog,
     bookmarks: &mut BookmarkStore,
     reading: &mut StateStore,
 ) -> Vec<String> {
+    let folder = catalog.folder();
     let articles = catalog.articles();
-    let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (index, article) in articles.iter().enumerate() {
-        let name = article.id.rsplit('/').next().unwrap_or(&article.id);
-        if name != article.id {
-            by_name.entry(name).or_default().push(index);
+    let root = Path::new(folder);
+    let mut moves = Vec::new();
+    for bookmark in bookmarks.list().iter().filter(|b| b.folder.is_empty()) {
+        let file = Path::new(&bookmark.path);
+        let as_given = articles.iter().find(|a| a.path == file);
+        let resolved = || {
+            let relative = file.canonicalize().ok()?;
+            let relative = relative.strip_prefix(root).ok()?;
+            catalog.find(&crate::catalog::article_id(Path::new(""), relative))
+        };
+        if let Some(article) = as_given.or_else(|| resolved().map(|(_, a)| a)) {
+            moves.push(Change::MoveTo {
+                id: bookmark.id.clone(),
+                folder: folder.to_owned(),
+                article: article.id.clone(),
+            });
         }
     }
-    if by_name.is_empty() {
-        return Vec::new();
+    let mut by_name: HashMap<&str, Vec<&str>> = HashMap::new();
+    for article in articles {
+        let name = article.id.rsplit('/').next().unwrap_or(&article.id);
+        by_name.entry(name).or_default().push(&article.id);
     }
     let is_id = |id: &str| catalog.find(id).is_some_and(|(_, a)| a.id == id);
-    let mut ambiguous: Vec<String> = Vec::new();
-    let mut moves = Vec::new();
-    for bookmark in bookmarks.list() {
-        let Some(candidates) = by_name.get(bookmark.article.as_str()) else {
-            continue;
-        };
-        if is_id(&bookmark.article) {
-            continue;
-        }
-        let same_file = |&&i: &&usize| same_path(&articles[i].path, Path::new(&bookmark.path));
-        let target = match candidates.as_slice() {
-            [one] => Some(*one),
-            several => match several.iter().filter(same_file).collect::<Vec<_>>()[..] {
-                [one] => Some(*one),
-                _ => None,
-            },
-        };
-        match target {
-            Some(index) => moves.push(Change::MoveTo {
-                id: bookmark.id.clone(),
-                article: articles[index].id.clone(),
-            }),
-            None => ambiguous.push(format!("a bookmark of “{}”", bookmark.article)),
-        }
-    }
-    let mut renames = Vec::new();
-    for key in reading.state.articles.keys() {
+    let mut claims = Vec::new();
+    let mut ambiguous = Vec::new();
+    for key in reading.unclaimed().articles.keys() {
         match by_name.get(key.as_str()).map(Vec::as_slice) {
-            Some([one]) if !is_id(key) => renames.push((key.clone(), articles[*one].id.clone())),
-            Some([_, _, ..]) if !is_id(key) => {
-                ambiguous.push(format!("the reading position in “{key}”"));
-            }
+            _ if is_id(key) => claims.push((key.clone(), key.clone())),
+            Some([one]) => claims.push((key.clone(), (*one).to_owned())),
+            Some([_, _, ..]) => ambiguous.push(format!("the reading position in “{key}”")),
             _ => {}
         }
     }
@@ -185,14 +175,14 @@ fn migrate_ids(
     for change in moves {
         if let Err(err) = bookmarks.apply(change) {
             notices.push(format!(
-                "{err}; bookmarks keep their old article names for now"
+                "{err}; older bookmarks are not shown in this folder yet"
             ));
             break;
         }
     }
-    if !renames.is_empty() {
-        for (from, to) in &renames {
-            reading.rename(from, to);
+    if !claims.is_empty() {
+        for (from, to) in &claims {
+            reading.claim(from, to);
         }
         if let Err(err) = reading.save() {
             notices.push(err.to_string());
@@ -211,11 +201,6 @@ fn migrate_ids(
         ));
     }
     notices
-}
-
-/// Whether two paths name the same file, as written or once resolved.
-fn same_path(a: &Path, b: &Path) -> bool {
-    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
 }
 
 /// Catalog searches, with what the last one found so that a query extending it looks only

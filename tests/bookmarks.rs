@@ -20,7 +20,7 @@ const ORIGINAL: &str = "date 2025-10-26 Tiêu đề\n\nĐoạn một nói về H
 fn bookmark_of_second() -> (Article, Bookmark) {
     let a = article(ORIGINAL);
     let block = a.blocks[1].range.clone();
-    let b = Bookmark::new(&a, block);
+    let b = Bookmark::new("news", &a, block);
     (a, b)
 }
 
@@ -126,7 +126,7 @@ fn two_windows_interleaved_lose_nothing() {
     let mut one = BookmarkStore::open(dir.path()).unwrap();
     let mut two = BookmarkStore::open(dir.path()).unwrap();
     let a = article(ORIGINAL);
-    let mark = |i: usize| Bookmark::new(&a, a.blocks[i].range.clone());
+    let mark = |i: usize| Bookmark::new("news", &a, a.blocks[i].range.clone());
     let (b0, b1, b2) = (mark(0), mark(1), mark(2));
     one.apply(Change::Add(b0.clone())).unwrap();
     two.apply(Change::Add(b1.clone())).unwrap();
@@ -172,7 +172,9 @@ fn concurrent_writers_end_with_every_bookmark() {
                 let mut store = BookmarkStore::open(&dir).unwrap();
                 for i in 0..40 {
                     let block = a.blocks[i % a.blocks.len()].range.clone();
-                    store.apply(Change::Add(Bookmark::new(&a, block))).unwrap();
+                    store
+                        .apply(Change::Add(Bookmark::new("news", &a, block)))
+                        .unwrap();
                 }
             })
         })
@@ -208,13 +210,13 @@ fn a_failed_save_keeps_the_change_and_retries() {
     // A file where the data folder should be: saving cannot work.
     fs::write(&data, "not a folder").unwrap();
     let a = article(ORIGINAL);
-    let first = Bookmark::new(&a, a.blocks[0].range.clone());
+    let first = Bookmark::new("news", &a, a.blocks[0].range.clone());
     let err = store.apply(Change::Add(first.clone())).unwrap_err();
     assert!(err.to_string().contains("data"), "{err}");
     assert_eq!(store.all(), [&first], "kept in memory");
     // The folder is fixed; the next change saves both.
     fs::remove_file(&data).unwrap();
-    let second = Bookmark::new(&a, a.blocks[1].range.clone());
+    let second = Bookmark::new("news", &a, a.blocks[1].range.clone());
     store.apply(Change::Add(second)).unwrap();
     assert_eq!(BookmarkStore::open(&data).unwrap().all().len(), 2);
 }
@@ -223,8 +225,8 @@ fn a_failed_save_keeps_the_change_and_retries() {
 fn reading_state_round_trip_and_merge() {
     let dir = tempfile::tempdir().unwrap();
     let a = article(ORIGINAL);
-    let mut one = StateStore::open(dir.path()).unwrap();
-    let mut two = StateStore::open(dir.path()).unwrap();
+    let mut one = StateStore::open(dir.path(), "news").unwrap();
+    let mut two = StateStore::open(dir.path(), "news").unwrap();
     one.record("a", Position::at(&a, 2, 60));
     one.save().unwrap();
     let mut older = Position::at(&a, 1, 10);
@@ -232,7 +234,7 @@ fn reading_state_round_trip_and_merge() {
     two.record("a", older);
     two.record("b", Position::at(&a, 0, 100));
     two.save().unwrap();
-    let merged = StateStore::open(dir.path()).unwrap().state;
+    let merged = StateStore::open(dir.path(), "news").unwrap().state;
     assert_eq!(merged.articles["a"].block, 2, "the newer position wins");
     assert!(merged.articles["b"].read);
     // Paragraphs added before: the anchor finds the same paragraph.
@@ -244,6 +246,28 @@ fn reading_state_round_trip_and_merge() {
 fn a_corrupt_state_file_is_set_aside() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("state.json"), "nonsense").unwrap();
-    let store = StateStore::open(dir.path()).unwrap();
+    let store = StateStore::open(dir.path(), "news").unwrap();
     assert!(store.notice.unwrap().contains("state.json.corrupt-"));
+}
+
+#[test]
+fn each_folder_keeps_its_own_reading_state_in_one_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = article(ORIGINAL);
+    let mut news = StateStore::open(dir.path(), "/home/me/news").unwrap();
+    news.record("a", Position::at(&a, 2, 60));
+    news.save().unwrap();
+    let mut other = StateStore::open(dir.path(), "/home/me/other").unwrap();
+    assert!(
+        other.state.articles.is_empty(),
+        "another folder starts afresh"
+    );
+    other.record("a", Position::at(&a, 0, 10));
+    other.save().unwrap();
+    let news = StateStore::open(dir.path(), "/home/me/news").unwrap();
+    assert_eq!(news.state.articles["a"].block, 2, "kept apart");
+    let json: serde_json::Value =
+        serde_json::from_slice(&fs::read(dir.path().join("state.json")).unwrap()).unwrap();
+    assert_eq!(json["version"], 2);
+    assert_eq!(json["folders"].as_object().unwrap().len(), 2);
 }

@@ -287,7 +287,7 @@ fn scans_folders_recursively_and_reports_what_it_skips() {
         "{problems:?}"
     );
     assert!(
-        problems.contains(&"empty.txt: empty file, skipped".to_owned()),
+        problems.contains(&"empty.txt: no text (empty, or only blank lines), skipped".to_owned()),
         "{problems:?}"
     );
     #[cfg(unix)]

@@ -285,7 +285,7 @@ fn bookmarks_command_prints_plain_json_and_markdown() {
     let data = dir.path().join("data");
     let catalog = docbao::catalog::Catalog::bundled();
     let (_, article) = catalog.find("000_187bee9378cff2a5").unwrap();
-    let mut bookmark = Bookmark::new(article, article.blocks[2].range.clone());
+    let mut bookmark = Bookmark::new(catalog.folder(), article, article.blocks[2].range.clone());
     bookmark.note = "một ghi chú".into();
     let mut store = BookmarkStore::open(&data).unwrap();
     store.apply(Change::Add(bookmark.clone())).unwrap();

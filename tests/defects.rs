@@ -85,7 +85,7 @@ fn d02_reading_to_the_end_counts_as_read() {
             press(&mut app, "j Enter G");
             press(&mut app, leave);
             press(&mut app, "q");
-            let saved = StateStore::open(dir.path()).unwrap();
+            let saved = StateStore::open(dir.path(), bundled().folder()).unwrap();
             let position = saved.state.articles.get(id).cloned().unwrap();
             assert_eq!(
                 (position.percent, position.read),
@@ -145,16 +145,17 @@ fn d03_data_kept_under_an_old_id_moves_to_the_new_one_when_it_can() {
     put("a/bai.txt", "Bài A");
     put("b/bai.txt", "Bài B");
     let catalog = Arc::new(Catalog::open(folder.path()).unwrap());
-    // Data as an earlier docbao kept it: ids were file names.
+    // Data as an earlier docbao kept it: ids were file names, and no folder was said.
     let data = tempfile::tempdir().unwrap();
     let mut store = BookmarkStore::open(data.path()).unwrap();
-    let mut state = StateStore::open(data.path()).unwrap();
+    let mut positions = serde_json::Map::new();
     let mut old = |id: &str, file: &str| {
         let (_, article) = catalog.find(file).unwrap();
-        let mut bookmark = Bookmark::new(article, article.blocks[0].range.clone());
+        let mut bookmark = Bookmark::new("", article, article.blocks[0].range.clone());
         bookmark.article = id.to_owned();
         store.apply(Change::Add(bookmark.clone())).unwrap();
-        state.record(id, Position::at(article, 1, 50));
+        let position = serde_json::to_value(Position::at(article, 1, 50)).unwrap();
+        positions.insert(id.to_owned(), position);
         bookmark
     };
     let index = old("index", "2025/10/26/index");
@@ -163,7 +164,8 @@ fn d03_data_kept_under_an_old_id_moves_to_the_new_one_when_it_can() {
     elsewhere.id = "elsewhere".into();
     elsewhere.path = "/some/other/folder/bai.txt".into();
     store.apply(Change::Add(elsewhere)).unwrap();
-    state.save().unwrap();
+    let version_1 = serde_json::json!({"version": 1, "last": null, "articles": positions});
+    fs::write(data.path().join("state.json"), version_1.to_string()).unwrap();
 
     let app = app_in(data.path(), Arc::clone(&catalog), 100, 30);
     let article_of = |id: &str| {
@@ -183,13 +185,14 @@ fn d03_data_kept_under_an_old_id_moves_to_the_new_one_when_it_can() {
     );
     assert_eq!(article_of(&in_a.id), "a/bai", "the path says which");
     assert_eq!(article_of("elsewhere"), "bai", "kept as it was");
-    let saved = StateStore::open(data.path()).unwrap().state;
-    assert!(saved.articles.contains_key("2025/10/26/index"));
+    let saved = StateStore::open(data.path(), catalog.folder()).unwrap();
+    assert!(saved.state.articles.contains_key("2025/10/26/index"));
     assert!(
-        saved.articles.contains_key("bai"),
+        saved.unclaimed().articles.contains_key("bai"),
         "two files are named bai: kept"
     );
-    assert!(!saved.articles.contains_key("index"));
+    assert!(!saved.unclaimed().articles.contains_key("index"));
+    assert!(!saved.state.articles.contains_key("bai"));
     let told = app.note().unwrap_or_default();
     assert!(told.contains("“bai”") && told.contains("kept"), "{told}");
 }
@@ -397,7 +400,7 @@ fn d11_bookmarks_command_shows_the_whole_quote_under_the_title() {
     let range = article.blocks[0].range.start..article.blocks[1].range.end;
     let mut store = BookmarkStore::open(dir.path()).unwrap();
     store
-        .apply(Change::Add(Bookmark::new(article, range)))
+        .apply(Change::Add(Bookmark::new(catalog.folder(), article, range)))
         .unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_docbao"))
         .arg("bookmarks")
@@ -426,7 +429,7 @@ fn d12_ctrl_c_quits_from_every_screen_and_saves() {
         press(&mut app, script);
         press(&mut app, "C-c");
         assert!(app.should_quit(), "{script}");
-        let saved = StateStore::open(dir.path()).unwrap();
+        let saved = StateStore::open(dir.path(), bundled().folder()).unwrap();
         assert!(
             saved.state.articles.contains_key("000_187bee9378cff2a5"),
             "position saved after {script}"
@@ -473,7 +476,7 @@ fn d14_stray_temporary_files_are_removed() {
         fs::write(dir.path().join(format!(".state.json.tmp-999-{n}")), "{").unwrap();
     }
     let _ = BookmarkStore::open(dir.path()).unwrap();
-    let _ = StateStore::open(dir.path()).unwrap();
+    let _ = StateStore::open(dir.path(), bundled().folder()).unwrap();
     let left: Vec<String> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

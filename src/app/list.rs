@@ -4,7 +4,6 @@
 use std::sync::Arc;
 
 use super::App;
-use super::reader::ReaderSearch;
 use super::screen::Screen;
 use crate::action::{Action, Effect};
 use crate::search::{CatalogHits, Query};
@@ -16,6 +15,9 @@ pub struct ListView {
     pub(super) selected: usize,
     /// Position in the list of the first entry shown.
     pub(super) offset: usize,
+    /// The first entry shown as the user last moved the list: a window shrunk then grown
+    /// again shows the list from there, not from where the small window had to.
+    pub(super) anchor: usize,
     /// The catalog search the list is filtered by.
     pub(super) filter: Option<ListFilter>,
 }
@@ -124,15 +126,27 @@ impl App {
     /// Scrolls the list so that the selected article shows, and never past its end: a list
     /// that fits shows from its first article.
     pub(super) fn keep_selection_visible(&mut self) {
+        self.list.offset = self.offset_showing_selection(self.list.offset);
+        self.list.anchor = self.list.offset;
+    }
+
+    /// Fits the list to a new size: from where the user left it, as far as the selection
+    /// allows.
+    pub(super) fn fit_list(&mut self) {
+        self.list.offset = self.offset_showing_selection(self.list.anchor);
+    }
+
+    /// The offset nearest `offset` that shows the selected article and no empty rows past the
+    /// end of the list.
+    fn offset_showing_selection(&self, mut offset: usize) -> usize {
         let capacity = self.list_capacity();
         let at = self.list_position().unwrap_or(0);
-        let mut offset = self.list.offset;
         if at < offset {
             offset = at;
         } else if at >= offset + capacity {
             offset = at + 1 - capacity;
         }
-        self.list.offset = offset.min(self.list_len().saturating_sub(capacity));
+        offset.min(self.list_len().saturating_sub(capacity))
     }
 
     /// Starts a catalog search from the list, with what it was filtered by to edit.
@@ -171,7 +185,7 @@ impl App {
             restore: previous.as_ref().map_or(selection, |f| f.restore),
             open_when_ready: false,
         });
-        self.reader.search = Some(ReaderSearch::new(self.article(), query));
+        self.reader.search = Some(self.search_article(query));
     }
 
     /// Keeps the search typed in the list: opens the top article once results are in.
@@ -193,11 +207,8 @@ impl App {
         selection: (usize, usize),
     ) {
         self.list.filter = before;
-        self.reader.search = self
-            .list
-            .filter
-            .as_ref()
-            .map(|f| ReaderSearch::new(self.article(), f.query.clone()));
+        let query = self.list.filter.as_ref().map(|f| f.query.clone());
+        self.reader.search = query.map(|q| self.search_article(q));
         self.select(selection.0);
         self.list.offset = selection.1;
         self.keep_selection_visible();
@@ -226,6 +237,7 @@ impl App {
         filter.hits = Some(hits);
         let open = std::mem::take(&mut filter.open_when_ready);
         self.list.offset = 0;
+        self.list.anchor = 0;
         if let Some(index) = first {
             self.select(index);
         }
@@ -244,7 +256,7 @@ impl App {
             self.note = Some(format!("no article matches “{}”", query.text));
             return Screen::List;
         }
-        let mut found = ReaderSearch::new(self.article(), query);
+        let mut found = self.search_article(query);
         found.current = (!found.matches.is_empty()).then_some(0);
         self.reader.search = Some(found);
         self.reader.scroll = 0;

@@ -93,7 +93,7 @@ impl App {
         let Some(article) = self.article() else {
             return Screen::Reader;
         };
-        let bookmark = Bookmark::new(article, trim(&article.text, range));
+        let bookmark = Bookmark::new(self.catalog.folder(), article, trim(&article.text, range));
         self.open_prompt(String::new(), Purpose::NewNote { bookmark }, Screen::Reader)
     }
 
@@ -148,13 +148,20 @@ impl App {
         Screen::Bookmarks(Box::new(pane))
     }
 
+    /// The article a bookmark is of, when it is in the folder open.
+    fn bookmark_article(&self, bookmark: &Bookmark) -> Option<(usize, &crate::catalog::Article)> {
+        let (index, article) = self.catalog.find(&bookmark.article)?;
+        (self.bookmarks.here(bookmark) && article.id == bookmark.article)
+            .then_some((index, article))
+    }
+
     /// Every bookmark, newest first, with where its passage is now.
     fn pane_entries(&self) -> Vec<PaneEntry> {
         self.bookmarks
             .all()
             .iter()
             .map(|bookmark| {
-                let article = self.catalog.find(&bookmark.article).map(|(_, a)| a);
+                let article = self.bookmark_article(bookmark).map(|(_, a)| a);
                 let placement = match article.map(|a| bookmark.locate(a)) {
                     None => Placement::NoArticle,
                     Some(Anchor::Orphaned) => Placement::NotFound,
@@ -240,7 +247,7 @@ impl App {
         let Some(bookmark) = pane.chosen().map(|e| e.bookmark.clone()) else {
             return Screen::Bookmarks(Box::new(pane));
         };
-        let Some((index, _)) = self.catalog.find(&bookmark.article) else {
+        let Some((index, _)) = self.bookmark_article(&bookmark) else {
             self.note = Some(format!(
                 "“{}” is not in this folder ({})",
                 bookmark.title, bookmark.path

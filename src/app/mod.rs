@@ -72,6 +72,7 @@ pub struct App {
 impl App {
     /// A reader over `catalog`, back where the user left off.
     pub fn new(catalog: Arc<Catalog>, start: Start) -> App {
+        let bookmarks = Bookmarks::new(start.bookmarks, catalog.folder());
         let mut app = App {
             catalog,
             keys: start.keys,
@@ -79,7 +80,7 @@ impl App {
             screen: Screen::List,
             list: ListView::default(),
             reader: ReaderView::default(),
-            bookmarks: Bookmarks::new(start.bookmarks),
+            bookmarks,
             bookmarks_changed: false,
             reading: start.reading,
             reading_changed: false,
@@ -211,11 +212,7 @@ impl App {
 
     /// Opens the problems view over `under`.
     fn open_problems(&mut self, under: Screen) -> Screen {
-        let skipped = self
-            .catalog
-            .problems()
-            .iter()
-            .map(|p| format!("skipped {p}"));
+        let skipped = self.catalog.problems().iter().map(|p| p.to_string());
         let warned = self.catalog.articles().iter().flat_map(|a| {
             a.warnings
                 .iter()
@@ -237,9 +234,15 @@ impl App {
         view.rows = if view.lines.is_empty() {
             text::wrap("Every file was read without a problem.", width)
         } else {
+            // A problem's continuation rows are indented under its first.
             view.lines
                 .iter()
-                .flat_map(|p| text::wrap(p, width))
+                .flat_map(|p| {
+                    text::wrap(p, width.saturating_sub(2))
+                        .into_iter()
+                        .enumerate()
+                        .map(|(k, row)| if k == 0 { row } else { format!("  {row}") })
+                })
                 .collect()
         };
         let shown = usize::from(self.main_area().inner(panes::BORDER).height);
@@ -366,7 +369,7 @@ impl App {
     fn resize(&mut self, width: u16, height: u16) {
         self.size = (width, height);
         self.relayout_keeping_place();
-        self.keep_selection_visible();
+        self.fit_list();
         let last_help = self.last_help_scroll();
         if let Screen::Help(help) = &mut self.screen {
             help.scroll = help.scroll.min(last_help);

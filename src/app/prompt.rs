@@ -4,7 +4,6 @@
 
 use super::App;
 use super::marks::restore_bookmarks_filter;
-use super::reader::ReaderSearch;
 use super::screen::{PromptScreen, Purpose, Screen};
 use crate::action::Action;
 use crate::prompt::{self, Prompt};
@@ -97,7 +96,7 @@ impl App {
                     self.reader.search = None;
                     return;
                 }
-                let mut found = ReaderSearch::new(self.article(), query);
+                let mut found = self.search_article(query);
                 let page = self.reader.page.as_ref();
                 let from_origin = found.matches.iter().position(|m| {
                     page.and_then(|p| p.row_of(m.start))

@@ -6,10 +6,10 @@ use std::ops::Range;
 use super::App;
 use crate::action::Action;
 use crate::bookmarks::Anchor;
-use crate::catalog::Article;
 use crate::page::Page;
 use crate::search::{self, Query};
 use crate::state::Position;
+use crate::text::fold::FoldMap;
 
 /// The reader's state.
 #[derive(Debug, Clone, Default)]
@@ -34,6 +34,9 @@ pub struct ReaderView {
     pub(super) started: bool,
     /// The paragraph and percent last recorded, so that only a move is recorded again.
     pub(super) recorded: Option<(usize, u8)>,
+    /// The article's text folded for search, made at its first search and kept for the next
+    /// keys: a long article is not folded again at each letter typed.
+    pub(super) folded: Option<FoldMap>,
 }
 
 impl ReaderView {
@@ -84,10 +87,19 @@ pub struct ReaderSearch {
     pub current: Option<usize>,
 }
 
-impl ReaderSearch {
-    /// The matches of `query` in `article`, none chosen yet.
-    pub fn new(article: Option<&Article>, query: Query) -> ReaderSearch {
-        let matches = article.map_or_else(Vec::new, |a| search::find_in_article(a, &query));
+impl App {
+    /// The matches of `query` in the selected article, none chosen yet.
+    pub(super) fn search_article(&mut self, query: Query) -> ReaderSearch {
+        let matches = match self.catalog.articles().get(self.list.selected) {
+            Some(article) => {
+                let map = self
+                    .reader
+                    .folded
+                    .get_or_insert_with(|| FoldMap::new(article.shown_text()));
+                search::find_in_article_with(article, map, &query)
+            }
+            None => Vec::new(),
+        };
         ReaderSearch {
             query,
             matches,
@@ -193,7 +205,9 @@ impl App {
             let search = self.reader.search.take();
             self.reader = super::reader::ReaderView::default();
             self.relayout();
-            self.reader.search = search.map(|s| ReaderSearch::new(self.article(), s.query));
+            if let Some(previous) = search {
+                self.reader.search = Some(self.search_article(previous.query));
+            }
             self.place_bookmarks();
             self.restore_position();
         }

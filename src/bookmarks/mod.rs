@@ -24,6 +24,10 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Bookmark {
     /// Unique id.
     pub id: String,
+    /// The folder the article was read from (see `Catalog::folder`); empty for bookmarks
+    /// made before folders were told apart.
+    #[serde(default)]
+    pub folder: String,
     /// The article's id (its path from the folder opened, without the extension).
     pub article: String,
     /// Where the article was read from.
@@ -51,12 +55,13 @@ pub struct Bookmark {
 }
 
 impl Bookmark {
-    /// A bookmark of `range` (bytes of the article's text), with no note yet.
-    pub fn new(article: &Article, range: Range<usize>) -> Bookmark {
+    /// A bookmark of `range` (bytes of the text) of an article of `folder`, with no note yet.
+    pub fn new(folder: &str, article: &Article, range: Range<usize>) -> Bookmark {
         let (prefix, suffix) = anchor::context(&article.text, &range, anchor::CONTEXT_CHARS);
         let now = store::now_rfc3339();
         Bookmark {
             id: new_id(),
+            folder: folder.to_owned(),
             article: article.id.clone(),
             path: article.path.display().to_string(),
             title: article.title.clone(),
@@ -114,6 +119,9 @@ impl Default for BookmarkFile {
 
 /// One change to the bookmarks, replayed on the file as it is on disk at the time of saving.
 #[derive(Debug, Clone, PartialEq, Eq)]
+// A change is made one key press at a time and lives until it is saved: its size is no cost
+// worth a box around every bookmark added.
+#[allow(clippy::large_enum_variant)]
 pub enum Change {
     /// Add (or restore) a bookmark.
     Add(Bookmark),
@@ -128,10 +136,13 @@ pub enum Change {
         /// When the note was changed (RFC 3339).
         updated: String,
     },
-    /// Give a bookmark the article id it has now (ids were file stems before paths).
+    /// Give a bookmark the folder and article id it has now (bookmarks made before ids were
+    /// paths, or before folders were told apart).
     MoveTo {
         /// The bookmark's id.
         id: String,
+        /// The folder the article is in.
+        folder: String,
         /// The article's id now.
         article: String,
     },
@@ -151,8 +162,13 @@ impl Change {
                     b.updated.clone_from(updated);
                 }
             }
-            Change::MoveTo { id, article } => {
+            Change::MoveTo {
+                id,
+                folder,
+                article,
+            } => {
                 for b in bookmarks.iter_mut().filter(|b| &b.id == id) {
+                    b.folder.clone_from(folder);
                     b.article.clone_from(article);
                 }
             }
@@ -169,22 +185,25 @@ fn newest_first(a: &Bookmark, b: &Bookmark) -> std::cmp::Ordering {
 /// changes replayed on it until the worker that saves them says they are on disk.
 #[derive(Debug, Clone, Default)]
 pub struct Bookmarks {
+    /// The folder open in this window: its articles' bookmarks are counted and placed.
+    folder: String,
     /// The bookmarks as last read from, or written to, the file.
     saved: Vec<Bookmark>,
     /// Changes sent to be saved and not yet confirmed, each with its number.
     pending: Vec<(u64, Change)>,
     /// What is shown: `saved` with `pending` replayed, newest first.
     shown: Vec<Bookmark>,
-    /// How many bookmarks each article has, by article id.
+    /// How many bookmarks each article of the folder has, by article id.
     counts: HashMap<String, usize>,
     /// The number of the last change made.
     last: u64,
 }
 
 impl Bookmarks {
-    /// The bookmarks as read from the file.
-    pub fn new(saved: Vec<Bookmark>) -> Bookmarks {
+    /// The bookmarks as read from the file, for a window open on `folder`.
+    pub fn new(saved: Vec<Bookmark>, folder: &str) -> Bookmarks {
         let mut bookmarks = Bookmarks {
+            folder: folder.to_owned(),
             saved,
             ..Bookmarks::default()
         };
@@ -192,17 +211,24 @@ impl Bookmarks {
         bookmarks
     }
 
-    /// Every bookmark, newest first.
+    /// Every bookmark, of every folder, newest first.
     pub fn all(&self) -> &[Bookmark] {
         &self.shown
     }
 
-    /// The bookmarks of one article.
-    pub fn of_article<'a>(&'a self, article: &'a str) -> impl Iterator<Item = &'a Bookmark> + 'a {
-        self.shown.iter().filter(move |b| b.article == article)
+    /// Whether a bookmark is of an article of the folder open.
+    pub fn here(&self, bookmark: &Bookmark) -> bool {
+        bookmark.folder == self.folder
     }
 
-    /// How many bookmarks an article has.
+    /// The bookmarks of one article of the folder open.
+    pub fn of_article<'a>(&'a self, article: &'a str) -> impl Iterator<Item = &'a Bookmark> + 'a {
+        self.shown
+            .iter()
+            .filter(move |b| b.article == article && self.here(b))
+    }
+
+    /// How many bookmarks an article of the folder open has.
     pub fn count(&self, article: &str) -> usize {
         self.counts.get(article).copied().unwrap_or(0)
     }
@@ -234,7 +260,7 @@ impl Bookmarks {
         }
         shown.sort_by(newest_first);
         self.counts.clear();
-        for bookmark in &shown {
+        for bookmark in shown.iter().filter(|b| b.folder == self.folder) {
             *self.counts.entry(bookmark.article.clone()).or_default() += 1;
         }
         self.shown = shown;
@@ -287,11 +313,6 @@ impl BookmarkStore {
     /// Every bookmark, in the file's order.
     pub fn list(&self) -> &[Bookmark] {
         &self.bookmarks
-    }
-
-    /// The bookmarks of one article.
-    pub fn of_article<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Bookmark> + 'a {
-        self.bookmarks.iter().filter(move |b| b.article == id)
     }
 
     /// The bookmark with this id.

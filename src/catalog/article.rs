@@ -126,7 +126,7 @@ impl fmt::Display for Skip {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Skip::Binary(why) => write!(f, "binary file ({why}), skipped"),
-            Skip::Empty => f.write_str("empty file, skipped"),
+            Skip::Empty => f.write_str("no text (empty, or only blank lines), skipped"),
         }
     }
 }
@@ -233,6 +233,11 @@ impl Article {
             words,
             warnings,
         })
+    }
+
+    /// The text the reader shows: all of it but the `date` word that opens the file.
+    pub fn shown_text(&self) -> &str {
+        &self.text[self.shown_start..]
     }
 
     /// The text of one block.

@@ -62,6 +62,7 @@ pub struct Catalog {
     articles: Vec<Article>,
     problems: Vec<Problem>,
     origin: String,
+    folder: String,
 }
 
 impl Catalog {
@@ -77,12 +78,9 @@ impl Catalog {
         } else {
             path
         };
-        Ok(Catalog::read_files(
-            root,
-            files,
-            problems,
-            path.display().to_string(),
-        ))
+        let mut catalog = Catalog::read_files(root, files, problems, path.display().to_string());
+        catalog.folder = folder_key(root);
+        Ok(catalog)
     }
 
     /// The article files under `path` (or `path` itself when it is a file), in name order, and
@@ -171,6 +169,7 @@ impl Catalog {
             articles,
             problems,
             origin,
+            folder: String::new(),
         }
     }
 
@@ -187,6 +186,16 @@ impl Catalog {
     /// What the catalog was read from, for titles and messages.
     pub fn origin(&self) -> &str {
         &self.origin
+    }
+
+    /// The folder the articles' ids are relative to, as bookmarks and reading positions are
+    /// kept under it: its absolute path, or the origin for articles not read from a folder.
+    pub fn folder(&self) -> &str {
+        if self.folder.is_empty() {
+            &self.origin
+        } else {
+            &self.folder
+        }
     }
 
     /// Finds an article by id, by path, or by the end of its path (`bai`, `a/bai.txt`); see
@@ -232,6 +241,20 @@ pub enum Lookup {
     Ambiguous(Vec<String>),
     /// No article.
     Missing,
+}
+
+/// The folder's absolute path with links resolved, so that `news`, `./news` and
+/// `/home/me/news` keep the same bookmarks; the path as given when it cannot be resolved.
+fn folder_key(root: &Path) -> String {
+    let root = if root.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        root
+    };
+    root.canonicalize()
+        .unwrap_or_else(|_| root.to_owned())
+        .display()
+        .to_string()
 }
 
 /// An article's id: its path from the folder opened, without the extension, with `/` between

@@ -60,7 +60,7 @@ fn render_too_small(area: Rect, frame: &mut Frame) {
         "Terminal too small: {}×{}, docbao needs {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge it, or q to quit.",
         area.width, area.height
     );
-    render_message(&message, Style::new(), area, frame);
+    render_wrapped(&message, Style::new(), area, frame);
 }
 
 /// Draws a bordered pane with its title cut to fit, and returns the area inside the border.
@@ -73,8 +73,18 @@ fn bordered(title: &str, style: Style, area: Rect, frame: &mut Frame) -> Rect {
     area.inner(panes::BORDER)
 }
 
-/// A message wrapped to fill `area`, each row exactly its width.
+/// A message wrapped to fill `area` less a column each side, as the rows of a pane are.
 fn render_message(message: &str, style: Style, area: Rect, frame: &mut Frame) {
+    let inset = if area.width > 4 {
+        area.inner(ratatui::layout::Margin::new(1, 0))
+    } else {
+        area
+    };
+    render_wrapped(message, style, inset, frame);
+}
+
+/// A message wrapped to fill `area`, each row exactly its width.
+fn render_wrapped(message: &str, style: Style, area: Rect, frame: &mut Frame) {
     let width = usize::from(area.width);
     let lines: Vec<Line> = text::wrap(message, width)
         .into_iter()

@@ -31,7 +31,8 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
     let Some(page) = reader.page() else { return };
     let gutter = usize::from(panes::READER_GUTTER);
     let room = usize::from(inner.width).saturating_sub(gutter);
-    // Centre the text column when the pane is wider than a comfortable line.
+    // Centre the text column, its gutter with it, when the pane is wider than a comfortable
+    // line: the passage cursor and bookmark marks stay beside the text they mark.
     let left = room.saturating_sub(page.width + usize::from(panes::READER_PADDING)) / 2;
     let margin = " ".repeat(left);
     let (matches, current) = match reader.search() {
@@ -72,12 +73,11 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
                         .is_some_and(|s| s.start < r.end && r.start < s.end)
                 };
                 let in_selection = selected.as_ref().is_some_and(overlaps);
-                let shift = |columns: Range<usize>| left + columns.start..left + columns.end;
                 let mut marks: Vec<(Range<usize>, Style)> = Vec::new();
                 marks.extend(
                     page.highlights(index, text, &flash)
                         .into_iter()
-                        .map(|(columns, _)| (shift(columns), theme.matched)),
+                        .map(|(columns, _)| (columns, theme.passage)),
                 );
                 marks.extend(page.highlights(index, text, matches).into_iter().map(
                     |(columns, k)| {
@@ -86,13 +86,13 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
                         } else {
                             theme.matched
                         };
-                        (shift(columns), mark)
+                        (columns, mark)
                     },
                 ));
+                let width = text::str_width(&row.text);
                 // Last, so that matches inside a selection still show as matches.
                 if in_selection {
-                    let width = text::str_width(&row.text);
-                    marks.push((shift(0..width), theme.selection));
+                    marks.push((0..width, theme.selection));
                 }
                 let cursor = if in_selection
                     || (reader.selection().is_none() && row.block == Some(reader.cursor()))
@@ -106,10 +106,14 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
                 } else {
                     " "
                 };
-                let mut spans = vec![Span::styled(format!("{cursor}{mark} "), theme.gutter)];
-                spans.extend(
-                    highlight::line(&format!("{margin}{}", row.text), room, style, &marks).spans,
-                );
+                // The row's style covers its text only: an underlined heading stops where its
+                // words do.
+                let mut spans = vec![
+                    Span::raw(margin.clone()),
+                    Span::styled(format!("{cursor}{mark} "), theme.gutter),
+                ];
+                spans.extend(highlight::line(&row.text, width, style, &marks).spans);
+                spans.push(Span::raw(" ".repeat(room.saturating_sub(left + width))));
                 Line::from(spans)
             })
             .collect();

@@ -26,13 +26,26 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     };
     let mut left = match shown {
         Screen::Problems(_) => " problems".to_owned(),
-        Screen::Bookmarks(pane) => match pane.shown().len() {
-            0 => " no bookmarks".to_owned(),
-            shown => format!(" bookmark {} of {shown}", pane.cursor() + 1),
+        Screen::Bookmarks(pane) => match (pane.shown().len(), pane.total()) {
+            (_, 0) => " no bookmarks".to_owned(),
+            (0, _) => " no bookmark matches".to_owned(),
+            (shown, _) => format!(" bookmark {} of {shown}", pane.cursor() + 1),
         },
         _ if total == 0 => " no articles".to_owned(),
         _ => match app.focus() {
-            Focus::List => format!(" article {} of {total}", app.selected() + 1),
+            Focus::List => {
+                let figure = app
+                    .article()
+                    .and_then(|a| app.reading().articles.get(&a.id))
+                    .map_or_else(String::new, |p| {
+                        if p.read {
+                            " · read".to_owned()
+                        } else {
+                            format!(" · {}%", p.percent)
+                        }
+                    });
+                format!(" article {} of {total}{figure}", app.selected() + 1)
+            }
             Focus::Reader => format!(
                 " article {} of {total} · {}%",
                 app.selected() + 1,
@@ -41,7 +54,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         },
     };
     let skipped = app.catalog().problems().len();
-    if let Some(counter) = match_counter(app) {
+    if let (Screen::Reader, Some(counter)) = (shown, match_counter(app)) {
         left.push_str(&format!(" · {counter}"));
     }
     if let Some(note) = app.note() {
@@ -52,7 +65,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         .and_then(|a| a.warnings.first())
     {
         left.push_str(&format!(" · ⚠ {warning}"));
-    } else if skipped > 0 {
+    } else if skipped > 0 && !matches!(shown, Screen::Problems(_)) {
         left.push_str(&format!(
             " · {skipped} file{} skipped (! shows why)",
             if skipped == 1 { "" } else { "s" }
@@ -85,8 +98,13 @@ fn render_prompt(app: &App, screen: &PromptScreen, theme: &Theme, area: Rect, fr
         keys.key(mode, &Action::ToggleAccents),
         options.accents.label()
     );
+    let typed = !prompt.text.trim().is_empty();
     let (lead, counter, hints) = match screen.purpose() {
-        Purpose::SearchReader { .. } => ("/", match_counter(app).unwrap_or_default(), toggles),
+        Purpose::SearchReader { .. } => (
+            "/",
+            match_counter(app).filter(|_| typed).unwrap_or_default(),
+            toggles,
+        ),
         Purpose::SearchList { .. } => ("/", list_counter(app), toggles),
         Purpose::FilterBookmarks { .. } => (
             "/",
@@ -135,9 +153,6 @@ fn render_prompt(app: &App, screen: &PromptScreen, theme: &Theme, area: Rect, fr
 /// `3/14` in the reader: the match the user is on, of how many.
 fn match_counter(app: &App) -> Option<String> {
     let found = app.reader().search()?;
-    if app.list().filter().is_some() && app.focus() == Focus::List {
-        return None;
-    }
     Some(match (found.current, found.matches.len()) {
         (_, 0) => "no matches".to_owned(),
         (Some(k), n) => format!("{}/{n}", k + 1),

@@ -33,6 +33,8 @@ pub struct Theme {
     pub matched: Style,
     /// The search match the user is on.
     pub current_match: Style,
+    /// A bookmark's passage, just opened from the bookmarks pane.
+    pub passage: Style,
     /// The search prompt.
     pub prompt: Style,
     /// Text selected for a bookmark.
@@ -72,13 +74,14 @@ impl Theme {
                 .fg(Color::Black)
                 .bg(Color::LightRed)
                 .add_modifier(Modifier::BOLD),
+            passage: Style::new().fg(Color::Black).bg(Color::Green),
             prompt: Style::new(),
             selection: Style::new().bg(Color::Blue).fg(Color::White),
             gutter: Style::new().fg(Color::Yellow),
         }
     }
 
-    /// Styles with attributes only: bold, italic, reverse, dim.
+    /// Styles with attributes only: bold, italic, underline, reverse, dim.
     pub fn plain() -> Theme {
         Theme {
             title: Style::new().add_modifier(Modifier::BOLD),
@@ -96,6 +99,7 @@ impl Theme {
             matched: Style::new().add_modifier(Modifier::REVERSED),
             current_match: Style::new()
                 .add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
+            passage: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             prompt: Style::new(),
             selection: Style::new().add_modifier(Modifier::UNDERLINED),
             gutter: Style::new().add_modifier(Modifier::BOLD),

@@ -1,0 +1,269 @@
+//! What a new user's trial of the screen model found, one test each.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+use std::sync::Arc;
+
+use common::{Harness, press, type_text};
+use docbao::action::Action;
+use docbao::app::Focus;
+use docbao::catalog::Catalog;
+use ratatui::style::Modifier;
+
+fn folder_with(dir: &Path, files: &[(&str, &str)]) -> Arc<Catalog> {
+    for (path, title) in files {
+        let full = dir.join(path);
+        fs::create_dir_all(full.parent().unwrap()).unwrap();
+        let body = "Một đoạn văn khá dài để đọc. ".repeat(40);
+        fs::write(
+            &full,
+            format!("date 2025-11-01 {title}\n\n{body}\n\nĐoạn hai.\n\nĐoạn ba."),
+        )
+        .unwrap();
+    }
+    Arc::new(Catalog::open(dir).unwrap())
+}
+
+fn status(app: &Harness) -> String {
+    common::screen(app)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+fn the_same_id_in_another_folder_is_another_article() {
+    let (one, two, data) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    let first = folder_with(one.path(), &[("a/bai.txt", "Bài A")]);
+    let second = folder_with(two.path(), &[("a/bai.txt", "Một bài khác hẳn")]);
+    assert_ne!(first.folder(), second.folder());
+    let mut app = common::app_in(data.path(), first, 100, 30);
+    press(&mut app, "Enter } m Enter G q");
+    let app = common::app_in(data.path(), Arc::clone(&second), 100, 30);
+    assert_eq!(app.bookmarks().count("a/bai"), 0);
+    assert!(app.reading().articles.is_empty(), "{:?}", app.reading());
+    assert_eq!(app.focus(), Focus::List, "nothing read here yet");
+    let screen = common::screen(&app);
+    assert!(
+        !screen.contains("· read") && !screen.contains('✦'),
+        "{screen}"
+    );
+    let mut app = app;
+    press(&mut app, "'");
+    assert!(common::screen(&app).contains("article not in this folder"));
+}
+
+#[test]
+fn each_folder_comes_back_where_it_was_left() {
+    let (one, two, data) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    let files: Vec<(String, String)> = (1..=6)
+        .map(|n| (format!("bai-{n}.txt"), format!("Bài {n}")))
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let first = folder_with(one.path(), &refs);
+    let second = folder_with(two.path(), &refs[..2]);
+    let mut app = common::app_in(data.path(), Arc::clone(&first), 100, 30);
+    press(&mut app, "j j j j Enter Space q");
+    let left = app.article().unwrap().id.clone();
+    let mut other = common::app_in(data.path(), second, 100, 30);
+    press(&mut other, "q");
+    let back = common::app_in(data.path(), first, 100, 30);
+    assert_eq!(back.article().unwrap().id, left);
+    assert_eq!(back.focus(), Focus::Reader);
+}
+
+#[test]
+fn the_match_counter_shows_in_the_reader_only() {
+    let mut app = common::app(100, 30);
+    press(&mut app, "Enter /");
+    type_text(&mut app, "đại biểu");
+    press(&mut app, "Enter");
+    assert!(status(&app).contains("1/3"), "{}", status(&app));
+    for script in ["'", "Esc !", "Esc Esc"] {
+        press(&mut app, script);
+        assert!(!status(&app).contains("/3"), "{script}: {}", status(&app));
+    }
+    press(&mut app, "Enter /");
+    assert!(
+        !status(&app).contains("/3"),
+        "an empty prompt counts nothing"
+    );
+}
+
+#[test]
+fn a_bookmarks_passage_is_not_drawn_as_a_match() {
+    let theme = docbao::ui::Theme::color();
+    assert_ne!(theme.passage, theme.matched);
+    assert_ne!(theme.passage, theme.selection);
+    let plain = docbao::ui::Theme::plain();
+    assert_ne!(plain.passage, plain.matched);
+    assert_ne!(plain.passage, plain.selection);
+}
+
+#[test]
+fn shrinking_and_growing_the_window_gives_the_list_back_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    common::nested::generate(dir.path());
+    let catalog = Arc::new(Catalog::open(dir.path()).unwrap());
+    let mut app = common::app_with(catalog, 100, 30);
+    press(&mut app, "j j");
+    for (width, height) in [(100, 5), (30, 8), (100, 30)] {
+        app.act(Action::Resize { width, height });
+    }
+    assert_eq!((app.list().offset(), app.selected()), (0, 2));
+    press(&mut app, "j");
+    assert_eq!(app.list().offset(), 0, "moving on keeps it");
+}
+
+#[test]
+fn a_heading_is_styled_as_far_as_its_words_and_no_further() {
+    let mut app = common::app(100, 60);
+    press(&mut app, "j Enter");
+    let terminal = common::draw(&app);
+    let buffer = terminal.backend().buffer();
+    let rows = common::rows(buffer);
+    let y = rows
+        .iter()
+        .position(|r| r.contains("Công ước Hà Nội gửi đi 3 thông điệp"))
+        .expect("the heading on screen");
+    let underlined: Vec<u16> = (0..buffer.area.width)
+        .filter(|&x| {
+            buffer[(x, y as u16)]
+                .modifier
+                .contains(Modifier::UNDERLINED)
+        })
+        .collect();
+    let text_columns = common::columns("Công ước Hà Nội gửi đi 3 thông điệp rõ ràng");
+    assert_eq!(underlined.len(), text_columns, "{underlined:?}");
+}
+
+#[test]
+fn the_gutter_stays_beside_the_text_on_a_wide_screen() {
+    let mut app = common::app(220, 30);
+    press(&mut app, "j Enter");
+    let rows = common::rows(common::draw(&app).backend().buffer());
+    let row = rows.iter().find(|r| r.contains('▐')).expect("the cursor");
+    let cursor = row.find('▐').unwrap();
+    let text = row[cursor..].trim_start_matches(['▐', ' ', '✦']);
+    let gap = common::columns(&row[cursor..]) - common::columns(text);
+    assert!(
+        gap <= 3,
+        "{gap} columns between the cursor and its text: {row}"
+    );
+}
+
+#[test]
+fn the_list_says_how_much_of_the_selected_article_was_read() {
+    let mut app = common::app(100, 30);
+    press(&mut app, "j Enter G Esc");
+    assert!(
+        status(&app).contains("article 2 of 2 · read"),
+        "{}",
+        status(&app)
+    );
+}
+
+#[test]
+fn statuses_and_messages_say_what_is_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = common::app_in(dir.path(), common::bundled(), 100, 30);
+    press(&mut app, "Enter m Enter ' /");
+    type_text(&mut app, "khongco");
+    press(&mut app, "Enter");
+    assert!(
+        status(&app).contains("no bookmark matches"),
+        "{}",
+        status(&app)
+    );
+    let screen = common::screen(&app);
+    assert!(screen.contains("│ No bookmark matches"), "padded: {screen}");
+    // The problems view says each problem once.
+    let bad = tempfile::tempdir().unwrap();
+    fs::write(bad.path().join("empty.txt"), "  \n\n").unwrap();
+    fs::write(bad.path().join("real.txt"), "date 2025-01-01 Thật\n\nx").unwrap();
+    let mut app = common::app_with(Arc::new(Catalog::open(bad.path()).unwrap()), 60, 20);
+    press(&mut app, "!");
+    let screen = common::screen(&app);
+    assert_eq!(screen.matches("skipped").count(), 1, "{screen}");
+    assert!(!status(&app).contains("(! shows why)"), "{}", status(&app));
+}
+
+fn docbao(args: &[&str], data: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_docbao"))
+        .args(args)
+        .env("DOCBAO_DATA_DIR", data)
+        .current_dir(data)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn misspelt_commands_are_named_whatever_follows_them() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, meant) in [
+        (&["serach", "hòa bình"][..], "search"),
+        (&["shwo", "a/bai", "news"][..], "show"),
+        (&["bookmark", "--json"][..], "bookmarks"),
+    ] {
+        let out = docbao(args, dir.path());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(&format!("`docbao {meant}`")), "{err}");
+    }
+}
+
+#[test]
+fn warnings_go_to_stderr_and_bookmarks_print_cleanly() {
+    use docbao::bookmarks::{Bookmark, BookmarkStore, Change};
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("news");
+    fs::create_dir_all(&folder).unwrap();
+    let mut bytes = b"date 2025-01-01 Hong\n\nmot ".to_vec();
+    bytes.push(0xFF);
+    bytes.extend(b" hai");
+    fs::write(folder.join("hong.txt"), bytes).unwrap();
+    let out = docbao(&["list", "news"], dir.path());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("hong.txt: not UTF-8"), "{err}");
+
+    let catalog = common::bundled();
+    let article = catalog.find("004_f5d5699ebfe6bbe1").unwrap().1;
+    let range = article.blocks[1].range.start..article.blocks[3].range.end;
+    assert!(
+        article.text[range.clone()].contains("\n\n\n"),
+        "paragraphs apart by blank lines"
+    );
+    let mut bookmark = Bookmark::new(catalog.folder(), article, range);
+    bookmark.note = "Một ghi chú rất dài để kiểm tra xem lời nhắc có cuộn đúng cách hay không khi vượt quá chiều rộng".into();
+    let mut store = BookmarkStore::open(dir.path()).unwrap();
+    store.apply(Change::Add(bookmark)).unwrap();
+    let plain = String::from_utf8(docbao(&["bookmarks"], dir.path()).stdout).unwrap();
+    assert_eq!(plain.matches('—').count(), 1, "{plain}");
+    let markdown =
+        String::from_utf8(docbao(&["bookmarks", "--markdown"], dir.path()).stdout).unwrap();
+    assert!(
+        !markdown.contains(">\n>\n") && !markdown.contains("> \n"),
+        "{markdown}"
+    );
+    assert_eq!(
+        markdown.matches(">\n").count(),
+        2,
+        "one line between paragraphs: {markdown}"
+    );
+}
