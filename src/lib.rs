@@ -10,7 +10,6 @@ pub mod io_error;
 pub mod keymap;
 pub mod page;
 pub mod panes;
-pub mod par;
 pub mod prompt;
 pub mod search;
 pub mod state;

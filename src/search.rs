@@ -9,10 +9,10 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use memchr::memmem;
+use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::catalog::{Article, Catalog};
-use crate::par;
 use crate::text::fold::{self, FoldMap};
 
 /// Whether a search tells apart upper and lower case, or letters with and without accents.
@@ -188,7 +188,11 @@ pub fn find_in_article_with(article: &Article, map: &FoldMap, query: &Query) -> 
 
 /// Every match in every article, in catalog order, searched on every core.
 pub fn find_everywhere(catalog: &Catalog, query: &Query) -> Vec<Vec<Range<usize>>> {
-    par::map(catalog.articles(), |a| find_in_article(a, query))
+    catalog
+        .articles()
+        .par_iter()
+        .map(|a| find_in_article(a, query))
+        .collect()
 }
 
 /// The folded text of every article, made once and reused by every catalog search.
@@ -201,9 +205,11 @@ pub struct FoldedCatalog {
 impl FoldedCatalog {
     /// Folds every article's shown text and title, on every core.
     pub fn new(catalog: &Catalog) -> FoldedCatalog {
-        let folded = par::map(catalog.articles(), |a| {
-            (fold::fold(&a.text[a.shown_start..]), fold::fold(&a.title))
-        });
+        let folded: Vec<(String, String)> = catalog
+            .articles()
+            .par_iter()
+            .map(|a| (fold::fold(a.shown_text()), fold::fold(&a.title)))
+            .collect();
         let (folded, titles) = folded.into_iter().unzip();
         FoldedCatalog { folded, titles }
     }
@@ -305,61 +311,46 @@ pub fn search_catalog(
     };
     let finder = memmem::Finder::new(query.folded.as_bytes());
     let exact = !query.case_sensitive() && !query.accent_sensitive();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = candidates.len().div_ceil(threads).max(1);
-    let parts: Vec<Option<Vec<ArticleHits>>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = candidates
-            .chunks(chunk)
-            .map(|part| {
-                let finder = &finder;
-                scope.spawn(move || {
-                    let mut hits = Vec::new();
-                    for (n, &index) in part.iter().enumerate() {
-                        if n % 64 == 0 && stale() {
-                            return None;
-                        }
-                        let (Some(article), Some(text)) =
-                            (catalog.articles().get(index), folded.folded.get(index))
-                        else {
-                            continue;
-                        };
-                        let count = finder.find_iter(text.as_bytes()).count();
-                        if count == 0 {
-                            continue;
-                        }
-                        let title = folded.titles.get(index).map_or("", String::as_str);
-                        let mut hit = ArticleHits {
-                            index,
-                            title_count: finder.find_iter(title.as_bytes()).count(),
-                            title: Vec::new(),
-                            count,
-                            first: None,
-                        };
-                        if !exact {
-                            // Case or accents matter: only the original can say.
-                            let matches = find_in_article(article, query);
-                            if matches.is_empty() {
-                                continue;
-                            }
-                            hit.count = matches.len();
-                            hit.place(article, query);
-                            hit.title_count = hit.title.len();
-                        }
-                        hits.push(hit);
-                    }
-                    Some(hits)
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    });
-    let mut hits = Vec::new();
-    for part in parts {
-        hits.extend(part?);
-    }
+    /// A search found stale half-way: its results are not wanted.
+    struct Stale;
+    // One pool, work stealing: a long article holds up only itself, not a whole chunk.
+    let found: Result<Vec<Option<ArticleHits>>, Stale> = candidates
+        .par_iter()
+        .map(|&index| {
+            if stale() {
+                return Err(Stale);
+            }
+            let (Some(article), Some(text)) =
+                (catalog.articles().get(index), folded.folded.get(index))
+            else {
+                return Ok(None);
+            };
+            let count = finder.find_iter(text.as_bytes()).count();
+            if count == 0 {
+                return Ok(None);
+            }
+            let title = folded.titles.get(index).map_or("", String::as_str);
+            let mut hit = ArticleHits {
+                index,
+                title_count: finder.find_iter(title.as_bytes()).count(),
+                title: Vec::new(),
+                count,
+                first: None,
+            };
+            if !exact {
+                // Case or accents matter: only the original can say.
+                let matches = find_in_article(article, query);
+                if matches.is_empty() {
+                    return Ok(None);
+                }
+                hit.count = matches.len();
+                hit.place(article, query);
+                hit.title_count = hit.title.len();
+            }
+            Ok(Some(hit))
+        })
+        .collect();
+    let mut hits: Vec<ArticleHits> = found.ok()?.into_iter().flatten().collect();
     hits.sort_by_key(|h| (h.title_count == 0, std::cmp::Reverse(h.count), h.index));
     for hit in hits
         .iter_mut()

@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 
 pub use article::{Article, Block, BlockKind, Date, Skip};
 
+use rayon::prelude::*;
+
 use crate::io_error::describe_io;
-use crate::par;
 use crate::text::collate;
 
 /// The articles that ship inside the binary, by file name (the same files as `articles/`).
@@ -122,9 +123,10 @@ impl Catalog {
         problems: Vec<Problem>,
         origin: String,
     ) -> Catalog {
-        let parsed = par::map(&files, |path| {
-            parse_source(article_id(root, path), path.clone(), read_file(path))
-        });
+        let parsed = files
+            .par_iter()
+            .map(|path| parse_source(article_id(root, path), path.clone(), read_file(path)))
+            .collect();
         let mut catalog = Catalog::assemble(parsed, origin);
         catalog.problems.splice(0..0, problems);
         catalog
