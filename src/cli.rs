@@ -470,10 +470,14 @@ fn bookmarks_markdown(all: &[&Bookmark]) -> String {
             .filter(|b| b.folder == folder && b.article == id)
             .collect();
         let title = group.first().map_or(id, |b| b.title.as_str());
-        let date = catalog
-            .find(id)
-            .filter(|(_, a)| catalog.folder() == folder && a.id == id)
-            .and_then(|(_, a)| a.date)
+        let date = group
+            .iter()
+            .find_map(|b| b.date.clone())
+            .or_else(|| {
+                let (_, article) = catalog.find(id)?;
+                let here = catalog.folder() == folder && article.id == id;
+                here.then(|| article.date.map(|d| d.to_string())).flatten()
+            })
             .map_or_else(String::new, |d| format!(" ({d})"));
         out.push_str(&format!("## {title}{date}\n\n"));
         for b in group {

@@ -14,7 +14,24 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    match cli::run(Cli::parse_from(args)) {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(err) if !err.use_stderr() => err.exit(),
+        Err(err) => {
+            // One line, as every other error: clap's first, without its usage block.
+            let text = err.to_string();
+            let first: Vec<&str> = text
+                .lines()
+                .take_while(|line| !line.trim().is_empty())
+                .map(str::trim)
+                .collect();
+            let first = first.join(" ");
+            let first = first.strip_prefix("error: ").unwrap_or(&first);
+            eprintln!("docbao: {first} (docbao --help lists the options)");
+            return ExitCode::from(2);
+        }
+    };
+    match cli::run(cli) {
         Ok(code) => code,
         Err(err) => {
             eprintln!("docbao: {err:#}");

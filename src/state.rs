@@ -176,6 +176,24 @@ impl StateFile {
         self
     }
 
+    /// The state of `folder` as a window open on it sees it: its own, with the positions kept
+    /// for its files when they were opened through a folder above or below it (the newest
+    /// wins).
+    fn view(&self, folder: &str) -> ReadingState {
+        let mut state = self.folders.get(folder).cloned().unwrap_or_default();
+        for (kept_in, other) in self.folders.iter().filter(|(f, _)| f.as_str() != folder) {
+            let seen = other.articles.iter().filter_map(|(id, position)| {
+                Some((store::id_in(folder, kept_in, id)?, position.clone()))
+            });
+            let seen = ReadingState {
+                last: None,
+                articles: seen.collect(),
+            };
+            state.merge_from(&seen);
+        }
+        state
+    }
+
     /// Moves an entry kept as `from` in the unclaimed state to `to` in `folder`.
     fn claim(&mut self, folder: &str, from: &str, to: &str) {
         let Some(unclaimed) = self.folders.get_mut(UNCLAIMED) else {
@@ -236,7 +254,7 @@ impl StateStore {
             }),
             path: Some(path),
             folder: folder.to_owned(),
-            state: file.folders.remove(folder).unwrap_or_default(),
+            state: file.view(folder),
             unclaimed: file.folders.remove(UNCLAIMED).unwrap_or_default(),
             claimed: Vec::new(),
         })
@@ -285,7 +303,7 @@ impl StateStore {
             Ok(file)
         })?;
         let mut merged = merged;
-        self.state = merged.folders.remove(folder).unwrap_or_default();
+        self.state = merged.view(folder);
         self.unclaimed = merged.folders.remove(UNCLAIMED).unwrap_or_default();
         self.claimed.clear();
         Ok(())

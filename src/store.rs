@@ -201,6 +201,21 @@ pub fn locked<R>(path: &Path, f: impl FnOnce() -> Result<R, StoreError>) -> Resu
     result
 }
 
+/// The id, as seen from `folder`, of article `id` of the folder `kept_in`: the same file can be
+/// opened through a folder above or below it (`news` with `a/bai` is `news/a` with `bai`).
+/// `None` when it is not under `folder`.
+pub fn id_in(folder: &str, kept_in: &str, id: &str) -> Option<String> {
+    if kept_in == folder {
+        return Some(id.to_owned());
+    }
+    if kept_in.is_empty() || folder.is_empty() {
+        return None;
+    }
+    let full = format!("{}/{id}", kept_in.trim_end_matches('/'));
+    let rest = full.strip_prefix(folder.trim_end_matches('/'))?;
+    rest.strip_prefix('/').map(str::to_owned)
+}
+
 /// The current time as RFC 3339, to the second, in UTC.
 pub fn now_rfc3339() -> String {
     humantime::format_rfc3339_seconds(SystemTime::now()).to_string()
@@ -227,6 +242,24 @@ mod tests {
                 .unwrap()
                 .to_string_lossy()
                 .starts_with("x.json.corrupt-")
+        );
+    }
+
+    #[test]
+    fn the_same_file_through_a_folder_above_or_below() {
+        assert_eq!(id_in("/n", "/n", "a/bai").as_deref(), Some("a/bai"));
+        assert_eq!(id_in("/n/a", "/n", "a/bai").as_deref(), Some("bai"));
+        assert_eq!(id_in("/n", "/n/a", "bai").as_deref(), Some("a/bai"));
+        assert_eq!(id_in("/n/b", "/n", "a/bai"), None);
+        assert_eq!(
+            id_in("/nn", "/n", "a"),
+            None,
+            "a folder whose name starts the same"
+        );
+        assert_eq!(
+            id_in("/n", "", "a"),
+            None,
+            "unclaimed data is claimed, not seen"
         );
     }
 

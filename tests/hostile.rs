@@ -210,7 +210,10 @@ fn the_problems_view_and_list_json_show_what_went_wrong(
 ) {
     let mut app = common::app_with(Arc::clone(catalog), 100, 30);
     let screen = common::screen(&app);
-    assert!(screen.contains("files skipped (! shows why)"), "{screen}");
+    assert!(
+        screen.contains("8 files skipped, 2 articles read with a warning (! shows why)"),
+        "{screen}"
+    );
     common::press(&mut app, "!");
     let screen = common::screen(&app);
     assert!(screen.contains("binary file"), "{screen}");

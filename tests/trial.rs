@@ -267,3 +267,148 @@ fn warnings_go_to_stderr_and_bookmarks_print_cleanly() {
         "one line between paragraphs: {markdown}"
     );
 }
+
+// What a second trial found.
+
+#[test]
+fn the_help_counts_lines() {
+    let mut app = common::app(100, 30);
+    press(&mut app, "?");
+    assert!(common::screen(&app).contains("Keys · lines 1–"));
+}
+
+#[test]
+fn matches_show_inside_a_highlighted_passage() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = common::app_in(dir.path(), common::bundled(), 100, 40);
+    // Bookmark the caption that names Guterres, open it from the pane, then search in it.
+    press(&mut app, "j Enter } } m Enter ' Enter /");
+    type_text(&mut app, "Guterres");
+    press(&mut app, "Enter");
+    assert!(app.reader().flash().is_some(), "the passage is highlighted");
+    let current = docbao::ui::Theme::plain().current_match.add_modifier;
+    let terminal = common::draw(&app);
+    let buffer = terminal.backend().buffer();
+    let drawn: String = buffer
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(current))
+        .map(|c| c.symbol())
+        .collect();
+    assert_eq!(drawn, "Guterres", "the current match is drawn as one");
+}
+
+#[test]
+fn stepping_back_to_a_match_takes_the_passage_cursor_with_it() {
+    let mut app = common::app(60, 20);
+    press(&mut app, "j Enter /");
+    type_text(&mut app, "an ninh");
+    press(&mut app, "Enter n n N");
+    let found = app.reader().search().unwrap();
+    let at = found.matches[found.current.unwrap()].start;
+    let article = app.article().unwrap();
+    let block = &article.blocks[app.reader().cursor()];
+    assert!(
+        block.range.contains(&at),
+        "the cursor is on the match's paragraph"
+    );
+}
+
+#[test]
+fn one_file_opened_alone_keeps_what_its_folder_saw() {
+    let (news, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let folder = folder_with(
+        news.path(),
+        &[("a/bai.txt", "Bài A"), ("b/bai.txt", "Bài B")],
+    );
+    let mut app = common::app_in(data.path(), folder, 100, 30);
+    press(&mut app, "Enter } m Enter G q");
+    let alone = Arc::new(Catalog::open(&news.path().join("a/bai.txt")).unwrap());
+    let mut app = common::app_in(data.path(), alone, 100, 30);
+    assert_eq!(app.bookmarks().count("bai"), 1, "the same file's bookmark");
+    assert!(app.reading().articles["bai"].read, "and its reading");
+    press(&mut app, "' Enter");
+    assert!(app.reader().flash().is_some(), "{:?}", app.note());
+}
+
+#[test]
+fn read_is_read_in_the_reader_too() {
+    let mut app = common::app(100, 30);
+    press(&mut app, "j Enter G");
+    assert!(
+        status(&app).contains("article 2 of 2 · read"),
+        "{}",
+        status(&app)
+    );
+}
+
+#[test]
+fn warnings_are_counted_in_the_status_line() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("ok.txt"), "date 2025-01-02 Tốt\n\nMột.").unwrap();
+    let mut bytes = b"date 2025-01-01 Hong\n\nmot ".to_vec();
+    bytes.push(0xFF);
+    fs::write(dir.path().join("hong.txt"), bytes).unwrap();
+    fs::write(dir.path().join("empty.txt"), "").unwrap();
+    let mut app = common::app_with(Arc::new(Catalog::open(dir.path()).unwrap()), 120, 30);
+    let line = status(&app);
+    assert!(
+        line.contains("1 file skipped, 1 article read with a warning (! shows why)"),
+        "{line}"
+    );
+    press(&mut app, "j");
+    assert!(status(&app).contains("⚠ not UTF-8"), "{}", status(&app));
+}
+
+#[test]
+fn a_narrow_prompt_still_says_how_it_matches() {
+    let mut app = common::app(60, 20);
+    press(&mut app, "Enter / A-c");
+    type_text(&mut app, "Hội");
+    assert!(
+        status(&app).contains("case on · accents smart"),
+        "{}",
+        status(&app)
+    );
+}
+
+#[test]
+fn a_narrow_list_keeps_what_is_yours_and_cuts_the_reading_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = common::app_in(dir.path(), common::bundled(), 80, 20);
+    press(&mut app, "j Enter m Enter Space Esc");
+    let screen = common::screen(&app);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("1✦"))
+        .unwrap_or_default();
+    assert!(row.contains('%') && row.contains("1✦"), "{screen}");
+}
+
+#[test]
+fn argument_errors_are_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["search"][..],
+        &["bookmarks", "--jsn"],
+        &["show", "x", "--width", "0"],
+    ] {
+        let out = docbao(args, dir.path());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("docbao: "), "{err}");
+    }
+}
+
+#[test]
+fn the_bookmarks_pane_reopens_on_the_bookmark_chosen_last_and_markdown_has_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = common::app_in(dir.path(), common::bundled(), 100, 30);
+    press(&mut app, "j Enter m Enter } } m Enter ' j Enter '");
+    let pane = app.screen().bookmarks_pane().unwrap();
+    assert_eq!(pane.cursor(), 1);
+    let markdown =
+        String::from_utf8(docbao(&["bookmarks", "--markdown"], dir.path()).stdout).unwrap();
+    assert!(markdown.contains("(2025-10-26)"), "{markdown}");
+}

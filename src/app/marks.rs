@@ -145,14 +145,20 @@ impl App {
             under,
         };
         refill(&mut pane, self.pane_entries());
+        let last = self.last_bookmark.as_deref();
+        let at = pane
+            .shown()
+            .position(|e| Some(e.bookmark.id.as_str()) == last);
+        pane.cursor = at.unwrap_or(0);
         Screen::Bookmarks(Box::new(pane))
     }
 
     /// The article a bookmark is of, when it is in the folder open.
     fn bookmark_article(&self, bookmark: &Bookmark) -> Option<(usize, &crate::catalog::Article)> {
-        let (index, article) = self.catalog.find(&bookmark.article)?;
-        (self.bookmarks.here(bookmark) && article.id == bookmark.article)
-            .then_some((index, article))
+        let id = self.bookmarks.local_id(bookmark)?;
+        self.catalog
+            .find(id)
+            .filter(|(_, article)| article.id == id)
     }
 
     /// Every bookmark, newest first, with where its passage is now.
@@ -178,7 +184,16 @@ impl App {
     }
 
     /// Keys in the bookmarks pane.
-    pub(super) fn on_bookmarks(&mut self, mut pane: BookmarksPane, action: Action) -> Screen {
+    pub(super) fn on_bookmarks(&mut self, pane: BookmarksPane, action: Action) -> Screen {
+        let next = self.bookmarks_key(pane, action);
+        // Whatever the key did, the pane reopens on the bookmark chosen last.
+        if let Some(pane) = next.bookmarks_pane() {
+            self.last_bookmark = pane.chosen().map(|e| e.bookmark.id.clone());
+        }
+        next
+    }
+
+    fn bookmarks_key(&mut self, mut pane: BookmarksPane, action: Action) -> Screen {
         let last = pane.shown.len().saturating_sub(1);
         let page = self.pane_capacity();
         match action {
@@ -212,7 +227,10 @@ impl App {
                 pane.cursor = 0;
                 refilter(&mut pane);
             }
-            Action::Back | Action::ShowBookmarks => return pane.under,
+            Action::Back | Action::ShowBookmarks => {
+                self.last_bookmark = pane.chosen().map(|e| e.bookmark.id.clone());
+                return pane.under;
+            }
             Action::ToggleHelp => return self.open_help(Screen::Bookmarks(Box::new(pane))),
             _ => {}
         }
@@ -247,6 +265,7 @@ impl App {
         let Some(bookmark) = pane.chosen().map(|e| e.bookmark.clone()) else {
             return Screen::Bookmarks(Box::new(pane));
         };
+        self.last_bookmark = Some(bookmark.id.clone());
         let Some((index, _)) = self.bookmark_article(&bookmark) else {
             self.note = Some(format!(
                 "“{}” is not in this folder ({})",

@@ -65,6 +65,8 @@ pub struct App {
     quit: bool,
     /// Number of the latest catalog search asked for.
     generation: u64,
+    /// The bookmark chosen last in the bookmarks pane, to choose it again when it reopens.
+    last_bookmark: Option<String>,
     /// Effects asked for by the update under way.
     effects: Vec<Effect>,
 }
@@ -89,6 +91,7 @@ impl App {
             note: (!start.notices.is_empty()).then(|| start.notices.join("; ")),
             quit: false,
             generation: 0,
+            last_bookmark: None,
             effects: Vec::new(),
         };
         let last = app.reading.last.clone();

@@ -360,12 +360,17 @@ impl App {
         let Some(row) = page.row_of(range.start) else {
             return;
         };
+        let block = page.rows.get(row).and_then(|r| r.block);
         let height = self.reader_height().max(1);
         let scroll = self.reader.scroll;
         if row < scroll || row >= scroll + height {
             self.reader.scroll = row.saturating_sub(2).min(self.max_scroll());
         }
-        self.follow_view();
+        // The passage is the one the match is in: `m` bookmarks what the user is looking at.
+        match block {
+            Some(block) => self.reader.cursor = block,
+            None => self.follow_view(),
+        }
     }
 
     /// Counts what is on screen now as seen, when the reader is on screen.

@@ -35,6 +35,9 @@ pub struct Bookmark {
     /// The article's title when bookmarked, to show an orphaned bookmark by.
     #[serde(default)]
     pub title: String,
+    /// The article's date when bookmarked (`YYYY-MM-DD`), for the Markdown export.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     /// The passage's text (NFC).
     pub quote: String,
     /// Up to 32 characters before the passage.
@@ -65,6 +68,7 @@ impl Bookmark {
             article: article.id.clone(),
             path: article.path.display().to_string(),
             title: article.title.clone(),
+            date: article.date.map(|d| d.to_string()),
             quote: article.text[range.clone()].to_owned(),
             prefix,
             suffix,
@@ -195,6 +199,9 @@ pub struct Bookmarks {
     shown: Vec<Bookmark>,
     /// How many bookmarks each article of the folder has, by article id.
     counts: HashMap<String, usize>,
+    /// The id in the folder open of each bookmark's article, by bookmark id, for the bookmarks
+    /// whose file is under that folder (made here, or through a folder above or below).
+    local: HashMap<String, String>,
     /// The number of the last change made.
     last: u64,
 }
@@ -216,16 +223,17 @@ impl Bookmarks {
         &self.shown
     }
 
-    /// Whether a bookmark is of an article of the folder open.
-    pub fn here(&self, bookmark: &Bookmark) -> bool {
-        bookmark.folder == self.folder
+    /// The id, in the folder open, of the article a bookmark is of; `None` when it is of an
+    /// article elsewhere.
+    pub fn local_id(&self, bookmark: &Bookmark) -> Option<&str> {
+        self.local.get(&bookmark.id).map(String::as_str)
     }
 
     /// The bookmarks of one article of the folder open.
     pub fn of_article<'a>(&'a self, article: &'a str) -> impl Iterator<Item = &'a Bookmark> + 'a {
         self.shown
             .iter()
-            .filter(move |b| b.article == article && self.here(b))
+            .filter(move |b| self.local_id(b) == Some(article))
     }
 
     /// How many bookmarks an article of the folder open has.
@@ -260,8 +268,12 @@ impl Bookmarks {
         }
         shown.sort_by(newest_first);
         self.counts.clear();
-        for bookmark in shown.iter().filter(|b| b.folder == self.folder) {
-            *self.counts.entry(bookmark.article.clone()).or_default() += 1;
+        self.local.clear();
+        for bookmark in &shown {
+            if let Some(id) = store::id_in(&self.folder, &bookmark.folder, &bookmark.article) {
+                *self.counts.entry(id.clone()).or_default() += 1;
+                self.local.insert(bookmark.id.clone(), id);
+            }
         }
         self.shown = shown;
     }

@@ -64,6 +64,8 @@ pub struct Catalog {
     problems: Vec<Problem>,
     origin: String,
     folder: String,
+    /// How many articles have a warning, counted once.
+    warned: usize,
 }
 
 impl Catalog {
@@ -168,6 +170,7 @@ impl Catalog {
         articles
             .sort_by_cached_key(|a| (Reverse(a.date), collate::sort_key(&a.title), a.id.clone()));
         Catalog {
+            warned: articles.iter().filter(|a| !a.warnings.is_empty()).count(),
             articles,
             problems,
             origin,
@@ -183,6 +186,11 @@ impl Catalog {
     /// Files that were found but not listed, with the reason.
     pub fn problems(&self) -> &[Problem] {
         &self.problems
+    }
+
+    /// How many articles were read with a warning.
+    pub fn warned(&self) -> usize {
+        self.warned
     }
 
     /// What the catalog was read from, for titles and messages.

@@ -20,7 +20,7 @@ pub fn render(app: &App, help: &HelpView, theme: &Theme, frame: &mut Frame) {
         let first = help.scroll() + 1;
         let last = (help.scroll() + shown).min(lines.len());
         format!(
-            " Keys {first}–{last} of {} · {} ",
+            " Keys · lines {first}–{last} of {} · {} ",
             lines.len(),
             app.keys().hints(Mode::Help).trim()
         )

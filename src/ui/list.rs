@@ -34,10 +34,22 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
     let inner = super::bordered(&title, border, pane, frame);
     let width = usize::from(inner.width);
     if articles.is_empty() {
-        let message = format!(
-            "No articles in {}. docbao reads *.txt and *.md files, in subfolders too.",
-            app.catalog().origin()
-        );
+        let skipped = app.catalog().problems().len();
+        let message = if skipped > 0 {
+            let key = app
+                .keys()
+                .key(app.mode(), &crate::action::Action::ShowProblems);
+            format!(
+                "No articles in {}: {skipped} file{} skipped ({key} shows why).",
+                app.catalog().origin(),
+                if skipped == 1 { "" } else { "s" }
+            )
+        } else {
+            format!(
+                "No articles in {}. docbao reads *.txt and *.md files, in subfolders too.",
+                app.catalog().origin()
+            )
+        };
         super::render_message(&message, theme.meta, inner, frame);
         return;
     }
@@ -87,8 +99,8 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
                 let date = article
                     .date
                     .map_or_else(|| "undated".to_owned(), |d| d.to_string());
-                let minutes = text::reading_time(article.reading_minutes());
-                let mut meta = format!("  {date} · {minutes}");
+                // What is yours first, the reading time last: a narrow list cuts that first.
+                let mut meta = format!("  {date}");
                 match app.reading().articles.get(&article.id) {
                     Some(p) if p.read => meta.push_str(" · read"),
                     Some(p) if p.percent > 0 => meta.push_str(&format!(" · {}%", p.percent)),
@@ -98,6 +110,8 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
                 if marks > 0 {
                     meta.push_str(&format!(" · {marks}✦"));
                 }
+                let minutes = text::reading_time(article.reading_minutes());
+                meta.push_str(&format!(" · {minutes}"));
                 Line::styled(text::fit(&meta, width), meta_style)
             }
         });

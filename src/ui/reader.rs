@@ -47,76 +47,79 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
         .iter()
         .filter_map(|p| p.anchor.range())
         .collect();
-    let lines: Vec<Line> =
-        page.rows
-            .iter()
-            .enumerate()
-            .skip(reader.scroll())
-            .take(usize::from(inner.height))
-            .map(|(index, row)| {
-                let style = match row.kind {
-                    RowKind::Title => theme.title,
-                    RowKind::Meta | RowKind::Rule => theme.meta,
-                    RowKind::Warning => theme.warning,
-                    RowKind::Heading => theme.heading,
-                    RowKind::Caption => theme.caption,
-                    RowKind::Paragraph | RowKind::Blank => theme.body,
-                };
-                let source = row
-                    .pieces
-                    .first()
-                    .zip(row.pieces.last())
-                    .map(|(a, b)| a.source.start..b.source.end);
-                let overlaps = |r: &Range<usize>| {
-                    source
-                        .as_ref()
-                        .is_some_and(|s| s.start < r.end && r.start < s.end)
-                };
-                let in_selection = selected.as_ref().is_some_and(overlaps);
-                let mut marks: Vec<(Range<usize>, Style)> = Vec::new();
-                marks.extend(
-                    page.highlights(index, text, &flash)
-                        .into_iter()
-                        .map(|(columns, _)| (columns, theme.passage)),
-                );
-                marks.extend(page.highlights(index, text, matches).into_iter().map(
-                    |(columns, k)| {
-                        let mark = if Some(k) == current {
-                            theme.current_match
-                        } else {
-                            theme.matched
-                        };
-                        (columns, mark)
-                    },
-                ));
-                let width = text::str_width(&row.text);
-                // Last, so that matches inside a selection still show as matches.
-                if in_selection {
-                    marks.push((0..width, theme.selection));
-                }
-                let cursor = if in_selection
-                    || (reader.selection().is_none() && row.block == Some(reader.cursor()))
-                {
-                    "▐"
-                } else {
-                    " "
-                };
-                let mark = if marked.iter().any(overlaps) {
-                    "✦"
-                } else {
-                    " "
-                };
-                // The row's style covers its text only: an underlined heading stops where its
-                // words do.
-                let mut spans = vec![
-                    Span::raw(margin.clone()),
-                    Span::styled(format!("{cursor}{mark} "), theme.gutter),
-                ];
-                spans.extend(highlight::line(&row.text, width, style, &marks).spans);
-                spans.push(Span::raw(" ".repeat(room.saturating_sub(left + width))));
-                Line::from(spans)
-            })
-            .collect();
+    let lines: Vec<Line> = page
+        .rows
+        .iter()
+        .enumerate()
+        .skip(reader.scroll())
+        .take(usize::from(inner.height))
+        .map(|(index, row)| {
+            let style = match row.kind {
+                RowKind::Title => theme.title,
+                RowKind::Meta | RowKind::Rule => theme.meta,
+                RowKind::Warning => theme.warning,
+                RowKind::Heading => theme.heading,
+                RowKind::Caption => theme.caption,
+                RowKind::Paragraph | RowKind::Blank => theme.body,
+            };
+            let source = row
+                .pieces
+                .first()
+                .zip(row.pieces.last())
+                .map(|(a, b)| a.source.start..b.source.end);
+            let overlaps = |r: &Range<usize>| {
+                source
+                    .as_ref()
+                    .is_some_and(|s| s.start < r.end && r.start < s.end)
+            };
+            let in_selection = selected.as_ref().is_some_and(overlaps);
+            // The first mark that covers a column styles it: search matches come first, so
+            // that they show inside a highlighted passage or a selection.
+            let mut marks: Vec<(Range<usize>, Style)> = page
+                .highlights(index, text, matches)
+                .into_iter()
+                .map(|(columns, k)| {
+                    let mark = if Some(k) == current {
+                        theme.current_match
+                    } else {
+                        theme.matched
+                    };
+                    (columns, mark)
+                })
+                .collect();
+            marks.extend(
+                page.highlights(index, text, &flash)
+                    .into_iter()
+                    .map(|(columns, _)| (columns, theme.passage)),
+            );
+            let width = text::str_width(&row.text);
+            // Last, so that matches inside a selection still show as matches.
+            if in_selection {
+                marks.push((0..width, theme.selection));
+            }
+            let cursor = if in_selection
+                || (reader.selection().is_none() && row.block == Some(reader.cursor()))
+            {
+                "▐"
+            } else {
+                " "
+            };
+            let mark = if marked.iter().any(overlaps) {
+                "✦"
+            } else {
+                " "
+            };
+            // The row's style covers its text only: an underlined heading stops where its
+            // words do.
+            let mut spans = vec![
+                Span::raw(margin.clone()),
+                Span::styled(format!("{cursor}{mark} "), theme.gutter),
+            ];
+            spans.extend(highlight::line(&row.text, width, style, &marks).spans);
+            spans.push(Span::raw(" ".repeat(room.saturating_sub(left + width))));
+            Line::from(spans)
+        })
+        .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 
     if page.rows.len() > usize::from(inner.height) {

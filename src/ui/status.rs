@@ -46,34 +46,38 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
                     });
                 format!(" article {} of {total}{figure}", app.selected() + 1)
             }
-            Focus::Reader => format!(
-                " article {} of {total} · {}%",
-                app.selected() + 1,
-                app.percent_read()
-            ),
+            Focus::Reader => match app.percent_read() {
+                100 => format!(" article {} of {total} · read", app.selected() + 1),
+                percent => format!(" article {} of {total} · {percent}%", app.selected() + 1),
+            },
         },
     };
-    let skipped = app.catalog().problems().len();
     if let (Screen::Reader, Some(counter)) = (shown, match_counter(app)) {
         left.push_str(&format!(" · {counter}"));
     }
-    if let Some(note) = app.note() {
-        left.push_str(&format!(" · {note}"));
-    } else if let Some(warning) = app
+    let note = app.note().map(str::to_owned);
+    let warning = app
         .article()
-        .filter(|_| app.focus() == Focus::Reader)
+        .filter(|_| matches!(shown, Screen::List | Screen::Reader))
         .and_then(|a| a.warnings.first())
-    {
-        left.push_str(&format!(" · ⚠ {warning}"));
-    } else if skipped > 0 && !matches!(shown, Screen::Problems(_)) {
-        left.push_str(&format!(
-            " · {skipped} file{} skipped (! shows why)",
-            if skipped == 1 { "" } else { "s" }
-        ));
+        .map(|w| format!("⚠ {w}"));
+    let problems = (!matches!(shown, Screen::Problems(_)))
+        .then(|| problems_summary(app))
+        .flatten();
+    if let Some(extra) = note.clone().or(warning).or(problems) {
+        left.push_str(&format!(" · {extra}"));
     }
-    let hints = app.keys().hints(app.mode());
-    let hints_width = text::str_width(hints);
-    let line = if text::str_width(&left) + hints_width < width {
+    let hints = match shown {
+        // With nothing listed, only going back does anything.
+        Screen::Bookmarks(pane) if pane.shown().len() == 0 => {
+            format!("{} back ", app.keys().key(app.mode(), &Action::Back))
+        }
+        _ => app.keys().hints(app.mode()).to_owned(),
+    };
+    let hints_width = text::str_width(&hints);
+    // A message just given keeps its room; otherwise the keys to know come first.
+    let fits = text::str_width(&left) + hints_width < width;
+    let line = if fits || (note.is_none() && hints_width * 2 <= width) {
         Line::from(vec![
             Span::styled(text::fit(&left, width - hints_width), theme.status),
             Span::styled(hints, theme.status),
@@ -122,13 +126,24 @@ fn render_prompt(app: &App, screen: &PromptScreen, theme: &Theme, area: Rect, fr
             ("Note: ", String::new(), keys.hints(mode).to_owned())
         }
     };
-    let right = format!("{counter}  {hints}");
-    // What is typed keeps at least a third of the line; the hints give way first.
-    let right = if text::str_width(&right) + width / 3 <= width {
-        right
-    } else {
-        format!("{counter} ")
+    // On a narrow screen the toggles say only their state; without room, only the counter.
+    let short = match screen.purpose() {
+        Purpose::NewNote { .. } | Purpose::EditNote { .. } => String::new(),
+        _ => format!(
+            "case {} · accents {} ",
+            options.case.label(),
+            options.accents.label()
+        ),
     };
+    // What is typed keeps at least a third of the line; the hints give way first.
+    let right = [
+        format!("{counter}  {hints}"),
+        format!("{counter}  {short}"),
+        format!("{counter} "),
+    ]
+    .into_iter()
+    .find(|right| text::str_width(right) + width / 3 <= width)
+    .unwrap_or_default();
     let lead_width = text::str_width(lead);
     let room = width.saturating_sub(text::str_width(&right) + lead_width);
     // Scroll the query left when the cursor would fall off its end.
@@ -148,6 +163,28 @@ fn render_prompt(app: &App, screen: &PromptScreen, theme: &Theme, area: Rect, fr
     if let Ok(column) = u16::try_from(column) {
         frame.set_cursor_position((area.x + column.min(area.width.saturating_sub(1)), area.y));
     }
+}
+
+/// `3 files skipped, 2 read with warnings (! shows why)`, when there is something to say.
+fn problems_summary(app: &App) -> Option<String> {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let catalog = app.catalog();
+    let mut parts = Vec::new();
+    if !catalog.problems().is_empty() {
+        parts.push(format!(
+            "{} skipped",
+            plural(catalog.problems().len(), "file", "files")
+        ));
+    }
+    if catalog.warned() > 0 {
+        parts.push(format!(
+            "{} read with a warning",
+            plural(catalog.warned(), "article", "articles")
+        ));
+    }
+    let key = app.keys().key(app.mode(), &Action::ShowProblems);
+    (!parts.is_empty()).then(|| format!("{} ({key} shows why)", parts.join(", ")))
 }
 
 /// `3/14` in the reader: the match the user is on, of how many.
