@@ -15,7 +15,7 @@ use docbao::action::{Action, Effect};
 use docbao::app::{App, Start};
 use docbao::catalog::Catalog;
 use docbao::keymap::Keymap;
-use docbao::search::{self, FoldedCatalog, Options, Query};
+use docbao::search::{self, Options, Query};
 use docbao::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -83,23 +83,12 @@ fn run(dir: &Path, bytes: usize) {
         ms(first_frame),
     );
     row(
-        "catalog indexing (read, decode, normalise, parse)",
+        "catalog indexing (read, decode, normalise, parse, fold)",
         format!(
             "{:.0} MB/s ({} articles)",
             mb / opened.as_secs_f64(),
-            catalog.articles().len()
+            catalog.entries().len()
         ),
-    );
-    let started = Instant::now();
-    let folded = FoldedCatalog::new(&catalog);
-    let folding = started.elapsed();
-    row(
-        "folding for search",
-        format!("{:.0} MB/s", mb / folding.as_secs_f64()),
-    );
-    row(
-        "indexing + folding",
-        format!("{:.0} MB/s", mb / (opened + folding).as_secs_f64()),
     );
 
     // Keystroke to updated catalog results, as the search thread runs them.
@@ -114,8 +103,7 @@ fn run(dir: &Path, bytes: usize) {
                 .as_ref()
                 .filter(|(previous, _)| search::narrows(previous, &q))
                 .map(|(_, indices)| indices.as_slice());
-            let hits = search::search_catalog(&catalog, &folded, &q, within, &|| false)
-                .expect("not stale");
+            let hits = search::search_catalog(&catalog, &q, within, &|| false).expect("not stale");
             latencies.push(started.elapsed());
             last = Some((q, hits.hits.iter().map(|h| h.index).collect()));
         }
@@ -164,8 +152,7 @@ fn run(dir: &Path, bytes: usize) {
         asked = list.update(Action::Insert(c));
     }
     if let Some(Effect::SearchCatalog { generation, query }) = asked.pop() {
-        let hits =
-            search::search_catalog(&catalog, &folded, &query, None, &|| false).expect("hits");
+        let hits = search::search_catalog(&catalog, &query, None, &|| false).expect("hits");
         list.update(Action::SearchFinished {
             generation,
             hits: Arc::new(hits),
@@ -187,7 +174,6 @@ fn run(dir: &Path, bytes: usize) {
             ),
         );
     }
-    drop(folded);
 }
 
 fn time_frames(terminal: &mut Terminal<TestBackend>, app: &App, n: usize) -> Vec<Duration> {

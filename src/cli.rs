@@ -9,7 +9,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
 use crate::bookmarks::{Bookmark, BookmarkStore};
-use crate::catalog::{Article, Catalog, Lookup};
+use crate::catalog::{Catalog, Entry, Lookup};
 use crate::page::Page;
 use crate::search::{self, Options, Query, Sensitivity};
 use crate::store;
@@ -157,10 +157,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let loaded = started.elapsed();
             let found = search_command(&catalog, &Query::new(&query, options), json)?;
             if stats {
-                let bytes: usize = catalog.articles().iter().map(|a| a.text.len()).sum();
+                let bytes: u64 = catalog.entries().iter().map(|e| e.stamp.size).sum();
                 eprintln!(
                     "docbao: {} articles, {:.1} MB read in {:.1} ms, searched in {:.1} ms",
-                    catalog.articles().len(),
+                    catalog.entries().len(),
                     bytes as f64 / 1e6,
                     loaded.as_secs_f64() * 1e3,
                     (started.elapsed() - loaded).as_secs_f64() * 1e3
@@ -184,7 +184,7 @@ pub fn load(path: Option<&Path>) -> anyhow::Result<Catalog> {
         None if local.is_dir() => Catalog::open(local)?,
         None => Catalog::bundled(),
     };
-    if catalog.articles().is_empty() && catalog.problems().is_empty() {
+    if catalog.entries().is_empty() && catalog.problems().is_empty() {
         eprintln!(
             "docbao: no articles in {}: docbao reads *.txt and *.md files, in subfolders too",
             catalog.origin()
@@ -235,8 +235,8 @@ struct ListEntry<'a> {
     warnings: &'a [String],
 }
 
-impl<'a> From<&'a Article> for ListEntry<'a> {
-    fn from(article: &'a Article) -> Self {
+impl<'a> From<&'a Entry> for ListEntry<'a> {
+    fn from(article: &'a Entry) -> Self {
         ListEntry {
             id: &article.id,
             path: article.path.display().to_string(),
@@ -252,11 +252,11 @@ fn list(catalog: &Catalog, json: bool) -> anyhow::Result<()> {
     report_problems(catalog);
     let mut out = String::new();
     if json {
-        let entries: Vec<ListEntry> = catalog.articles().iter().map(ListEntry::from).collect();
+        let entries: Vec<ListEntry> = catalog.entries().iter().map(ListEntry::from).collect();
         out = serde_json::to_string_pretty(&entries).context("cannot write JSON")?;
         out.push('\n');
     } else {
-        for article in catalog.articles() {
+        for article in catalog.entries() {
             let date = article
                 .date
                 .map_or_else(|| "undated   ".to_owned(), |d| d.to_string());
@@ -275,7 +275,7 @@ fn show(key: &str, path: Option<&Path>, width: Option<u16>) -> anyhow::Result<()
     };
     let article = match catalog.lookup(key) {
         Lookup::Found(index) => {
-            let article = &catalog.articles()[index];
+            let article = catalog.article(index).map_err(|p| anyhow::anyhow!("{p}"))?;
             for warning in &article.warnings {
                 eprintln!("docbao: {}: {warning}", article.path.display());
             }
@@ -295,7 +295,7 @@ fn show(key: &str, path: Option<&Path>, width: Option<u16>) -> anyhow::Result<()
         }
     };
     let width = width.map_or_else(terminal_width, usize::from);
-    print(&Page::layout(article, width).to_plain_text())
+    print(&Page::layout(&article, width).to_plain_text())
 }
 
 /// One match as `docbao search --json` prints it.
@@ -307,7 +307,7 @@ struct SearchHit<'a> {
     column: usize,
     start: usize,
     end: usize,
-    text: &'a str,
+    text: String,
 }
 
 /// Prints every match in the catalog; returns whether there was any.
@@ -321,8 +321,20 @@ fn search_command(catalog: &Catalog, query: &Query, json: bool) -> anyhow::Resul
     let mut count = 0;
     let mut out = String::new();
     let found = search::find_everywhere(catalog, query);
-    for (article, ranges) in catalog.articles().iter().zip(found) {
-        let mut lines = search::Lines::new(&article.text);
+    for ((index, article), ranges) in catalog.entries().iter().enumerate().zip(found) {
+        if ranges.is_empty() {
+            continue;
+        }
+        // The text as the catalog stored it, or read again when it was not.
+        let read;
+        let text = match article.stored().and_then(|s| s.text()) {
+            Some(text) => text,
+            None => {
+                read = catalog.article(index).map_err(|p| anyhow::anyhow!("{p}"))?;
+                read.text.as_str()
+            }
+        };
+        let mut lines = search::Lines::new(text);
         for range in ranges {
             count += 1;
             let at = lines.locate(range.start);
@@ -334,13 +346,13 @@ fn search_command(catalog: &Catalog, query: &Query, json: bool) -> anyhow::Resul
                     column: at.column,
                     start: range.start,
                     end: range.end,
-                    text: &article.text[range],
+                    text: text[range].to_owned(),
                 });
                 continue;
             }
             // A match that runs past its line is shown to the end of the line.
             let end = range.end.min(at.bounds.end);
-            let line = &article.text[at.bounds.clone()];
+            let line = &text[at.bounds.clone()];
             let local = range.start - at.bounds.start..end - at.bounds.start;
             let (before, matched, after) = text::snippet::around(line, local, PREVIEW_COLUMNS);
             let matched = if mark {
@@ -443,7 +455,11 @@ fn stress_bookmarks(dir: &Path, count: usize) -> anyhow::Result<()> {
     let mut store = BookmarkStore::open(dir)?;
     let mut stdout = io::stdout().lock();
     for i in 0..count {
-        let article = &catalog.articles()[i % catalog.articles().len()];
+        let count = catalog.entries().len();
+        let article = catalog
+            .article(i % count)
+            .map_err(|p| anyhow::anyhow!("{p}"))?;
+        let article = &article;
         let block = &article.blocks[i % article.blocks.len()];
         let bookmark = Bookmark::new(catalog.folder(), article, block.range.clone());
         let id = bookmark.id.clone();
@@ -513,7 +529,7 @@ fn report_problems(catalog: &Catalog) {
     for problem in catalog.problems() {
         eprintln!("docbao: {problem}");
     }
-    for article in catalog.articles() {
+    for article in catalog.entries() {
         for warning in &article.warnings {
             eprintln!("docbao: {}: {warning}", article.path.display());
         }

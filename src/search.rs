@@ -12,8 +12,8 @@ use memchr::memmem;
 use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::catalog::{Article, Catalog};
-use crate::text::fold::{self, FoldMap};
+use crate::catalog::{Article, Catalog, Entry, Folded};
+use crate::text::fold::{self, FoldMap, Mark};
 
 /// Whether a search tells apart upper and lower case, or letters with and without accents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -186,33 +186,105 @@ pub fn find_in_article_with(article: &Article, map: &FoldMap, query: &Query) -> 
         .collect()
 }
 
-/// Every match in every article, in catalog order, searched on every core.
+/// An article as the catalog stored it: its text, folded text and marks, borrowed.
+#[derive(Debug, Clone, Copy)]
+pub struct StoredArticle<'a> {
+    /// The whole normalised text.
+    pub text: &'a str,
+    /// Where what the reader shows begins in it.
+    pub shown_start: usize,
+    /// Where the title lies in it, when it is taken from the text.
+    pub title_range: Option<&'a Range<usize>>,
+    /// The folded shown text and title.
+    pub folded: Folded<'a>,
+    /// Marks mapping folded offsets of the shown text back to it.
+    pub marks: &'a [Mark],
+}
+
+impl<'a> StoredArticle<'a> {
+    /// The stored form of a catalog entry, if it was indexed and is intact; `marks` holds
+    /// its marks.
+    pub fn of(entry: &'a Entry, marks: &'a mut Vec<Mark>) -> Option<StoredArticle<'a>> {
+        let stored = entry.stored()?;
+        let text = stored.text()?;
+        text.get(entry.shown_start..)?;
+        *marks = stored.marks();
+        Some(StoredArticle {
+            text,
+            shown_start: entry.shown_start,
+            title_range: entry.title_range.as_ref(),
+            folded: stored.folded(),
+            marks,
+        })
+    }
+
+    fn shown(&self) -> &'a str {
+        &self.text[self.shown_start..]
+    }
+
+    /// The matches, in order, among the candidates found in the folded text (folded offsets):
+    /// each mapped back through the marks and checked for case and accents. `stop` ends the
+    /// walk early, given each match found.
+    fn matches(
+        &self,
+        candidates: impl Iterator<Item = usize>,
+        query: &Query,
+        mut stop: impl FnMut(&Range<usize>) -> bool,
+    ) -> Vec<Range<usize>> {
+        let shown = self.shown();
+        let mut out = Vec::new();
+        for at in candidates {
+            let range = fold::to_original_marked(shown, self.marks, at..at + query.folded.len());
+            if !query.accepts(shown, &range) {
+                continue;
+            }
+            let range = range.start + self.shown_start..range.end + self.shown_start;
+            let done = stop(&range);
+            out.push(range);
+            if done {
+                break;
+            }
+        }
+        out
+    }
+
+    /// Every match of `query` in the shown text, as byte ranges of the text.
+    pub fn find_all(&self, query: &Query) -> Vec<Range<usize>> {
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let candidates: Vec<usize> =
+            memmem::find_iter(self.folded.text, query.folded.as_bytes()).collect();
+        // Matches close together are mapped faster by folding the text once, with a map.
+        if candidates.len() * fold::MARK_EVERY > self.shown().len() {
+            let shown = self.shown();
+            return find_all(shown, &FoldMap::new(shown), query)
+                .into_iter()
+                .map(|r| r.start + self.shown_start..r.end + self.shown_start)
+                .collect();
+        }
+        self.matches(candidates.into_iter(), query, |_| false)
+    }
+}
+
+/// Every match in every article, in catalog order, searched on every core; articles not
+/// indexed yet are read from their files.
 pub fn find_everywhere(catalog: &Catalog, query: &Query) -> Vec<Vec<Range<usize>>> {
     catalog
-        .articles()
+        .entries()
         .par_iter()
-        .map(|a| find_in_article(a, query))
+        .enumerate()
+        .map(|(index, entry)| {
+            let mut marks = Vec::new();
+            match StoredArticle::of(entry, &mut marks) {
+                Some(stored) => stored.find_all(query),
+                None => catalog
+                    .article(index)
+                    .map(|a| find_in_article(&a, query))
+                    .unwrap_or_default(),
+            }
+        })
         .collect()
-}
-
-/// The folded text of every article, made once and reused by every catalog search.
-#[derive(Debug, Clone, Default)]
-pub struct FoldedCatalog {
-    folded: Vec<String>,
-    titles: Vec<String>,
-}
-
-impl FoldedCatalog {
-    /// Folds every article's shown text and title, on every core.
-    pub fn new(catalog: &Catalog) -> FoldedCatalog {
-        let folded: Vec<(String, String)> = catalog
-            .articles()
-            .par_iter()
-            .map(|a| (fold::fold(a.shown_text()), fold::fold(&a.title)))
-            .collect();
-        let (folded, titles) = folded.into_iter().unzip();
-        FoldedCatalog { folded, titles }
-    }
 }
 
 /// How one article matched a catalog search.
@@ -228,6 +300,9 @@ pub struct ArticleHits {
     pub count: usize,
     /// The first match, as a byte range of the article's text, when worked out.
     pub first: Option<Range<usize>>,
+    /// The paragraph around the first match (cut to a few hundred bytes each side), and where
+    /// the match is in it: what the list shows, made here so that drawing reads no text.
+    pub context: Option<(String, Range<usize>)>,
 }
 
 impl ArticleHits {
@@ -236,38 +311,46 @@ impl ArticleHits {
         self.first.is_some()
     }
 
-    /// Works out where the title matches and the first match are in the original text.
-    pub fn place(&mut self, article: &Article, query: &Query) {
-        self.place_with(article, query, None);
-    }
-
-    /// Like [`ArticleHits::place`], mapping back no more matches than that takes.
-    ///
-    /// `folded` is the article's folded text, when at hand, to find how far to fold with a map.
-    fn place_with(&mut self, article: &Article, query: &Query, folded: Option<(&str, &str)>) {
-        let title_range = article.title_range.clone().unwrap_or(0..0);
-        let shown = article.shown_start;
-        let text = &article.text[shown..];
-        // The title opens the shown text; the first match may lie further on.
-        let limit = folded.map_or(usize::MAX, |(body, title)| {
-            let first = memmem::find(body.as_bytes(), query.folded.as_bytes()).unwrap_or(0);
-            first.max(title.len()) + query.folded.len() + 8
-        });
-        let map = FoldMap::up_to(text, limit);
-        let mut matches = memmem::find_iter(map.folded.as_bytes(), query.folded.as_bytes())
-            .map(|at| map.to_original(text, at..at + query.folded.len()))
-            .filter(|range| query.accepts(text, range))
-            .map(|r| r.start + shown..r.end + shown);
-        self.first = matches.next();
-        let in_title = |m: &Range<usize>| title_range.start <= m.start && m.end <= title_range.end;
-        self.title = self
+    /// Works out where the title matches and the first match are in the text, mapping back
+    /// no more matches than that takes.
+    pub fn place(&mut self, article: &StoredArticle<'_>, query: &Query) {
+        let title = article.title_range.cloned().unwrap_or(0..0);
+        let candidates = memmem::find_iter(article.folded.text, query.folded.as_bytes());
+        // The title opens the shown text: its matches come first, then the first one past it.
+        let found = article.matches(candidates, query, |m| m.start >= title.end);
+        self.first = found.first().cloned();
+        self.context = self
             .first
-            .iter()
-            .cloned()
-            .chain(matches.take_while(|m| m.start < title_range.end))
-            .filter(in_title)
+            .clone()
+            .map(|first| context(article.text, article.shown_start, first));
+        self.title = found
+            .into_iter()
+            .filter(|m| title.start <= m.start && m.end <= title.end)
             .collect();
     }
+}
+
+/// Bytes of a paragraph kept each side of a match for the list's excerpt: more than a row.
+const CONTEXT_BYTES: usize = 400;
+
+/// The paragraph of `text` around `hit` (blank lines are where it ends, and it starts no
+/// earlier than `from`), cut to [`CONTEXT_BYTES`] each side, and where the hit is in it.
+fn context(text: &str, from: usize, hit: Range<usize>) -> (String, Range<usize>) {
+    let floor = |mut at: usize| {
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let before = &text[floor(hit.start.saturating_sub(CONTEXT_BYTES))..hit.start];
+    let start = (hit.start - before.len() + before.rfind("\n\n").map_or(0, |i| i + 2))
+        .max(from.min(hit.start));
+    let after = &text[hit.end..floor((hit.end + CONTEXT_BYTES).min(text.len()))];
+    let end = hit.end + after.find("\n\n").unwrap_or(after.len());
+    (
+        text[start..end].to_owned(),
+        hit.start - start..hit.end - start,
+    )
 }
 
 /// The articles that match a query, best first: title hits, then more hits, then catalog order.
@@ -277,35 +360,42 @@ pub struct CatalogHits {
     pub query: Query,
     /// Matching articles, best first.
     pub hits: Vec<ArticleHits>,
+    /// How many articles were searched: those indexed when the search ran.
+    pub searched: usize,
 }
 
-/// Results placed in the original text straight away: more than a screen of the list.
+/// Results placed in the text straight away: more than a screen of the list.
 const PLACED_AHEAD: usize = 40;
 
-/// Searches every article (or only those in `within`, the results of a query this one
-/// extends); returns `None` as soon as `stale()` says the result is not wanted.
+/// Searches every indexed article (or only those in `within`, the results of a query this
+/// one extends); returns `None` as soon as `stale()` says the result is not wanted.
 ///
 /// Matching runs on the folded text on every core; only when case or accents matter are
-/// candidates checked against the original, and only the best [`PLACED_AHEAD`] results are
+/// candidates checked against the text, and only the best [`PLACED_AHEAD`] results are
 /// mapped back for highlighting (the list does the rest when they scroll into view).
 pub fn search_catalog(
     catalog: &Catalog,
-    folded: &FoldedCatalog,
     query: &Query,
     within: Option<&[usize]>,
     stale: &(dyn Fn() -> bool + Sync),
 ) -> Option<CatalogHits> {
+    let searched = catalog
+        .entries()
+        .iter()
+        .filter(|e| e.stored().is_some())
+        .count();
     if query.is_empty() {
         return Some(CatalogHits {
             query: query.clone(),
             hits: Vec::new(),
+            searched,
         });
     }
     let all: Vec<usize>;
     let candidates = match within {
         Some(indices) => indices,
         None => {
-            all = (0..catalog.articles().len()).collect();
+            all = (0..catalog.entries().len()).collect();
             &all
         }
     };
@@ -320,31 +410,38 @@ pub fn search_catalog(
             if stale() {
                 return Err(Stale);
             }
-            let (Some(article), Some(text)) =
-                (catalog.articles().get(index), folded.folded.get(index))
+            let Some(folded) = catalog
+                .entries()
+                .get(index)
+                .and_then(Entry::stored)
+                .map(|s| s.folded())
             else {
                 return Ok(None);
             };
-            let count = finder.find_iter(text.as_bytes()).count();
+            let count = finder.find_iter(folded.text).count();
             if count == 0 {
                 return Ok(None);
             }
-            let title = folded.titles.get(index).map_or("", String::as_str);
             let mut hit = ArticleHits {
                 index,
-                title_count: finder.find_iter(title.as_bytes()).count(),
+                title_count: finder.find_iter(folded.title).count(),
                 title: Vec::new(),
                 count,
                 first: None,
+                context: None,
             };
             if !exact {
-                // Case or accents matter: only the original can say.
-                let matches = find_in_article(article, query);
+                // Case or accents matter: only the text can say.
+                let mut marks = Vec::new();
+                let Some(article) = StoredArticle::of(&catalog.entries()[index], &mut marks) else {
+                    return Ok(None);
+                };
+                let matches = article.find_all(query);
                 if matches.is_empty() {
                     return Ok(None);
                 }
                 hit.count = matches.len();
-                hit.place(article, query);
+                hit.place(&article, query);
                 hit.title_count = hit.title.len();
             }
             Ok(Some(hit))
@@ -352,21 +449,19 @@ pub fn search_catalog(
         .collect();
     let mut hits: Vec<ArticleHits> = found.ok()?.into_iter().flatten().collect();
     hits.sort_by_key(|h| (h.title_count == 0, std::cmp::Reverse(h.count), h.index));
-    for hit in hits
-        .iter_mut()
+    hits.par_iter_mut()
         .take(PLACED_AHEAD)
         .filter(|h| h.first.is_none())
-    {
-        let texts = folded
-            .folded
-            .get(hit.index)
-            .zip(folded.titles.get(hit.index))
-            .map(|(body, title)| (body.as_str(), title.as_str()));
-        hit.place_with(&catalog.articles()[hit.index], query, texts);
-    }
+        .for_each(|hit| {
+            let mut marks = Vec::new();
+            if let Some(article) = StoredArticle::of(&catalog.entries()[hit.index], &mut marks) {
+                hit.place(&article, query);
+            }
+        });
     Some(CatalogHits {
         query: query.clone(),
         hits,
+        searched,
     })
 }
 
@@ -380,27 +475,25 @@ pub fn narrows(previous: &Query, next: &Query) -> bool {
         && next.folded.starts_with(&previous.folded)
 }
 
-/// A catalog and its folded copy, shared with the search thread.
+/// A catalog shared with the search thread.
 #[derive(Debug, Clone)]
 pub struct Searcher {
     /// The catalog searched.
     pub catalog: Arc<Catalog>,
-    /// Its folded text.
-    pub folded: Arc<FoldedCatalog>,
 }
 
 impl Searcher {
-    /// Folds the catalog once for the searches to come.
+    /// A searcher over `catalog`.
     pub fn new(catalog: Arc<Catalog>) -> Searcher {
-        let folded = Arc::new(FoldedCatalog::new(&catalog));
-        Searcher { catalog, folded }
+        Searcher { catalog }
     }
 
     /// Runs one catalog search to the end.
     pub fn run(&self, query: &Query) -> CatalogHits {
-        search_catalog(&self.catalog, &self.folded, query, None, &|| false).unwrap_or(CatalogHits {
+        search_catalog(&self.catalog, query, None, &|| false).unwrap_or(CatalogHits {
             query: query.clone(),
             hits: Vec::new(),
+            searched: 0,
         })
     }
 }

@@ -136,7 +136,7 @@ fn claim_unclaimed(
     reading: &mut StateStore,
 ) -> Vec<String> {
     let folder = catalog.folder();
-    let articles = catalog.articles();
+    let articles = catalog.entries();
     let root = Path::new(folder);
     let mut moves = Vec::new();
     for bookmark in bookmarks.list().iter().filter(|b| b.folder.is_empty()) {
@@ -232,13 +232,7 @@ impl Searches {
             .as_ref()
             .filter(|(previous, _)| search::narrows(previous, &query))
             .map(|(_, indices)| indices.as_slice());
-        let hits = search::search_catalog(
-            &self.searcher.catalog,
-            &self.searcher.folded,
-            &query,
-            within,
-            stale,
-        )?;
+        let hits = search::search_catalog(&self.searcher.catalog, &query, within, stale)?;
         self.last = Some((query, hits.hits.iter().map(|h| h.index).collect()));
         Some(Action::SearchFinished {
             generation,

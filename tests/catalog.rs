@@ -28,7 +28,7 @@ fn date(text: &str) -> Option<Date> {
 fn bundled_titles_and_dates() {
     let catalog = common::bundled();
     let titles: Vec<(&str, &str, Option<Date>)> = catalog
-        .articles()
+        .entries()
         .iter()
         .map(|a| (a.id.as_str(), a.title.as_str(), a.date))
         .collect();
@@ -53,7 +53,14 @@ fn bundled_titles_and_dates() {
 #[test]
 fn bundled_block_kinds() {
     let catalog = common::bundled();
-    let (_, article) = catalog.find("000_187bee9378cff2a5").expect("bundled");
+    let article = &catalog
+        .article(
+            catalog
+                .find("000_187bee9378cff2a5")
+                .map(|(i, _)| i)
+                .expect("bundled"),
+        )
+        .unwrap();
     let of_kind = |kind| {
         article
             .blocks
@@ -76,7 +83,14 @@ fn bundled_block_kinds() {
     assert!(of_kind(BlockKind::Paragraph)[0].starts_with("Phát biểu khai mạc"));
 
     // The caption headline stays in the body as the first block.
-    let (_, caption_led) = catalog.find("004_f5d5699ebfe6bbe1").expect("bundled");
+    let caption_led = &catalog
+        .article(
+            catalog
+                .find("004_f5d5699ebfe6bbe1")
+                .map(|(i, _)| i)
+                .expect("bundled"),
+        )
+        .unwrap();
     let first = &caption_led.blocks[0];
     assert_eq!(first.kind, BlockKind::Caption);
     assert_eq!(
@@ -119,7 +133,10 @@ fn bundled_articles_are_the_shared_articles() {
 fn decomposed_input_is_stored_precomposed() {
     let nfc = common::bundled();
     let nfd = common::bundled_nfd();
-    for (a, b) in nfc.articles().iter().zip(nfd.articles()) {
+    for (a, b) in common::articles(&nfc)
+        .iter()
+        .zip(common::articles(&nfd).iter())
+    {
         assert_eq!(a.text, b.text);
         assert_eq!(a.title, b.title);
         assert_eq!(a.blocks, b.blocks);
@@ -230,11 +247,7 @@ fn vietnamese_alphabetical_order_within_a_date() {
         Ok(b"Aardvark\n\nBody.".to_vec()),
     ));
     let catalog = Catalog::from_sources(sources, "test".into());
-    let order: Vec<&str> = catalog
-        .articles()
-        .iter()
-        .map(|a| a.title.as_str())
-        .collect();
+    let order: Vec<&str> = catalog.entries().iter().map(|a| a.title.as_str()).collect();
     assert_eq!(
         order,
         [
@@ -271,7 +284,7 @@ fn scans_folders_recursively_and_reports_what_it_skips() {
     }
 
     let catalog = Catalog::open(root).expect("opens");
-    let ids: Vec<&str> = catalog.articles().iter().map(|a| a.id.as_str()).collect();
+    let ids: Vec<&str> = catalog.entries().iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["top", "a/b/c/deep"], "ids are paths from the folder");
 
     let problems: Vec<String> = catalog

@@ -206,7 +206,9 @@ fn search_prints_id_line_column_text() {
             parts.next().unwrap().parse::<usize>().unwrap(),
             parts.next().unwrap(),
         );
-        let (_, article) = catalog.find(id).expect("a real id");
+        let article = &catalog
+            .article(catalog.find(id).map(|(i, _)| i).expect("a real id"))
+            .unwrap();
         let source_line = article.text.lines().nth(row - 1).unwrap();
         // A long line is shown around the match, cut with an ellipsis where it goes on.
         let shown = rest.strip_prefix(' ').unwrap();
@@ -229,7 +231,14 @@ fn search_prints_id_line_column_text() {
     let hits: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(hits.len(), count);
     for hit in &hits {
-        let (_, article) = catalog.find(hit["id"].as_str().unwrap()).unwrap();
+        let article = &catalog
+            .article(
+                catalog
+                    .find(hit["id"].as_str().unwrap())
+                    .map(|(i, _)| i)
+                    .unwrap(),
+            )
+            .unwrap();
         let (start, end) = (
             hit["start"].as_u64().unwrap() as usize,
             hit["end"].as_u64().unwrap() as usize,
@@ -284,7 +293,14 @@ fn bookmarks_command_prints_plain_json_and_markdown() {
     let dir = empty_dir();
     let data = dir.path().join("data");
     let catalog = docbao::catalog::Catalog::bundled();
-    let (_, article) = catalog.find("000_187bee9378cff2a5").unwrap();
+    let article = &catalog
+        .article(
+            catalog
+                .find("000_187bee9378cff2a5")
+                .map(|(i, _)| i)
+                .unwrap(),
+        )
+        .unwrap();
     let mut bookmark = Bookmark::new(catalog.folder(), article, article.blocks[2].range.clone());
     bookmark.note = "một ghi chú".into();
     let mut store = BookmarkStore::open(&data).unwrap();

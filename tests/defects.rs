@@ -108,7 +108,7 @@ fn d03_same_file_names_in_different_folders_get_different_ids() {
     let dir = tempfile::tempdir().unwrap();
     let written = common::nested::generate(dir.path());
     let catalog = Catalog::open(dir.path()).unwrap();
-    let mut ids: Vec<&str> = catalog.articles().iter().map(|a| a.id.as_str()).collect();
+    let mut ids: Vec<&str> = catalog.entries().iter().map(|a| a.id.as_str()).collect();
     ids.sort();
     let mut expected: Vec<&str> = written.iter().map(|g| g.id.as_str()).collect();
     expected.sort();
@@ -122,7 +122,7 @@ fn d03_same_file_names_in_different_folders_get_different_ids() {
     let title = &written.iter().find(|g| g.id == "b/bai").unwrap().title;
     assert!(shown.contains(title.as_str()), "{shown}");
     let single = Catalog::open(&dir.path().join("a/bai.txt")).unwrap();
-    assert_eq!(single.articles()[0].id, "bai");
+    assert_eq!(single.entries()[0].id, "bai");
 }
 
 #[test]
@@ -148,7 +148,9 @@ fn d03_data_kept_under_an_old_id_moves_to_the_new_one_when_it_can() {
     let mut store = BookmarkStore::open(data.path()).unwrap();
     let mut positions = serde_json::Map::new();
     let mut old = |id: &str, file: &str| {
-        let (_, article) = catalog.find(file).unwrap();
+        let article = &catalog
+            .article(catalog.find(file).map(|(i, _)| i).unwrap())
+            .unwrap();
         let mut bookmark = Bookmark::new("", article, article.blocks[0].range.clone());
         bookmark.article = id.to_owned();
         store.apply(Change::Add(bookmark.clone())).unwrap();
@@ -293,7 +295,7 @@ fn d07_growing_the_window_brings_the_first_articles_back() {
     let dir = tempfile::tempdir().unwrap();
     common::nested::generate(dir.path());
     let catalog = Arc::new(Catalog::open(dir.path()).unwrap());
-    let count = catalog.articles().len();
+    let count = catalog.entries().len();
     let mut app = common::app_with(catalog, 100, 30);
     press(&mut app, "G");
     for height in [6, 12, 30, 60] {
@@ -352,7 +354,7 @@ fn d09_binary_files_without_nul_bytes_are_skipped() {
     )
     .unwrap();
     let catalog = Catalog::open(dir.path()).unwrap();
-    let ids: Vec<&str> = catalog.articles().iter().map(|a| a.id.as_str()).collect();
+    let ids: Vec<&str> = catalog.entries().iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["real"]);
     assert_eq!(catalog.problems().len(), 2, "{:?}", catalog.problems());
     for problem in catalog.problems() {
@@ -393,7 +395,9 @@ fn d11_bookmarks_command_shows_the_whole_quote_under_the_title() {
     use docbao::bookmarks::{Bookmark, Change};
     let dir = tempfile::tempdir().unwrap();
     let catalog = bundled();
-    let article = catalog.find("000_187bee9378cff2a5").unwrap().1;
+    let article = &catalog
+        .article(catalog.find("000_187bee9378cff2a5").unwrap().0)
+        .unwrap();
     assert!(article.blocks[1].range.start > article.blocks[0].range.end + 1);
     let range = article.blocks[0].range.start..article.blocks[1].range.end;
     let mut store = BookmarkStore::open(dir.path()).unwrap();

@@ -31,8 +31,8 @@ fn every_file_is_listed_or_skipped_with_a_reason(
     files: &[(String, Expect)],
     catalog: &Catalog,
 ) {
-    let listed: BTreeMap<String, &docbao::catalog::Article> = catalog
-        .articles()
+    let listed: BTreeMap<String, &docbao::catalog::Entry> = catalog
+        .entries()
         .iter()
         .map(|a| {
             let name = a.path.strip_prefix(dir).unwrap().display().to_string();
@@ -93,23 +93,32 @@ fn decoded_text_is_what_was_written(catalog: &Catalog) {
     assert_eq!(title("nfd_noncanonical"), "Tiếng Việt tổ hợp");
     assert_eq!(title("ansi"), "Đậm");
     assert_eq!(title("zero_width"), "Ẩnhình");
-    let (_, article) = catalog.find("windows1258").unwrap();
+    let article = &catalog
+        .article(catalog.find("windows1258").map(|(i, _)| i).unwrap())
+        .unwrap();
     assert!(article.text.contains(common::hostile::VIETNAMESE));
     assert!(
         article.warnings[0].contains("windows-1258"),
         "{:?}",
         article.warnings
     );
-    let (_, tabs) = catalog.find("tabs").unwrap();
+    let tabs = &catalog
+        .article(catalog.find("tabs").map(|(i, _)| i).unwrap())
+        .unwrap();
     assert!(!tabs.text.contains('\t'));
-    let (_, cr) = catalog.find("lone_cr").unwrap();
+    let cr = &catalog
+        .article(catalog.find("lone_cr").map(|(i, _)| i).unwrap())
+        .unwrap();
     assert_eq!(cr.blocks.len(), 1);
-    let (_, many) = catalog.find("tiny_paragraphs").unwrap();
+    let many = &catalog
+        .article(catalog.find("tiny_paragraphs").map(|(i, _)| i).unwrap())
+        .unwrap();
     assert_eq!(many.blocks.len(), 100_000);
 }
 
 fn layouts_fit_their_width(catalog: &Catalog) {
-    for article in catalog.articles() {
+    for index in 0..catalog.entries().len() {
+        let article = &catalog.article(index).unwrap();
         // The 10 MB line is laid out at one width only: the others add time, not coverage.
         let widths: &[usize] = if article.id == "long_line" {
             &[37]
@@ -134,9 +143,9 @@ fn every_article_draws_at_every_size_without_panic(catalog: &Arc<Catalog>) {
     let small: Vec<(u16, u16)> = vec![(1, 1), (10, 5), (20, 3), (20, 5), (60, 20), (300, 100)];
     let mut app = common::app_with(Arc::clone(catalog), 100, 30);
     // One pass down the list: every article is laid out once, the 10 MB one included.
-    for index in 0..catalog.articles().len() {
+    for index in 0..catalog.entries().len() {
         assert_eq!(app.selected(), index);
-        let long = catalog.articles()[index].id == "long_line";
+        let long = catalog.entries()[index].id == "long_line";
         app.act(Action::Open);
         for &(w, h) in &small {
             // The 10 MB article is drawn at one size: each size lays it out anew.
@@ -197,7 +206,7 @@ fn a_file_deleted_between_listing_and_reading_is_a_problem() {
     assert_eq!(files.len(), 2);
     fs::remove_file(dir.path().join("goes.txt")).unwrap();
     let catalog = Catalog::read_files(dir.path(), files, problems, "test".into());
-    assert_eq!(catalog.articles().len(), 1);
+    assert_eq!(catalog.entries().len(), 1);
     assert_eq!(
         catalog.problems()[0].reason,
         "cannot read: no such file or directory, skipped"

@@ -248,7 +248,7 @@ fn paging_through_a_long_list_of_nested_articles() {
     let dir = tempfile::tempdir().unwrap();
     let written = common::nested::generate(dir.path());
     let catalog = std::sync::Arc::new(docbao::catalog::Catalog::open(dir.path()).unwrap());
-    assert_eq!(catalog.articles().len(), written.len());
+    assert_eq!(catalog.entries().len(), written.len());
     let mut app = common::app_with(catalog, 100, 30);
     let page = app.list_capacity();
     assert_eq!(page, 13, "two rows an article in 27 rows");

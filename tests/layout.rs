@@ -30,7 +30,10 @@ fn assert_fits(page: &Page, width: usize, what: &str) {
 fn every_width_from_20_to_120_fits_and_nfd_matches_nfc() {
     let nfc = common::bundled();
     let nfd = common::bundled_nfd();
-    for (a, b) in nfc.articles().iter().zip(nfd.articles()) {
+    for (a, b) in common::articles(&nfc)
+        .iter()
+        .zip(common::articles(&nfd).iter())
+    {
         for width in 20..=120 {
             let page = Page::layout(a, width);
             assert_fits(&page, width, &a.id);
@@ -48,7 +51,7 @@ fn every_width_from_20_to_120_fits_and_nfd_matches_nfc() {
 #[test]
 fn wrapping_keeps_every_word_in_order() {
     let catalog = common::bundled();
-    for article in catalog.articles() {
+    for article in &common::articles(&catalog) {
         let page = Page::layout(article, 33);
         let shown: Vec<&str> = page
             .rows
@@ -68,7 +71,7 @@ fn wrapping_keeps_every_word_in_order() {
 #[test]
 fn rows_are_capped_at_a_readable_measure() {
     let catalog = common::bundled();
-    let page = Page::layout(&catalog.articles()[1], 200);
+    let page = Page::layout(&catalog.article(1).unwrap(), 200);
     assert_eq!(page.width, docbao::page::MEASURE);
     assert!(page.rows.iter().any(|r| common::columns(&r.text) > 70));
 }

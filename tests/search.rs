@@ -129,7 +129,14 @@ fn nfd_queries_behave_like_nfc() {
 #[test]
 fn whole_article_matches_and_positions() {
     let catalog = common::bundled();
-    let (_, article) = catalog.find("000_187bee9378cff2a5").unwrap();
+    let article = &catalog
+        .article(
+            catalog
+                .find("000_187bee9378cff2a5")
+                .map(|(i, _)| i)
+                .unwrap(),
+        )
+        .unwrap();
     let matches = search::find_in_article(article, &smart("cong uoc ha noi"));
     // Every occurrence here is spelt with its accents, so plain lowercase counting agrees.
     let expected = article
@@ -167,7 +174,7 @@ fn catalog_search_ranks_title_hits_first() {
     let order: Vec<&str> = results
         .hits
         .iter()
-        .map(|h| catalog.articles()[h.index].id.as_str())
+        .map(|h| catalog.entries()[h.index].id.as_str())
         .collect();
     assert_eq!(order, ["004_f5d5699ebfe6bbe1", "000_187bee9378cff2a5"]);
     assert_eq!(results.hits[0].title.len(), 1);
@@ -179,7 +186,7 @@ fn catalog_search_ranks_title_hits_first() {
     );
     let results = searcher.run(&smart("guterres"));
     assert_eq!(results.hits.len(), 1);
-    let article = &catalog.articles()[results.hits[0].index];
+    let article = catalog.article(results.hits[0].index).unwrap();
     assert_eq!(
         results.hits[0].count,
         article.text.matches("Guterres").count()
@@ -190,14 +197,12 @@ fn catalog_search_ranks_title_hits_first() {
 #[test]
 fn a_stale_search_is_abandoned() {
     let catalog = common::bundled();
-    let folded = search::FoldedCatalog::new(&catalog);
-    assert!(search::search_catalog(&catalog, &folded, &smart("a"), None, &|| true).is_none());
+    assert!(search::search_catalog(&catalog, &smart("a"), None, &|| true).is_none());
 }
 
 #[test]
 fn narrowing_to_the_previous_results_finds_the_same() {
     let catalog = common::bundled();
-    let folded = search::FoldedCatalog::new(&catalog);
     let typed = "thao luan";
     let mut last: Option<(Query, Vec<usize>)> = None;
     for end in 1..=typed.len() {
@@ -206,9 +211,8 @@ fn narrowing_to_the_previous_results_finds_the_same() {
             .as_ref()
             .filter(|(previous, _)| search::narrows(previous, &query))
             .map(|(_, indices)| indices.as_slice());
-        let narrowed =
-            search::search_catalog(&catalog, &folded, &query, within, &|| false).unwrap();
-        let full = search::search_catalog(&catalog, &folded, &query, None, &|| false).unwrap();
+        let narrowed = search::search_catalog(&catalog, &query, within, &|| false).unwrap();
+        let full = search::search_catalog(&catalog, &query, None, &|| false).unwrap();
         assert_eq!(narrowed, full, "{:?}", &typed[..end]);
         last = Some((query, full.hits.iter().map(|h| h.index).collect()));
     }

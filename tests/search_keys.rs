@@ -216,7 +216,7 @@ fn list_search_filters_ranks_and_opens_at_the_first_hit() {
     type_text(&mut app, "thao luan");
     let hits = app.list().hits().expect("results");
     assert_eq!(hits.hits.len(), 2);
-    let first = app.catalog().articles()[hits.hits[0].index].id.clone();
+    let first = app.catalog().entries()[hits.hits[0].index].id.clone();
     assert_eq!(first, "004_f5d5699ebfe6bbe1", "the title hit ranks first");
     assert_eq!(app.selected(), hits.hits[0].index);
     let screen = common::screen(&app);

@@ -243,7 +243,9 @@ fn warnings_go_to_stderr_and_bookmarks_print_cleanly() {
     assert!(err.contains("hong.txt: not UTF-8"), "{err}");
 
     let catalog = common::bundled();
-    let article = catalog.find("004_f5d5699ebfe6bbe1").unwrap().1;
+    let article = &catalog
+        .article(catalog.find("004_f5d5699ebfe6bbe1").unwrap().0)
+        .unwrap();
     let range = article.blocks[1].range.start..article.blocks[3].range.end;
     assert!(
         article.text[range.clone()].contains("\n\n\n"),

@@ -42,7 +42,10 @@ impl Material {
         let mut words = Vec::new();
         let mut headings = Vec::new();
         let mut credits = Vec::new();
-        for article in catalog.articles() {
+        for index in 0..catalog.entries().len() {
+            let Ok(article) = catalog.article(index) else {
+                continue;
+            };
             for block in &article.blocks {
                 let text = article.block_text(block);
                 match block.kind {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::App;
 use super::screen::Screen;
 use crate::action::{Action, Effect};
-use crate::search::{CatalogHits, Query};
+use crate::search::{CatalogHits, Query, StoredArticle};
 
 /// The list's state.
 #[derive(Debug, Clone, Default)]
@@ -80,7 +80,7 @@ impl App {
     pub fn list_len(&self) -> usize {
         match self.list.hits() {
             Some(hits) => hits.hits.len(),
-            None => self.catalog.articles().len(),
+            None => self.catalog.entries().len(),
         }
     }
 
@@ -88,7 +88,7 @@ impl App {
     pub fn list_entry(&self, position: usize) -> Option<usize> {
         match self.list.hits() {
             Some(hits) => hits.hits.get(position).map(|h| h.index),
-            None => (position < self.catalog.articles().len()).then_some(position),
+            None => (position < self.catalog.entries().len()).then_some(position),
         }
     }
 
@@ -284,10 +284,12 @@ impl App {
         let hits = Arc::make_mut(hits);
         let query = hits.query.clone();
         for hit in &mut hits.hits[offset..end] {
+            let mut marks = Vec::new();
             if !hit.placed()
-                && let Some(article) = catalog.articles().get(hit.index)
+                && let Some(entry) = catalog.entries().get(hit.index)
+                && let Some(article) = StoredArticle::of(entry, &mut marks)
             {
-                hit.place(article, &query);
+                hit.place(&article, &query);
             }
         }
     }

@@ -1,6 +1,7 @@
 //! Bookmarks in the app: the passage cursor and selections in the reader, making a bookmark
 //! and its note, and the bookmarks pane.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::App;
@@ -8,6 +9,7 @@ use super::reader::{Placed, Selection};
 use super::screen::{BookmarksPane, PaneEntry, Placement, Purpose, Screen};
 use crate::action::{Action, Effect};
 use crate::bookmarks::{Anchor, Bookmark, Change};
+use crate::catalog::{Article, Entry};
 use crate::search::{self, Query};
 use crate::text::fold::FoldMap;
 
@@ -39,7 +41,7 @@ impl App {
         let (Some(selection), Some(page), Some(article)) = (
             &self.reader.selection,
             &self.reader.page,
-            self.catalog.articles().get(self.list.selected),
+            self.reader.article.as_deref(),
         ) else {
             return;
         };
@@ -118,7 +120,7 @@ impl App {
 
     /// Finds the selected article's bookmarks in its current text.
     pub(super) fn place_bookmarks(&mut self) {
-        self.reader.placed = match self.catalog.articles().get(self.list.selected) {
+        self.reader.placed = match self.reader.article.as_deref() {
             Some(article) => self
                 .bookmarks
                 .of_article(&article.id)
@@ -154,29 +156,34 @@ impl App {
     }
 
     /// The article a bookmark is of, when it is in the folder open.
-    fn bookmark_article(&self, bookmark: &Bookmark) -> Option<(usize, &crate::catalog::Article)> {
+    fn bookmark_article(&self, bookmark: &Bookmark) -> Option<(usize, &Entry)> {
         let id = self.bookmarks.local_id(bookmark)?;
-        self.catalog
-            .find(id)
-            .filter(|(_, article)| article.id == id)
+        self.catalog.find(id).filter(|(_, entry)| entry.id == id)
     }
 
-    /// Every bookmark, newest first, with where its passage is now.
+    /// Every bookmark, newest first, with where its passage is now: each bookmarked article
+    /// is read once, when the pane opens or the bookmarks change.
     fn pane_entries(&self) -> Vec<PaneEntry> {
+        let mut read: HashMap<usize, Option<Article>> = HashMap::new();
         self.bookmarks
             .all()
             .iter()
             .map(|bookmark| {
-                let article = self.bookmark_article(bookmark).map(|(_, a)| a);
-                let placement = match article.map(|a| bookmark.locate(a)) {
-                    None => Placement::NoArticle,
-                    Some(Anchor::Orphaned) => Placement::NotFound,
-                    Some(Anchor::Approximate(_)) => Placement::Edited,
-                    Some(_) => Placement::Found,
+                let found = self.bookmark_article(bookmark);
+                let article = found.and_then(|(index, _)| {
+                    read.entry(index)
+                        .or_insert_with(|| self.catalog.article(index).ok())
+                        .as_ref()
+                });
+                let placement = match (found, article.map(|a| bookmark.locate(a))) {
+                    (None, _) => Placement::NoArticle,
+                    (Some(_), None) | (_, Some(Anchor::Orphaned)) => Placement::NotFound,
+                    (_, Some(Anchor::Approximate(_))) => Placement::Edited,
+                    (_, Some(_)) => Placement::Found,
                 };
                 PaneEntry {
                     bookmark: bookmark.clone(),
-                    date: article.and_then(|a| a.date),
+                    date: found.and_then(|(_, entry)| entry.date),
                     placement,
                 }
             })

@@ -14,7 +14,7 @@ use ratatui::layout::Rect;
 
 use crate::action::{Action, Effect};
 use crate::bookmarks::{Bookmark, Bookmarks};
-use crate::catalog::{Article, Catalog};
+use crate::catalog::{Article, Catalog, Entry};
 use crate::panes::{self, LIST_ENTRY_ROWS, Panes};
 use crate::search::Options;
 use crate::state::{Last, Pane, ReadingState};
@@ -216,7 +216,7 @@ impl App {
     /// Opens the problems view over `under`.
     fn open_problems(&mut self, under: Screen) -> Screen {
         let skipped = self.catalog.problems().iter().map(|p| p.to_string());
-        let warned = self.catalog.articles().iter().flat_map(|a| {
+        let warned = self.catalog.entries().iter().flat_map(|a| {
             a.warnings
                 .iter()
                 .map(move |w| format!("{}: {w}", a.path.display()))
@@ -334,7 +334,7 @@ impl App {
     /// Keeps the article and pane to come back to up to date, so that a crash loses no
     /// more of them than of the position.
     fn record_last(&mut self) {
-        let Some(article) = self.article() else {
+        let Some(article) = self.entry() else {
             return;
         };
         let pane = match self.screen.focus() {
@@ -406,7 +406,12 @@ impl App {
 
     /// The selected article, if the catalog has any.
     pub fn article(&self) -> Option<&Article> {
-        self.catalog.articles().get(self.list.selected)
+        self.reader.article.as_deref()
+    }
+
+    /// The selected article as the list has it, if the catalog has any.
+    pub fn entry(&self) -> Option<&Entry> {
+        self.catalog.entries().get(self.list.selected)
     }
 
     /// Index of the selected article in the catalog.

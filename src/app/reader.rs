@@ -2,10 +2,12 @@
 //! shown in it, the selection being made, and how much of it has been on screen.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::App;
 use crate::action::Action;
 use crate::bookmarks::Anchor;
+use crate::catalog::Article;
 use crate::page::Page;
 use crate::search::{self, Query};
 use crate::state::Position;
@@ -32,6 +34,8 @@ pub struct ReaderView {
     pub(super) seen: usize,
     /// Whether the user has read in this article (so its position is kept).
     pub(super) started: bool,
+    /// The selected article, read whole.
+    pub(super) article: Option<Arc<Article>>,
     /// The paragraph and percent last recorded, so that only a move is recorded again.
     pub(super) recorded: Option<(usize, u8)>,
     /// The article's text folded for search, made at its first search and kept for the next
@@ -90,7 +94,7 @@ pub struct ReaderSearch {
 impl App {
     /// The matches of `query` in the selected article, none chosen yet.
     pub(super) fn search_article(&mut self, query: Query) -> ReaderSearch {
-        let matches = match self.catalog.articles().get(self.list.selected) {
+        let matches = match self.reader.article.as_deref() {
             Some(article) => {
                 let map = self
                     .reader
@@ -142,7 +146,7 @@ impl App {
         };
         let seen = self.reader.seen * 100 / page.rows.len().max(1);
         let before = self
-            .article()
+            .entry()
             .and_then(|a| self.reading.articles.get(&a.id))
             .map_or(0, |p| usize::from(p.percent));
         seen.min(100).max(before)
@@ -216,7 +220,7 @@ impl App {
 
     /// Reads the next (or previous) article of the catalog.
     pub(super) fn step_article(&mut self, step: isize) {
-        let count = self.catalog.articles().len();
+        let count = self.catalog.entries().len();
         let Some(target) = self
             .list
             .selected
@@ -233,15 +237,22 @@ impl App {
         self.select(target);
     }
 
-    /// Lays the selected article out again for the current reader width.
+    /// Lays the selected article out again for the current reader width, reading it first
+    /// when it has not been read since it was selected.
     pub(super) fn relayout(&mut self) {
         let width = crate::panes::Panes::compute(self.area(), true)
             .reader
             .map_or(0, crate::panes::reader_text_width);
+        if self.reader.article.is_none() && self.list.selected < self.catalog.entries().len() {
+            match self.catalog.article(self.list.selected) {
+                Ok(article) => self.reader.article = Some(Arc::new(article)),
+                Err(problem) => self.note = Some(problem.to_string()),
+            }
+        }
         self.reader.page = self
-            .catalog
-            .articles()
-            .get(self.list.selected)
+            .reader
+            .article
+            .as_deref()
             .map(|article| Page::layout(article, width));
     }
 
@@ -390,10 +401,8 @@ impl App {
         if !self.reader.started {
             return;
         }
-        let (Some(article), Some(page)) = (
-            self.catalog.articles().get(self.list.selected),
-            &self.reader.page,
-        ) else {
+        let (Some(article), Some(page)) = (self.reader.article.as_deref(), &self.reader.page)
+        else {
             return;
         };
         let block = page.top_block(self.reader.scroll).unwrap_or(0);

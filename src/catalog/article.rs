@@ -247,8 +247,13 @@ impl Article {
 
     /// Estimated reading time in whole minutes, at least one.
     pub fn reading_minutes(&self) -> usize {
-        self.words.div_ceil(WORDS_PER_MINUTE).max(1)
+        reading_minutes(self.words)
     }
+}
+
+/// Estimated reading time of `words` in whole minutes, at least one.
+pub fn reading_minutes(words: usize) -> usize {
+    words.div_ceil(WORDS_PER_MINUTE).max(1)
 }
 
 /// What the first line of an article says.

@@ -1,13 +1,18 @@
 //! The catalog: every article under a folder (or one file), parsed and sorted; immutable once built.
 
 mod article;
+mod stored;
 
 use std::cmp::Reverse;
 use std::fmt;
 use std::io;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::UNIX_EPOCH;
 
 pub use article::{Article, Block, BlockKind, Date, Skip};
+pub use stored::{Bytes, Folded, Parts, Segment, SegmentBuilder, Stored};
 
 use rayon::prelude::*;
 
@@ -57,10 +62,106 @@ pub enum CatalogError {
     },
 }
 
+/// What the catalog knows of a file without reading it again: its size, when it was last
+/// changed and which file it is, to tell whether what was read of it is still true.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Stamp {
+    /// Length in bytes.
+    pub size: u64,
+    /// Last modification, in nanoseconds since 1970 (before it, negative).
+    pub modified: i128,
+    /// The inode (0 where there is none).
+    pub inode: u64,
+}
+
+impl Stamp {
+    /// The stamp of a file from its metadata.
+    pub fn of(meta: &std::fs::Metadata) -> Stamp {
+        let modified = meta
+            .modified()
+            .map_or(0, |t| match t.duration_since(UNIX_EPOCH) {
+                Ok(after) => after.as_nanos() as i128,
+                Err(before) => -(before.duration().as_nanos() as i128),
+            });
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Stamp {
+            size: meta.len(),
+            modified,
+            inode,
+        }
+    }
+}
+
+/// A file found in the folder, not read yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    /// Where it is.
+    pub path: PathBuf,
+    /// Its stamp when it was found.
+    pub stamp: Stamp,
+}
+
+/// An article as the catalog lists it: what the list and the search need, without its body,
+/// which [`Catalog::article`] reads when it is opened.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Its path from the folder opened, without the extension (see [`article_id`]).
+    pub id: String,
+    /// Where the article was read from.
+    pub path: PathBuf,
+    /// The headline, or the caption without its credit when the headline is a photo caption.
+    pub title: String,
+    /// Where the title lies in the article's text, when it is taken from the text.
+    pub title_range: Option<Range<usize>>,
+    /// Byte offset in the text where what the reader shows begins.
+    pub shown_start: usize,
+    /// The date of the `date` line, if there was one.
+    pub date: Option<Date>,
+    /// Number of words in the body and headline.
+    pub words: usize,
+    /// What went wrong while reading it.
+    pub warnings: Vec<String>,
+    /// The file's stamp when it was read.
+    pub stamp: Stamp,
+    /// Its text and folded text, once indexed.
+    stored: Option<Stored>,
+}
+
+impl Entry {
+    /// The entry of an article read and stored.
+    fn new(article: &Article, stamp: Stamp, stored: Option<Stored>) -> Entry {
+        Entry {
+            id: article.id.clone(),
+            path: article.path.clone(),
+            title: article.title.clone(),
+            title_range: article.title_range.clone(),
+            shown_start: article.shown_start,
+            date: article.date,
+            words: article.words,
+            warnings: article.warnings.clone(),
+            stamp,
+            stored,
+        }
+    }
+
+    /// Estimated reading time in whole minutes, at least one.
+    pub fn reading_minutes(&self) -> usize {
+        article::reading_minutes(self.words)
+    }
+
+    /// Its text and folded text, when it has been indexed.
+    pub fn stored(&self) -> Option<&Stored> {
+        self.stored.as_ref()
+    }
+}
+
 /// A sorted, immutable collection of articles and the problems met while reading them.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
-    articles: Vec<Article>,
+    entries: Vec<Entry>,
     problems: Vec<Problem>,
     origin: String,
     folder: String,
@@ -76,11 +177,7 @@ impl Catalog {
     /// or parsed becomes a [`Problem`]; only a `path` that cannot be opened is an error.
     pub fn open(path: &Path) -> Result<Catalog, CatalogError> {
         let (files, problems) = Catalog::list_files(path)?;
-        let root = if path.is_file() {
-            path.parent().unwrap_or(Path::new(""))
-        } else {
-            path
-        };
+        let root = root_of(path);
         let mut catalog = Catalog::read_files(root, files, problems, path.display().to_string());
         catalog.folder = folder_key(root);
         Ok(catalog)
@@ -88,13 +185,15 @@ impl Catalog {
 
     /// The article files under `path` (or `path` itself when it is a file), in name order, and
     /// the problems met finding them; the first half of [`Catalog::open`].
-    pub fn list_files(path: &Path) -> Result<(Vec<PathBuf>, Vec<Problem>), CatalogError> {
+    pub fn list_files(path: &Path) -> Result<(Vec<Listed>, Vec<Problem>), CatalogError> {
         let meta = std::fs::metadata(path).map_err(|cause| CatalogError::Open {
             path: path.to_owned(),
             cause,
         })?;
         if meta.is_file() {
-            return Ok((vec![path.to_owned()], Vec::new()));
+            let stamp = Stamp::of(&meta);
+            let path = path.to_owned();
+            return Ok((vec![Listed { path, stamp }], Vec::new()));
         }
         let mut files = Vec::new();
         let mut problems = Vec::new();
@@ -106,7 +205,13 @@ impl Catalog {
         for entry in walker {
             match entry {
                 Ok(entry) if entry.file_type().is_file() && is_article_name(entry.path()) => {
-                    files.push(entry.into_path());
+                    match entry.metadata() {
+                        Ok(meta) => files.push(Listed {
+                            stamp: Stamp::of(&meta),
+                            path: entry.into_path(),
+                        }),
+                        Err(err) => problems.push(walk_problem(path, &err)),
+                    }
                 }
                 Ok(_) => {}
                 Err(err) => problems.push(walk_problem(path, &err)),
@@ -121,13 +226,17 @@ impl Catalog {
     /// Files are read and parsed on every core: each file is independent of the others.
     pub fn read_files(
         root: &Path,
-        files: Vec<PathBuf>,
+        files: Vec<Listed>,
         problems: Vec<Problem>,
         origin: String,
     ) -> Catalog {
         let parsed = files
             .par_iter()
-            .map(|path| parse_source(article_id(root, path), path.clone(), read_file(path)))
+            .map(|file| {
+                let id = article_id(root, &file.path);
+                let article = parse_source(id, file.path.clone(), read_file(&file.path))?;
+                Ok((article, file.stamp))
+            })
             .collect();
         let mut catalog = Catalog::assemble(parsed, origin);
         catalog.problems.splice(0..0, problems);
@@ -151,14 +260,15 @@ impl Catalog {
             .into_iter()
             .map(|(path, bytes)| {
                 let id = article_id(path.parent().unwrap_or(Path::new("")), &path);
-                parse_source(id, path, bytes)
+                Ok((parse_source(id, path, bytes)?, Stamp::default()))
             })
             .collect();
         Catalog::assemble(parsed, origin)
     }
 
-    /// Sorts parsed articles into a catalog, keeping the problems in the order met.
-    fn assemble(parsed: Vec<Result<Article, Problem>>, origin: String) -> Catalog {
+    /// Stores parsed articles and sorts them into a catalog, keeping the problems in the order
+    /// met.
+    fn assemble(parsed: Vec<Result<(Article, Stamp), Problem>>, origin: String) -> Catalog {
         let mut articles = Vec::with_capacity(parsed.len());
         let mut problems = Vec::new();
         for result in parsed {
@@ -167,11 +277,11 @@ impl Catalog {
                 Err(problem) => problems.push(problem),
             }
         }
-        articles
-            .sort_by_cached_key(|a| (Reverse(a.date), collate::sort_key(&a.title), a.id.clone()));
+        let mut entries = store_all(&articles);
+        sort(&mut entries);
         Catalog {
-            warned: articles.iter().filter(|a| !a.warnings.is_empty()).count(),
-            articles,
+            warned: entries.iter().filter(|e| !e.warnings.is_empty()).count(),
+            entries,
             problems,
             origin,
             folder: String::new(),
@@ -179,8 +289,35 @@ impl Catalog {
     }
 
     /// The articles, newest first, then by title in Vietnamese alphabetical order.
-    pub fn articles(&self) -> &[Article] {
-        &self.articles
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Reads the article at `index` whole: from where the catalog stored it, or from its file
+    /// when it was not stored or what was stored has gone bad.
+    pub fn article(&self, index: usize) -> Result<Article, Problem> {
+        let entry = self.entries.get(index).ok_or_else(|| Problem {
+            path: PathBuf::from(&self.origin),
+            reason: format!("no article number {index}"),
+        })?;
+        if let Some(stored) = entry.stored.as_ref().filter(|s| s.intact())
+            && let (Some(text), Some(blocks)) = (stored.text(), stored.blocks())
+            && blocks.iter().all(|b| text.get(b.range.clone()).is_some())
+        {
+            return Ok(Article {
+                id: entry.id.clone(),
+                path: entry.path.clone(),
+                title: entry.title.clone(),
+                title_range: entry.title_range.clone(),
+                shown_start: entry.shown_start,
+                date: entry.date,
+                text: text.to_owned(),
+                blocks,
+                words: entry.words,
+                warnings: entry.warnings.clone(),
+            });
+        }
+        parse_source(entry.id.clone(), entry.path.clone(), read_file(&entry.path))
     }
 
     /// Files that were found but not listed, with the reason.
@@ -210,9 +347,9 @@ impl Catalog {
 
     /// Finds an article by id, by path, or by the end of its path (`bai`, `a/bai.txt`); see
     /// [`Catalog::lookup`] to tell a key that names no article from one that names several.
-    pub fn find(&self, key: &str) -> Option<(usize, &Article)> {
+    pub fn find(&self, key: &str) -> Option<(usize, &Entry)> {
         match self.lookup(key) {
-            Lookup::Found(index) => Some((index, &self.articles[index])),
+            Lookup::Found(index) => Some((index, &self.entries[index])),
             Lookup::Ambiguous(_) | Lookup::Missing => None,
         }
     }
@@ -222,22 +359,21 @@ impl Catalog {
     pub fn lookup(&self, key: &str) -> Lookup {
         let key_path = Path::new(key);
         let exact = self
-            .articles
+            .entries
             .iter()
             .position(|a| a.id == key || a.path == key_path);
         if let Some(index) = exact {
             return Lookup::Found(index);
         }
-        let ends_with = |a: &Article| {
-            a.path.ends_with(key_path) || a.path.with_extension("").ends_with(key_path)
-        };
-        let found: Vec<usize> = (0..self.articles.len())
-            .filter(|&i| ends_with(&self.articles[i]))
+        let ends_with =
+            |a: &Entry| a.path.ends_with(key_path) || a.path.with_extension("").ends_with(key_path);
+        let found: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| ends_with(&self.entries[i]))
             .collect();
         match found.as_slice() {
             [] => Lookup::Missing,
             [one] => Lookup::Found(*one),
-            _ => Lookup::Ambiguous(found.iter().map(|&i| self.articles[i].id.clone()).collect()),
+            _ => Lookup::Ambiguous(found.iter().map(|&i| self.entries[i].id.clone()).collect()),
         }
     }
 }
@@ -251,6 +387,48 @@ pub enum Lookup {
     Ambiguous(Vec<String>),
     /// No article.
     Missing,
+}
+
+/// Articles per segment when a catalog is stored in memory: enough to make few segments,
+/// few enough that every core gets some to fold.
+const ARTICLES_PER_SEGMENT: usize = 64;
+
+/// Stores articles' text and folded text in segments, on every core, and lists them.
+fn store_all(articles: &[(Article, Stamp)]) -> Vec<Entry> {
+    articles
+        .par_chunks(ARTICLES_PER_SEGMENT)
+        .flat_map_iter(|chunk| {
+            let mut builder = SegmentBuilder::default();
+            let parts: Vec<Parts> = chunk.iter().map(|(a, _)| builder.add(a)).collect();
+            let segment = Arc::new(Segment::new(Bytes::Memory(builder.into_bytes())));
+            chunk
+                .iter()
+                .zip(parts)
+                .map(|((article, stamp), parts)| {
+                    let stored = Stored {
+                        segment: Arc::clone(&segment),
+                        parts,
+                    };
+                    Entry::new(article, *stamp, Some(stored))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Puts entries in catalog order: newest first, then by title in Vietnamese alphabetical
+/// order, then by id.
+fn sort(entries: &mut [Entry]) {
+    entries.sort_by_cached_key(|e| (Reverse(e.date), collate::sort_key(&e.title), e.id.clone()));
+}
+
+/// The folder ids are taken from: the folder itself, or a file's folder.
+fn root_of(path: &Path) -> &Path {
+    if path.is_file() {
+        path.parent().unwrap_or(Path::new(""))
+    } else {
+        path
+    }
 }
 
 /// The folder's absolute path with links resolved, so that `news`, `./news` and

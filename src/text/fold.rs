@@ -107,6 +107,57 @@ fn fold_as(text: &str, lowercase: bool) -> String {
     out
 }
 
+/// Folded bytes between two marks, at least: a match is mapped back by folding again from
+/// the mark before it, so this bounds the work, and eight bytes a kilobyte is all it costs.
+pub const MARK_EVERY: usize = 1024;
+
+/// A point where folded text and its original line up: (folded offset, original offset).
+pub type Mark = (u32, u32);
+
+/// Folds text as [`fold`] does, and marks every [`MARK_EVERY`] folded bytes or so where the
+/// original was, at a character that is not whitespace: folding afresh from there gives the
+/// same bytes as the whole fold does, since the fold looks at one character at a time and
+/// only whitespace depends on what came before.
+pub fn fold_marked(text: &str) -> (String, Vec<Mark>) {
+    let mut out = String::with_capacity(text.len());
+    let mut marks = Vec::with_capacity(text.len() / MARK_EVERY);
+    let mut next = MARK_EVERY;
+    let mut in_space = false;
+    for (at, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+            continue;
+        }
+        in_space = false;
+        if out.len() >= next {
+            marks.push((offset(out.len()), offset(at)));
+            next = out.len() + MARK_EVERY;
+        }
+        push_folded(c, true, &mut out);
+    }
+    (out, marks)
+}
+
+/// The original byte range of `text` that a range of its folded text came from, widened to
+/// whole graphemes, found by folding again from the mark before it (see [`fold_marked`]).
+pub fn to_original_marked(text: &str, marks: &[Mark], folded: Range<usize>) -> Range<usize> {
+    let before = marks.partition_point(|&(at, _)| at as usize <= folded.start);
+    let (folded_at, original_at) = match before {
+        0 => (0, 0),
+        k => (marks[k - 1].0 as usize, marks[k - 1].1 as usize),
+    };
+    let Some(rest) = text.get(original_at..) else {
+        return 0..0;
+    };
+    let local = folded.start - folded_at..folded.end - folded_at;
+    let map = FoldMap::up_to(rest, local.end + 1);
+    let found = map.to_original(rest, local);
+    whole_graphemes(text, found.start + original_at..found.end + original_at)
+}
+
 /// Folded text together with where each piece of it came from in the original.
 #[derive(Debug, Clone, Default)]
 pub struct FoldMap {
@@ -286,6 +337,22 @@ mod tests {
         let at = map.folded.find("thu to").unwrap();
         let range = map.to_original(text, at..at + "thu to".len());
         assert_eq!(&text[range], "thư  Tô");
+    }
+
+    #[test]
+    fn marks_map_back_like_the_whole_fold() {
+        let text = "Công ước   Hà Nội gửi đi ba thông điệp. ".repeat(200);
+        let (folded, marks) = fold_marked(&text);
+        assert_eq!(folded, fold(&text));
+        assert!(marks.len() > 5, "{} marks", marks.len());
+        let map = FoldMap::new(&text);
+        for (at, _) in folded.match_indices("ha noi") {
+            let range = at..at + "ha noi".len();
+            assert_eq!(
+                to_original_marked(&text, &marks, range.clone()),
+                map.to_original(&text, range)
+            );
+        }
     }
 
     #[test]

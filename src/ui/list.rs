@@ -10,12 +10,11 @@ use ratatui::widgets::Paragraph;
 
 use super::{Theme, highlight};
 use crate::app::{App, Focus};
-use crate::catalog::Article;
 use crate::text;
 
 /// Draws the list pane into `pane`.
 pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
-    let articles = app.catalog().articles();
+    let articles = app.catalog().entries();
     let focused = app.focus() == Focus::List;
     let border = if focused {
         theme.border_focused
@@ -93,54 +92,46 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
             title_style,
             &title_marks,
         ));
-        lines.push(match hit.and_then(|h| Some((h.count, h.first.clone()?))) {
-            Some((count, first)) => snippet_line(article, count, first, width, meta_style, theme),
-            None => {
-                let date = article
-                    .date
-                    .map_or_else(|| "undated".to_owned(), |d| d.to_string());
-                // What is yours first, the reading time last: a narrow list cuts that first.
-                let mut meta = format!("  {date}");
-                match app.reading().articles.get(&article.id) {
-                    Some(p) if p.read => meta.push_str(" · read"),
-                    Some(p) if p.percent > 0 => meta.push_str(&format!(" · {}%", p.percent)),
-                    _ => {}
+        lines.push(
+            match hit.and_then(|h| Some((h.count, h.context.as_ref()?))) {
+                Some((count, context)) => snippet_line(count, context, width, meta_style, theme),
+                None => {
+                    let date = article
+                        .date
+                        .map_or_else(|| "undated".to_owned(), |d| d.to_string());
+                    // What is yours first, the reading time last: a narrow list cuts that first.
+                    let mut meta = format!("  {date}");
+                    match app.reading().articles.get(&article.id) {
+                        Some(p) if p.read => meta.push_str(" · read"),
+                        Some(p) if p.percent > 0 => meta.push_str(&format!(" · {}%", p.percent)),
+                        _ => {}
+                    }
+                    let marks = app.bookmarks().count(&article.id);
+                    if marks > 0 {
+                        meta.push_str(&format!(" · {marks}✦"));
+                    }
+                    let minutes = text::reading_time(article.reading_minutes());
+                    meta.push_str(&format!(" · {minutes}"));
+                    Line::styled(text::fit(&meta, width), meta_style)
                 }
-                let marks = app.bookmarks().count(&article.id);
-                if marks > 0 {
-                    meta.push_str(&format!(" · {marks}✦"));
-                }
-                let minutes = text::reading_time(article.reading_minutes());
-                meta.push_str(&format!(" · {minutes}"));
-                Line::styled(text::fit(&meta, width), meta_style)
-            }
-        });
+            },
+        );
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// `  3× …context match context…`: how often the article matches and where it first does.
 fn snippet_line<'a>(
-    article: &Article,
     count: usize,
-    first: Range<usize>,
+    context: &(String, Range<usize>),
     width: usize,
     style: Style,
     theme: &Theme,
 ) -> Line<'a> {
     let lead = format!("  {count}× ");
     let lead_width = text::str_width(&lead);
-    // The excerpt comes from the block the first match is in (or the title).
-    let block = article
-        .blocks
-        .iter()
-        .map(|b| b.range.clone())
-        .chain(article.title_range.clone())
-        .find(|r| r.start <= first.start && first.end <= r.end)
-        .unwrap_or(first.clone());
-    let local = first.start - block.start..first.end - block.start;
     let room = width.saturating_sub(lead_width);
-    let (excerpt, columns) = text::snippet::snippet(&article.text[block], local, room);
+    let (excerpt, columns) = text::snippet::snippet(&context.0, context.1.clone(), room);
     let marks = [(
         lead_width + columns.start..lead_width + columns.end,
         theme.matched,

@@ -21,7 +21,7 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
     } else {
         theme.border
     };
-    let total = app.catalog().articles().len();
+    let total = app.catalog().entries().len();
     let title = match app.article() {
         Some(article) => format!(" {}/{total} · {} ", app.selected() + 1, article.id),
         None => " Reader ".to_owned(),

@@ -18,7 +18,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         return;
     }
     let width = usize::from(area.width);
-    let total = app.catalog().articles().len();
+    let total = app.catalog().entries().len();
     // Under the help, the line still says where the help was opened.
     let shown = match app.screen() {
         Screen::Help(help) => help.under(),
@@ -35,7 +35,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         _ => match app.focus() {
             Focus::List => {
                 let figure = app
-                    .article()
+                    .entry()
                     .and_then(|a| app.reading().articles.get(&a.id))
                     .map_or_else(String::new, |p| {
                         if p.read {
@@ -57,7 +57,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     }
     let note = app.note().map(str::to_owned);
     let warning = app
-        .article()
+        .entry()
         .filter(|_| matches!(shown, Screen::List | Screen::Reader))
         .and_then(|a| a.warnings.first())
         .map(|w| format!("⚠ {w}"));

@@ -289,3 +289,10 @@ pub fn columns(text: &str) -> usize {
         .map(unicode_width::UnicodeWidthStr::width)
         .sum()
 }
+
+/// Every article of a catalog, read whole, in catalog order.
+pub fn articles(catalog: &Catalog) -> Vec<docbao::catalog::Article> {
+    (0..catalog.entries().len())
+        .map(|i| catalog.article(i).expect("the article reads"))
+        .collect()
+}

@@ -1,0 +1,246 @@
+//! An article's text as the catalog keeps it: in a segment, a run of bytes in memory or mapped
+//! from the cache, holding for each article its normalised text, its blocks, its folded text
+//! and title, and the marks that map a folded match back to the text.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::text::fold::{self, Mark};
+
+use super::article::{Article, Block, BlockKind};
+
+/// Bytes a segment is made of.
+#[derive(Debug)]
+pub enum Bytes {
+    /// Built in memory (no cache, or while indexing).
+    Memory(Vec<u8>),
+    /// Mapped from a cache file.
+    Mapped(memmap2::Mmap),
+}
+
+/// One segment: the text and folded text of many articles.
+#[derive(Debug)]
+pub struct Segment {
+    bytes: Bytes,
+}
+
+impl Segment {
+    /// A segment over these bytes.
+    pub fn new(bytes: Bytes) -> Segment {
+        Segment { bytes }
+    }
+
+    /// All of its bytes.
+    pub fn bytes(&self) -> &[u8] {
+        match &self.bytes {
+            Bytes::Memory(bytes) => bytes,
+            Bytes::Mapped(map) => map,
+        }
+    }
+}
+
+/// Where one article's parts are in a segment.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Parts {
+    /// The normalised text.
+    pub text: Range<usize>,
+    /// The blocks, nine bytes each: kind, start, end.
+    pub blocks: Range<usize>,
+    /// The folded text the reader shows (from `shown_start`).
+    pub folded: Range<usize>,
+    /// The folded title.
+    pub title: Range<usize>,
+    /// The marks, eight bytes each.
+    pub marks: Range<usize>,
+    /// CRC-32 of all of the above, in that order.
+    pub crc: u32,
+}
+
+impl Parts {
+    /// The same parts, `by` bytes further into a segment.
+    pub fn shifted(&self, by: usize) -> Parts {
+        let shift = |r: &Range<usize>| r.start + by..r.end + by;
+        Parts {
+            text: shift(&self.text),
+            blocks: shift(&self.blocks),
+            folded: shift(&self.folded),
+            title: shift(&self.title),
+            marks: shift(&self.marks),
+            crc: self.crc,
+        }
+    }
+
+    /// Whether every part lies within `len` bytes.
+    pub fn fits(&self, len: usize) -> bool {
+        [
+            &self.text,
+            &self.blocks,
+            &self.folded,
+            &self.title,
+            &self.marks,
+        ]
+        .iter()
+        .all(|r| r.start <= r.end && r.end <= len)
+    }
+}
+
+/// An article's parts in a segment.
+#[derive(Debug, Clone)]
+pub struct Stored {
+    /// The segment.
+    pub segment: Arc<Segment>,
+    /// Where in it.
+    pub parts: Parts,
+}
+
+/// What searching an article needs, borrowed from its segment.
+#[derive(Debug, Clone, Copy)]
+pub struct Folded<'a> {
+    /// The folded shown text.
+    pub text: &'a [u8],
+    /// The folded title.
+    pub title: &'a [u8],
+}
+
+impl Stored {
+    fn part(&self, range: &Range<usize>) -> &[u8] {
+        self.segment.bytes().get(range.clone()).unwrap_or_default()
+    }
+
+    /// The folded text and title, for counting matches.
+    pub fn folded(&self) -> Folded<'_> {
+        Folded {
+            text: self.part(&self.parts.folded),
+            title: self.part(&self.parts.title),
+        }
+    }
+
+    /// The normalised text, if it is still what was stored (UTF-8, checksum right).
+    pub fn text(&self) -> Option<&str> {
+        simdutf8::basic::from_utf8(self.part(&self.parts.text)).ok()
+    }
+
+    /// The marks that map folded offsets back to the text.
+    pub fn marks(&self) -> Vec<Mark> {
+        self.part(&self.parts.marks)
+            .chunks_exact(8)
+            .map(|m| (u32_at(&m[..4]), u32_at(&m[4..])))
+            .collect()
+    }
+
+    /// The blocks, if they are well formed.
+    pub fn blocks(&self) -> Option<Vec<Block>> {
+        self.part(&self.parts.blocks)
+            .chunks_exact(9)
+            .map(|b| {
+                let kind = match b[0] {
+                    0 => BlockKind::Paragraph,
+                    1 => BlockKind::Heading,
+                    2 => BlockKind::Caption,
+                    _ => return None,
+                };
+                let range = u32_at(&b[1..5]) as usize..u32_at(&b[5..9]) as usize;
+                Some(Block { kind, range })
+            })
+            .collect()
+    }
+
+    /// Whether the stored bytes are those that were written.
+    pub fn intact(&self) -> bool {
+        self.parts.crc == checksum(self.segment.bytes(), &self.parts)
+    }
+}
+
+/// CRC-32 of an article's parts in `bytes`.
+fn checksum(bytes: &[u8], parts: &Parts) -> u32 {
+    let mut crc = crc32fast::Hasher::new();
+    for range in [
+        &parts.text,
+        &parts.blocks,
+        &parts.folded,
+        &parts.title,
+        &parts.marks,
+    ] {
+        crc.update(bytes.get(range.clone()).unwrap_or_default());
+    }
+    crc.finalize()
+}
+
+fn u32_at(bytes: &[u8]) -> u32 {
+    u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]])
+}
+
+/// Offsets are kept in 32 bits; files are capped far below 4 GiB when read.
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Writes articles' parts one after the other, for a segment in memory or on disk.
+#[derive(Debug, Default)]
+pub struct SegmentBuilder {
+    bytes: Vec<u8>,
+}
+
+impl SegmentBuilder {
+    /// A builder whose bytes will start `start` bytes into the segment (after its header).
+    pub fn starting_at(start: usize) -> SegmentBuilder {
+        SegmentBuilder {
+            bytes: vec![0; start],
+        }
+    }
+
+    /// Adds an article: its text and blocks, and its folded text, title and marks.
+    pub fn add(&mut self, article: &Article) -> Parts {
+        let (folded, marks) = fold::fold_marked(article.shown_text());
+        let title = fold::fold(&article.title);
+        let mut put = |bytes: &[u8]| {
+            let start = self.bytes.len();
+            self.bytes.extend_from_slice(bytes);
+            start..self.bytes.len()
+        };
+        let text = put(article.text.as_bytes());
+        let mut blocks = Vec::with_capacity(article.blocks.len() * 9);
+        for block in &article.blocks {
+            blocks.push(match block.kind {
+                BlockKind::Paragraph => 0,
+                BlockKind::Heading => 1,
+                BlockKind::Caption => 2,
+            });
+            blocks.extend(offset(block.range.start).to_le_bytes());
+            blocks.extend(offset(block.range.end).to_le_bytes());
+        }
+        let blocks = put(&blocks);
+        let folded = put(folded.as_bytes());
+        let title = put(title.as_bytes());
+        let marks: Vec<u8> = marks
+            .iter()
+            .flat_map(|(f, o)| f.to_le_bytes().into_iter().chain(o.to_le_bytes()))
+            .collect();
+        let marks = put(&marks);
+        let mut parts = Parts {
+            text,
+            blocks,
+            folded,
+            title,
+            marks,
+            crc: 0,
+        };
+        parts.crc = checksum(&self.bytes, &parts);
+        parts
+    }
+
+    /// Bytes written so far.
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Whether nothing has been added.
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+
+    /// The bytes, to keep in memory or write to a file.
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.bytes
+    }
+}
