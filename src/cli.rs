@@ -9,7 +9,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
 use crate::bookmarks::{Bookmark, BookmarkStore};
-use crate::catalog::{Catalog, Entry, Lookup};
+use crate::catalog::{CacheUse, Catalog, Entry, Lookup, cache};
 use crate::page::Page;
 use crate::search::{self, Options, Query, Sensitivity};
 use crate::store;
@@ -36,6 +36,9 @@ pub struct Cli {
     /// platform's data directory, $XDG_DATA_HOME/docbao on Linux]
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// Neither read nor write the catalog cache: read every file
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 }
 
 /// The commands besides opening the reader.
@@ -67,6 +70,14 @@ pub enum Command {
         /// Print Markdown grouped by article, for pasting into notes.
         #[arg(long)]
         markdown: bool,
+    },
+    /// Say where the catalog cache of a folder is and how big, or remove it.
+    Cache {
+        /// The folder [default: as for the reader]
+        path: Option<PathBuf>,
+        /// Remove the folder's cache (it is rebuilt the next time the folder is opened).
+        #[arg(long)]
+        clear: bool,
     },
     /// Add bookmarks one by one, printing each id once it is saved (for the fault tests).
     #[command(hide = true)]
@@ -112,9 +123,14 @@ fn sensitivity(on: bool, off: bool) -> Sensitivity {
 
 /// Runs what the command line asks for; the exit code says whether a search found anything.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let cache = if cli.no_cache {
+        CacheUse::Bypass
+    } else {
+        CacheUse::Platform
+    };
     match cli.command {
         None => {
-            let catalog = load(cli.path.as_deref())?;
+            let catalog = load(cli.path.as_deref(), cache)?;
             if io::stdout().is_terminal() {
                 let dir = store::data_dir(cli.data_dir.as_deref());
                 for notice in tui::run(Arc::new(catalog), dir)? {
@@ -124,12 +140,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 list(&catalog, false)?;
             }
         }
-        Some(Command::List { path, json }) => list(&load(path.as_deref())?, json)?,
+        Some(Command::List { path, json }) => list(&load(path.as_deref(), cache.clone())?, json)?,
         Some(Command::Show {
             article,
             path,
             width,
-        }) => show(&article, path.as_deref(), width)?,
+        }) => show(&article, path.as_deref(), width, cache)?,
+        Some(Command::Cache { path, clear }) => cache_command(path.as_deref(), clear)?,
         Some(Command::StressBookmarks { count }) => {
             let dir = store::data_dir(cli.data_dir.as_deref())?;
             stress_bookmarks(&dir, count)?;
@@ -153,7 +170,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 accents: sensitivity(accent_sensitive, ignore_accents),
             };
             let started = std::time::Instant::now();
-            let catalog = load(path.as_deref())?;
+            let catalog = load(path.as_deref(), cache)?;
             let loaded = started.elapsed();
             let found = search_command(&catalog, &Query::new(&query, options), json)?;
             if stats {
@@ -176,12 +193,23 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Opens the catalog at `path`, or `./articles`, or the bundled articles, in that order.
-pub fn load(path: Option<&Path>) -> anyhow::Result<Catalog> {
-    let local = Path::new("articles");
-    let catalog = match path {
-        Some(path) => Catalog::open(path)?,
-        None if local.is_dir() => Catalog::open(local)?,
+/// The folder opened without a path: `./articles` if it exists, else none (the bundled
+/// articles).
+fn default_folder<'a>() -> Option<&'a Path> {
+    Some(Path::new("articles")).filter(|p| p.is_dir())
+}
+
+/// Opens the catalog at `path`, or `./articles`, or the bundled articles, in that order,
+/// through the cache unless told not to.
+pub fn load(path: Option<&Path>, cache: CacheUse) -> anyhow::Result<Catalog> {
+    let catalog = match path.or_else(default_folder) {
+        Some(path) => {
+            let opened = Catalog::open_cached(path, cache)?;
+            if let Some(note) = &opened.note {
+                eprintln!("docbao: {note}");
+            }
+            opened.catalog
+        }
         None => Catalog::bundled(),
     };
     if catalog.entries().is_empty() && catalog.problems().is_empty() {
@@ -266,12 +294,12 @@ fn list(catalog: &Catalog, json: bool) -> anyhow::Result<()> {
     print(&out)
 }
 
-fn show(key: &str, path: Option<&Path>, width: Option<u16>) -> anyhow::Result<()> {
+fn show(key: &str, path: Option<&Path>, width: Option<u16>, cache: CacheUse) -> anyhow::Result<()> {
     let as_path = Path::new(key);
     let catalog = if path.is_none() && as_path.is_file() {
         Catalog::open(as_path)?
     } else {
-        load(path)?
+        load(path, cache)?
     };
     let article = match catalog.lookup(key) {
         Lookup::Found(index) => {
@@ -469,9 +497,48 @@ fn stress_bookmarks(dir: &Path, count: usize) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Prints where the catalog cache of a folder is and how big it is, or removes it.
+fn cache_command(path: Option<&Path>, clear: bool) -> anyhow::Result<()> {
+    let Some(folder) = path.or_else(default_folder) else {
+        bail!("the bundled articles have no cache: give a folder");
+    };
+    let meta =
+        std::fs::metadata(folder).with_context(|| format!("cannot open {}", folder.display()))?;
+    if !meta.is_dir() {
+        bail!(
+            "{} is not a folder: only folders have a cache",
+            folder.display()
+        );
+    }
+    let Some(root) = cache::cache_root() else {
+        bail!("no cache directory: set {}", cache::CACHE_DIR_ENV);
+    };
+    let key = folder
+        .canonicalize()
+        .unwrap_or_else(|_| folder.to_owned())
+        .display()
+        .to_string();
+    let dir = cache::cache_dir(&root, &key);
+    if clear {
+        cache::clear(&dir)?;
+        return print(&format!("removed the cache of {key}: {}\n", dir.display()));
+    }
+    let (files, bytes) = cache::size(&dir);
+    let (_, all) = (std::fs::read_dir(&root).into_iter().flatten().flatten())
+        .map(|e| cache::size(&e.path()))
+        .fold((0, 0), |(n, b), (fs, bs)| (n + fs, b + bs));
+    print(&format!(
+        "cache of {key}: {} ({files} files, {:.1} MB)\nall caches: {} ({:.1} MB)\n",
+        dir.display(),
+        bytes as f64 / 1e6,
+        root.display(),
+        all as f64 / 1e6
+    ))
+}
+
 /// Bookmarks grouped by article: a heading with title and date, then each quote and note.
 fn bookmarks_markdown(all: &[&Bookmark]) -> String {
-    let catalog = load(None).unwrap_or_default();
+    let catalog = load(None, CacheUse::Platform).unwrap_or_default();
     let mut articles: Vec<(&str, &str)> = Vec::new();
     for b in all {
         let key = (b.folder.as_str(), b.article.as_str());

@@ -1,5 +1,5 @@
 //! docbao: a terminal reader for a local collection of news articles, Vietnamese first.
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 
 pub mod action;
 pub mod app;

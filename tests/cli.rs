@@ -8,6 +8,10 @@ use unicode_normalization::UnicodeNormalization;
 
 fn docbao(cwd: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_docbao"))
+        .env(
+            "DOCBAO_CACHE_DIR",
+            std::env::temp_dir().join("docbao-test-cache"),
+        )
         .args(args)
         .current_dir(cwd)
         .env_remove("COLUMNS")
@@ -176,6 +180,10 @@ fn help_and_version() {
 fn a_closed_pipe_is_not_an_error() {
     let dir = empty_dir();
     let mut child = Command::new(env!("CARGO_BIN_EXE_docbao"))
+        .env(
+            "DOCBAO_CACHE_DIR",
+            std::env::temp_dir().join("docbao-test-cache"),
+        )
         .args(["show", "000_187bee9378cff2a5", "--width", "20"])
         .current_dir(dir.path())
         .stdout(std::process::Stdio::piped())
@@ -338,6 +346,10 @@ fn bookmarks_command_prints_plain_json_and_markdown() {
 
     // The environment variable does the same as the flag.
     let by_env = Command::new(env!("CARGO_BIN_EXE_docbao"))
+        .env(
+            "DOCBAO_CACHE_DIR",
+            std::env::temp_dir().join("docbao-test-cache"),
+        )
         .args(["bookmarks", "--json"])
         .env("DOCBAO_DATA_DIR", &data)
         .output()

@@ -114,6 +114,10 @@ fn d03_same_file_names_in_different_folders_get_different_ids() {
     expected.sort();
     assert_eq!(ids, expected);
     let out = Command::new(env!("CARGO_BIN_EXE_docbao"))
+        .env(
+            "DOCBAO_CACHE_DIR",
+            std::env::temp_dir().join("docbao-test-cache"),
+        )
         .args(["show", "b/bai"])
         .arg(dir.path())
         .output()
@@ -405,6 +409,10 @@ fn d11_bookmarks_command_shows_the_whole_quote_under_the_title() {
         .apply(Change::Add(Bookmark::new(catalog.folder(), article, range)))
         .unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_docbao"))
+        .env(
+            "DOCBAO_CACHE_DIR",
+            std::env::temp_dir().join("docbao-test-cache"),
+        )
         .arg("bookmarks")
         .env("DOCBAO_DATA_DIR", dir.path())
         .output()
@@ -499,6 +507,10 @@ fn d15_search_prints_a_window_around_the_match_not_the_whole_line() {
     )
     .unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_docbao"))
+        .env(
+            "DOCBAO_CACHE_DIR",
+            std::env::temp_dir().join("docbao-test-cache"),
+        )
         .args(["search", "hiếm"])
         .arg(dir.path())
         .output()
@@ -531,6 +543,10 @@ fn d16_global_options_go_before_or_after_the_command() {
             })
             .collect();
         let out = Command::new(env!("CARGO_BIN_EXE_docbao"))
+            .env(
+                "DOCBAO_CACHE_DIR",
+                std::env::temp_dir().join("docbao-test-cache"),
+            )
             .args(&args)
             .output()
             .unwrap();
@@ -546,6 +562,10 @@ fn d16_global_options_go_before_or_after_the_command() {
 fn d17_small_ones() {
     let cwd = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_docbao"))
+        .env(
+            "DOCBAO_CACHE_DIR",
+            std::env::temp_dir().join("docbao-test-cache"),
+        )
         .arg("serach")
         .current_dir(cwd.path())
         .output()
@@ -553,6 +573,10 @@ fn d17_small_ones() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("docbao search"), "{err}");
     let out = Command::new(env!("CARGO_BIN_EXE_docbao"))
+        .env(
+            "DOCBAO_CACHE_DIR",
+            std::env::temp_dir().join("docbao-test-cache"),
+        )
         .args(["list"])
         .arg(cwd.path())
         .output()

@@ -83,6 +83,7 @@ impl Session {
         cmd.args(["-c", script]);
         cmd.cwd(cwd);
         cmd.env("DOCBAO_DATA_DIR", cwd.join("data"));
+        cmd.env("DOCBAO_CACHE_DIR", cwd.join("cache"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         for (key, value) in env {
@@ -384,6 +385,10 @@ fn a_bookmark_survives_a_restart_and_the_command_line_shows_it() {
     again.finish();
 
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_docbao"))
+        .env(
+            "DOCBAO_CACHE_DIR",
+            std::env::temp_dir().join("docbao-test-cache"),
+        )
         .args(["bookmarks", "--json"])
         .env("DOCBAO_DATA_DIR", cwd.path().join("data"))
         .output()

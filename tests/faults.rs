@@ -11,6 +11,10 @@ use docbao::bookmarks::BookmarkStore;
 
 fn writer(data: &Path, count: usize) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_docbao"));
+    cmd.env(
+        "DOCBAO_CACHE_DIR",
+        std::env::temp_dir().join("docbao-test-cache"),
+    );
     cmd.args(["stress-bookmarks", &count.to_string()])
         .arg("--data-dir")
         .arg(data)

@@ -232,6 +232,10 @@ fn the_problems_view_and_list_json_show_what_went_wrong(
     assert_eq!(app.mode(), docbao::app::Mode::List);
 
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_docbao"))
+        .env(
+            "DOCBAO_CACHE_DIR",
+            std::env::temp_dir().join("docbao-test-cache"),
+        )
         .args(["list", "--json"])
         .arg(dir)
         .output()

@@ -205,6 +205,10 @@ fn statuses_and_messages_say_what_is_there() {
 
 fn docbao(args: &[&str], data: &Path) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_docbao"))
+        .env(
+            "DOCBAO_CACHE_DIR",
+            std::env::temp_dir().join("docbao-test-cache"),
+        )
         .args(args)
         .env("DOCBAO_DATA_DIR", data)
         .current_dir(data)

@@ -1,6 +1,7 @@
 //! The catalog: every article under a folder (or one file), parsed and sorted; immutable once built.
 
 mod article;
+pub mod cache;
 mod stored;
 
 use std::cmp::Reverse;
@@ -41,6 +42,8 @@ pub struct Problem {
     pub path: PathBuf,
     /// What went wrong and what docbao did about it.
     pub reason: String,
+    /// The file's stamp when it was read, so that it is read again only once it changes.
+    pub stamp: Option<Stamp>,
 }
 
 impl fmt::Display for Problem {
@@ -230,17 +233,65 @@ impl Catalog {
         problems: Vec<Problem>,
         origin: String,
     ) -> Catalog {
-        let parsed = files
-            .par_iter()
-            .map(|file| {
-                let id = article_id(root, &file.path);
-                let article = parse_source(id, file.path.clone(), read_file(&file.path))?;
-                Ok((article, file.stamp))
-            })
-            .collect();
+        let parsed = read_all(root, &files);
         let mut catalog = Catalog::assemble(parsed, origin);
         catalog.problems.splice(0..0, problems);
         catalog
+    }
+
+    /// Opens `path` as [`Catalog::open`] does, through its cache: files unchanged since the
+    /// cache was written (same size, modification time and inode) are taken from it, the
+    /// others read and parsed, and the cache written again when anything changed. A cache
+    /// that cannot be read or written is rebuilt or bypassed, with a note; never an error.
+    pub fn open_cached(path: &Path, cache_use: CacheUse) -> Result<Opened, CatalogError> {
+        let (files, walk_problems) = Catalog::list_files(path)?;
+        let root = root_of(path);
+        let folder = folder_key(root);
+        let origin = path.display().to_string();
+        // One file is quick to read, and its folder's cache is the folder's, not its own.
+        let dir = match cache_use {
+            _ if path.is_file() => None,
+            CacheUse::Platform => cache::cache_root().map(|r| cache::cache_dir(&r, &folder)),
+            CacheUse::At(root) => Some(cache::cache_dir(&root, &folder)),
+            CacheUse::Bypass => None,
+        };
+        let mut note = None;
+        let previous =
+            dir.as_ref().and_then(
+                |dir| match cache::load(dir, &folder, root, origin.clone()) {
+                    Ok(cached) => Some(cached.catalog),
+                    Err(cache::CacheError::Missing) => None,
+                    Err(err) => {
+                        note = Some(format!("catalog cache rebuilt ({err})"));
+                        None
+                    }
+                },
+            );
+        let refreshed = refresh(previous.as_ref(), root, files, walk_problems, origin);
+        let mut catalog = refreshed.catalog;
+        catalog.folder = folder;
+        if let Some(dir) = dir
+            && refreshed.changed
+            && let Err(err) = cache::save(&dir, root, &catalog)
+        {
+            note = Some(format!("catalog cache not written ({err})"));
+        }
+        Ok(Opened {
+            catalog,
+            note,
+            parsed: refreshed.parsed,
+        })
+    }
+
+    /// A catalog of entries already made, sorted as they come.
+    fn from_parts(entries: Vec<Entry>, problems: Vec<Problem>, origin: String) -> Catalog {
+        Catalog {
+            warned: entries.iter().filter(|e| !e.warnings.is_empty()).count(),
+            entries,
+            problems,
+            origin,
+            folder: String::new(),
+        }
     }
 
     /// The articles compiled into the binary.
@@ -279,13 +330,7 @@ impl Catalog {
         }
         let mut entries = store_all(&articles);
         sort(&mut entries);
-        Catalog {
-            warned: entries.iter().filter(|e| !e.warnings.is_empty()).count(),
-            entries,
-            problems,
-            origin,
-            folder: String::new(),
-        }
+        Catalog::from_parts(entries, problems, origin)
     }
 
     /// The articles, newest first, then by title in Vietnamese alphabetical order.
@@ -299,6 +344,7 @@ impl Catalog {
         let entry = self.entries.get(index).ok_or_else(|| Problem {
             path: PathBuf::from(&self.origin),
             reason: format!("no article number {index}"),
+            stamp: None,
         })?;
         if let Some(stored) = entry.stored.as_ref().filter(|s| s.intact())
             && let (Some(text), Some(blocks)) = (stored.text(), stored.blocks())
@@ -389,6 +435,123 @@ pub enum Lookup {
     Missing,
 }
 
+/// Whether to use the catalog cache, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CacheUse {
+    /// The platform's cache directory (or `$DOCBAO_CACHE_DIR`): read it, and write it when
+    /// anything changed.
+    Platform,
+    /// The caches under this directory.
+    At(PathBuf),
+    /// Neither read nor write it (`--no-cache`).
+    Bypass,
+}
+
+/// A catalog opened through its cache.
+#[derive(Debug)]
+pub struct Opened {
+    /// The catalog.
+    pub catalog: Catalog,
+    /// What to tell the user about the cache, if anything (it was rebuilt, or not written).
+    pub note: Option<String>,
+    /// How many files were read and parsed (the others came from the cache).
+    pub parsed: usize,
+}
+
+/// A catalog brought up to date with the files, and what that took.
+struct Refreshed {
+    catalog: Catalog,
+    /// Files read and parsed.
+    parsed: usize,
+    /// Whether anything differs from the catalog it was made from.
+    changed: bool,
+}
+
+/// The catalog of the files listed, taking from `previous` every entry (or skipped file) whose
+/// file has the same stamp and whose stored parts are intact, and reading the rest.
+fn refresh(
+    previous: Option<&Catalog>,
+    root: &Path,
+    files: Vec<Listed>,
+    walk_problems: Vec<Problem>,
+    origin: String,
+) -> Refreshed {
+    use std::collections::HashMap;
+    let entries: HashMap<&Path, &Entry> = previous
+        .map(|c| c.entries.iter().map(|e| (e.path.as_path(), e)).collect())
+        .unwrap_or_default();
+    let skipped: HashMap<&Path, &Problem> = previous
+        .map(|c| c.problems.iter().map(|p| (p.path.as_path(), p)).collect())
+        .unwrap_or_default();
+    let kept: Vec<Option<Result<Entry, Problem>>> = files
+        .par_iter()
+        .map(|file| {
+            if let Some(entry) = entries.get(file.path.as_path())
+                && entry.stamp == file.stamp
+                && entry.stored.as_ref().is_some_and(Stored::intact)
+            {
+                return Some(Ok((*entry).clone()));
+            }
+            match skipped.get(file.path.as_path()) {
+                Some(problem) if problem.stamp == Some(file.stamp) => Some(Err((*problem).clone())),
+                _ => None,
+            }
+        })
+        .collect();
+    let to_read: Vec<Listed> = files
+        .iter()
+        .zip(&kept)
+        .filter(|(_, kept)| kept.is_none())
+        .map(|(file, _)| file.clone())
+        .collect();
+    let parsed = to_read.len();
+    let mut problems = walk_problems;
+    let mut reused = Vec::new();
+    for kept in kept.into_iter().flatten() {
+        match kept {
+            Ok(entry) => reused.push(entry),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    let unchanged = reused.len() + problems.len();
+    let mut articles = Vec::new();
+    for read in read_all(root, &to_read) {
+        match read {
+            Ok(article) => articles.push(article),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    let previous_len = previous.map_or(usize::MAX, |c| c.entries.len() + c.problems.len());
+    let mut entries = reused;
+    entries.extend(store_all(&articles));
+    sort(&mut entries);
+    Refreshed {
+        catalog: Catalog::from_parts(entries, problems, origin),
+        parsed,
+        changed: parsed > 0 || unchanged != previous_len,
+    }
+}
+
+/// Reads and parses files on every core, each an article or a problem with its stamp.
+fn read_all(root: &Path, files: &[Listed]) -> Vec<Result<(Article, Stamp), Problem>> {
+    files
+        .par_iter()
+        .map(|file| {
+            let id = article_id(root, &file.path);
+            match parse_source(id, file.path.clone(), read_file(&file.path)) {
+                Ok(article) => Ok((article, file.stamp)),
+                Err(mut problem) => {
+                    // An unreadable file is tried again next time; a skipped one, once changed.
+                    if !problem.reason.starts_with("cannot read") {
+                        problem.stamp = Some(file.stamp);
+                    }
+                    Err(problem)
+                }
+            }
+        })
+        .collect()
+}
+
 /// Articles per segment when a catalog is stored in memory: enough to make few segments,
 /// few enough that every core gets some to fold.
 const ARTICLES_PER_SEGMENT: usize = 64;
@@ -398,7 +561,7 @@ fn store_all(articles: &[(Article, Stamp)]) -> Vec<Entry> {
     articles
         .par_chunks(ARTICLES_PER_SEGMENT)
         .flat_map_iter(|chunk| {
-            let mut builder = SegmentBuilder::default();
+            let mut builder = SegmentBuilder::starting_at(cache::SEGMENT_HEADER);
             let parts: Vec<Parts> = chunk.iter().map(|(a, _)| builder.add(a)).collect();
             let segment = Arc::new(Segment::new(Bytes::Memory(builder.into_bytes())));
             chunk
@@ -470,10 +633,12 @@ pub fn article_id(root: &Path, path: &Path) -> String {
 /// Parses one file's bytes (or reports why it could not be read) into an article or a problem.
 fn parse_source(id: String, path: PathBuf, bytes: io::Result<Vec<u8>>) -> Result<Article, Problem> {
     let bytes = bytes.map_err(|err| Problem {
+        stamp: None,
         reason: format!("cannot read: {}, skipped", describe_io(&err)),
         path: path.clone(),
     })?;
     Article::parse(id, path.clone(), &bytes).map_err(|skip| Problem {
+        stamp: None,
         path,
         reason: skip.to_string(),
     })
@@ -513,5 +678,9 @@ fn walk_problem(root: &Path, err: &walkdir::Error) -> Problem {
     } else {
         format!("{err}, skipped")
     };
-    Problem { path, reason }
+    Problem {
+        path,
+        reason,
+        stamp: None,
+    }
 }

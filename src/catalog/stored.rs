@@ -22,12 +22,27 @@ pub enum Bytes {
 #[derive(Debug)]
 pub struct Segment {
     bytes: Bytes,
+    /// The cache file it was mapped from, if it was.
+    name: Option<String>,
 }
 
 impl Segment {
     /// A segment over these bytes.
     pub fn new(bytes: Bytes) -> Segment {
-        Segment { bytes }
+        Segment { bytes, name: None }
+    }
+
+    /// A segment mapped from the cache file `name`.
+    pub fn mapped(name: String, map: memmap2::Mmap) -> Segment {
+        Segment {
+            bytes: Bytes::Mapped(map),
+            name: Some(name),
+        }
+    }
+
+    /// The cache file it was mapped from, if it was.
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_deref()
     }
 
     /// All of its bytes.

@@ -1,0 +1,582 @@
+//! The catalog cache: what was read of each file of a folder, kept in the platform's cache
+//! directory so that a large archive opens at once.
+//!
+//! Layout, one folder per opened folder (`<cache>/docbao/<hash of the folder's path>/`):
+//! - `index.bin`: a header (magic, version, length, CRC-32 of the rest), then the folder's
+//!   path, the segment files it uses, every entry (path from the folder, stamp, metadata, and
+//!   where its parts are) in catalog order, and every skipped file with its stamp and reason.
+//!   It is small, read whole and checked whole at start.
+//! - `seg-*.bin`: segments, written once and never changed, memory-mapped: each article's
+//!   text, blocks, folded text and marks, each with a CRC-32 checked when it is used.
+//!
+//! Files are written under temporary names and renamed into place, the index last, so that
+//! another docbao on the same folder reads an old index or a new one, never half of one, and
+//! never an index naming a segment not yet whole. A hand-laid format rather than rkyv: the
+//! index is read once into owned entries (the list needs them anyway), and the big parts are
+//! plain bytes that memchr searches where they are mapped, so a zero-copy archive of Rust
+//! types would buy nothing and add a dependency and its validation rules.
+
+use std::fs;
+use std::io::{self, Write};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime};
+
+use super::stored::{Parts, Segment, Stored};
+use super::{Catalog, Date, Entry, Problem, Stamp, article_id};
+use crate::io_error::describe_io;
+
+/// Version of the layout; a cache of another version is rebuilt.
+pub const VERSION: u32 = 1;
+
+/// Environment variable that overrides the cache directory.
+pub const CACHE_DIR_ENV: &str = "DOCBAO_CACHE_DIR";
+
+const INDEX_MAGIC: &[u8; 8] = b"DOCBAOIX";
+const SEGMENT_MAGIC: &[u8; 8] = b"DOCBAOSG";
+
+/// Bytes before a segment's data: magic and version.
+pub const SEGMENT_HEADER: usize = 16;
+
+/// Largest segment file written: large enough to be few, small enough to drop in pieces.
+const SEGMENT_MAX: usize = 64 * 1024 * 1024;
+
+/// Files in a cache folder that no index names are removed once older than this: younger ones
+/// may be another docbao's, about to be named.
+const STRAY_AGE: Duration = Duration::from_secs(600);
+
+/// Why a cache could not be used; never an error for the user, only a reason to rebuild.
+#[derive(Debug, thiserror::Error)]
+pub enum CacheError {
+    /// There is no cache (yet).
+    #[error("no cache yet")]
+    Missing,
+    /// The cache is of another version, or another folder.
+    #[error("the cache is of another version")]
+    Stale,
+    /// The cache is cut short or its bytes are not those written.
+    #[error("the cache is damaged: {0}")]
+    Corrupt(&'static str),
+    /// Reading or writing failed.
+    #[error("cannot {what} {}: {}", .path.display(), describe_io(.cause))]
+    Io {
+        /// What was being done.
+        what: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        cause: io::Error,
+    },
+}
+
+fn io_error<'a>(what: &'static str, path: &'a Path) -> impl FnOnce(io::Error) -> CacheError + 'a {
+    move |cause| CacheError::Io {
+        what,
+        path: path.to_owned(),
+        cause,
+    }
+}
+
+/// Where caches live: `$DOCBAO_CACHE_DIR`, else the platform's (`$XDG_CACHE_HOME/docbao`).
+pub fn cache_root() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(CACHE_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "docbao").map(|dirs| dirs.cache_dir().to_owned())
+}
+
+/// The cache folder of the folder whose key (absolute path) is `folder`.
+pub fn cache_dir(root: &Path, folder: &str) -> PathBuf {
+    let crc = crc32fast::hash(folder.as_bytes());
+    let reversed: Vec<u8> = folder.bytes().rev().collect();
+    root.join(format!("{crc:08x}{:08x}", crc32fast::hash(&reversed)))
+}
+
+/// A catalog read from the cache, with what the cache knew of skipped files.
+#[derive(Debug)]
+pub struct Cached {
+    /// The catalog as it was when the cache was written.
+    pub catalog: Catalog,
+}
+
+/// Reads the cache in `dir` of the folder `folder` (whose files are under `root`).
+pub fn load(dir: &Path, folder: &str, root: &Path, origin: String) -> Result<Cached, CacheError> {
+    let index_path = dir.join("index.bin");
+    let bytes = match fs::read(&index_path) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Err(CacheError::Missing),
+        Err(err) => return Err(io_error("read", &index_path)(err)),
+    };
+    let payload = check_index(&bytes)?;
+    let mut r = Reader::new(payload);
+    if r.str()? != folder {
+        return Err(CacheError::Stale);
+    }
+    let segment_count = r.u32()? as usize;
+    let mut segments = Vec::with_capacity(segment_count);
+    for _ in 0..segment_count {
+        let name = r.str()?.to_owned();
+        let len = r.u64()? as usize;
+        segments.push(map_segment(dir, name, len)?);
+    }
+    let entry_count = r.u32()? as usize;
+    let mut entries = Vec::with_capacity(entry_count.min(payload.len() / 32));
+    for _ in 0..entry_count {
+        entries.push(read_entry(&mut r, root, &segments)?);
+    }
+    let problem_count = r.u32()? as usize;
+    let mut problems = Vec::with_capacity(problem_count.min(payload.len() / 16));
+    for _ in 0..problem_count {
+        let rel = r.str()?;
+        let reason = r.str()?.to_owned();
+        let stamp = if r.u8()? == 1 {
+            Some(read_stamp(&mut r)?)
+        } else {
+            None
+        };
+        problems.push(Problem {
+            path: root.join(rel),
+            reason,
+            stamp,
+        });
+    }
+    let mut catalog = Catalog::from_parts(entries, problems, origin);
+    catalog.folder = folder.to_owned();
+    Ok(Cached { catalog })
+}
+
+/// The payload of an index file, if its header says it is whole and of this version.
+fn check_index(bytes: &[u8]) -> Result<&[u8], CacheError> {
+    let header = bytes
+        .get(..24)
+        .ok_or(CacheError::Corrupt("index cut short"))?;
+    if &header[..8] != INDEX_MAGIC {
+        return Err(CacheError::Corrupt("not an index"));
+    }
+    if u32_at(&header[8..12]) != VERSION {
+        return Err(CacheError::Stale);
+    }
+    let len = u64_at(&header[12..20]) as usize;
+    let crc = u32_at(&header[20..24]);
+    let payload = bytes
+        .get(24..)
+        .filter(|p| p.len() == len)
+        .ok_or(CacheError::Corrupt("index cut short"))?;
+    if crc32fast::hash(payload) != crc {
+        return Err(CacheError::Corrupt("index checksum"));
+    }
+    Ok(payload)
+}
+
+/// Maps a segment file, checking its header and that it holds what the index says.
+fn map_segment(dir: &Path, name: String, len: usize) -> Result<Arc<Segment>, CacheError> {
+    let path = &dir.join(&name);
+    let file = fs::File::open(path).map_err(io_error("open", path))?;
+    let map = map_file(&file).map_err(io_error("map", path))?;
+    if map.len() < len || map.len() < SEGMENT_HEADER || &map[..8] != SEGMENT_MAGIC {
+        return Err(CacheError::Corrupt("segment cut short"));
+    }
+    if u32_at(&map[8..12]) != VERSION {
+        return Err(CacheError::Stale);
+    }
+    Ok(Arc::new(Segment::mapped(name, map)))
+}
+
+/// Maps a whole file into memory, read only.
+#[allow(unsafe_code)]
+fn map_file(file: &fs::File) -> io::Result<memmap2::Mmap> {
+    // SAFETY: a segment file is written once under a temporary name, renamed into place and
+    // never written again by docbao; the map is read only. Another program changing it under
+    // us would change the bytes we read (caught by each article's checksum), not memory
+    // safety of anything but those bytes, which are never trusted as more than bytes.
+    unsafe { memmap2::Mmap::map(file) }
+}
+
+fn read_stamp(r: &mut Reader<'_>) -> Result<Stamp, CacheError> {
+    Ok(Stamp {
+        size: r.u64()?,
+        modified: r.i128()?,
+        inode: r.u64()?,
+    })
+}
+
+fn read_range(r: &mut Reader<'_>) -> Result<Range<usize>, CacheError> {
+    let start = r.u64()? as usize;
+    let end = r.u64()? as usize;
+    if start > end {
+        return Err(CacheError::Corrupt("a range backwards"));
+    }
+    Ok(start..end)
+}
+
+fn read_entry(
+    r: &mut Reader<'_>,
+    root: &Path,
+    segments: &[Arc<Segment>],
+) -> Result<Entry, CacheError> {
+    let rel = r.str()?;
+    let path = root.join(rel);
+    let stamp = read_stamp(r)?;
+    let title = r.str()?.to_owned();
+    let title_range = match r.u8()? {
+        1 => Some(r.u32()? as usize..r.u32()? as usize),
+        _ => None,
+    };
+    let shown_start = r.u32()? as usize;
+    let (year, month, day) = (r.u16()?, r.u8()?, r.u8()?);
+    let date = (year != 0).then_some(Date { year, month, day });
+    let words = r.u32()? as usize;
+    let warnings = (0..r.u32()?)
+        .map(|_| r.str().map(str::to_owned))
+        .collect::<Result<Vec<_>, _>>()?;
+    let segment = r.u32()? as usize;
+    let parts = Parts {
+        text: read_range(r)?,
+        blocks: read_range(r)?,
+        folded: read_range(r)?,
+        title: read_range(r)?,
+        marks: read_range(r)?,
+        crc: r.u32()?,
+    };
+    let segment = segments
+        .get(segment)
+        .ok_or(CacheError::Corrupt("an entry names no segment"))?;
+    if !parts.fits(segment.bytes().len()) {
+        return Err(CacheError::Corrupt("an entry past its segment"));
+    }
+    Ok(Entry {
+        id: article_id(root, &path),
+        path,
+        title,
+        title_range,
+        shown_start,
+        date,
+        words,
+        warnings,
+        stamp,
+        stored: Some(Stored {
+            segment: Arc::clone(segment),
+            parts,
+        }),
+    })
+}
+
+/// Writes the cache of `catalog` (whose files are under `root`) into `dir`: the segments its
+/// entries use that are not files yet, then the index naming them. Segment files no index
+/// names any more are removed once old enough.
+pub fn save(dir: &Path, root: &Path, catalog: &Catalog) -> Result<(), CacheError> {
+    fs::create_dir_all(dir).map_err(io_error("create", dir))?;
+    // Segment files already written keep their names; segments in memory are written, several
+    // to a file, with their entries' parts moved to where they land.
+    let mut files: Vec<(String, usize)> = Vec::new();
+    let mut placed: Vec<(usize, Parts)> = Vec::with_capacity(catalog.entries.len());
+    let mut known: Vec<(*const Segment, usize, usize)> = Vec::new();
+    let mut pending: Vec<u8> = Vec::new();
+    let flush = |pending: &mut Vec<u8>, files: &mut Vec<(String, usize)>| {
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let name = write_segment(dir, pending)?;
+        files.push((name, pending.len()));
+        pending.clear();
+        Ok::<(), CacheError>(())
+    };
+    // Files already written are numbered first, so that a file written below gets the number
+    // it was given when its first article was placed in it.
+    for entry in &catalog.entries {
+        let Some(stored) = &entry.stored else {
+            return Err(CacheError::Corrupt("an entry not indexed"));
+        };
+        if let Some(name) = stored.segment.name()
+            && !files.iter().any(|(n, _)| n == name)
+        {
+            files.push((name.to_owned(), stored.segment.bytes().len()));
+        }
+    }
+    for entry in &catalog.entries {
+        let Some(stored) = &entry.stored else {
+            return Err(CacheError::Corrupt("an entry not indexed"));
+        };
+        if let Some(name) = stored.segment.name() {
+            let file = files.iter().position(|(n, _)| n == name).unwrap_or(0);
+            placed.push((file, stored.parts.clone()));
+            continue;
+        }
+        // A segment in memory: its bytes go into the file being filled, once.
+        let key = Arc::as_ptr(&stored.segment);
+        let (file, shift) = match known.iter().find(|(k, _, _)| *k == key) {
+            Some(&(_, file, shift)) => (file, shift),
+            None => {
+                let bytes = &stored.segment.bytes()[SEGMENT_HEADER..];
+                if pending.len() + bytes.len() > SEGMENT_MAX && !pending.is_empty() {
+                    flush(&mut pending, &mut files)?;
+                }
+                if pending.is_empty() {
+                    pending.extend_from_slice(&segment_header());
+                }
+                // Parts were counted from the start of their own segment, header included.
+                let shift = pending.len() - SEGMENT_HEADER;
+                pending.extend_from_slice(bytes);
+                known.push((key, files.len(), shift));
+                (files.len(), shift)
+            }
+        };
+        placed.push((file, stored.parts.shifted(shift)));
+    }
+    flush(&mut pending, &mut files)?;
+
+    let mut w = Writer::default();
+    w.str(catalog.folder());
+    w.u32(files.len() as u32);
+    for (name, len) in &files {
+        w.str(name);
+        w.u64(*len as u64);
+    }
+    w.u32(catalog.entries.len() as u32);
+    for (entry, (file, parts)) in catalog.entries.iter().zip(&placed) {
+        write_entry(&mut w, root, entry, *file, parts);
+    }
+    w.u32(catalog.problems.len() as u32);
+    for problem in &catalog.problems {
+        w.str(&relative(root, &problem.path));
+        w.str(&problem.reason);
+        match problem.stamp {
+            Some(stamp) => {
+                w.u8(1);
+                write_stamp(&mut w, stamp);
+            }
+            None => w.u8(0),
+        }
+    }
+    let payload = w.bytes;
+    let mut bytes = Vec::with_capacity(payload.len() + 24);
+    bytes.extend_from_slice(INDEX_MAGIC);
+    bytes.extend(VERSION.to_le_bytes());
+    bytes.extend((payload.len() as u64).to_le_bytes());
+    bytes.extend(crc32fast::hash(&payload).to_le_bytes());
+    bytes.extend_from_slice(&payload);
+    write_atomically(dir, "index.bin", &bytes)?;
+    remove_strays(dir, &files);
+    Ok(())
+}
+
+fn segment_header() -> [u8; SEGMENT_HEADER] {
+    let mut header = [0; SEGMENT_HEADER];
+    header[..8].copy_from_slice(SEGMENT_MAGIC);
+    header[8..12].copy_from_slice(&VERSION.to_le_bytes());
+    header
+}
+
+/// A name no other writer, in this process or another, will use.
+fn unique(prefix: &str) -> String {
+    static SERIAL: AtomicU64 = AtomicU64::new(0);
+    let nanos = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let serial = SERIAL.fetch_add(1, Ordering::Relaxed);
+    format!("{prefix}{nanos:x}-{:x}-{serial:x}", std::process::id())
+}
+
+fn write_segment(dir: &Path, bytes: &[u8]) -> Result<String, CacheError> {
+    let name = format!("{}.bin", unique("seg-"));
+    write_atomically(dir, &name, bytes)?;
+    Ok(name)
+}
+
+/// Writes a file whole under a temporary name, then renames it into place.
+fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), CacheError> {
+    let temp = dir.join(unique(".tmp-"));
+    let written = fs::File::create(&temp).and_then(|mut file| file.write_all(bytes));
+    if let Err(err) = written {
+        let _ = fs::remove_file(&temp);
+        return Err(io_error("write", &temp)(err));
+    }
+    let path = dir.join(name);
+    fs::rename(&temp, &path).map_err(|err| {
+        let _ = fs::remove_file(&temp);
+        io_error("write", &path)(err)
+    })
+}
+
+/// Removes segment and temporary files that no index names, once they are old enough not to
+/// be another writer's work in progress.
+fn remove_strays(dir: &Path, named: &[(String, usize)]) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ours = name.starts_with("seg-") || name.starts_with(".tmp-");
+        if !ours || named.iter().any(|(n, _)| *n == name) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STRAY_AGE);
+        if old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+fn write_stamp(w: &mut Writer, stamp: Stamp) {
+    w.u64(stamp.size);
+    w.i128(stamp.modified);
+    w.u64(stamp.inode);
+}
+
+fn write_entry(w: &mut Writer, root: &Path, entry: &Entry, file: usize, parts: &Parts) {
+    w.str(&relative(root, &entry.path));
+    write_stamp(w, entry.stamp);
+    w.str(&entry.title);
+    match &entry.title_range {
+        Some(range) => {
+            w.u8(1);
+            w.u32(range.start as u32);
+            w.u32(range.end as u32);
+        }
+        None => w.u8(0),
+    }
+    w.u32(entry.shown_start as u32);
+    let date = entry.date.unwrap_or(Date {
+        year: 0,
+        month: 0,
+        day: 0,
+    });
+    w.u16(date.year);
+    w.u8(date.month);
+    w.u8(date.day);
+    w.u32(entry.words as u32);
+    w.u32(entry.warnings.len() as u32);
+    for warning in &entry.warnings {
+        w.str(warning);
+    }
+    w.u32(file as u32);
+    for range in [
+        &parts.text,
+        &parts.blocks,
+        &parts.folded,
+        &parts.title,
+        &parts.marks,
+    ] {
+        w.u64(range.start as u64);
+        w.u64(range.end as u64);
+    }
+    w.u32(parts.crc);
+}
+
+/// A path from the folder, as the index keeps it.
+fn relative(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// How big the cache of a folder is: files and bytes.
+pub fn size(dir: &Path) -> (usize, u64) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return (0, 0);
+    };
+    entries
+        .flatten()
+        .filter_map(|e| e.metadata().ok())
+        .filter(|m| m.is_file())
+        .fold((0, 0), |(n, bytes), m| (n + 1, bytes + m.len()))
+}
+
+/// Removes a folder's cache.
+pub fn clear(dir: &Path) -> Result<(), CacheError> {
+    match fs::remove_dir_all(dir) {
+        Err(err) if err.kind() != io::ErrorKind::NotFound => Err(io_error("remove", dir)(err)),
+        _ => Ok(()),
+    }
+}
+
+fn u32_at(bytes: &[u8]) -> u32 {
+    let mut word = [0; 4];
+    word.copy_from_slice(&bytes[..4]);
+    u32::from_le_bytes(word)
+}
+
+fn u64_at(bytes: &[u8]) -> u64 {
+    let mut word = [0; 8];
+    word.copy_from_slice(&bytes[..8]);
+    u64::from_le_bytes(word)
+}
+
+/// Little-endian numbers and length-prefixed strings, appended.
+#[derive(Debug, Default)]
+struct Writer {
+    bytes: Vec<u8>,
+}
+
+impl Writer {
+    fn u8(&mut self, n: u8) {
+        self.bytes.push(n);
+    }
+    fn u16(&mut self, n: u16) {
+        self.bytes.extend(n.to_le_bytes());
+    }
+    fn u32(&mut self, n: u32) {
+        self.bytes.extend(n.to_le_bytes());
+    }
+    fn u64(&mut self, n: u64) {
+        self.bytes.extend(n.to_le_bytes());
+    }
+    fn i128(&mut self, n: i128) {
+        self.bytes.extend(n.to_le_bytes());
+    }
+    fn str(&mut self, s: &str) {
+        self.u32(s.len() as u32);
+        self.bytes.extend_from_slice(s.as_bytes());
+    }
+}
+
+/// Reads what [`Writer`] wrote; running out of bytes is a damaged cache.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn new(bytes: &'a [u8]) -> Reader<'a> {
+        Reader { bytes, at: 0 }
+    }
+    fn take(&mut self, n: usize) -> Result<&'a [u8], CacheError> {
+        let taken = self
+            .bytes
+            .get(self.at..self.at.saturating_add(n))
+            .ok_or(CacheError::Corrupt("index cut short"))?;
+        self.at += n;
+        Ok(taken)
+    }
+    fn u8(&mut self) -> Result<u8, CacheError> {
+        Ok(self.take(1)?[0])
+    }
+    fn u16(&mut self) -> Result<u16, CacheError> {
+        let b = self.take(2)?;
+        Ok(u16::from_le_bytes([b[0], b[1]]))
+    }
+    fn u32(&mut self) -> Result<u32, CacheError> {
+        Ok(u32_at(self.take(4)?))
+    }
+    fn u64(&mut self) -> Result<u64, CacheError> {
+        Ok(u64_at(self.take(8)?))
+    }
+    fn i128(&mut self) -> Result<i128, CacheError> {
+        let mut word = [0; 16];
+        word.copy_from_slice(self.take(16)?);
+        Ok(i128::from_le_bytes(word))
+    }
+    fn str(&mut self) -> Result<&'a str, CacheError> {
+        let len = self.u32()? as usize;
+        simdutf8::basic::from_utf8(self.take(len)?)
+            .map_err(|_| CacheError::Corrupt("a name not UTF-8"))
+    }
+}

@@ -1,0 +1,294 @@
+//! The catalog cache: whatever happens to the files or to the cache, a catalog opened through
+//! it lists and finds exactly what one read afresh does, and only changed files are read.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, SystemTime};
+
+use docbao::catalog::{CacheUse, Catalog, Opened, cache};
+use docbao::search::{self, Options, Query};
+
+/// What a catalog lists and what a few searches find in it, to compare two catalogs by.
+fn seen(catalog: &Catalog) -> Vec<String> {
+    let mut out: Vec<String> = catalog
+        .entries()
+        .iter()
+        .map(|e| {
+            format!(
+                "{} | {} | {:?} | {} | {:?}",
+                e.id, e.title, e.date, e.words, e.warnings
+            )
+        })
+        .collect();
+    out.extend(catalog.problems().iter().map(|p| format!("skipped {p}")));
+    for text in ["ha noi", "Hà Nội", "cong uoc", "thủ tướng", "bài"] {
+        let query = Query::new(text, Options::default());
+        let found = search::find_everywhere(catalog, &query);
+        for (entry, ranges) in catalog.entries().iter().zip(found) {
+            if !ranges.is_empty() {
+                out.push(format!("{text}: {} {ranges:?}", entry.id));
+            }
+        }
+        let hits = search::Searcher::new(std::sync::Arc::new(catalog.clone())).run(&query);
+        let ranked: Vec<String> = hits
+            .hits
+            .iter()
+            .map(|h| {
+                format!(
+                    "{}×{} {:?}",
+                    catalog.entries()[h.index].id,
+                    h.count,
+                    h.first
+                )
+            })
+            .collect();
+        out.push(format!("{text} ranked: {ranked:?}"));
+    }
+    out
+}
+
+fn open(folder: &Path, cache: &Path) -> Opened {
+    Catalog::open_cached(folder, CacheUse::At(cache.to_owned())).expect("opens")
+}
+
+/// Opens through the cache and checks it matches a fresh read; returns how many files it read.
+#[track_caller]
+fn check(folder: &Path, cache: &Path) -> (usize, Option<String>) {
+    let cached = open(folder, cache);
+    let fresh = Catalog::open_cached(folder, CacheUse::Bypass).expect("opens");
+    assert_eq!(seen(&cached.catalog), seen(&fresh.catalog));
+    (cached.parsed, cached.note)
+}
+
+/// Changes a file's text and makes sure its modification time moves.
+fn edit(path: &Path, text: &str) {
+    let before = fs::metadata(path).and_then(|m| m.modified()).ok();
+    fs::write(path, text).unwrap();
+    let file = fs::File::options().write(true).open(path).unwrap();
+    let later = before.unwrap_or_else(SystemTime::now) + Duration::from_secs(5);
+    file.set_modified(later).unwrap();
+}
+
+fn folder() -> (tempfile::TempDir, tempfile::TempDir, usize) {
+    let news = tempfile::tempdir().unwrap();
+    let written = common::nested::generate(news.path());
+    fs::write(news.path().join("empty.txt"), "").unwrap();
+    (news, tempfile::tempdir().unwrap(), written.len())
+}
+
+/// The cache folder of `folder` under `cache`.
+fn dir_of(folder: &Path, cache: &Path) -> std::path::PathBuf {
+    let key = folder.canonicalize().unwrap().display().to_string();
+    cache::cache_dir(cache, &key)
+}
+
+#[test]
+fn a_second_open_reads_nothing_and_finds_the_same() {
+    let (news, cache, count) = folder();
+    assert_eq!(check(news.path(), cache.path()), (count + 1, None));
+    assert_eq!(
+        check(news.path(), cache.path()),
+        (0, None),
+        "all from the cache"
+    );
+}
+
+#[test]
+fn only_what_changed_is_read_again() {
+    let (news, cache, _) = folder();
+    check(news.path(), cache.path());
+    // Edited.
+    edit(
+        &news.path().join("a/bai.txt"),
+        "date 2025-12-01 Bài sửa lại\n\nHà Nội mới.",
+    );
+    assert_eq!(check(news.path(), cache.path()).0, 1);
+    // Added.
+    fs::write(
+        news.path().join("moi.txt"),
+        "date 2025-12-02 Bài mới\n\nCông ước.",
+    )
+    .unwrap();
+    assert_eq!(check(news.path(), cache.path()).0, 1);
+    // Removed.
+    fs::remove_file(news.path().join("b/bai.txt")).unwrap();
+    assert_eq!(check(news.path(), cache.path()).0, 0);
+    assert!(
+        open(news.path(), cache.path())
+            .catalog
+            .find("b/bai")
+            .is_none()
+    );
+    // Renamed: the old name goes, the new one is read.
+    fs::rename(news.path().join("moi.txt"), news.path().join("doi-ten.txt")).unwrap();
+    assert_eq!(check(news.path(), cache.path()).0, 1);
+    // The skipped file, fixed.
+    edit(
+        &news.path().join("empty.txt"),
+        "date 2025-12-03 Hết trống\n\nCó chữ.",
+    );
+    assert_eq!(check(news.path(), cache.path()).0, 1);
+    assert_eq!(check(news.path(), cache.path()).0, 0);
+}
+
+#[test]
+fn the_same_time_with_another_size_is_a_change() {
+    let (news, cache, _) = folder();
+    check(news.path(), cache.path());
+    let path = news.path().join("tin-1.txt");
+    let modified = fs::metadata(&path).unwrap().modified().unwrap();
+    fs::write(&path, "date 2025-07-02 Ngắn hơn\n\nNgắn.").unwrap();
+    let file = fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(modified).unwrap();
+    assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), modified);
+    assert_eq!(check(news.path(), cache.path()).0, 1);
+}
+
+/// The segment file written last: the one the index names (older ones wait to be removed).
+fn newest_segment(dir: &Path) -> std::path::PathBuf {
+    fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("seg-"))
+        .max_by_key(|e| e.metadata().unwrap().modified().unwrap())
+        .expect("a segment")
+        .path()
+}
+
+#[test]
+fn a_damaged_cache_is_rebuilt_with_a_note() {
+    let (news, cache, count) = folder();
+    check(news.path(), cache.path());
+    let dir = dir_of(news.path(), cache.path());
+    let index = dir.join("index.bin");
+    // A byte flipped in the index.
+    let mut bytes = fs::read(&index).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x55;
+    fs::write(&index, &bytes).unwrap();
+    let (parsed, note) = check(news.path(), cache.path());
+    assert_eq!(parsed, count + 1);
+    assert!(note.unwrap().contains("rebuilt"));
+    // The index cut short.
+    let bytes = fs::read(&index).unwrap();
+    fs::write(&index, &bytes[..bytes.len() / 3]).unwrap();
+    assert_eq!(check(news.path(), cache.path()).0, count + 1);
+    // From another version.
+    let mut bytes = fs::read(&index).unwrap();
+    bytes[8] = bytes[8].wrapping_add(1);
+    fs::write(&index, &bytes).unwrap();
+    let (parsed, note) = check(news.path(), cache.path());
+    assert_eq!(parsed, count + 1);
+    assert!(note.unwrap().contains("version"));
+    // Bytes flipped inside a segment: only the articles they belong to are read again.
+    let segment = newest_segment(&dir);
+    let mut bytes = fs::read(&segment).unwrap();
+    for at in [100, bytes.len() / 2, bytes.len() - 10] {
+        bytes[at] ^= 0x01;
+    }
+    fs::write(&segment, &bytes).unwrap();
+    let (parsed, _) = check(news.path(), cache.path());
+    assert!((1..=3).contains(&parsed), "{parsed} read again");
+    // A segment cut short: the cache cannot be used.
+    let bytes = fs::read(&segment).unwrap();
+    fs::write(&segment, &bytes[..bytes.len() / 2]).unwrap();
+    let (parsed, note) = check(news.path(), cache.path());
+    assert!(parsed > 0 && note.is_some());
+}
+
+#[test]
+fn a_cache_that_cannot_be_written_is_bypassed() {
+    let (news, cache, count) = folder();
+    // A file where the cache's folder would go: nothing can be made under it.
+    let blocked = cache.path().join("file");
+    fs::write(&blocked, "not a folder").unwrap();
+    let (parsed, note) = check(news.path(), &blocked);
+    assert_eq!(parsed, count + 1);
+    assert!(note.unwrap().contains("not written"));
+}
+
+#[test]
+fn one_file_touched_among_many_is_the_only_one_read() {
+    let news = tempfile::tempdir().unwrap();
+    for n in 0..2000 {
+        let dir = news.path().join(format!("{}", n / 100));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(
+            dir.join(format!("{n}.txt")),
+            format!("date 2025-01-01 Bài {n}\n\nNội dung bài {n}."),
+        )
+        .unwrap();
+    }
+    let cache = tempfile::tempdir().unwrap();
+    assert_eq!(open(news.path(), cache.path()).parsed, 2000);
+    edit(
+        &news.path().join("7/777.txt"),
+        "date 2025-01-02 Sửa\n\nKhác.",
+    );
+    assert_eq!(open(news.path(), cache.path()).parsed, 1);
+}
+
+#[test]
+fn two_processes_building_the_cache_at_once() {
+    let (news, cache, _) = folder();
+    let run = || {
+        Command::new(env!("CARGO_BIN_EXE_docbao"))
+            .args(["list"])
+            .arg(news.path())
+            .env("DOCBAO_CACHE_DIR", cache.path())
+            .output()
+            .unwrap()
+    };
+    let fresh = Command::new(env!("CARGO_BIN_EXE_docbao"))
+        .args(["list", "--no-cache"])
+        .arg(news.path())
+        .output()
+        .unwrap();
+    let (one, two) = std::thread::scope(|s| {
+        let one = s.spawn(run);
+        let two = s.spawn(run);
+        (one.join().unwrap(), two.join().unwrap())
+    });
+    for out in [&one, &two] {
+        assert!(out.status.success());
+        assert_eq!(out.stdout, fresh.stdout);
+    }
+    assert_eq!(
+        check(news.path(), cache.path()).0,
+        0,
+        "either one's cache is whole"
+    );
+    assert_eq!(run().stdout, fresh.stdout);
+}
+
+#[test]
+fn the_cache_command_says_where_and_clears() {
+    let (news, cache, _) = folder();
+    let docbao = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_docbao"))
+            .args(args)
+            .arg(news.path())
+            .env("DOCBAO_CACHE_DIR", cache.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    docbao(&["list"]);
+    let dir = dir_of(news.path(), cache.path());
+    let said = docbao(&["cache"]);
+    assert!(said.contains(&dir.display().to_string()), "{said}");
+    assert!(said.contains(" MB"), "{said}");
+    assert!(dir.join("index.bin").exists());
+    docbao(&["cache", "--clear"]);
+    assert!(!dir.exists());
+    docbao(&["list", "--no-cache"]);
+    assert!(!dir.exists(), "--no-cache writes nothing");
+}
