@@ -12,7 +12,7 @@ use memchr::memmem;
 use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::catalog::{Article, Catalog, Entry, Folded};
+use crate::catalog::{Article, Bytes, Catalog, Entry, Folded, Segment, SegmentBuilder, Stored};
 use crate::text::fold::{self, FoldMap, Mark};
 
 /// Whether a search tells apart upper and lower case, or letters with and without accents.
@@ -206,6 +206,7 @@ impl<'a> StoredArticle<'a> {
     /// its marks.
     pub fn of(entry: &'a Entry, marks: &'a mut Vec<Mark>) -> Option<StoredArticle<'a>> {
         let stored = entry.stored()?;
+        let folded = stored.folded()?;
         let text = stored.text()?;
         text.get(entry.shown_start..)?;
         *marks = stored.marks();
@@ -213,7 +214,7 @@ impl<'a> StoredArticle<'a> {
             text,
             shown_start: entry.shown_start,
             title_range: entry.title_range.as_ref(),
-            folded: stored.folded(),
+            folded,
             marks,
         })
     }
@@ -267,22 +268,49 @@ impl<'a> StoredArticle<'a> {
     }
 }
 
+/// Runs `f` on the stored form of article `index`: as the catalog stored it, or, when it was
+/// not indexed or what was stored has gone bad, read again from its file and stored afresh.
+pub fn with_stored<R>(
+    catalog: &Catalog,
+    index: usize,
+    f: impl FnOnce(&StoredArticle<'_>) -> R,
+) -> Option<R> {
+    let entry = catalog.entries().get(index)?;
+    let mut marks = Vec::new();
+    if let Some(stored) = StoredArticle::of(entry, &mut marks) {
+        return Some(f(&stored));
+    }
+    let article = catalog.article(index).ok()?;
+    let mut builder = SegmentBuilder::default();
+    let parts = builder.add(&article);
+    let stored = Stored::new(
+        Arc::new(Segment::new(Bytes::Memory(builder.into_bytes()))),
+        parts,
+    );
+    let marks = stored.marks();
+    let stored = StoredArticle {
+        text: stored.text()?,
+        shown_start: article.shown_start,
+        title_range: article.title_range.as_ref(),
+        folded: stored.folded()?,
+        marks: &marks,
+    };
+    Some(f(&stored))
+}
+
 /// Every match in every article, in catalog order, searched on every core; articles not
 /// indexed yet are read from their files.
 pub fn find_everywhere(catalog: &Catalog, query: &Query) -> Vec<Vec<Range<usize>>> {
-    catalog
-        .entries()
-        .par_iter()
-        .enumerate()
-        .map(|(index, entry)| {
-            let mut marks = Vec::new();
-            match StoredArticle::of(entry, &mut marks) {
-                Some(stored) => stored.find_all(query),
-                None => catalog
-                    .article(index)
-                    .map(|a| find_in_article(&a, query))
-                    .unwrap_or_default(),
+    let finder = memmem::Finder::new(query.folded.as_bytes());
+    (0..catalog.entries().len())
+        .into_par_iter()
+        .map(|index| {
+            // Most articles do not match: the folded text says so without reading the text.
+            let folded = catalog.entries()[index].stored().and_then(|s| s.folded());
+            if folded.is_some_and(|f| finder.find(f.text).is_none()) {
+                return Vec::new();
             }
+            with_stored(catalog, index, |a| a.find_all(query)).unwrap_or_default()
         })
         .collect()
 }
@@ -410,39 +438,44 @@ pub fn search_catalog(
             if stale() {
                 return Err(Stale);
             }
-            let Some(folded) = catalog
-                .entries()
-                .get(index)
-                .and_then(Entry::stored)
-                .map(|s| s.folded())
-            else {
-                return Ok(None);
-            };
-            let count = finder.find_iter(folded.text).count();
-            if count == 0 {
+            let entry = catalog.entries().get(index);
+            // Articles not indexed yet are left to the search after they are.
+            if entry.and_then(Entry::stored).is_none() {
                 return Ok(None);
             }
+            // The counts come from the folded text; the text is looked at only when needed.
+            let counted = entry
+                .and_then(Entry::stored)
+                .and_then(|s| s.folded())
+                .map(|folded| {
+                    (
+                        finder.find_iter(folded.text).count(),
+                        finder.find_iter(folded.title).count(),
+                    )
+                });
+            if counted.is_some_and(|(count, _)| count == 0) {
+                return Ok(None);
+            }
+            let (count, title_count) = counted.unwrap_or((1, 0));
             let mut hit = ArticleHits {
                 index,
-                title_count: finder.find_iter(folded.title).count(),
+                title_count,
                 title: Vec::new(),
                 count,
                 first: None,
                 context: None,
             };
-            if !exact {
-                // Case or accents matter: only the text can say.
-                let mut marks = Vec::new();
-                let Some(article) = StoredArticle::of(&catalog.entries()[index], &mut marks) else {
-                    return Ok(None);
-                };
-                let matches = article.find_all(query);
-                if matches.is_empty() {
+            if !exact || counted.is_none() {
+                // Case or accents matter, or what was stored has gone bad: the text decides.
+                let placed = with_stored(catalog, index, |article| {
+                    let matches = article.find_all(query);
+                    hit.count = matches.len();
+                    hit.place(article, query);
+                    hit.title_count = hit.title.len();
+                });
+                if placed.is_none() || hit.count == 0 {
                     return Ok(None);
                 }
-                hit.count = matches.len();
-                hit.place(&article, query);
-                hit.title_count = hit.title.len();
             }
             Ok(Some(hit))
         })
@@ -453,10 +486,8 @@ pub fn search_catalog(
         .take(PLACED_AHEAD)
         .filter(|h| h.first.is_none())
         .for_each(|hit| {
-            let mut marks = Vec::new();
-            if let Some(article) = StoredArticle::of(&catalog.entries()[hit.index], &mut marks) {
-                hit.place(&article, query);
-            }
+            let index = hit.index;
+            with_stored(catalog, index, |article| hit.place(article, query));
         });
     Some(CatalogHits {
         query: query.clone(),

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::App;
 use super::screen::Screen;
 use crate::action::{Action, Effect};
-use crate::search::{CatalogHits, Query, StoredArticle};
+use crate::search::{self, CatalogHits, Query};
 
 /// The list's state.
 #[derive(Debug, Clone, Default)]
@@ -283,14 +283,9 @@ impl App {
         }
         let hits = Arc::make_mut(hits);
         let query = hits.query.clone();
-        for hit in &mut hits.hits[offset..end] {
-            let mut marks = Vec::new();
-            if !hit.placed()
-                && let Some(entry) = catalog.entries().get(hit.index)
-                && let Some(article) = StoredArticle::of(entry, &mut marks)
-            {
-                hit.place(&article, &query);
-            }
+        for hit in hits.hits[offset..end].iter_mut().filter(|h| !h.placed()) {
+            let index = hit.index;
+            search::with_stored(catalog, index, |article| hit.place(article, &query));
         }
     }
 }

@@ -25,11 +25,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
 use super::stored::{Parts, Segment, Stored};
-use super::{Catalog, Date, Entry, Problem, Stamp, article_id};
+use super::{Catalog, Date, Entry, Problem, Stamp};
 use crate::io_error::describe_io;
 
 /// Version of the layout; a cache of another version is rebuilt.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Environment variable that overrides the cache directory.
 pub const CACHE_DIR_ENV: &str = "DOCBAO_CACHE_DIR";
@@ -239,6 +239,7 @@ fn read_entry(
         title: read_range(r)?,
         marks: read_range(r)?,
         crc: r.u32()?,
+        folded_crc: r.u32()?,
     };
     let segment = segments
         .get(segment)
@@ -246,8 +247,14 @@ fn read_entry(
     if !parts.fits(segment.bytes().len()) {
         return Err(CacheError::Corrupt("an entry past its segment"));
     }
+    // The id is the path from the folder without its extension (see `article_id`).
+    let id = match rel.rsplit_once('.') {
+        Some((stem, extension)) if !extension.contains(std::path::MAIN_SEPARATOR) => stem,
+        _ => rel,
+    };
+    let id = id.replace(std::path::MAIN_SEPARATOR, "/");
     Ok(Entry {
-        id: article_id(root, &path),
+        id,
         path,
         title,
         title_range,
@@ -256,10 +263,7 @@ fn read_entry(
         words,
         warnings,
         stamp,
-        stored: Some(Stored {
-            segment: Arc::clone(segment),
-            parts,
-        }),
+        stored: Some(Stored::new(Arc::clone(segment), parts)),
     })
 }
 
@@ -468,6 +472,7 @@ fn write_entry(w: &mut Writer, root: &Path, entry: &Entry, file: usize, parts: &
         w.u64(range.end as u64);
     }
     w.u32(parts.crc);
+    w.u32(parts.folded_crc);
 }
 
 /// A path from the folder, as the index keeps it.

@@ -198,28 +198,47 @@ impl Catalog {
             let path = path.to_owned();
             return Ok((vec![Listed { path, stamp }], Vec::new()));
         }
-        let mut files = Vec::new();
+        let mut found = Vec::new();
         let mut problems = Vec::new();
         let walker = walkdir::WalkDir::new(path)
             .follow_links(true)
-            .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
         for entry in walker {
             match entry {
                 Ok(entry) if entry.file_type().is_file() && is_article_name(entry.path()) => {
-                    match entry.metadata() {
-                        Ok(meta) => files.push(Listed {
-                            stamp: Stamp::of(&meta),
-                            path: entry.into_path(),
-                        }),
-                        Err(err) => problems.push(walk_problem(path, &err)),
-                    }
+                    found.push(entry.into_path());
                 }
                 Ok(_) => {}
                 Err(err) => problems.push(walk_problem(path, &err)),
             }
         }
+        // Sorted once by the bytes of the path, not in each folder by name: cheaper, and the
+        // same order every time.
+        found.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
+        // A stat a file, on every core: on a large archive this is most of the walk.
+        let stamped: Vec<Result<Listed, Problem>> = found
+            .into_par_iter()
+            .map(|path| match std::fs::metadata(&path) {
+                Ok(meta) => Ok(Listed {
+                    stamp: Stamp::of(&meta),
+                    path,
+                }),
+                Err(err) => Err(Problem {
+                    reason: format!("cannot read: {}, skipped", describe_io(&err)),
+                    path,
+                    stamp: None,
+                }),
+            })
+            .collect();
+        let mut files = Vec::with_capacity(stamped.len());
+        for file in stamped {
+            match file {
+                Ok(file) => files.push(file),
+                Err(problem) => problems.push(problem),
+            }
+        }
+        problems.sort_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
         Ok((files, problems))
     }
 
@@ -267,7 +286,7 @@ impl Catalog {
                     }
                 },
             );
-        let refreshed = refresh(previous.as_ref(), root, files, walk_problems, origin);
+        let refreshed = refresh(previous, root, files, walk_problems, origin);
         let mut catalog = refreshed.catalog;
         catalog.folder = folder;
         if let Some(dir) = dir
@@ -346,7 +365,7 @@ impl Catalog {
             reason: format!("no article number {index}"),
             stamp: None,
         })?;
-        if let Some(stored) = entry.stored.as_ref().filter(|s| s.intact())
+        if let Some(stored) = &entry.stored
             && let (Some(text), Some(blocks)) = (stored.text(), stored.blocks())
             && blocks.iter().all(|b| text.get(b.range.clone()).is_some())
         {
@@ -468,52 +487,48 @@ struct Refreshed {
 }
 
 /// The catalog of the files listed, taking from `previous` every entry (or skipped file) whose
-/// file has the same stamp and whose stored parts are intact, and reading the rest.
+/// file has the same stamp, and reading the rest. What is taken keeps its order; what is read
+/// is put in its place, so that a catalog with nothing new is not sorted again.
+///
+/// What was stored is not checked here: each article's checksums are checked the first time
+/// its text or folded text is used, and one that has gone bad is read again then.
 fn refresh(
-    previous: Option<&Catalog>,
+    previous: Option<Catalog>,
     root: &Path,
     files: Vec<Listed>,
     walk_problems: Vec<Problem>,
     origin: String,
 ) -> Refreshed {
     use std::collections::HashMap;
-    let entries: HashMap<&Path, &Entry> = previous
-        .map(|c| c.entries.iter().map(|e| (e.path.as_path(), e)).collect())
-        .unwrap_or_default();
-    let skipped: HashMap<&Path, &Problem> = previous
-        .map(|c| c.problems.iter().map(|p| (p.path.as_path(), p)).collect())
-        .unwrap_or_default();
-    let kept: Vec<Option<Result<Entry, Problem>>> = files
-        .par_iter()
-        .map(|file| {
-            if let Some(entry) = entries.get(file.path.as_path())
-                && entry.stamp == file.stamp
-                && entry.stored.as_ref().is_some_and(Stored::intact)
-            {
-                return Some(Ok((*entry).clone()));
-            }
-            match skipped.get(file.path.as_path()) {
-                Some(problem) if problem.stamp == Some(file.stamp) => Some(Err((*problem).clone())),
-                _ => None,
-            }
-        })
+    // Keyed by the path's bytes: hashing a `Path` walks its components.
+    let listed: HashMap<&std::ffi::OsStr, Stamp> = files
+        .iter()
+        .map(|f| (f.path.as_os_str(), f.stamp))
+        .collect();
+    let (old_entries, old_problems) =
+        previous.map_or((Vec::new(), Vec::new()), |c| (c.entries, c.problems));
+    let before = old_entries.len() + old_problems.len();
+    let still = |path: &Path, stamp: Option<Stamp>| {
+        stamp.is_some() && listed.get(path.as_os_str()).copied() == stamp
+    };
+    let mut entries: Vec<Entry> = old_entries
+        .into_iter()
+        .filter(|e| e.stored.is_some() && still(&e.path, Some(e.stamp)))
+        .collect();
+    let mut problems = walk_problems;
+    problems.extend(old_problems.into_iter().filter(|p| still(&p.path, p.stamp)));
+    let known: std::collections::HashSet<&std::ffi::OsStr> = entries
+        .iter()
+        .map(|e| e.path.as_os_str())
+        .chain(problems.iter().map(|p| p.path.as_os_str()))
         .collect();
     let to_read: Vec<Listed> = files
         .iter()
-        .zip(&kept)
-        .filter(|(_, kept)| kept.is_none())
-        .map(|(file, _)| file.clone())
+        .filter(|f| !known.contains(f.path.as_os_str()))
+        .cloned()
         .collect();
+    let unchanged = entries.len() + problems.len();
     let parsed = to_read.len();
-    let mut problems = walk_problems;
-    let mut reused = Vec::new();
-    for kept in kept.into_iter().flatten() {
-        match kept {
-            Ok(entry) => reused.push(entry),
-            Err(problem) => problems.push(problem),
-        }
-    }
-    let unchanged = reused.len() + problems.len();
     let mut articles = Vec::new();
     for read in read_all(root, &to_read) {
         match read {
@@ -521,14 +536,22 @@ fn refresh(
             Err(problem) => problems.push(problem),
         }
     }
-    let previous_len = previous.map_or(usize::MAX, |c| c.entries.len() + c.problems.len());
-    let mut entries = reused;
-    entries.extend(store_all(&articles));
-    sort(&mut entries);
+    let mut fresh = store_all(&articles);
+    if entries.is_empty() {
+        entries = fresh;
+        sort(&mut entries);
+    } else if !fresh.is_empty() {
+        sort(&mut fresh);
+        for entry in fresh {
+            let key = sort_key(&entry);
+            let at = entries.partition_point(|e| sort_key(e) < key);
+            entries.insert(at, entry);
+        }
+    }
     Refreshed {
         catalog: Catalog::from_parts(entries, problems, origin),
         parsed,
-        changed: parsed > 0 || unchanged != previous_len,
+        changed: parsed > 0 || unchanged != before,
     }
 }
 
@@ -568,10 +591,7 @@ fn store_all(articles: &[(Article, Stamp)]) -> Vec<Entry> {
                 .iter()
                 .zip(parts)
                 .map(|((article, stamp), parts)| {
-                    let stored = Stored {
-                        segment: Arc::clone(&segment),
-                        parts,
-                    };
+                    let stored = Stored::new(Arc::clone(&segment), parts);
                     Entry::new(article, *stamp, Some(stored))
                 })
                 .collect::<Vec<_>>()
@@ -582,7 +602,16 @@ fn store_all(articles: &[(Article, Stamp)]) -> Vec<Entry> {
 /// Puts entries in catalog order: newest first, then by title in Vietnamese alphabetical
 /// order, then by id.
 fn sort(entries: &mut [Entry]) {
-    entries.sort_by_cached_key(|e| (Reverse(e.date), collate::sort_key(&e.title), e.id.clone()));
+    entries.sort_by_cached_key(sort_key);
+}
+
+/// What catalog order sorts by.
+fn sort_key(entry: &Entry) -> (Reverse<Option<Date>>, collate::SortKey, String) {
+    (
+        Reverse(entry.date),
+        collate::sort_key(&entry.title),
+        entry.id.clone(),
+    )
 }
 
 /// The folder ids are taken from: the folder itself, or a file's folder.

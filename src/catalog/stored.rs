@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use crate::text::fold::{self, Mark};
 
@@ -67,8 +68,11 @@ pub struct Parts {
     pub title: Range<usize>,
     /// The marks, eight bytes each.
     pub marks: Range<usize>,
-    /// CRC-32 of all of the above, in that order.
+    /// CRC-32 of the text and blocks, in that order.
     pub crc: u32,
+    /// CRC-32 of the folded text, title and marks, in that order: checked apart, since a
+    /// search reads these and only these.
+    pub folded_crc: u32,
 }
 
 impl Parts {
@@ -82,6 +86,7 @@ impl Parts {
             title: shift(&self.title),
             marks: shift(&self.marks),
             crc: self.crc,
+            folded_crc: self.folded_crc,
         }
     }
 
@@ -106,6 +111,9 @@ pub struct Stored {
     pub segment: Arc<Segment>,
     /// Where in it.
     pub parts: Parts,
+    /// What checking its checksums found, shared by every copy of this entry: each is
+    /// checked once, when first needed, not at every search.
+    checked: Arc<AtomicU8>,
 }
 
 /// What searching an article needs, borrowed from its segment.
@@ -117,21 +125,65 @@ pub struct Folded<'a> {
     pub title: &'a [u8],
 }
 
+/// Bits of [`Stored::checked`].
+const TEXT_GOOD: u8 = 1;
+const TEXT_BAD: u8 = 2;
+const FOLDED_GOOD: u8 = 4;
+const FOLDED_BAD: u8 = 8;
+
 impl Stored {
+    /// An article's parts in a segment, not checked yet.
+    pub fn new(segment: Arc<Segment>, parts: Parts) -> Stored {
+        Stored {
+            segment,
+            parts,
+            checked: Arc::new(AtomicU8::new(0)),
+        }
+    }
+
     fn part(&self, range: &Range<usize>) -> &[u8] {
         self.segment.bytes().get(range.clone()).unwrap_or_default()
     }
 
-    /// The folded text and title, for counting matches.
-    pub fn folded(&self) -> Folded<'_> {
-        Folded {
-            text: self.part(&self.parts.folded),
-            title: self.part(&self.parts.title),
+    /// Whether the parts `ranges` still have the checksum `crc`, checked once.
+    fn check(&self, ranges: [&Range<usize>; 3], crc: u32, good: u8, bad: u8) -> bool {
+        let known = self.checked.load(Ordering::Relaxed);
+        if known & good != 0 {
+            return true;
         }
+        if known & bad != 0 {
+            return false;
+        }
+        let ok = checksum(self.segment.bytes(), ranges) == crc;
+        self.checked
+            .fetch_or(if ok { good } else { bad }, Ordering::Relaxed);
+        ok
     }
 
-    /// The normalised text, if it is still what was stored (UTF-8, checksum right).
+    fn text_intact(&self) -> bool {
+        let p = &self.parts;
+        self.check([&p.text, &p.blocks, &(0..0)], p.crc, TEXT_GOOD, TEXT_BAD)
+    }
+
+    fn folded_intact(&self) -> bool {
+        let p = &self.parts;
+        let ranges = [&p.folded, &p.title, &p.marks];
+        self.check(ranges, p.folded_crc, FOLDED_GOOD, FOLDED_BAD)
+    }
+
+    /// The folded text and title, for counting matches, if they are what was stored.
+    pub fn folded(&self) -> Option<Folded<'_>> {
+        self.folded_intact().then(|| Folded {
+            text: self.part(&self.parts.folded),
+            title: self.part(&self.parts.title),
+        })
+    }
+
+    /// The normalised text, if it is what was stored.
     pub fn text(&self) -> Option<&str> {
+        if !self.text_intact() {
+            return None;
+        }
         simdutf8::basic::from_utf8(self.part(&self.parts.text)).ok()
     }
 
@@ -143,8 +195,11 @@ impl Stored {
             .collect()
     }
 
-    /// The blocks, if they are well formed.
+    /// The blocks, if they are what was stored and well formed.
     pub fn blocks(&self) -> Option<Vec<Block>> {
+        if !self.text_intact() {
+            return None;
+        }
         self.part(&self.parts.blocks)
             .chunks_exact(9)
             .map(|b| {
@@ -160,22 +215,16 @@ impl Stored {
             .collect()
     }
 
-    /// Whether the stored bytes are those that were written.
+    /// Whether every stored byte is what was written (each part checked once).
     pub fn intact(&self) -> bool {
-        self.parts.crc == checksum(self.segment.bytes(), &self.parts)
+        self.text_intact() && self.folded_intact()
     }
 }
 
-/// CRC-32 of an article's parts in `bytes`.
-fn checksum(bytes: &[u8], parts: &Parts) -> u32 {
+/// CRC-32 of some parts of `bytes`, in order.
+fn checksum(bytes: &[u8], ranges: [&Range<usize>; 3]) -> u32 {
     let mut crc = crc32fast::Hasher::new();
-    for range in [
-        &parts.text,
-        &parts.blocks,
-        &parts.folded,
-        &parts.title,
-        &parts.marks,
-    ] {
+    for range in ranges {
         crc.update(bytes.get(range.clone()).unwrap_or_default());
     }
     crc.finalize()
@@ -239,8 +288,10 @@ impl SegmentBuilder {
             title,
             marks,
             crc: 0,
+            folded_crc: 0,
         };
-        parts.crc = checksum(&self.bytes, &parts);
+        parts.crc = checksum(&self.bytes, [&parts.text, &parts.blocks, &(0..0)]);
+        parts.folded_crc = checksum(&self.bytes, [&parts.folded, &parts.title, &parts.marks]);
         parts
     }
 
