@@ -61,6 +61,10 @@ fn reader_app(catalog: &Arc<Catalog>, width: u16, height: u16) -> App {
             bookmarks: Vec::new(),
             reading: Default::default(),
             notices: Vec::new(),
+            progress: docbao::catalog::indexer::Progress {
+                done: true,
+                ..Default::default()
+            },
         },
     )
 }
@@ -151,7 +155,10 @@ fn run(dir: &Path, bytes: usize) {
     for c in "an ninh".chars() {
         asked = list.update(Action::Insert(c));
     }
-    if let Some(Effect::SearchCatalog { generation, query }) = asked.pop() {
+    if let Some(Effect::SearchCatalog {
+        generation, query, ..
+    }) = asked.pop()
+    {
         let hits = search::search_catalog(&catalog, &query, None, &|| false).expect("hits");
         list.update(Action::SearchFinished {
             generation,

@@ -4,6 +4,8 @@
 use std::sync::Arc;
 
 use crate::bookmarks::{Bookmark, Change};
+use crate::catalog::Catalog;
+use crate::catalog::indexer::Progress;
 use crate::search::{CatalogHits, Query};
 use crate::state::ReadingState;
 
@@ -124,6 +126,13 @@ pub enum Action {
     },
     /// Something a worker could not do, for the status line.
     Failed(String),
+    /// The catalog, brought further up to date by the indexing thread.
+    CatalogUpdated {
+        /// The catalog as it stands.
+        catalog: Arc<Catalog>,
+        /// How far indexing has got.
+        progress: Progress,
+    },
 }
 
 /// Something `App::update` asks the event loop to do, off the UI thread.
@@ -135,6 +144,8 @@ pub enum Effect {
         generation: u64,
         /// What to look for.
         query: Query,
+        /// The catalog to search: the one shown when the search was asked for.
+        catalog: Arc<Catalog>,
     },
     /// Save one change to the bookmarks; answered by [`Action::BookmarksSaved`].
     SaveBookmarks {

@@ -3,7 +3,6 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
@@ -129,17 +128,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         CacheUse::Platform
     };
     match cli.command {
-        None => {
-            let catalog = load(cli.path.as_deref(), cache)?;
-            if io::stdout().is_terminal() {
-                let dir = store::data_dir(cli.data_dir.as_deref());
-                for notice in tui::run(Arc::new(catalog), dir)? {
-                    eprintln!("docbao: {notice}");
-                }
-            } else {
-                list(&catalog, false)?;
+        None if io::stdout().is_terminal() => {
+            let dir = store::data_dir(cli.data_dir.as_deref());
+            let folder = cli.path.as_deref().or_else(default_folder);
+            for notice in tui::run(folder, cache, dir)? {
+                eprintln!("docbao: {notice}");
             }
         }
+        None => list(&load(cli.path.as_deref(), cache)?, false)?,
         Some(Command::List { path, json }) => list(&load(path.as_deref(), cache.clone())?, json)?,
         Some(Command::Show {
             article,

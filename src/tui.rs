@@ -1,9 +1,10 @@
 //! The one owner of the terminal: raw mode, alternate screen, mouse, panic hook, event loop.
 
 use std::io::{self, Stdout};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -17,7 +18,8 @@ use ratatui::backend::CrosstermBackend;
 
 use crate::action::Action;
 use crate::app::{App, Start};
-use crate::catalog::Catalog;
+use crate::catalog::indexer::{self, Progress, Update};
+use crate::catalog::{CacheUse, Catalog};
 use crate::keymap::Keymap;
 use crate::store::StoreError;
 use crate::ui::{self, Theme};
@@ -29,6 +31,9 @@ const TICK: Duration = Duration::from_secs(2);
 /// How often the event loop looks for workers' answers while they work.
 const ANSWERS_POLL: Duration = Duration::from_millis(8);
 
+/// How often the event loop looks for a newer catalog while the folder is indexed.
+const INDEXING_POLL: Duration = Duration::from_millis(50);
+
 /// Environment variable that makes docbao panic after its first frame, to test the panic hook.
 pub const FORCE_PANIC_ENV: &str = "DOCBAO_TEST_PANIC";
 
@@ -36,9 +41,29 @@ pub const FORCE_PANIC_ENV: &str = "DOCBAO_TEST_PANIC";
 /// Returns what the user must not miss (an unreadable file set aside, a save that failed), to
 /// print once the terminal is back.
 pub fn run(
-    catalog: Arc<Catalog>,
+    folder: Option<&Path>,
+    cache: CacheUse,
     data_dir: Result<PathBuf, StoreError>,
 ) -> anyhow::Result<Vec<String>> {
+    // The catalog to show first comes at once; the indexing thread sends the rest.
+    let (updates, indexed) = mpsc::channel();
+    let (indexing, catalog, progress) = match folder {
+        Some(folder) => {
+            let indexing = indexer::open(folder, cache, move |update| {
+                // The reader has gone: nothing is waiting for the rest.
+                let _ = updates.send(update);
+            })?;
+            let (first, progress) = (Arc::clone(&indexing.first), indexing.progress);
+            (Some(indexing), first, progress)
+        }
+        None => {
+            let progress = Progress {
+                done: true,
+                ..Progress::default()
+            };
+            (None, Arc::new(Catalog::bundled()), progress)
+        }
+    };
     // Open the data files before touching the terminal, so that an error prints plainly.
     let opened = Storage::open(data_dir, &catalog)?;
     let keymap = Keymap::default();
@@ -48,7 +73,7 @@ pub fn run(
     let _restore = RestoreOnDrop;
     let size = terminal.size().context("cannot read the terminal size")?;
     let mut notices = opened.notices.clone();
-    let workers = Workers::spawn(opened.storage, Arc::clone(&catalog));
+    let workers = Workers::spawn(opened.storage);
     let mut app = App::new(
         catalog,
         Start {
@@ -57,6 +82,7 @@ pub fn run(
             bookmarks: opened.bookmarks,
             reading: opened.reading,
             notices: opened.notices,
+            progress,
         },
     );
     let theme = Theme::from_env();
@@ -71,8 +97,11 @@ pub fn run(
             panic!("forced panic ({FORCE_PANIC_ENV} is set)");
         }
         // While a worker works, wake up often to show its answer; else wait for a key.
+        let indexing_on = !app.progress().done;
         let wait = if workers.busy() {
             ANSWERS_POLL
+        } else if indexing_on {
+            INDEXING_POLL
         } else {
             TICK.saturating_sub(last_tick.elapsed())
         };
@@ -85,6 +114,15 @@ pub fn run(
         for answer in workers.answers() {
             workers.submit(app.update(answer));
         }
+        for update in indexed.try_iter() {
+            let action = match update {
+                Update::Catalog {
+                    catalog, progress, ..
+                } => Action::CatalogUpdated { catalog, progress },
+                Update::Note(note) => Action::Failed(note),
+            };
+            workers.submit(app.update(action));
+        }
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
             workers.submit(app.update(Action::Tick));
@@ -92,6 +130,9 @@ pub fn run(
     }
     drop(terminal);
     restore();
+    if let Some(indexing) = indexing {
+        indexing.stop();
+    }
     notices.extend(workers.finish());
     Ok(notices)
 }

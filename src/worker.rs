@@ -11,7 +11,7 @@ use std::thread;
 use crate::action::{Action, Effect};
 use crate::bookmarks::{Bookmark, BookmarkStore, Change};
 use crate::catalog::Catalog;
-use crate::search::{self, Query, Searcher};
+use crate::search::{self, Query};
 use crate::state::{ReadingState, StateStore};
 use crate::store::StoreError;
 
@@ -204,20 +204,16 @@ fn claim_unclaimed(
 }
 
 /// Catalog searches, with what the last one found so that a query extending it looks only
-/// among its results.
-#[derive(Debug)]
+/// among its results (in the same catalog).
+#[derive(Debug, Default)]
 pub struct Searches {
-    searcher: Searcher,
-    last: Option<(Query, Vec<usize>)>,
+    last: Option<(Arc<Catalog>, Query, Vec<usize>)>,
 }
 
 impl Searches {
-    /// Folds the catalog once for the searches to come.
-    pub fn new(catalog: Arc<Catalog>) -> Searches {
-        Searches {
-            searcher: Searcher::new(catalog),
-            last: None,
-        }
+    /// Nothing searched yet.
+    pub fn new() -> Searches {
+        Searches::default()
     }
 
     /// Runs one search; `None` when `stale()` said a newer one is wanted before it finished.
@@ -225,15 +221,18 @@ impl Searches {
         &mut self,
         generation: u64,
         query: Query,
+        catalog: Arc<Catalog>,
         stale: &(dyn Fn() -> bool + Sync),
     ) -> Option<Action> {
         let within = self
             .last
             .as_ref()
-            .filter(|(previous, _)| search::narrows(previous, &query))
-            .map(|(_, indices)| indices.as_slice());
-        let hits = search::search_catalog(&self.searcher.catalog, &query, within, stale)?;
-        self.last = Some((query, hits.hits.iter().map(|h| h.index).collect()));
+            .filter(|(searched, previous, _)| {
+                Arc::ptr_eq(searched, &catalog) && search::narrows(previous, &query)
+            })
+            .map(|(_, _, indices)| indices.as_slice());
+        let hits = search::search_catalog(&catalog, &query, within, stale)?;
+        self.last = Some((catalog, query, hits.hits.iter().map(|h| h.index).collect()));
         Some(Action::SearchFinished {
             generation,
             hits: Arc::new(hits),
@@ -255,9 +254,13 @@ impl Inline {
     /// Carries out one effect at once, and returns its answers.
     pub fn run(&mut self, effect: Effect) -> Vec<Action> {
         match effect {
-            Effect::SearchCatalog { generation, query } => self
+            Effect::SearchCatalog {
+                generation,
+                query,
+                catalog,
+            } => self
                 .searches
-                .run(generation, query, &|| false)
+                .run(generation, query, catalog, &|| false)
                 .into_iter()
                 .collect(),
             other => self.storage.run(other),
@@ -269,7 +272,7 @@ impl Inline {
 #[derive(Debug)]
 pub struct Workers {
     files: Option<(mpsc::Sender<Effect>, thread::JoinHandle<()>)>,
-    searches: mpsc::Sender<(u64, Query)>,
+    searches: mpsc::Sender<(u64, Query, Arc<Catalog>)>,
     /// The newest search asked for: an older one still running is abandoned.
     latest: Arc<AtomicU64>,
     answers: mpsc::Receiver<Action>,
@@ -278,8 +281,8 @@ pub struct Workers {
 }
 
 impl Workers {
-    /// Starts a thread for the files and one for the searches (which folds the catalog first).
-    pub fn spawn(mut storage: Storage, catalog: Arc<Catalog>) -> Workers {
+    /// Starts a thread for the files and one for the searches.
+    pub fn spawn(mut storage: Storage) -> Workers {
         let (answer, answers) = mpsc::channel();
         let busy = Arc::new(AtomicUsize::new(0));
         let (files_in, files_out) = mpsc::channel::<Effect>();
@@ -293,20 +296,20 @@ impl Workers {
                 done.fetch_sub(1, Ordering::SeqCst);
             }
         });
-        let (search_in, search_out) = mpsc::channel::<(u64, Query)>();
+        let (search_in, search_out) = mpsc::channel::<(u64, Query, Arc<Catalog>)>();
         let latest = Arc::new(AtomicU64::new(0));
         let (newest, done) = (Arc::clone(&latest), Arc::clone(&busy));
         thread::spawn(move || {
-            let mut searches = Searches::new(catalog);
+            let mut searches = Searches::new();
             while let Ok(mut request) = search_out.recv() {
                 // Only the newest of the requests waiting is worth running.
                 while let Ok(newer) = search_out.try_recv() {
                     done.fetch_sub(1, Ordering::SeqCst);
                     request = newer;
                 }
-                let (generation, query) = request;
+                let (generation, query, catalog) = request;
                 let stale = || newest.load(Ordering::Relaxed) != generation;
-                let found = searches.run(generation, query, &stale);
+                let found = searches.run(generation, query, catalog, &stale);
                 done.fetch_sub(1, Ordering::SeqCst);
                 if let Some(action) = found
                     && answer.send(action).is_err()
@@ -329,9 +332,13 @@ impl Workers {
         for effect in effects {
             self.busy.fetch_add(1, Ordering::SeqCst);
             let sent = match effect {
-                Effect::SearchCatalog { generation, query } => {
+                Effect::SearchCatalog {
+                    generation,
+                    query,
+                    catalog,
+                } => {
                     self.latest.store(generation, Ordering::Relaxed);
-                    self.searches.send((generation, query)).is_ok()
+                    self.searches.send((generation, query, catalog)).is_ok()
                 }
                 other => self
                     .files

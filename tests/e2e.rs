@@ -486,3 +486,43 @@ fn the_place_is_saved_while_reading_and_survives_a_kill() {
     let after = again.finish();
     assert_restored(&again, &after, 0);
 }
+
+#[test]
+fn a_cold_start_shows_progress_and_keys_work_while_indexing() {
+    let cwd = tempfile::tempdir().expect("temp dir");
+    let news = cwd.path().join("news");
+    for k in 0..8000 {
+        let folder = news.join(format!("{:03}", k / 100));
+        std::fs::create_dir_all(&folder).unwrap();
+        let body = format!("Bài {k} nói về Hà Nội, công ước và an ninh mạng. ").repeat(12);
+        std::fs::write(
+            folder.join(format!("{k}.txt")),
+            format!("date 2025-01-{:02} Tin số {k}\n\n{body}", 1 + k % 28),
+        )
+        .unwrap();
+    }
+    let mut s = Session::start_in("news", 100, 30, &[], cwd.path());
+    let screen = s.wait_for("the progress line", |screen| screen.contains("indexing "));
+    assert!(
+        screen.contains("Tin số"),
+        "titles before the articles are read:\n{screen}"
+    );
+    s.send("j");
+    let screen = s.wait_for("the key handled", |screen| screen.contains("article 2 of"));
+    assert!(
+        screen.contains("indexing "),
+        "the key was handled while indexing went on:\n{screen}"
+    );
+    s.wait_for("indexing done", |screen| {
+        !screen.contains("indexing ") && screen.contains("Articles (8000)")
+    });
+    s.send("q");
+    let after = s.finish();
+    assert_restored(&s, &after, 0);
+    // The cache was written: the next start has every article at once.
+    let mut again = Session::start_in("news", 100, 30, &[], cwd.path());
+    let screen = again.wait_for("the list", |screen| screen.contains("Articles (8000)"));
+    assert!(!screen.contains("indexing 0"), "{screen}");
+    again.send("q");
+    again.finish();
+}

@@ -256,7 +256,11 @@ fn stale_results_are_dropped_and_enter_waits_for_fresh_ones() {
     press(&mut app, "/");
     // Type without answering, as when the search thread is still busy.
     let search = |effects: Vec<Effect>| match effects.as_slice() {
-        [Effect::SearchCatalog { generation, query }] => (*generation, query.clone()),
+        [
+            Effect::SearchCatalog {
+                generation, query, ..
+            },
+        ] => (*generation, query.clone()),
         other => panic!("expected one search, got {other:?}"),
     };
     app.update(Action::Insert('g'));

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use super::App;
 use super::screen::Screen;
 use crate::action::{Action, Effect};
+use crate::catalog::Catalog;
 use crate::search::{self, CatalogHits, Query};
 
 /// The list's state.
@@ -72,6 +73,27 @@ impl ListFilter {
     /// The query the list is filtered by.
     pub fn query(&self) -> &Query {
         &self.query
+    }
+
+    /// Moves the results to where their articles (by id, in the order shown) are in a newer
+    /// catalog, dropping those that are gone.
+    pub(super) fn remap(&mut self, catalog: &Catalog, ids: &[String]) {
+        let Some(hits) = self.hits.as_mut() else {
+            return;
+        };
+        let hits = Arc::make_mut(hits);
+        let old = std::mem::take(&mut hits.hits);
+        hits.hits = old
+            .into_iter()
+            .zip(ids)
+            .filter_map(|(mut hit, id)| {
+                let (index, entry) = catalog.find(id)?;
+                (entry.id == *id).then(|| {
+                    hit.index = index;
+                    hit
+                })
+            })
+            .collect();
     }
 }
 
@@ -175,6 +197,7 @@ impl App {
         self.effects.push(Effect::SearchCatalog {
             generation: self.generation,
             query: query.clone(),
+            catalog: Arc::clone(&self.catalog),
         });
         let previous = self.list.filter.take();
         self.list.filter = Some(ListFilter {

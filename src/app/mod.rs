@@ -14,6 +14,7 @@ use ratatui::layout::Rect;
 
 use crate::action::{Action, Effect};
 use crate::bookmarks::{Bookmark, Bookmarks};
+use crate::catalog::indexer::Progress;
 use crate::catalog::{Article, Catalog, Entry};
 use crate::panes::{self, LIST_ENTRY_ROWS, Panes};
 use crate::search::Options;
@@ -40,6 +41,8 @@ pub struct Start {
     pub reading: ReadingState,
     /// What the user must be told at once (a file set aside, no data directory).
     pub notices: Vec<String>,
+    /// How far the catalog is indexed.
+    pub progress: Progress,
 }
 
 /// The reader's state: what every screen shares, and the active screen with its own.
@@ -69,6 +72,8 @@ pub struct App {
     last_bookmark: Option<String>,
     /// Effects asked for by the update under way.
     effects: Vec<Effect>,
+    /// How far the catalog shown is indexed.
+    progress: Progress,
 }
 
 impl App {
@@ -93,6 +98,7 @@ impl App {
             generation: 0,
             last_bookmark: None,
             effects: Vec::new(),
+            progress: start.progress,
         };
         let last = app.reading.last.clone();
         let found = last.and_then(|l| Some((app.catalog.find(&l.article)?.0, l.pane)));
@@ -119,6 +125,7 @@ impl App {
                 self.bookmarks_changed = true;
             }
             Action::Failed(message) => self.note = Some(message),
+            Action::CatalogUpdated { catalog, progress } => self.take_catalog(catalog, progress),
             Action::Tick => self.save_reading(),
             Action::Quit => self.quit(),
             action => {
@@ -331,6 +338,63 @@ impl App {
             .unwrap_or(0)
     }
 
+    /// Shows a newer catalog, as the indexing thread makes it: the same article stays
+    /// selected (and open, re-read if its file changed), a search in the list is run again.
+    fn take_catalog(&mut self, catalog: Arc<Catalog>, progress: Progress) {
+        self.progress = progress;
+        if catalog == self.catalog {
+            return;
+        }
+        let selected = self.entry().map(|e| (e.id.clone(), e.stamp));
+        let hits_ids: Option<Vec<String>> = self.list.hits().map(|hits| {
+            hits.hits
+                .iter()
+                .filter_map(|h| self.catalog.entries().get(h.index).map(|e| e.id.clone()))
+                .collect()
+        });
+        self.catalog = catalog;
+        let count = self.catalog.entries().len();
+        let found = selected
+            .as_ref()
+            .and_then(|(id, _)| self.catalog.find(id).filter(|(_, e)| &e.id == id));
+        self.list.selected = match found {
+            Some((index, _)) => index,
+            None => self.list.selected.min(count.saturating_sub(1)),
+        };
+        // The results shown stay, moved to where their articles are now, until the search
+        // run again on this catalog answers.
+        if let (Some(ids), Some(filter)) = (hits_ids, self.list.filter.as_mut()) {
+            filter.remap(&self.catalog, &ids);
+            let query = filter.query().clone();
+            let selection = (self.list.selected, self.list.offset);
+            self.filter_list(query, selection);
+        }
+        let (same_article, same_file) = match (&selected, self.entry()) {
+            (Some((id, stamp)), Some(entry)) => (*id == entry.id, *stamp == entry.stamp),
+            _ => (false, false),
+        };
+        if !same_article {
+            // Another article in its place (the one shown is gone): shown as if selected.
+            let search = self.reader.search.take();
+            self.reader = ReaderView::default();
+            self.relayout();
+            if let Some(search) = search {
+                self.reader.search = Some(self.search_article(search.query));
+            }
+            self.restore_position();
+        } else if !same_file || self.reader.article.is_none() {
+            // The same article, changed: read again, at the same place.
+            self.reader.article = None;
+            self.reader.folded = None;
+            self.relayout_keeping_place();
+            if let Some(search) = self.reader.search.take() {
+                self.reader.search = Some(self.search_article(search.query));
+            }
+        }
+        self.bookmarks_changed = true;
+        self.keep_selection_visible();
+    }
+
     /// Keeps the article and pane to come back to up to date, so that a crash loses no
     /// more of them than of the position.
     fn record_last(&mut self) {
@@ -467,6 +531,11 @@ impl App {
     /// The status line's one-off message, if any.
     pub fn note(&self) -> Option<&str> {
         self.note.as_deref()
+    }
+
+    /// How far the catalog shown is indexed.
+    pub fn progress(&self) -> Progress {
+        self.progress
     }
 
     /// Terminal size in columns and rows.

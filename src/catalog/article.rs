@@ -266,6 +266,13 @@ struct Headline {
     caption: bool,
 }
 
+/// The title and date an article's first line gives (as [`Article::parse`] finds them), to
+/// list an article before it is read whole.
+pub fn headline(line: &str, markdown: bool) -> (String, Option<Date>) {
+    let head = parse_headline(line, markdown);
+    (head.title, head.date)
+}
+
 /// Parses `date YYYY-MM-DD <headline>`, or takes the line as the title when it is not one.
 fn parse_headline(line: &str, markdown: bool) -> Headline {
     let trimmed = line.trim_start();

@@ -383,6 +383,17 @@ fn unique(prefix: &str) -> String {
     format!("{prefix}{nanos:x}-{:x}-{serial:x}", std::process::id())
 }
 
+/// Writes a segment's bytes (header space included) as a new segment file, and maps it.
+pub fn write_mapped(dir: &Path, mut bytes: Vec<u8>) -> Result<Arc<Segment>, CacheError> {
+    fs::create_dir_all(dir).map_err(io_error("create", dir))?;
+    if bytes.len() < SEGMENT_HEADER {
+        return Err(CacheError::Corrupt("a segment without its header"));
+    }
+    bytes[..SEGMENT_HEADER].copy_from_slice(&segment_header());
+    let name = write_segment(dir, &bytes)?;
+    map_segment(dir, name, bytes.len())
+}
+
 fn write_segment(dir: &Path, bytes: &[u8]) -> Result<String, CacheError> {
     let name = format!("{}.bin", unique("seg-"));
     write_atomically(dir, &name, bytes)?;

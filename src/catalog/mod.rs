@@ -2,6 +2,7 @@
 
 mod article;
 pub mod cache;
+pub mod indexer;
 mod stored;
 
 use std::cmp::Reverse;
@@ -170,7 +171,29 @@ pub struct Catalog {
     folder: String,
     /// How many articles have a warning, counted once.
     warned: usize,
+    /// Where each id is, made the first time an id is looked up.
+    ids: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
 }
+
+/// Two catalogs are equal when they list the same files, as read at the same stamps.
+impl PartialEq for Catalog {
+    fn eq(&self, other: &Catalog) -> bool {
+        let same = |a: &Entry, b: &Entry| {
+            a.id == b.id && a.stamp == b.stamp && a.stored.is_some() == b.stored.is_some()
+        };
+        self.folder == other.folder
+            && self.origin == other.origin
+            && self.problems == other.problems
+            && self.entries.len() == other.entries.len()
+            && self
+                .entries
+                .iter()
+                .zip(&other.entries)
+                .all(|(a, b)| same(a, b))
+    }
+}
+
+impl Eq for Catalog {}
 
 impl Catalog {
     /// Reads every `*.txt` and `*.md` file under `path` (or the one file `path` names).
@@ -310,6 +333,7 @@ impl Catalog {
             problems,
             origin,
             folder: String::new(),
+            ids: std::sync::OnceLock::new(),
         }
     }
 
@@ -422,11 +446,18 @@ impl Catalog {
     /// What a key names: an article's id (`2025/10/26/index`) or path first; else the articles
     /// whose path ends with it, with or without the extension.
     pub fn lookup(&self, key: &str) -> Lookup {
+        let ids = self.ids.get_or_init(|| {
+            self.entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.id.clone(), i))
+                .collect()
+        });
+        if let Some(&index) = ids.get(key) {
+            return Lookup::Found(index);
+        }
         let key_path = Path::new(key);
-        let exact = self
-            .entries
-            .iter()
-            .position(|a| a.id == key || a.path == key_path);
+        let exact = self.entries.iter().position(|a| a.path == key_path);
         if let Some(index) = exact {
             return Lookup::Found(index);
         }

@@ -110,8 +110,11 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
                     if marks > 0 {
                         meta.push_str(&format!(" · {marks}✦"));
                     }
-                    let minutes = text::reading_time(article.reading_minutes());
-                    meta.push_str(&format!(" · {minutes}"));
+                    // An article not indexed yet has no length to tell.
+                    if article.stored().is_some() {
+                        let minutes = text::reading_time(article.reading_minutes());
+                        meta.push_str(&format!(" · {minutes}"));
+                    }
                     Line::styled(text::fit(&meta, width), meta_style)
                 }
             },

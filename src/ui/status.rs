@@ -64,7 +64,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let problems = (!matches!(shown, Screen::Problems(_)))
         .then(|| problems_summary(app))
         .flatten();
-    if let Some(extra) = note.clone().or(warning).or(problems) {
+    let progress = app.progress();
+    let indexing = (!progress.done).then(|| {
+        format!(
+            "indexing {} / {}",
+            thousands(progress.indexed),
+            thousands(progress.total)
+        )
+    });
+    if let Some(extra) = note.clone().or(indexing).or(warning).or(problems) {
         left.push_str(&format!(" · {extra}"));
     }
     let hints = match shown {
@@ -197,17 +205,43 @@ fn match_counter(app: &App) -> Option<String> {
     })
 }
 
-/// `2 articles` in the list, or `searching…` while the results are not in.
+/// `2 articles` in the list, or `searching…` while the results are not in; while the folder
+/// is being indexed, how much of it was searched.
 fn list_counter(app: &App) -> String {
     if app.list().pending() {
         return "searching…".to_owned();
     }
-    match app.list().hits().map(|h| h.hits.len()) {
-        None => String::new(),
-        Some(0) => "no articles".to_owned(),
-        Some(1) => "1 article".to_owned(),
-        Some(n) => format!("{n} articles"),
+    let Some(hits) = app.list().hits() else {
+        return String::new();
+    };
+    let found = match hits.hits.len() {
+        0 => "no articles".to_owned(),
+        1 => "1 article".to_owned(),
+        n => format!("{n} articles"),
+    };
+    let total = app.catalog().entries().len();
+    if app.progress().done || hits.searched >= total {
+        found
+    } else {
+        format!(
+            "{found} in {} of {} (indexing)",
+            thousands(hits.searched),
+            thousands(total)
+        )
     }
+}
+
+/// A count with a thin space between thousands: `24 573`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// Text without its first `columns` columns (whole graphemes only).

@@ -84,7 +84,7 @@ pub fn keymap() -> Keymap {
 fn harness(catalog: Arc<Catalog>, width: u16, height: u16, opened: Opened) -> Harness {
     let worker = Inline {
         storage: opened.storage,
-        searches: Searches::new(Arc::clone(&catalog)),
+        searches: Searches::new(),
     };
     let app = App::new(
         catalog,
@@ -94,6 +94,10 @@ fn harness(catalog: Arc<Catalog>, width: u16, height: u16, opened: Opened) -> Ha
             bookmarks: opened.bookmarks,
             reading: opened.reading,
             notices: opened.notices.clone(),
+            progress: docbao::catalog::indexer::Progress {
+                done: true,
+                ..Default::default()
+            },
         },
     );
     Harness {

@@ -1,0 +1,493 @@
+//! Opening a folder for the reader without making it wait: the first catalog comes from the
+//! cache (or, with none, from the first files found, listed by their first line), and a
+//! thread brings it up to date, reading only new and changed files, sending each catalog
+//! made on the way.
+
+use std::collections::HashMap;
+use std::ffi::OsStr;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use super::stored::{Bytes, Parts, Segment, SegmentBuilder, Stored};
+use super::{
+    CacheUse, Catalog, CatalogError, Entry, Listed, Problem, Stamp, article, article_id, cache,
+    folder_key, is_article_name, is_hidden, read_all, root_of, sort, walk_problem,
+};
+use crate::text;
+
+/// Files listed before the first catalog is shown when there is no cache: a screenful.
+const FIRST_FILES: usize = 64;
+
+/// Files listed at a time while the walk goes on, before each catalog is sent.
+const WALK_STEP: usize = 4096;
+
+/// Files read and stored at a time: each batch is one segment, and one catalog sent.
+const BATCH: usize = 512;
+
+/// Bytes of a file read to find its first line when listing it before it is read whole.
+const FIRST_LINE_BYTES: usize = 1024;
+
+/// How far indexing has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// Files indexed (read whole and stored), or taken from the cache unchanged.
+    pub indexed: usize,
+    /// Files found so far.
+    pub total: usize,
+    /// Whether indexing is over: the catalog is all there is.
+    pub done: bool,
+}
+
+/// What the indexing thread sends.
+#[derive(Debug, Clone)]
+pub enum Update {
+    /// A catalog to show, and how far indexing has got.
+    Catalog {
+        /// The catalog as it stands.
+        catalog: Arc<Catalog>,
+        /// How far indexing has got.
+        progress: Progress,
+        /// Files read and parsed so far (the rest came from the cache).
+        parsed: usize,
+    },
+    /// Something to tell the user about the cache.
+    Note(String),
+}
+
+/// A folder being opened: the catalog to show first, and the thread at work.
+#[derive(Debug)]
+pub struct Indexing {
+    /// What to show while the rest is indexed.
+    pub first: Arc<Catalog>,
+    /// How far that first catalog is indexed.
+    pub progress: Progress,
+    stop: Arc<AtomicBool>,
+    thread: Option<thread::JoinHandle<()>>,
+}
+
+impl Indexing {
+    /// Asks the thread to stop at the next batch, and waits for it (a cache being written
+    /// is finished first, so nothing is left half done).
+    pub fn stop(mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(thread) = self.thread.take() {
+            // A panic in the thread was reported when it happened.
+            let _ = thread.join();
+        }
+    }
+
+    /// Waits for the thread to finish its work.
+    pub fn wait(mut self) {
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Opens `path` for the reader: returns at once with a first catalog, and indexes the rest on
+/// a thread that calls `send` with every catalog it makes, the last one with `done` set.
+pub fn open(
+    path: &Path,
+    cache_use: CacheUse,
+    send: impl Fn(Update) + Send + 'static,
+) -> Result<Indexing, CatalogError> {
+    let meta = std::fs::metadata(path).map_err(|cause| CatalogError::Open {
+        path: path.to_owned(),
+        cause,
+    })?;
+    let origin = path.display().to_string();
+    let root = root_of(path).to_owned();
+    let folder = folder_key(&root);
+    let stop = Arc::new(AtomicBool::new(false));
+    if meta.is_file() {
+        // One file: read at once, nothing to index.
+        let mut catalog = Catalog::open(path)?;
+        catalog.folder = folder;
+        let progress = Progress {
+            indexed: catalog.entries.len(),
+            total: catalog.entries.len(),
+            done: true,
+        };
+        return Ok(Indexing {
+            first: Arc::new(catalog),
+            progress,
+            stop,
+            thread: None,
+        });
+    }
+    let dir = match &cache_use {
+        CacheUse::Platform => cache::cache_root().map(|r| cache::cache_dir(&r, &folder)),
+        CacheUse::At(root) => Some(cache::cache_dir(root, &folder)),
+        CacheUse::Bypass => None,
+    };
+    let mut note = None;
+    let cached =
+        dir.as_ref().and_then(
+            |dir| match cache::load(dir, &folder, &root, origin.clone()) {
+                Ok(cached) => Some(cached.catalog),
+                Err(cache::CacheError::Missing) => None,
+                Err(err) => {
+                    note = Some(format!("catalog cache rebuilt ({err})"));
+                    None
+                }
+            },
+        );
+    let job = Job {
+        path: path.to_owned(),
+        root,
+        folder,
+        origin,
+        dir,
+        stop: Arc::clone(&stop),
+    };
+    let (first, progress, walk) = match cached {
+        Some(catalog) => {
+            let n = catalog.entries.len();
+            let progress = Progress {
+                indexed: n,
+                total: n,
+                done: false,
+            };
+            (Arc::new(catalog), progress, None)
+        }
+        None => {
+            let mut walk = Walk::new(path);
+            let found = walk.take(FIRST_FILES);
+            let catalog = job.listed_catalog(&found, walk.problems.clone());
+            let progress = Progress {
+                indexed: 0,
+                total: found.len(),
+                done: false,
+            };
+            (Arc::new(catalog), progress, Some((walk, found)))
+        }
+    };
+    if let Some(note) = note {
+        send(Update::Note(note));
+    }
+    let previous = Arc::clone(&first);
+    let thread = thread::Builder::new()
+        .name("docbao-index".to_owned())
+        .spawn(move || job.run(previous, walk, &send))
+        .ok();
+    Ok(Indexing {
+        first,
+        progress,
+        stop,
+        thread,
+    })
+}
+
+/// The walk of a folder, taken a few files at a time.
+struct Walk {
+    root: PathBuf,
+    walker: walkdir::FilterEntry<walkdir::IntoIter, fn(&walkdir::DirEntry) -> bool>,
+    problems: Vec<Problem>,
+}
+
+impl Walk {
+    fn new(root: &Path) -> Walk {
+        let shown: fn(&walkdir::DirEntry) -> bool = |e| e.depth() == 0 || !is_hidden(e.file_name());
+        Walk {
+            root: root.to_owned(),
+            walker: walkdir::WalkDir::new(root)
+                .follow_links(true)
+                .into_iter()
+                .filter_entry(shown),
+            problems: Vec::new(),
+        }
+    }
+
+    /// Up to `n` more article files, with their stamps.
+    fn take(&mut self, n: usize) -> Vec<Listed> {
+        let mut found = Vec::new();
+        while found.len() < n {
+            match self.walker.next() {
+                None => break,
+                Some(Ok(entry)) if entry.file_type().is_file() && is_article_name(entry.path()) => {
+                    match entry.metadata() {
+                        Ok(meta) => found.push(Listed {
+                            stamp: Stamp::of(&meta),
+                            path: entry.into_path(),
+                        }),
+                        Err(err) => self.problems.push(walk_problem(&self.root, &err)),
+                    }
+                }
+                Some(Ok(_)) => {}
+                Some(Err(err)) => self.problems.push(walk_problem(&self.root, &err)),
+            }
+        }
+        found
+    }
+}
+
+/// What the indexing thread works on.
+struct Job {
+    path: PathBuf,
+    root: PathBuf,
+    folder: String,
+    origin: String,
+    dir: Option<PathBuf>,
+    stop: Arc<AtomicBool>,
+}
+
+impl Job {
+    /// Brings the catalog up to date with the folder, sending each catalog made.
+    fn run(self, previous: Arc<Catalog>, walk: Option<(Walk, Vec<Listed>)>, send: &dyn Fn(Update)) {
+        // The whole folder, listed: by the walk begun before the first frame, the list growing
+        // as it goes, or afresh.
+        let (files, walk_problems) = match walk {
+            Some((mut walk, mut found)) => {
+                let mut listed = self.listed_entries(&found, &previous);
+                loop {
+                    if self.stop.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    let more = walk.take(WALK_STEP);
+                    if more.is_empty() {
+                        break;
+                    }
+                    listed.extend(self.listed_entries(&more, &previous));
+                    found.extend(more);
+                    let mut entries = listed.clone();
+                    sort(&mut entries);
+                    let mut catalog =
+                        Catalog::from_parts(entries, walk.problems.clone(), self.origin.clone());
+                    catalog.folder = self.folder.clone();
+                    send(Update::Catalog {
+                        catalog: Arc::new(catalog),
+                        progress: Progress {
+                            indexed: 0,
+                            total: found.len(),
+                            done: false,
+                        },
+                        parsed: 0,
+                    });
+                }
+                (found, walk.problems)
+            }
+            None => match Catalog::list_files(&self.path) {
+                Ok(listed) => listed,
+                Err(err) => {
+                    send(Update::Note(err.to_string()));
+                    return;
+                }
+            },
+        };
+        // What the files say about the catalog shown: kept, changed, gone, new.
+        let by_path: HashMap<&OsStr, &Entry> = previous
+            .entries
+            .iter()
+            .filter(|e| e.stored.is_some())
+            .map(|e| (e.path.as_os_str(), e))
+            .collect();
+        let skipped: HashMap<&OsStr, &Problem> = previous
+            .problems
+            .iter()
+            .filter(|p| p.stamp.is_some())
+            .map(|p| (p.path.as_os_str(), p))
+            .collect();
+        let mut kept = Vec::new();
+        let mut problems = walk_problems;
+        let mut to_read = Vec::new();
+        for file in &files {
+            let key = file.path.as_os_str();
+            match (by_path.get(key), skipped.get(key)) {
+                (Some(entry), _) if entry.stamp == file.stamp => kept.push((*entry).clone()),
+                (_, Some(problem)) if problem.stamp == Some(file.stamp) => {
+                    problems.push((*problem).clone())
+                }
+                _ => to_read.push(file.clone()),
+            }
+        }
+        let unchanged = kept.len() + problems.len();
+        let changed =
+            !to_read.is_empty() || unchanged != previous.entries.len() + previous.problems.len();
+        let total = files.len();
+        let mut indexed = kept.len() + problems.len();
+        let mut parsed = 0;
+        // What is not read yet is listed by its first line meanwhile.
+        let mut entries: Vec<Entry> = kept;
+        let pending = self.listed_entries(&to_read, &previous);
+        let send_catalog =
+            |entries: &[Entry], problems: &[Problem], pending: &[Entry], p, parsed| {
+                let mut all: Vec<Entry> = entries.iter().chain(pending).cloned().collect();
+                sort(&mut all);
+                let mut catalog = Catalog::from_parts(all, problems.to_vec(), self.origin.clone());
+                catalog.folder = self.folder.clone();
+                let catalog = Arc::new(catalog);
+                send(Update::Catalog {
+                    catalog: Arc::clone(&catalog),
+                    progress: p,
+                    parsed,
+                });
+                catalog
+            };
+        let mut remaining = pending;
+        if changed {
+            let p = Progress {
+                indexed,
+                total,
+                done: false,
+            };
+            send_catalog(&entries, &problems, &remaining, p, parsed);
+        }
+        let mut cache_ok = self.dir.is_some();
+        let mut last_sent = Instant::now();
+        for batch in to_read.chunks(BATCH) {
+            if self.stop.load(Ordering::Relaxed) {
+                // What is indexed so far is kept: the next start reads only the rest.
+                if cache_ok && let Some(dir) = &self.dir {
+                    let mut indexed = entries.clone();
+                    sort(&mut indexed);
+                    let mut catalog =
+                        Catalog::from_parts(indexed, problems.clone(), self.origin.clone());
+                    catalog.folder = self.folder.clone();
+                    let _ = cache::save(dir, &self.root, &catalog);
+                }
+                return;
+            }
+            let mut articles = Vec::new();
+            for read in read_all(&self.root, batch) {
+                match read {
+                    Ok(article) => articles.push(article),
+                    Err(problem) => problems.push(problem),
+                }
+            }
+            parsed += batch.len();
+            indexed += batch.len();
+            let (bytes, parts) = store_batch(&articles);
+            let segment = match (&self.dir, cache_ok) {
+                (Some(dir), true) => match cache::write_mapped(dir, bytes.clone()) {
+                    Ok(segment) => segment,
+                    Err(err) => {
+                        cache_ok = false;
+                        send(Update::Note(format!("catalog cache not written ({err})")));
+                        Arc::new(Segment::new(Bytes::Memory(bytes)))
+                    }
+                },
+                _ => Arc::new(Segment::new(Bytes::Memory(bytes))),
+            };
+            for ((article, stamp), parts) in articles.iter().zip(parts) {
+                let stored = Stored::new(Arc::clone(&segment), parts);
+                entries.push(Entry::new(article, *stamp, Some(stored)));
+            }
+            let done: std::collections::HashSet<&OsStr> =
+                batch.iter().map(|f| f.path.as_os_str()).collect();
+            remaining.retain(|e| !done.contains(e.path.as_os_str()));
+            // Catalogs are sent a few times a second at most: each is a copy of the list.
+            if last_sent.elapsed() > Duration::from_millis(150) || remaining.is_empty() {
+                let p = Progress {
+                    indexed,
+                    total,
+                    done: false,
+                };
+                send_catalog(&entries, &problems, &remaining, p, parsed);
+                last_sent = Instant::now();
+            }
+        }
+        let p = Progress {
+            indexed: total,
+            total,
+            done: true,
+        };
+        let catalog = send_catalog(&entries, &problems, &[], p, parsed);
+        if changed
+            && cache_ok
+            && let Some(dir) = &self.dir
+            && let Err(err) = cache::save(dir, &self.root, &catalog)
+        {
+            send(Update::Note(format!("catalog cache not written ({err})")));
+        }
+    }
+
+    /// A catalog of files listed by their first line, before they are read whole.
+    fn listed_catalog(&self, files: &[Listed], problems: Vec<Problem>) -> Catalog {
+        let mut entries = self.listed_entries(files, &Catalog::default());
+        sort(&mut entries);
+        let mut catalog = Catalog::from_parts(entries, problems, self.origin.clone());
+        catalog.folder = self.folder.clone();
+        catalog
+    }
+
+    /// Entries for files not read yet: what the catalog shown knows of them (an older read of
+    /// a changed file), else their first line.
+    fn listed_entries(&self, files: &[Listed], shown: &Catalog) -> Vec<Entry> {
+        let known: HashMap<&OsStr, &Entry> = shown
+            .entries
+            .iter()
+            .map(|e| (e.path.as_os_str(), e))
+            .collect();
+        files
+            .par_iter()
+            .map(|file| match known.get(file.path.as_os_str()) {
+                Some(entry) => Entry {
+                    stored: None,
+                    ..(*entry).clone()
+                },
+                None => first_line_entry(&self.root, file),
+            })
+            .collect()
+    }
+}
+
+/// An entry for a file not read yet, from its first line: its title and date.
+fn first_line_entry(root: &Path, file: &Listed) -> Entry {
+    let mut head = Vec::with_capacity(FIRST_LINE_BYTES);
+    if let Ok(opened) = std::fs::File::open(&file.path) {
+        let _ = opened.take(FIRST_LINE_BYTES as u64).read_to_end(&mut head);
+    }
+    let decoded = String::from_utf8_lossy(&head);
+    let line = decoded
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or_default();
+    let line = text::sanitize(line);
+    let markdown = file
+        .path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+    let (title, date) = article::headline(&line, markdown);
+    let id = article_id(root, &file.path);
+    Entry {
+        title: if title.is_empty() { id.clone() } else { title },
+        id,
+        path: file.path.clone(),
+        title_range: None,
+        shown_start: 0,
+        date,
+        words: 0,
+        warnings: Vec::new(),
+        stamp: file.stamp,
+        stored: None,
+    }
+}
+
+/// Stores articles' text, blocks, folded text and marks in one segment's bytes (header space
+/// first), folding on every core.
+pub fn store_batch(articles: &[(super::Article, Stamp)]) -> (Vec<u8>, Vec<Parts>) {
+    let blobs: Vec<(Vec<u8>, Parts)> = articles
+        .par_iter()
+        .map(|(article, _)| {
+            let mut builder = SegmentBuilder::default();
+            let parts = builder.add(article);
+            (builder.into_bytes(), parts)
+        })
+        .collect();
+    let size: usize = blobs.iter().map(|(b, _)| b.len()).sum();
+    let mut bytes = Vec::with_capacity(cache::SEGMENT_HEADER + size);
+    bytes.resize(cache::SEGMENT_HEADER, 0);
+    let mut parts = Vec::with_capacity(blobs.len());
+    for (blob, part) in blobs {
+        parts.push(part.shifted(bytes.len()));
+        bytes.extend_from_slice(&blob);
+    }
+    (bytes, parts)
+}
