@@ -1,13 +1,15 @@
 //! Everything a user can do, as one enum: the only input `App::update` accepts; and every
 //! effect `App::update` asks for, which the event loop carries out off the UI thread.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use crate::bookmarks::{Bookmark, Change};
-use crate::catalog::Catalog;
 use crate::catalog::indexer::Progress;
+use crate::catalog::{Article, Catalog};
 use crate::search::{CatalogHits, Query};
 use crate::state::ReadingState;
+use crate::text::fold::FoldMap;
 
 /// One thing the user asked for, or the answer of a worker.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,6 +128,15 @@ pub enum Action {
     },
     /// Something a worker could not do, for the status line.
     Failed(String),
+    /// The matches of a search in the article being read, found by a worker.
+    ArticleSearched {
+        /// Which request it answers; older answers are dropped.
+        generation: u64,
+        /// The matches, in order.
+        matches: Vec<Range<usize>>,
+        /// The article's text folded, to keep for the next search in it.
+        folded: Arc<FoldMap>,
+    },
     /// The catalog, brought further up to date by the indexing thread.
     CatalogUpdated {
         /// The catalog as it stands.
@@ -146,6 +157,17 @@ pub enum Effect {
         query: Query,
         /// The catalog to search: the one shown when the search was asked for.
         catalog: Arc<Catalog>,
+    },
+    /// Search the article being read; answered by [`Action::ArticleSearched`].
+    SearchArticle {
+        /// Which request this is; an older one still running is abandoned.
+        generation: u64,
+        /// The article.
+        article: Arc<Article>,
+        /// Its text folded, when a search made it already.
+        folded: Option<Arc<FoldMap>>,
+        /// What to look for.
+        query: Query,
     },
     /// Save one change to the bookmarks; answered by [`Action::BookmarksSaved`].
     SaveBookmarks {

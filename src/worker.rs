@@ -14,6 +14,7 @@ use crate::catalog::Catalog;
 use crate::search::{self, Query};
 use crate::state::{ReadingState, StateStore};
 use crate::store::StoreError;
+use crate::text::fold::FoldMap;
 
 /// The data files, as the worker that saves them keeps them.
 #[derive(Debug)]
@@ -111,7 +112,7 @@ impl Storage {
                     )));
                 }
             }
-            Effect::SearchCatalog { .. } => {}
+            Effect::SearchCatalog { .. } | Effect::SearchArticle { .. } => {}
         }
         let notices = [self.bookmarks.notice.take(), self.reading.notice.take()];
         answers.extend(notices.into_iter().flatten().map(Action::Failed));
@@ -240,6 +241,26 @@ impl Searches {
     }
 }
 
+/// Searches an article, folding its text first when no search did yet.
+fn search_article(effect: Effect) -> Option<Action> {
+    let Effect::SearchArticle {
+        generation,
+        article,
+        folded,
+        query,
+    } = effect
+    else {
+        return None;
+    };
+    let folded = folded.unwrap_or_else(|| Arc::new(FoldMap::new(article.shown_text())));
+    let matches = search::find_in_article_with(&article, &folded, &query);
+    Some(Action::ArticleSearched {
+        generation,
+        matches,
+        folded,
+    })
+}
+
 /// Carries out effects at once, on this thread: what the tests use to see the files as a
 /// user would after each key.
 #[derive(Debug)]
@@ -263,6 +284,7 @@ impl Inline {
                 .run(generation, query, catalog, &|| false)
                 .into_iter()
                 .collect(),
+            article @ Effect::SearchArticle { .. } => search_article(article).into_iter().collect(),
             other => self.storage.run(other),
         }
     }
@@ -273,6 +295,8 @@ impl Inline {
 pub struct Workers {
     files: Option<(mpsc::Sender<Effect>, thread::JoinHandle<()>)>,
     searches: mpsc::Sender<(u64, Query, Arc<Catalog>)>,
+    /// Searches in the article being read.
+    articles: mpsc::Sender<Effect>,
     /// The newest search asked for: an older one still running is abandoned.
     latest: Arc<AtomicU64>,
     answers: mpsc::Receiver<Action>,
@@ -296,6 +320,7 @@ impl Workers {
                 done.fetch_sub(1, Ordering::SeqCst);
             }
         });
+        let article_answer = answer.clone();
         let (search_in, search_out) = mpsc::channel::<(u64, Query, Arc<Catalog>)>();
         let latest = Arc::new(AtomicU64::new(0));
         let (newest, done) = (Arc::clone(&latest), Arc::clone(&busy));
@@ -318,9 +343,28 @@ impl Workers {
                 }
             }
         });
+        let (article_in, article_out) = mpsc::channel::<Effect>();
+        let (reply, done) = (article_answer, Arc::clone(&busy));
+        thread::spawn(move || {
+            while let Ok(mut request) = article_out.recv() {
+                // Only the newest search of the article is worth running.
+                while let Ok(newer) = article_out.try_recv() {
+                    done.fetch_sub(1, Ordering::SeqCst);
+                    request = newer;
+                }
+                let found = search_article(request);
+                done.fetch_sub(1, Ordering::SeqCst);
+                if let Some(action) = found
+                    && reply.send(action).is_err()
+                {
+                    return;
+                }
+            }
+        });
         Workers {
             files: Some((files_in, files)),
             searches: search_in,
+            articles: article_in,
             latest,
             answers,
             busy,
@@ -340,6 +384,7 @@ impl Workers {
                     self.latest.store(generation, Ordering::Relaxed);
                     self.searches.send((generation, query, catalog)).is_ok()
                 }
+                article @ Effect::SearchArticle { .. } => self.articles.send(article).is_ok(),
                 other => self
                     .files
                     .as_ref()

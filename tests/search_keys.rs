@@ -320,3 +320,60 @@ fn search_screens() {
         );
     }
 }
+
+#[test]
+fn a_long_article_is_searched_off_the_prompt_and_lands_below_where_the_search_began() {
+    use docbao::catalog::Catalog;
+    let dir = tempfile::tempdir().unwrap();
+    let paragraph = "Chữ và số, hiếm khi gặp. ".repeat(40);
+    let body = vec![paragraph; 600].join("\n\n");
+    std::fs::write(
+        dir.path().join("dai.txt"),
+        format!("date 2025-01-01 Rất dài\n\n{body}\n"),
+    )
+    .unwrap();
+    let catalog = std::sync::Arc::new(Catalog::open(dir.path()).unwrap());
+    let mut app = common::app_with(catalog, 100, 30);
+    press(&mut app, "Enter G /");
+    let origin = app.reader().scroll();
+    // The key is taken at once; the search is a worker's.
+    let effects = app.update(Action::Insert('h'));
+    assert!(
+        matches!(effects.as_slice(), [Effect::SearchArticle { .. }]),
+        "{effects:?}"
+    );
+    assert!(app.reader().search().unwrap().pending);
+    assert!(common::screen(&app).contains("searching…"));
+    for effect in effects {
+        for answer in app.worker.run(effect) {
+            app.update(answer);
+        }
+    }
+    let found = app.reader().search().unwrap();
+    assert!(!found.pending && found.matches.len() > 1000);
+    let current = found.matches[found.current.unwrap()].start;
+    let row = app.reader().page().unwrap().row_of(current).unwrap();
+    assert!(
+        row >= origin,
+        "the first match at or below where the search began"
+    );
+    // A newer key makes an older answer useless: it is dropped.
+    let old = app.update(Action::Insert('i'));
+    let new = app.update(Action::Insert('e'));
+    for effect in old {
+        for answer in app.worker.run(effect) {
+            app.update(answer);
+        }
+    }
+    assert!(
+        app.reader().search().unwrap().pending,
+        "an old answer does not count"
+    );
+    for effect in new {
+        for answer in app.worker.run(effect) {
+            app.update(answer);
+        }
+    }
+    assert_eq!(app.reader().search().unwrap().query.text, "hie");
+    assert!(!app.reader().search().unwrap().pending);
+}

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use super::App;
+use super::reader::Then;
 use super::screen::Screen;
 use crate::action::{Action, Effect};
 use crate::catalog::Catalog;
@@ -208,7 +209,7 @@ impl App {
             restore: previous.as_ref().map_or(selection, |f| f.restore),
             open_when_ready: false,
         });
-        self.reader.search = Some(self.search_article(query));
+        self.search_article(query, Then::Show);
     }
 
     /// Keeps the search typed in the list: opens the top article once results are in.
@@ -231,7 +232,10 @@ impl App {
     ) {
         self.list.filter = before;
         let query = self.list.filter.as_ref().map(|f| f.query.clone());
-        self.reader.search = query.map(|q| self.search_article(q));
+        match query {
+            Some(query) => self.search_article(query, Then::Show),
+            None => self.reader.search = None,
+        }
         self.select(selection.0);
         self.list.offset = selection.1;
         self.keep_selection_visible();
@@ -279,11 +283,8 @@ impl App {
             self.note = Some(format!("no article matches “{}”", query.text));
             return Screen::List;
         }
-        let mut found = self.search_article(query);
-        found.current = (!found.matches.is_empty()).then_some(0);
-        self.reader.search = Some(found);
         self.reader.scroll = 0;
-        self.show_current_match();
+        self.search_article(query, Then::First);
         Screen::Reader
     }
 

@@ -22,7 +22,7 @@ use crate::state::{Last, Pane, ReadingState};
 use crate::text;
 pub use keys::{HelpLine, KeyHelp, Mode};
 pub use list::{ListFilter, ListView};
-pub use reader::{Placed, ReaderSearch, ReaderView, Selection};
+pub use reader::{Placed, ReaderSearch, ReaderView, Selection, Then};
 pub use screen::{
     BookmarksPane, Focus, HelpView, PaneEntry, Placement, ProblemsView, PromptScreen, Purpose,
     Screen,
@@ -72,6 +72,8 @@ pub struct App {
     last_bookmark: Option<String>,
     /// Effects asked for by the update under way.
     effects: Vec<Effect>,
+    /// Number of the latest search in the article asked for.
+    article_search: u64,
     /// How far the catalog shown is indexed.
     progress: Progress,
 }
@@ -98,6 +100,7 @@ impl App {
             generation: 0,
             last_bookmark: None,
             effects: Vec::new(),
+            article_search: 0,
             progress: start.progress,
         };
         let last = app.reading.last.clone();
@@ -126,6 +129,11 @@ impl App {
             }
             Action::Failed(message) => self.note = Some(message),
             Action::CatalogUpdated { catalog, progress } => self.take_catalog(catalog, progress),
+            Action::ArticleSearched {
+                generation,
+                matches,
+                folded,
+            } => self.article_searched(generation, matches, folded),
             Action::Tick => self.save_reading(),
             Action::Quit => self.quit(),
             action => {
@@ -379,7 +387,7 @@ impl App {
             self.reader = ReaderView::default();
             self.relayout();
             if let Some(search) = search {
-                self.reader.search = Some(self.search_article(search.query));
+                self.search_article(search.query, Then::Show);
             }
             self.restore_position();
         } else if !same_file || self.reader.article.is_none() {
@@ -388,7 +396,7 @@ impl App {
             self.reader.folded = None;
             self.relayout_keeping_place();
             if let Some(search) = self.reader.search.take() {
-                self.reader.search = Some(self.search_article(search.query));
+                self.search_article(search.query, Then::Show);
             }
         }
         self.bookmarks_changed = true;

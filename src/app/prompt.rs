@@ -4,6 +4,7 @@
 
 use super::App;
 use super::marks::restore_bookmarks_filter;
+use super::reader::Then;
 use super::screen::{PromptScreen, Purpose, Screen};
 use crate::action::Action;
 use crate::prompt::{self, Prompt};
@@ -96,15 +97,7 @@ impl App {
                     self.reader.search = None;
                     return;
                 }
-                let mut found = self.search_article(query);
-                let page = self.reader.page.as_ref();
-                let from_origin = found.matches.iter().position(|m| {
-                    page.and_then(|p| p.row_of(m.start))
-                        .is_some_and(|row| row >= origin)
-                });
-                found.current = from_origin.or((!found.matches.is_empty()).then_some(0));
-                self.reader.search = Some(found);
-                self.show_current_match();
+                self.search_article(query, Then::FirstFrom(origin));
             }
             Purpose::SearchList { selection, .. } => {
                 let selection = *selection;

@@ -5,7 +5,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::App;
-use crate::action::Action;
+use crate::action::{Action, Effect};
 use crate::bookmarks::Anchor;
 use crate::catalog::Article;
 use crate::page::Page;
@@ -40,7 +40,9 @@ pub struct ReaderView {
     pub(super) recorded: Option<(usize, u8)>,
     /// The article's text folded for search, made at its first search and kept for the next
     /// keys: a long article is not folded again at each letter typed.
-    pub(super) folded: Option<FoldMap>,
+    pub(super) folded: Option<Arc<FoldMap>>,
+    /// What to do with the matches of the search a worker is running in the article.
+    pub(super) then: Then,
 }
 
 impl ReaderView {
@@ -89,26 +91,111 @@ pub struct ReaderSearch {
     pub matches: Vec<Range<usize>>,
     /// The match the user is on, if any.
     pub current: Option<usize>,
+    /// Whether the matches are still being looked for (in a long article, by a worker).
+    pub pending: bool,
+}
+
+/// Shown text longer than this is searched by a worker, so that a key typed in the prompt
+/// never waits for a search through a long article.
+const SEARCH_HERE_BYTES: usize = 256 * 1024;
+
+/// What to do with the matches of a search in the reader once they are found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Then {
+    /// Highlight them, on no match in particular.
+    #[default]
+    Show,
+    /// Go to the first match at or below this row (the first of all when none is).
+    FirstFrom(usize),
+    /// Go to the first match of the article.
+    First,
 }
 
 impl App {
-    /// The matches of `query` in the selected article, none chosen yet.
-    pub(super) fn search_article(&mut self, query: Query) -> ReaderSearch {
-        let matches = match self.reader.article.as_deref() {
-            Some(article) => {
-                let map = self
-                    .reader
-                    .folded
-                    .get_or_insert_with(|| FoldMap::new(article.shown_text()));
-                search::find_in_article_with(article, map, &query)
-            }
-            None => Vec::new(),
+    /// Searches the selected article for `query`: at once in a short one, by a worker in a
+    /// long one; `then` says what to do with the matches when they are found.
+    pub(super) fn search_article(&mut self, query: Query, then: Then) {
+        let Some(article) = self.reader.article.clone() else {
+            self.reader.search = None;
+            return;
         };
-        ReaderSearch {
-            query,
-            matches,
-            current: None,
+        self.article_search += 1;
+        if article.shown_text().len() <= SEARCH_HERE_BYTES {
+            let map = self
+                .reader
+                .folded
+                .get_or_insert_with(|| Arc::new(FoldMap::new(article.shown_text())));
+            let matches = search::find_in_article_with(&article, map, &query);
+            self.reader.search = Some(ReaderSearch {
+                query,
+                matches,
+                current: None,
+                pending: false,
+            });
+            self.after_search(then);
+            return;
         }
+        self.effects.push(Effect::SearchArticle {
+            generation: self.article_search,
+            article,
+            folded: self.reader.folded.clone(),
+            query: query.clone(),
+        });
+        self.reader.then = then;
+        self.reader.search = Some(ReaderSearch {
+            query,
+            matches: Vec::new(),
+            current: None,
+            pending: true,
+        });
+    }
+
+    /// Takes in the matches a worker found in the article, if they answer the search shown.
+    pub(super) fn article_searched(
+        &mut self,
+        generation: u64,
+        matches: Vec<Range<usize>>,
+        folded: Arc<FoldMap>,
+    ) {
+        if generation != self.article_search {
+            return;
+        }
+        let Some(search) = self.reader.search.as_mut().filter(|s| s.pending) else {
+            return;
+        };
+        search.matches = matches;
+        search.pending = false;
+        self.reader.folded = Some(folded);
+        self.after_search(self.reader.then);
+    }
+
+    /// Chooses the current match once the matches are in, and shows it.
+    fn after_search(&mut self, then: Then) {
+        let Some(found) = &self.reader.search else {
+            return;
+        };
+        let any = (!found.matches.is_empty()).then_some(0);
+        let current = match then {
+            Then::Show => return,
+            Then::First => any,
+            Then::FirstFrom(origin) => {
+                let page = self.reader.page.as_ref();
+                // Matches are in order, and so are rows: the first at or below the origin
+                // is found by bisection, however many there are.
+                let below = found.matches.partition_point(|m| {
+                    page.and_then(|p| p.row_of(m.start))
+                        .is_none_or(|row| row < origin)
+                });
+                (below < found.matches.len()).then_some(below).or(any)
+            }
+        };
+        if let Some(found) = self.reader.search.as_mut() {
+            found.current = current;
+        }
+        if then == Then::First {
+            self.reader.scroll = 0;
+        }
+        self.show_current_match();
     }
 }
 
@@ -210,7 +297,7 @@ impl App {
             self.reader = super::reader::ReaderView::default();
             self.relayout();
             if let Some(previous) = search {
-                self.reader.search = Some(self.search_article(previous.query));
+                self.search_article(previous.query, Then::Show);
             }
             self.place_bookmarks();
             self.restore_position();
@@ -321,6 +408,10 @@ impl App {
             self.note = Some("no search yet: press / to search".to_owned());
             return;
         };
+        if found.pending {
+            self.note = Some("still searching this article".to_owned());
+            return;
+        }
         let count = found.matches.len();
         if count == 0 {
             self.note = Some(format!("no matches for “{}”", found.query.text));

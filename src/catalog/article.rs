@@ -89,7 +89,7 @@ pub struct Block {
 }
 
 /// A parsed article, immutable once built.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
     /// The file stem, unique enough to name the article on the command line.
     pub id: String,

@@ -159,7 +159,7 @@ pub fn to_original_marked(text: &str, marks: &[Mark], folded: Range<usize>) -> R
 }
 
 /// Folded text together with where each piece of it came from in the original.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FoldMap {
     /// The folded text, as [`fold`] makes it.
     pub folded: String,

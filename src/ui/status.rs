@@ -198,6 +198,9 @@ fn problems_summary(app: &App) -> Option<String> {
 /// `3/14` in the reader: the match the user is on, of how many.
 fn match_counter(app: &App) -> Option<String> {
     let found = app.reader().search()?;
+    if found.pending {
+        return Some("searching…".to_owned());
+    }
     Some(match (found.current, found.matches.len()) {
         (_, 0) => "no matches".to_owned(),
         (Some(k), n) => format!("{}/{n}", k + 1),
