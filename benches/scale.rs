@@ -1,8 +1,10 @@
-//! docbao at scale: start-up, indexing, search latency, prompt echo, frame time and memory, at
-//! 1 MB and 100 MB of generated articles (and 1 GB with `DOCBAO_BENCH_1GB=1`).
+//! docbao at scale: first frame with and without the catalog cache, indexing, search latency,
+//! prompt echo in a long article, frame time and memory, at 1 MB and 100 MB of generated
+//! articles (and 1 GB with `DOCBAO_BENCH_1GB=1`).
 //!
 //! A plain harness rather than criterion: the targets are percentiles (p50/p99) of single
-//! keystrokes and frames, which it measures directly. Run with `cargo bench`.
+//! keystrokes and frames, and first frames of fresh opens, which it measures directly. Run
+//! with `cargo bench`.
 
 #[path = "../examples/corpus/mod.rs"]
 mod corpus;
@@ -11,9 +13,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use docbao::action::{Action, Effect};
+use docbao::action::Action;
 use docbao::app::{App, Start};
-use docbao::catalog::Catalog;
+use docbao::catalog::indexer::{self, Progress};
+use docbao::catalog::{CacheUse, Catalog};
 use docbao::keymap::Keymap;
 use docbao::search::{self, Options, Query};
 use docbao::ui::{self, Theme};
@@ -23,7 +26,16 @@ use ratatui::backend::TestBackend;
 /// Queries typed a character at a time, diacritic-free as most people type them.
 const QUERIES: [&str; 4] = ["cong uoc ha noi", "thu tuong", "an ninh mang", "hoa binh"];
 
+/// Fresh opens timed for each first-frame figure.
+const OPENS: usize = 7;
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--rss-child") {
+        // The memory figure, in a process of its own: see `resident_with_reader_open`.
+        rss_child(Path::new(&args[at + 1]), Path::new(&args[at + 2]));
+        return;
+    }
     let mut sizes = vec![("1 MB", 1_000_000), ("100 MB", 100_000_000)];
     if std::env::var_os("DOCBAO_BENCH_1GB").is_some() {
         sizes.push(("1 GB", 1_000_000_000));
@@ -32,17 +44,21 @@ fn main() {
     println!("docbao benchmarks on {cores} cores\n");
     for (label, bytes) in sizes {
         let dir = corpus_dir(bytes);
-        println!("## {label} ({})\n", dir.display());
+        let count = std::fs::read_dir(&dir).map_or(0, |_| count_files(&dir));
+        println!("## {label}, {count} articles ({})\n", dir.display());
         run(&dir, bytes);
         println!();
     }
+    long_article_echo();
+}
+
+fn target() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target")
 }
 
 /// The corpus of `bytes`, generated once under `target/bench-corpus/`.
 fn corpus_dir(bytes: usize) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("target/bench-corpus")
-        .join(bytes.to_string());
+    let dir = target().join("bench-corpus").join(bytes.to_string());
     if !dir.join("done").exists() {
         let _ = std::fs::remove_dir_all(&dir);
         corpus::generate(&dir, bytes, 1).expect("write the corpus");
@@ -51,8 +67,25 @@ fn corpus_dir(bytes: usize) -> PathBuf {
     dir
 }
 
+fn count_files(dir: &Path) -> usize {
+    walk(dir).len()
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else if path.extension().is_some_and(|e| e == "txt") {
+            out.push(path);
+        }
+    }
+    out
+}
+
 /// The reader over `catalog` at a size, with nothing saved.
-fn reader_app(catalog: &Arc<Catalog>, width: u16, height: u16) -> App {
+fn reader_app(catalog: &Arc<Catalog>, width: u16, height: u16, progress: Progress) -> App {
     App::new(
         Arc::clone(catalog),
         Start {
@@ -61,42 +94,89 @@ fn reader_app(catalog: &Arc<Catalog>, width: u16, height: u16) -> App {
             bookmarks: Vec::new(),
             reading: Default::default(),
             notices: Vec::new(),
-            progress: docbao::catalog::indexer::Progress {
-                done: true,
-                ..Default::default()
-            },
+            progress,
         },
     )
 }
 
-fn run(dir: &Path, bytes: usize) {
-    let mb = bytes as f64 / 1e6;
-
-    // Start to first frame: open the catalog, build the app, draw the list.
+/// Opens the folder as the reader does and draws the first frame; returns how long that took,
+/// and the indexing still under way.
+fn first_frame(dir: &Path, cache: &Path) -> (Duration, indexer::Indexing) {
     let started = Instant::now();
-    let catalog = Arc::new(Catalog::open(dir).expect("open the corpus"));
-    let opened = started.elapsed();
-    let app = reader_app(&catalog, 100, 30);
+    let indexing =
+        indexer::open(dir, CacheUse::At(cache.to_owned()), |_| {}).expect("open the corpus");
+    let app = reader_app(&indexing.first, 100, 30, indexing.progress);
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
     terminal
         .draw(|f| ui::render(&app, &Theme::color(), f))
         .expect("draw");
-    let first_frame = started.elapsed();
+    (started.elapsed(), indexing)
+}
+
+fn run(dir: &Path, bytes: usize) {
+    let mb = bytes as f64 / 1e6;
+    let cache = target().join("bench-cache").join(bytes.to_string());
+
+    // No cache: the first frame, then the whole folder indexed (and the cache written).
+    let mut cold = Vec::new();
+    for _ in 0..3 {
+        let _ = std::fs::remove_dir_all(&cache);
+        let (frame, indexing) = first_frame(dir, &cache);
+        cold.push(frame);
+        indexing.stop();
+    }
+    row("first frame, no cache (median of 3)", ms(median(&mut cold)));
+    let _ = std::fs::remove_dir_all(&cache);
+    let started = Instant::now();
+    let (_, indexing) = first_frame(dir, &cache);
+    indexing.wait();
+    let indexed = started.elapsed();
     row(
-        "start to first frame (open + parse + draw list)",
-        ms(first_frame),
-    );
-    row(
-        "catalog indexing (read, decode, normalise, parse, fold)",
+        "index with no cache (read, parse, fold, write the cache)",
         format!(
-            "{:.0} MB/s ({} articles)",
-            mb / opened.as_secs_f64(),
-            catalog.entries().len()
+            "{:.0} MB/s, {:.1} s",
+            mb / indexed.as_secs_f64(),
+            indexed.as_secs_f64()
         ),
     );
 
-    // Keystroke to updated catalog results, as the search thread runs them.
-    // As the search thread does: each query looks within the results of the one it extends.
+    // Warm cache: the first frame comes from it; the walk that checks it runs after.
+    let mut warm = Vec::new();
+    for _ in 0..OPENS {
+        let (frame, indexing) = first_frame(dir, &cache);
+        warm.push(frame);
+        indexing.wait();
+    }
+    row(
+        &format!("first frame, warm cache (median of {OPENS})"),
+        ms(median(&mut warm)),
+    );
+    let started = Instant::now();
+    let opened = Catalog::open_cached(dir, CacheUse::At(cache.clone())).expect("open");
+    row(
+        "open and check every file against the cache",
+        format!("{} ({} read)", ms(started.elapsed()), opened.parsed),
+    );
+    drop(opened);
+
+    // The catalog as the reader has it once the background walk is over (its last check
+    // reads every folded text once, as a first search would).
+    let last = Arc::new(std::sync::Mutex::new(None));
+    let sent = Arc::clone(&last);
+    let indexing = indexer::open(dir, CacheUse::At(cache.clone()), move |update| {
+        if let indexer::Update::Catalog { catalog, .. } = update
+            && let Ok(mut sent) = sent.lock()
+        {
+            *sent = Some(catalog);
+        }
+    })
+    .expect("open the corpus");
+    let first = Arc::clone(&indexing.first);
+    indexing.wait();
+    let catalog = last.lock().ok().and_then(|mut l| l.take()).unwrap_or(first);
+
+    // Keystroke to updated catalog results, as the search thread runs them: each query
+    // looks within the results of the one it extends.
     let mut latencies = Vec::new();
     for query in QUERIES {
         let mut last: Option<(Query, Vec<usize>)> = None;
@@ -117,27 +197,13 @@ fn run(dir: &Path, bytes: usize) {
         percentiles(&mut latencies),
     );
 
-    // Keystroke to echoed prompt: the update and the frame, the search being elsewhere.
-    let mut app = reader_app(&catalog, 100, 30);
-    app.update(Action::StartSearch);
-    let mut echoes = Vec::new();
-    for c in "cong uoc ha noi thu tuong an ninh".chars() {
-        let started = Instant::now();
-        // The search it asks for runs elsewhere.
-        let _ = app.update(Action::Insert(c));
-        terminal
-            .draw(|f| ui::render(&app, &Theme::color(), f))
-            .expect("draw");
-        echoes.push(started.elapsed());
-    }
-    row(
-        "keystroke → echoed prompt p50 / p99",
-        percentiles(&mut echoes),
-    );
-
-    // One frame at 200×50: the reader with highlights, then the list with snippets.
+    // One frame at 200×50: the reader with highlights, then the list with excerpts.
+    let done = Progress {
+        done: true,
+        ..Progress::default()
+    };
     let mut big = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
-    let mut reader = reader_app(&catalog, 200, 50);
+    let mut reader = reader_app(&catalog, 200, 50, done);
     reader.update(Action::Open);
     reader.update(Action::StartSearch);
     for c in "an ninh".chars() {
@@ -149,38 +215,132 @@ fn run(dir: &Path, bytes: usize) {
         "frame 200×50, reader with highlights p50 / p99",
         percentiles(&mut frames),
     );
-    let mut list = reader_app(&catalog, 200, 50);
+    let mut list = reader_app(&catalog, 200, 50, done);
     list.update(Action::StartSearch);
-    let mut asked = Vec::new();
     for c in "an ninh".chars() {
-        asked = list.update(Action::Insert(c));
+        list.update(Action::Insert(c));
     }
-    if let Some(Effect::SearchCatalog {
-        generation, query, ..
-    }) = asked.pop()
-    {
-        let hits = search::search_catalog(&catalog, &query, None, &|| false).expect("hits");
-        list.update(Action::SearchFinished {
-            generation,
-            hits: Arc::new(hits),
-        });
-    }
+    let query = Query::new("an ninh", Options::default());
+    let hits = search::search_catalog(&catalog, &query, None, &|| false).expect("hits");
+    list.update(Action::SearchFinished {
+        generation: 7,
+        hits: Arc::new(hits),
+    });
     let mut frames = time_frames(&mut big, &list, 200);
     row(
-        "frame 200×50, list with snippets p50 / p99",
+        "frame 200×50, list with excerpts p50 / p99",
         percentiles(&mut frames),
     );
+    drop((reader, list, catalog));
 
-    if let Some(rss) = resident_bytes() {
-        row(
-            "resident memory (catalog + folded copy)",
+    if let Some(figures) = resident_with_reader_open(dir, &cache) {
+        let [anon, file, anon_searched, file_searched] = figures;
+        let show = |anon: usize, file: usize| {
             format!(
-                "{:.0} MB, {:.2}× the corpus",
-                rss as f64 / 1e6,
-                rss as f64 / bytes as f64
-            ),
+                "{:.2}× the corpus: {:.0} MB heap + {:.0} MB of mapped cache",
+                (anon + file) as f64 / bytes as f64,
+                anon as f64 / 1e6,
+                file as f64 / 1e6
+            )
+        };
+        row("resident memory, reader open, warm cache", show(anon, file));
+        row(
+            "resident memory, then a catalog search",
+            show(anon_searched, file_searched),
         );
     }
+}
+
+/// Keystroke to echoed prompt in the reader, at the end of an article of one 2 MB paragraph:
+/// the update and the frame, the search itself being a worker's.
+fn long_article_echo() {
+    let dir = target().join("bench-corpus").join("long-article");
+    if !dir.join("long.txt").exists() {
+        std::fs::create_dir_all(&dir).expect("folder");
+        let body =
+            "Thủ tướng nói về an ninh mạng và công ước Hà Nội, tương lai số. ".repeat(30_000);
+        std::fs::write(
+            dir.join("long.txt"),
+            format!("date 2025-01-01 Dài\n\n{body}\n"),
+        )
+        .expect("write the long article");
+    }
+    let catalog = Arc::new(Catalog::open(&dir).expect("open"));
+    let done = Progress {
+        done: true,
+        ..Progress::default()
+    };
+    let mut app = reader_app(&catalog, 100, 30, done);
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    app.update(Action::Open);
+    app.update(Action::Bottom);
+    let mut echoes = Vec::new();
+    for _ in 0..5 {
+        app.update(Action::StartSearch);
+        for c in "tuong lai so".chars() {
+            let started = Instant::now();
+            // The search it asks for runs on a worker.
+            let _ = app.update(Action::Insert(c));
+            terminal
+                .draw(|f| ui::render(&app, &Theme::color(), f))
+                .expect("draw");
+            echoes.push(started.elapsed());
+        }
+        app.update(Action::Cancel);
+    }
+    println!("## a 2 MB article of one paragraph\n");
+    row(
+        "keystroke → echoed prompt, searching at its end, p50 / p99",
+        percentiles(&mut echoes),
+    );
+}
+
+/// Resident memory of a fresh process that opens the folder as the reader does (the first
+/// catalog from the cache, then the background walk), draws the list, opens the first article
+/// and draws it, then searches the catalog: the bench re-run as a child, so that nothing this
+/// process holds is counted. Heap and mapped cache files apart, before and after the search.
+fn resident_with_reader_open(dir: &Path, cache: &Path) -> Option<[usize; 4]> {
+    let exe = std::env::current_exe().ok()?;
+    let out = std::process::Command::new(exe)
+        .arg("--rss-child")
+        .arg(dir)
+        .arg(cache)
+        .output()
+        .ok()?;
+    let figures: Vec<usize> = String::from_utf8(out.stdout)
+        .ok()?
+        .split_whitespace()
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    figures.try_into().ok()
+}
+
+fn rss_child(dir: &Path, cache: &Path) {
+    let last = Arc::new(std::sync::Mutex::new(None));
+    let sent = Arc::clone(&last);
+    let indexing = indexer::open(dir, CacheUse::At(cache.to_owned()), move |update| {
+        if let indexer::Update::Catalog { catalog, .. } = update
+            && let Ok(mut sent) = sent.lock()
+        {
+            *sent = Some(catalog);
+        }
+    })
+    .expect("open the corpus");
+    let first = Arc::clone(&indexing.first);
+    indexing.wait();
+    let catalog = last.lock().ok().and_then(|mut l| l.take()).unwrap_or(first);
+    let mut app = reader_app(&catalog, 100, 30, Progress::default());
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    app.update(Action::Open);
+    terminal
+        .draw(|f| ui::render(&app, &Theme::color(), f))
+        .expect("draw");
+    let (anon, file) = resident().unwrap_or_default();
+    let query = Query::new("thu tuong", Options::default());
+    let hits = search::search_catalog(&catalog, &query, None, &|| false);
+    let (anon_searched, file_searched) = resident().unwrap_or_default();
+    drop(hits);
+    println!("{anon} {file} {anon_searched} {file_searched}");
 }
 
 fn time_frames(terminal: &mut Terminal<TestBackend>, app: &App, n: usize) -> Vec<Duration> {
@@ -195,6 +355,11 @@ fn time_frames(terminal: &mut Terminal<TestBackend>, app: &App, n: usize) -> Vec
         .collect()
 }
 
+fn median(samples: &mut [Duration]) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
 fn percentiles(samples: &mut [Duration]) -> String {
     samples.sort();
     let at = |p: f64| samples[((samples.len() - 1) as f64 * p).round() as usize];
@@ -206,12 +371,17 @@ fn ms(d: Duration) -> String {
 }
 
 fn row(what: &str, value: String) {
-    println!("| {what:<50} | {value:>28} |");
+    println!("| {what:<58} | {value:>26} |");
 }
 
 /// Resident set size of this process, from `/proc/self/statm` (Linux).
-fn resident_bytes() -> Option<usize> {
-    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
-    let pages: usize = statm.split_whitespace().nth(1)?.parse().ok()?;
-    Some(pages * 4096)
+/// Resident memory of this process: (anonymous, file-backed) bytes.
+fn resident() -> Option<(usize, usize)> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let field = |name: &str| -> Option<usize> {
+        let line = status.lines().find(|l| l.starts_with(name))?;
+        let kb: usize = line.split_whitespace().nth(1)?.parse().ok()?;
+        Some(kb * 1024)
+    };
+    Some((field("RssAnon:")?, field("RssFile:")?))
 }

@@ -282,11 +282,9 @@ pub fn with_stored<R>(
     }
     let article = catalog.article(index).ok()?;
     let mut builder = SegmentBuilder::default();
-    let parts = builder.add(&article);
-    let stored = Stored::new(
-        Arc::new(Segment::new(Bytes::Memory(builder.into_bytes()))),
-        parts,
-    );
+    builder.add(&article);
+    let (bytes, mut parts) = builder.finish();
+    let stored = Stored::new(Arc::new(Segment::new(Bytes::Memory(bytes))), parts.pop()?);
     let marks = stored.marks();
     let stored = StoredArticle {
         text: stored.text()?,
@@ -324,8 +322,10 @@ pub struct ArticleHits {
     pub title_count: usize,
     /// Matches in the title, as byte ranges of the article's text, when worked out.
     pub title: Vec<Range<usize>>,
-    /// Number of matches in the whole article (title included).
-    pub count: usize,
+    /// Number of matches in the whole article (title included), up to [`COUNT_CAP`] unless
+    /// case or accents mattered (then every match was checked, and counted); `None` until
+    /// counted, which a search does only when it ranks by it, and placing always does.
+    pub count: Option<usize>,
     /// The first match, as a byte range of the article's text, when worked out.
     pub first: Option<Range<usize>>,
     /// The paragraph around the first match (cut to a few hundred bytes each side), and where
@@ -346,6 +346,10 @@ impl ArticleHits {
         let candidates = memmem::find_iter(article.folded.text, query.folded.as_bytes());
         // The title opens the shown text: its matches come first, then the first one past it.
         let found = article.matches(candidates, query, |m| m.start >= title.end);
+        if self.count.is_none() {
+            let finder = memmem::Finder::new(query.folded.as_bytes());
+            self.count = Some(count(&finder, article.folded.text));
+        }
         self.first = found.first().cloned();
         self.context = self
             .first
@@ -395,23 +399,27 @@ pub struct CatalogHits {
 /// Results placed in the text straight away: more than a screen of the list.
 const PLACED_AHEAD: usize = 40;
 
+/// Most results ranked by how often they match: past this many, the query is still too short
+/// to say anything by its counts (it matches nearly everywhere), and counting every match of
+/// every article would cost a whole scan per key; such results keep catalog order after the
+/// title matches, and each is counted when placed.
+pub const RANKED_UP_TO: usize = 2_000;
+
 /// Searches every indexed article (or only those in `within`, the results of a query this
 /// one extends); returns `None` as soon as `stale()` says the result is not wanted.
 ///
-/// Matching runs on the folded text on every core; only when case or accents matter are
-/// candidates checked against the text, and only the best [`PLACED_AHEAD`] results are
-/// mapped back for highlighting (the list does the rest when they scroll into view).
+/// Matching runs on the folded text on every core, each article only as far as its first
+/// match; matches are counted only when there are at most [`RANKED_UP_TO`] results to rank;
+/// only when case or accents matter are candidates checked against the text, and only the
+/// best [`PLACED_AHEAD`] results are mapped back for highlighting (the list does the rest
+/// when they scroll into view).
 pub fn search_catalog(
     catalog: &Catalog,
     query: &Query,
     within: Option<&[usize]>,
     stale: &(dyn Fn() -> bool + Sync),
 ) -> Option<CatalogHits> {
-    let searched = catalog
-        .entries()
-        .iter()
-        .filter(|e| e.stored().is_some())
-        .count();
+    let searched = catalog.indexed();
     if query.is_empty() {
         return Some(CatalogHits {
             query: query.clone(),
@@ -429,59 +437,65 @@ pub fn search_catalog(
     };
     let finder = memmem::Finder::new(query.folded.as_bytes());
     let exact = !query.case_sensitive() && !query.accent_sensitive();
-    /// A search found stale half-way: its results are not wanted.
-    struct Stale;
     // One pool, work stealing: a long article holds up only itself, not a whole chunk.
-    let found: Result<Vec<Option<ArticleHits>>, Stale> = candidates
+    let mut hits: Vec<ArticleHits> = candidates
         .par_iter()
-        .map(|&index| {
+        .filter_map(|&index| {
+            // Once stale, the rest is skipped and the whole dropped below.
             if stale() {
-                return Err(Stale);
+                return None;
             }
-            let entry = catalog.entries().get(index);
             // Articles not indexed yet are left to the search after they are.
-            if entry.and_then(Entry::stored).is_none() {
-                return Ok(None);
+            let stored = catalog.entries().get(index)?.stored()?;
+            // Whether it matches comes from the folded text, stopping at the first match; the
+            // text is looked at only when needed.
+            let folded = stored.folded();
+            if folded.is_some_and(|folded| finder.find(folded.text).is_none()) {
+                return None;
             }
-            // The counts come from the folded text; the text is looked at only when needed.
-            let counted = entry
-                .and_then(Entry::stored)
-                .and_then(|s| s.folded())
-                .map(|folded| {
-                    (
-                        finder.find_iter(folded.text).count(),
-                        finder.find_iter(folded.title).count(),
-                    )
-                });
-            if counted.is_some_and(|(count, _)| count == 0) {
-                return Ok(None);
-            }
-            let (count, title_count) = counted.unwrap_or((1, 0));
             let mut hit = ArticleHits {
                 index,
-                title_count,
+                title_count: folded.map_or(0, |folded| count(&finder, folded.title)),
                 title: Vec::new(),
-                count,
+                count: None,
                 first: None,
                 context: None,
             };
-            if !exact || counted.is_none() {
+            if !exact || folded.is_none() {
                 // Case or accents matter, or what was stored has gone bad: the text decides.
                 let placed = with_stored(catalog, index, |article| {
                     let matches = article.find_all(query);
-                    hit.count = matches.len();
+                    hit.count = Some(matches.len());
                     hit.place(article, query);
                     hit.title_count = hit.title.len();
                 });
-                if placed.is_none() || hit.count == 0 {
-                    return Ok(None);
+                if placed.is_none() || hit.count == Some(0) {
+                    return None;
                 }
             }
-            Ok(Some(hit))
+            Some(hit)
         })
         .collect();
-    let mut hits: Vec<ArticleHits> = found.ok()?.into_iter().flatten().collect();
-    hits.sort_by_key(|h| (h.title_count == 0, std::cmp::Reverse(h.count), h.index));
+    if stale() {
+        return None;
+    }
+    if hits.len() <= RANKED_UP_TO {
+        hits.par_iter_mut()
+            .filter(|h| h.count.is_none())
+            .for_each(|hit| {
+                let folded = catalog.entries()[hit.index]
+                    .stored()
+                    .and_then(|s| s.folded());
+                hit.count = folded.map(|folded| count(&finder, folded.text));
+            });
+    }
+    hits.par_sort_unstable_by_key(|h| {
+        let count = h.count.unwrap_or(0);
+        (h.title_count == 0, std::cmp::Reverse(count), h.index)
+    });
+    if stale() {
+        return None;
+    }
     hits.par_iter_mut()
         .take(PLACED_AHEAD)
         .filter(|h| h.first.is_none())
@@ -494,6 +508,20 @@ pub fn search_catalog(
         hits,
         searched,
     })
+}
+
+/// Matches counted in an article at most: past this many, an article is as good a match as
+/// any other, and the count stops, so that the first letters typed, which match everywhere,
+/// scan only the start of each article.
+pub const COUNT_CAP: usize = 99;
+
+/// How often the needle occurs in `haystack` (without overlaps, as memmem finds them), up to
+/// [`COUNT_CAP`].
+fn count(finder: &memmem::Finder<'_>, haystack: &[u8]) -> usize {
+    match finder.needle() {
+        [byte] => memchr::memchr_iter(*byte, haystack).take(COUNT_CAP).count(),
+        _ => finder.find_iter(haystack).take(COUNT_CAP).count(),
+    }
 }
 
 /// Whether a search for `next` can look only among the results for `previous`: `previous`

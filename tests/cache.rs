@@ -36,13 +36,11 @@ fn seen(catalog: &Catalog) -> Vec<String> {
         let ranked: Vec<String> = hits
             .hits
             .iter()
-            .map(|h| {
-                format!(
-                    "{}×{} {:?}",
-                    catalog.entries()[h.index].id,
-                    h.count,
-                    h.first
-                )
+            .enumerate()
+            .map(|(rank, h)| {
+                // The first results are placed in the text; the rest may be, or not yet.
+                let first = if rank < 10 { h.first.clone() } else { None };
+                format!("{}×{:?} {first:?}", catalog.entries()[h.index].id, h.count)
             })
             .collect();
         out.push(format!("{text} ranked: {ranked:?}"));

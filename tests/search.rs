@@ -189,7 +189,7 @@ fn catalog_search_ranks_title_hits_first() {
     let article = catalog.article(results.hits[0].index).unwrap();
     assert_eq!(
         results.hits[0].count,
-        article.text.matches("Guterres").count()
+        Some(article.text.matches("Guterres").count())
     );
     assert!(searcher.run(&smart("không có đâu xyz")).hits.is_empty());
 }
@@ -314,4 +314,51 @@ fn a_match_inside_a_very_long_grapheme_takes_all_of_it() {
     let text = format!("x {long} y");
     let found = found(&text, &smart("a"));
     assert_eq!(found, [long.as_str()], "found a piece of a grapheme");
+}
+
+#[test]
+fn past_so_many_results_the_rest_keep_catalog_order_and_are_counted_when_placed() {
+    // Every article matches "tin"; one has it in its title, and the more an article's number,
+    // the more often it says "tin" (so that ranking by count would reverse catalog order).
+    let n = search::RANKED_UP_TO + 10;
+    let sources = (0..n).map(|i| {
+        let title = if i == n / 2 {
+            "Tin nổi bật"
+        } else {
+            "Bài báo"
+        };
+        let body = "Có tin mới. ".repeat(1 + i % 7);
+        let path = std::path::PathBuf::from(format!("bai-{i:05}.txt"));
+        let text = format!("date 2025-01-01 {title}\n\n{body}\n");
+        (path, Ok(text.into_bytes()))
+    });
+    let catalog = docbao::catalog::Catalog::from_sources(sources, "test".to_owned());
+    let hits = search::search_catalog(&catalog, &smart("tin"), None, &|| false).unwrap();
+    assert_eq!(hits.hits.len(), n);
+    let title = &hits.hits[0];
+    assert_eq!(catalog.entries()[title.index].title, "Tin nổi bật");
+    let rest: Vec<usize> = hits.hits[1..].iter().map(|h| h.index).collect();
+    assert!(rest.windows(2).all(|w| w[0] < w[1]), "catalog order");
+    // Placed ones are counted (title and body); those further down are counted when placed.
+    let placed = hits.hits.iter().take_while(|h| h.placed()).count();
+    assert!(placed > 20, "a screenful placed");
+    for hit in &hits.hits[..placed] {
+        let article = catalog.article(hit.index).unwrap();
+        let expected = fold(&article.text).matches("tin").count();
+        assert_eq!(hit.count, Some(expected), "{}", article.id);
+    }
+    assert!(hits.hits[placed..].iter().all(|h| h.count.is_none()));
+
+    // A query with few enough results ranks them by how often they match.
+    // "mới. Có tin" comes once fewer than the body's sentences: in 6 articles of 7.
+    let query = smart("moi. co tin");
+    let few = search::search_catalog(&catalog, &query, None, &|| false).unwrap();
+    assert_eq!(few.hits.len(), (0..n).filter(|i| i % 7 != 0).count());
+    assert!(few.hits.len() <= search::RANKED_UP_TO);
+    let counts: Vec<usize> = few.hits.iter().map(|h| h.count.unwrap()).collect();
+    assert_eq!((counts[0], counts[counts.len() - 1]), (6, 1));
+    assert!(
+        counts.windows(2).all(|w| w[0] >= w[1]),
+        "most matches first"
+    );
 }

@@ -149,7 +149,7 @@ pub fn generate(out: &Path, size: usize, seed: u64) -> std::io::Result<usize> {
     let mut rng = Rng(seed);
     let (mut written, mut count) = (0, 0);
     while written < size {
-        let target = 4_000 + rng.below(8_001);
+        let target = 2_000 + rng.below(4_001);
         let text = material.article(&mut rng, target.min(size - written).max(200));
         let folder: PathBuf = out
             .join(format!("{:02}", count / 1000 % 100))

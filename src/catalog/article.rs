@@ -150,7 +150,7 @@ fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
     // Valid UTF-8 is text, whatever it holds (controls are shown as such); only bytes that
     // would be read in a guessed legacy encoding need a closer look. A character cut at the
     // end of the sample does not count against it.
-    match std::str::from_utf8(head) {
+    match simdutf8::compat::from_utf8(head) {
         Ok(_) => return None,
         Err(cut) if cut.error_len().is_none() => return None,
         Err(_) => {}

@@ -327,7 +327,7 @@ pub fn save(dir: &Path, root: &Path, catalog: &Catalog) -> Result<(), CacheError
                 (files.len(), shift)
             }
         };
-        placed.push((file, stored.parts.shifted(shift)));
+        placed.push((file, stored.parts.placed(shift, shift)));
     }
     flush(&mut pending, &mut files)?;
 
@@ -384,13 +384,13 @@ fn unique(prefix: &str) -> String {
 }
 
 /// Writes a segment's bytes (header space included) as a new segment file, and maps it.
-pub fn write_mapped(dir: &Path, mut bytes: Vec<u8>) -> Result<Arc<Segment>, CacheError> {
+pub fn write_mapped(dir: &Path, bytes: &mut [u8]) -> Result<Arc<Segment>, CacheError> {
     fs::create_dir_all(dir).map_err(io_error("create", dir))?;
     if bytes.len() < SEGMENT_HEADER {
         return Err(CacheError::Corrupt("a segment without its header"));
     }
     bytes[..SEGMENT_HEADER].copy_from_slice(&segment_header());
-    let name = write_segment(dir, &bytes)?;
+    let name = write_segment(dir, bytes)?;
     map_segment(dir, name, bytes.len())
 }
 

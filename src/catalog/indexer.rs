@@ -24,9 +24,6 @@ use crate::text;
 /// Files listed before the first catalog is shown when there is no cache: a screenful.
 const FIRST_FILES: usize = 64;
 
-/// Files listed at a time while the walk goes on, before each catalog is sent.
-const WALK_STEP: usize = 4096;
-
 /// Files read and stored at a time: each batch is one segment, and one catalog sent.
 const BATCH: usize = 512;
 
@@ -204,6 +201,21 @@ impl Walk {
         }
     }
 
+    /// The rest of the walk: the article files left, not stamped yet, and the problems met.
+    fn finish(mut self) -> (Vec<PathBuf>, Vec<Problem>) {
+        let mut found = Vec::new();
+        for entry in self.walker.by_ref() {
+            match entry {
+                Ok(entry) if entry.file_type().is_file() && is_article_name(entry.path()) => {
+                    found.push(entry.into_path());
+                }
+                Ok(_) => {}
+                Err(err) => self.problems.push(walk_problem(&self.root, &err)),
+            }
+        }
+        (found, self.problems)
+    }
+
     /// Up to `n` more article files, with their stamps.
     fn take(&mut self, n: usize) -> Vec<Listed> {
         let mut found = Vec::new();
@@ -242,35 +254,45 @@ impl Job {
     fn run(self, previous: Arc<Catalog>, walk: Option<(Walk, Vec<Listed>)>, send: &dyn Fn(Update)) {
         // The whole folder, listed: by the walk begun before the first frame, the list growing
         // as it goes, or afresh.
+        // With no cache, the files are listed by their first line: those of the first frame
+        // already, the rest now, all at once on every core, the list sent whole.
+        let mut listed: Vec<Entry> = Vec::new();
         let (files, walk_problems) = match walk {
-            Some((mut walk, mut found)) => {
-                let mut listed = self.listed_entries(&found, &previous);
-                loop {
-                    if self.stop.load(Ordering::Relaxed) {
-                        return;
+            Some((walk, mut found)) => {
+                listed = previous.entries.clone();
+                let (rest, problems) = walk.finish();
+                let stamped: Vec<Result<(Listed, Entry), Problem>> = rest
+                    .into_par_iter()
+                    .map(|path| {
+                        let file = stamp(path)?;
+                        let entry = first_line_entry(&self.root, &file);
+                        Ok((file, entry))
+                    })
+                    .collect();
+                let mut problems = problems;
+                for result in stamped {
+                    match result {
+                        Ok((file, entry)) => {
+                            found.push(file);
+                            listed.push(entry);
+                        }
+                        Err(problem) => problems.push(problem),
                     }
-                    let more = walk.take(WALK_STEP);
-                    if more.is_empty() {
-                        break;
-                    }
-                    listed.extend(self.listed_entries(&more, &previous));
-                    found.extend(more);
-                    let mut entries = listed.clone();
-                    sort(&mut entries);
-                    let mut catalog =
-                        Catalog::from_parts(entries, walk.problems.clone(), self.origin.clone());
-                    catalog.folder = self.folder.clone();
-                    send(Update::Catalog {
-                        catalog: Arc::new(catalog),
-                        progress: Progress {
-                            indexed: 0,
-                            total: found.len(),
-                            done: false,
-                        },
-                        parsed: 0,
-                    });
                 }
-                (found, walk.problems)
+                sort(&mut listed);
+                let mut catalog =
+                    Catalog::from_parts(listed.clone(), problems.clone(), self.origin.clone());
+                catalog.folder = self.folder.clone();
+                send(Update::Catalog {
+                    catalog: Arc::new(catalog),
+                    progress: Progress {
+                        indexed: 0,
+                        total: found.len(),
+                        done: false,
+                    },
+                    parsed: 0,
+                });
+                (found, problems)
             }
             None => match Catalog::list_files(&self.path) {
                 Ok(listed) => listed,
@@ -312,83 +334,125 @@ impl Job {
         let total = files.len();
         let mut indexed = kept.len() + problems.len();
         let mut parsed = 0;
-        // What is not read yet is listed by its first line meanwhile.
-        let mut entries: Vec<Entry> = kept;
-        let pending = self.listed_entries(&to_read, &previous);
-        let send_catalog =
-            |entries: &[Entry], problems: &[Problem], pending: &[Entry], p, parsed| {
-                let mut all: Vec<Entry> = entries.iter().chain(pending).cloned().collect();
-                sort(&mut all);
-                let mut catalog = Catalog::from_parts(all, problems.to_vec(), self.origin.clone());
-                catalog.folder = self.folder.clone();
-                let catalog = Arc::new(catalog);
-                send(Update::Catalog {
-                    catalog: Arc::clone(&catalog),
-                    progress: p,
-                    parsed,
-                });
-                catalog
-            };
-        let mut remaining = pending;
+        // The list shown, in catalog order: what was kept, and what is not read yet listed by
+        // its first line meanwhile. Each article read takes its place; the list is sorted
+        // again only when reading moved one (its title or date was not what its first line
+        // said).
+        let mut shown: Vec<Entry> = kept;
+        if listed.is_empty() {
+            shown.extend(self.listed_entries(&to_read, &previous));
+            sort(&mut shown);
+        } else {
+            // Listed and sorted already; nothing was kept, there being no cache.
+            shown.append(&mut listed);
+        }
+        let mut places = places_of(&shown);
+        let catalog_of = |shown: Vec<Entry>, problems: &[Problem]| {
+            let mut catalog = Catalog::from_parts(shown, problems.to_vec(), self.origin.clone());
+            catalog.folder = self.folder.clone();
+            Arc::new(catalog)
+        };
+        let send_catalog = |catalog: &Arc<Catalog>, progress, parsed| {
+            send(Update::Catalog {
+                catalog: Arc::clone(catalog),
+                progress,
+                parsed,
+            });
+        };
         if changed {
             let p = Progress {
                 indexed,
                 total,
                 done: false,
             };
-            send_catalog(&entries, &problems, &remaining, p, parsed);
+            send_catalog(&catalog_of(shown.clone(), &problems), p, parsed);
         }
         let mut cache_ok = self.dir.is_some();
         let mut last_sent = Instant::now();
-        for batch in to_read.chunks(BATCH) {
-            if self.stop.load(Ordering::Relaxed) {
-                // What is indexed so far is kept: the next start reads only the rest.
-                if cache_ok && let Some(dir) = &self.dir {
-                    let mut indexed = entries.clone();
-                    sort(&mut indexed);
-                    let mut catalog =
-                        Catalog::from_parts(indexed, problems.clone(), self.origin.clone());
-                    catalog.folder = self.folder.clone();
-                    let _ = cache::save(dir, &self.root, &catalog);
-                }
-                return;
-            }
+        let batches: Vec<&[Listed]> = to_read.chunks(BATCH).collect();
+        // A batch is read and folded while the one before it is written to the cache.
+        let prepare = |batch: &[Listed]| {
             let mut articles = Vec::new();
+            let mut unreadable = Vec::new();
             for read in read_all(&self.root, batch) {
                 match read {
                     Ok(article) => articles.push(article),
-                    Err(problem) => problems.push(problem),
+                    Err(problem) => unreadable.push(problem),
                 }
             }
+            let (bytes, parts) = store_batch(&articles);
+            (articles, unreadable, bytes, parts)
+        };
+        let mut next = batches.first().map(|batch| prepare(batch));
+        for (n, batch) in batches.iter().enumerate() {
+            if self.stop.load(Ordering::Relaxed) {
+                // What is indexed so far is kept: the next start reads only the rest.
+                if cache_ok && let Some(dir) = &self.dir {
+                    let indexed: Vec<Entry> = shown
+                        .iter()
+                        .filter(|e| e.stored.is_some())
+                        .cloned()
+                        .collect();
+                    let _ = cache::save(dir, &self.root, &catalog_of(indexed, &problems));
+                }
+                return;
+            }
+            let Some((articles, unreadable, mut bytes, parts)) = next.take() else {
+                break;
+            };
+            problems.extend(unreadable);
             parsed += batch.len();
             indexed += batch.len();
-            let (bytes, parts) = store_batch(&articles);
-            let segment = match (&self.dir, cache_ok) {
-                (Some(dir), true) => match cache::write_mapped(dir, bytes.clone()) {
-                    Ok(segment) => segment,
-                    Err(err) => {
+            let write = || match (&self.dir, cache_ok) {
+                (Some(dir), true) => cache::write_mapped(dir, &mut bytes).map_err(Some),
+                _ => Err(None),
+            };
+            let (written, prepared) = rayon::join(write, || batches.get(n + 1).map(|b| prepare(b)));
+            next = prepared;
+            let segment = match written {
+                Ok(segment) => segment,
+                Err(error) => {
+                    if let Some(err) = error {
                         cache_ok = false;
                         send(Update::Note(format!("catalog cache not written ({err})")));
-                        Arc::new(Segment::new(Bytes::Memory(bytes)))
                     }
-                },
-                _ => Arc::new(Segment::new(Bytes::Memory(bytes))),
+                    Arc::new(Segment::new(Bytes::Memory(bytes)))
+                }
             };
+            let mut moved = false;
             for ((article, stamp), parts) in articles.iter().zip(parts) {
                 let stored = Stored::new(Arc::clone(&segment), parts);
-                entries.push(Entry::new(article, *stamp, Some(stored)));
+                let entry = Entry::new(article, *stamp, Some(stored));
+                match places.get(entry.path.as_os_str()) {
+                    Some(&at) => {
+                        let listed = &shown[at];
+                        moved |= listed.date != entry.date || listed.title != entry.title;
+                        shown[at] = entry;
+                    }
+                    None => {
+                        shown.push(entry);
+                        moved = true;
+                    }
+                }
             }
-            let done: std::collections::HashSet<&OsStr> =
-                batch.iter().map(|f| f.path.as_os_str()).collect();
-            remaining.retain(|e| !done.contains(e.path.as_os_str()));
+            // A file that could not be read after all is no longer listed.
+            let skipped: std::collections::HashSet<&OsStr> =
+                problems.iter().map(|p| p.path.as_os_str()).collect();
+            let before = shown.len();
+            shown.retain(|e| e.stored.is_some() || !skipped.contains(e.path.as_os_str()));
+            if moved || shown.len() != before {
+                sort(&mut shown);
+                places = places_of(&shown);
+            }
             // Catalogs are sent a few times a second at most: each is a copy of the list.
-            if last_sent.elapsed() > Duration::from_millis(150) || remaining.is_empty() {
+            let last = n + 1 == batches.len();
+            if !last && last_sent.elapsed() > Duration::from_millis(150) {
                 let p = Progress {
                     indexed,
                     total,
                     done: false,
                 };
-                send_catalog(&entries, &problems, &remaining, p, parsed);
+                send_catalog(&catalog_of(shown.clone(), &problems), p, parsed);
                 last_sent = Instant::now();
             }
         }
@@ -397,7 +461,8 @@ impl Job {
             total,
             done: true,
         };
-        let catalog = send_catalog(&entries, &problems, &[], p, parsed);
+        let catalog = catalog_of(shown, &problems);
+        send_catalog(&catalog, p, parsed);
         if changed
             && cache_ok
             && let Some(dir) = &self.dir
@@ -405,6 +470,15 @@ impl Job {
         {
             send(Update::Note(format!("catalog cache not written ({err})")));
         }
+        // What the first search would do, done now: each article's folded text checked
+        // against its checksum (and read from disk, if the cache was not in memory).
+        catalog.entries().par_iter().for_each(|entry| {
+            if !self.stop.load(Ordering::Relaxed)
+                && let Some(stored) = entry.stored()
+            {
+                stored.folded();
+            }
+        });
     }
 
     /// A catalog of files listed by their first line, before they are read whole.
@@ -435,6 +509,33 @@ impl Job {
             })
             .collect()
     }
+}
+
+/// A file found by the walk, with its stamp.
+fn stamp(path: PathBuf) -> Result<Listed, Problem> {
+    match std::fs::metadata(&path) {
+        Ok(meta) => Ok(Listed {
+            stamp: Stamp::of(&meta),
+            path,
+        }),
+        Err(err) => Err(Problem {
+            reason: format!(
+                "cannot read: {}, skipped",
+                crate::io_error::describe_io(&err)
+            ),
+            path,
+            stamp: None,
+        }),
+    }
+}
+
+/// Where each entry of a list is, by its file.
+fn places_of(entries: &[Entry]) -> HashMap<std::ffi::OsString, usize> {
+    entries
+        .iter()
+        .enumerate()
+        .map(|(at, e)| (e.path.as_os_str().to_owned(), at))
+        .collect()
 }
 
 /// An entry for a file not read yet, from its first line: its title and date.
@@ -473,21 +574,22 @@ fn first_line_entry(root: &Path, file: &Listed) -> Entry {
 /// Stores articles' text, blocks, folded text and marks in one segment's bytes (header space
 /// first), folding on every core.
 pub fn store_batch(articles: &[(super::Article, Stamp)]) -> (Vec<u8>, Vec<Parts>) {
-    let blobs: Vec<(Vec<u8>, Parts)> = articles
-        .par_iter()
-        .map(|(article, _)| {
+    let built = articles
+        .par_chunks(ARTICLES_PER_BUILDER)
+        .map(|chunk| {
             let mut builder = SegmentBuilder::default();
-            let parts = builder.add(article);
-            (builder.into_bytes(), parts)
+            for (article, _) in chunk {
+                builder.add(article);
+            }
+            builder
         })
-        .collect();
-    let size: usize = blobs.iter().map(|(b, _)| b.len()).sum();
-    let mut bytes = Vec::with_capacity(cache::SEGMENT_HEADER + size);
-    bytes.resize(cache::SEGMENT_HEADER, 0);
-    let mut parts = Vec::with_capacity(blobs.len());
-    for (blob, part) in blobs {
-        parts.push(part.shifted(bytes.len()));
-        bytes.extend_from_slice(&blob);
+        .collect::<Vec<_>>();
+    let mut segment = SegmentBuilder::starting_at(cache::SEGMENT_HEADER);
+    for builder in built {
+        segment.append(builder);
     }
-    (bytes, parts)
+    segment.finish()
 }
+
+/// Articles folded together by one core when a batch is stored.
+const ARTICLES_PER_BUILDER: usize = 16;

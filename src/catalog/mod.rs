@@ -171,6 +171,8 @@ pub struct Catalog {
     folder: String,
     /// How many articles have a warning, counted once.
     warned: usize,
+    /// How many articles are indexed (their text stored), counted once.
+    indexed: usize,
     /// Where each id is, made the first time an id is looked up.
     ids: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
 }
@@ -329,6 +331,7 @@ impl Catalog {
     fn from_parts(entries: Vec<Entry>, problems: Vec<Problem>, origin: String) -> Catalog {
         Catalog {
             warned: entries.iter().filter(|e| !e.warnings.is_empty()).count(),
+            indexed: entries.iter().filter(|e| e.stored.is_some()).count(),
             entries,
             problems,
             origin,
@@ -417,6 +420,11 @@ impl Catalog {
     /// How many articles were read with a warning.
     pub fn warned(&self) -> usize {
         self.warned
+    }
+
+    /// How many articles are indexed: those a catalog search looks at.
+    pub fn indexed(&self) -> usize {
+        self.indexed
     }
 
     /// What the catalog was read from, for titles and messages.
@@ -616,8 +624,11 @@ fn store_all(articles: &[(Article, Stamp)]) -> Vec<Entry> {
         .par_chunks(ARTICLES_PER_SEGMENT)
         .flat_map_iter(|chunk| {
             let mut builder = SegmentBuilder::starting_at(cache::SEGMENT_HEADER);
-            let parts: Vec<Parts> = chunk.iter().map(|(a, _)| builder.add(a)).collect();
-            let segment = Arc::new(Segment::new(Bytes::Memory(builder.into_bytes())));
+            for (article, _) in chunk {
+                builder.add(article);
+            }
+            let (bytes, parts) = builder.finish();
+            let segment = Arc::new(Segment::new(Bytes::Memory(bytes)));
             chunk
                 .iter()
                 .zip(parts)

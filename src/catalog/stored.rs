@@ -76,15 +76,16 @@ pub struct Parts {
 }
 
 impl Parts {
-    /// The same parts, `by` bytes further into a segment.
-    pub fn shifted(&self, by: usize) -> Parts {
-        let shift = |r: &Range<usize>| r.start + by..r.end + by;
+    /// The same parts in a segment where the folded parts start `searched` bytes further in
+    /// and the others `read` bytes further in.
+    pub fn placed(&self, searched: usize, read: usize) -> Parts {
+        let shift = |r: &Range<usize>, by: usize| r.start + by..r.end + by;
         Parts {
-            text: shift(&self.text),
-            blocks: shift(&self.blocks),
-            folded: shift(&self.folded),
-            title: shift(&self.title),
-            marks: shift(&self.marks),
+            text: shift(&self.text, read),
+            blocks: shift(&self.blocks, read),
+            folded: shift(&self.folded, searched),
+            title: shift(&self.title, searched),
+            marks: shift(&self.marks, searched),
             crc: self.crc,
             folded_crc: self.folded_crc,
         }
@@ -239,30 +240,40 @@ fn offset(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// Writes articles' parts one after the other, for a segment in memory or on disk.
+/// Lays out a segment: what a search reads (folded text, title and marks) of every article
+/// first, then what opening one reads (text and blocks), so that searching touches only the
+/// pages it needs.
 #[derive(Debug, Default)]
 pub struct SegmentBuilder {
-    bytes: Vec<u8>,
+    /// Bytes before the articles' (the segment's header).
+    start: usize,
+    /// Folded texts, titles and marks.
+    searched: Vec<u8>,
+    /// Texts and blocks.
+    read: Vec<u8>,
+    /// Each article's parts: the folded ones within `searched`, the others within `read`.
+    parts: Vec<Parts>,
 }
 
 impl SegmentBuilder {
     /// A builder whose bytes will start `start` bytes into the segment (after its header).
     pub fn starting_at(start: usize) -> SegmentBuilder {
         SegmentBuilder {
-            bytes: vec![0; start],
+            start,
+            ..SegmentBuilder::default()
         }
     }
 
     /// Adds an article: its text and blocks, and its folded text, title and marks.
-    pub fn add(&mut self, article: &Article) -> Parts {
+    pub fn add(&mut self, article: &Article) {
         let (folded, marks) = fold::fold_marked(article.shown_text());
         let title = fold::fold(&article.title);
-        let mut put = |bytes: &[u8]| {
-            let start = self.bytes.len();
-            self.bytes.extend_from_slice(bytes);
-            start..self.bytes.len()
+        let put = |into: &mut Vec<u8>, bytes: &[u8]| {
+            let start = into.len();
+            into.extend_from_slice(bytes);
+            start..into.len()
         };
-        let text = put(article.text.as_bytes());
+        let text = put(&mut self.read, article.text.as_bytes());
         let mut blocks = Vec::with_capacity(article.blocks.len() * 9);
         for block in &article.blocks {
             blocks.push(match block.kind {
@@ -273,40 +284,55 @@ impl SegmentBuilder {
             blocks.extend(offset(block.range.start).to_le_bytes());
             blocks.extend(offset(block.range.end).to_le_bytes());
         }
-        let blocks = put(&blocks);
-        let folded = put(folded.as_bytes());
-        let title = put(title.as_bytes());
+        let blocks = put(&mut self.read, &blocks);
+        let folded = put(&mut self.searched, folded.as_bytes());
+        let title = put(&mut self.searched, title.as_bytes());
         let marks: Vec<u8> = marks
             .iter()
             .flat_map(|(f, o)| f.to_le_bytes().into_iter().chain(o.to_le_bytes()))
             .collect();
-        let marks = put(&marks);
-        let mut parts = Parts {
+        let marks = put(&mut self.searched, &marks);
+        let crc = checksum(&self.read, [&text, &blocks, &(0..0)]);
+        let folded_crc = checksum(&self.searched, [&folded, &title, &marks]);
+        self.parts.push(Parts {
             text,
             blocks,
             folded,
             title,
             marks,
-            crc: 0,
-            folded_crc: 0,
-        };
-        parts.crc = checksum(&self.bytes, [&parts.text, &parts.blocks, &(0..0)]);
-        parts.folded_crc = checksum(&self.bytes, [&parts.folded, &parts.title, &parts.marks]);
-        parts
+            crc,
+            folded_crc,
+        });
     }
 
-    /// Bytes written so far.
-    pub fn len(&self) -> usize {
-        self.bytes.len()
+    /// Adds the articles of another builder, after those of this one.
+    pub fn append(&mut self, other: SegmentBuilder) {
+        let (searched, read) = (self.searched.len(), self.read.len());
+        self.parts
+            .extend(other.parts.into_iter().map(|p| p.placed(searched, read)));
+        self.searched.extend_from_slice(&other.searched);
+        self.read.extend_from_slice(&other.read);
     }
 
     /// Whether nothing has been added.
     pub fn is_empty(&self) -> bool {
-        self.bytes.is_empty()
+        self.parts.is_empty()
     }
 
-    /// The bytes, to keep in memory or write to a file.
-    pub fn into_bytes(self) -> Vec<u8> {
-        self.bytes
+    /// The bytes (to keep in memory or write to a file) and each article's parts in them, in
+    /// the order they were added.
+    pub fn finish(self) -> (Vec<u8>, Vec<Parts>) {
+        let mut bytes = vec![0; self.start];
+        bytes.reserve(self.searched.len() + self.read.len());
+        let searched = bytes.len();
+        bytes.extend_from_slice(&self.searched);
+        let read = bytes.len();
+        bytes.extend_from_slice(&self.read);
+        let parts = self
+            .parts
+            .into_iter()
+            .map(|p| p.placed(searched, read))
+            .collect();
+        (bytes, parts)
     }
 }

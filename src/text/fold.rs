@@ -123,12 +123,26 @@ pub fn fold_marked(text: &str) -> (String, Vec<Mark>) {
     let mut marks = Vec::with_capacity(text.len() / MARK_EVERY);
     let mut next = MARK_EVERY;
     let mut in_space = false;
-    for (at, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        // Most of the text is ASCII: folded here a byte at a time, without decoding.
+        let (c, width) = if byte.is_ascii() {
+            (char::from(byte), 1)
+        } else {
+            let c = text[at..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c, c.len_utf8())
+        };
         if c.is_whitespace() {
             if !in_space {
                 out.push(' ');
             }
             in_space = true;
+            at += width;
             continue;
         }
         in_space = false;
@@ -136,7 +150,12 @@ pub fn fold_marked(text: &str) -> (String, Vec<Mark>) {
             marks.push((offset(out.len()), offset(at)));
             next = out.len() + MARK_EVERY;
         }
-        push_folded(c, true, &mut out);
+        if byte.is_ascii() {
+            out.push(char::from(byte.to_ascii_lowercase()));
+        } else {
+            push_folded(c, true, &mut out);
+        }
+        at += width;
     }
     (out, marks)
 }

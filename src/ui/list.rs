@@ -93,7 +93,7 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
             &title_marks,
         ));
         lines.push(
-            match hit.and_then(|h| Some((h.count, h.context.as_ref()?))) {
+            match hit.and_then(|h| Some((h.count?, h.context.as_ref()?))) {
                 Some((count, context)) => snippet_line(count, context, width, meta_style, theme),
                 None => {
                     let date = article
@@ -131,7 +131,11 @@ fn snippet_line<'a>(
     style: Style,
     theme: &Theme,
 ) -> Line<'a> {
-    let lead = format!("  {count}× ");
+    let lead = if count >= crate::search::COUNT_CAP {
+        format!("  {count}+× ")
+    } else {
+        format!("  {count}× ")
+    };
     let lead_width = text::str_width(&lead);
     let room = width.saturating_sub(lead_width);
     let (excerpt, columns) = text::snippet::snippet(&context.0, context.1.clone(), room);
