@@ -8,7 +8,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
 use crate::bookmarks::{Bookmark, BookmarkStore};
-use crate::catalog::{CacheUse, Catalog, Entry, Lookup, cache};
+use crate::catalog::{CacheUse, Catalog, Entry, Lookup, Sifted, cache};
 use crate::page::Page;
 use crate::search::{self, Options, Query, Sensitivity};
 use crate::store;
@@ -165,16 +165,17 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 case: sensitivity(case_sensitive, ignore_case),
                 accents: sensitivity(accent_sensitive, ignore_accents),
             };
+            let query = Query::new(&query, options);
             let started = std::time::Instant::now();
-            let catalog = load(path.as_deref(), cache)?;
+            let sifted = load_for_search(path.as_deref(), cache, &query)?;
             let loaded = started.elapsed();
-            let found = search_command(&catalog, &Query::new(&query, options), json)?;
+            let found = search_command(&sifted.catalog, &query, json)?;
             if stats {
-                let bytes: u64 = catalog.entries().iter().map(|e| e.stamp.size).sum();
                 eprintln!(
-                    "docbao: {} articles, {:.1} MB read in {:.1} ms, searched in {:.1} ms",
-                    catalog.entries().len(),
-                    bytes as f64 / 1e6,
+                    "docbao: {} articles ({} parsed), {:.1} MB, opened in {:.1} ms, searched in {:.1} ms",
+                    sifted.files,
+                    sifted.catalog.entries().len(),
+                    sifted.bytes as f64 / 1e6,
                     loaded.as_secs_f64() * 1e3,
                     (started.elapsed() - loaded).as_secs_f64() * 1e3
                 );
@@ -215,6 +216,33 @@ pub fn load(path: Option<&Path>, cache: CacheUse) -> anyhow::Result<Catalog> {
         );
     }
     Ok(catalog)
+}
+
+/// Opens what `docbao search` looks in: through the cache as [`load`] does, or, with no cache,
+/// reading whole only the files that may hold a match (a plain text file whose fold has none
+/// is left out: it would print nothing).
+fn load_for_search(path: Option<&Path>, cache: CacheUse, query: &Query) -> anyhow::Result<Sifted> {
+    let sifted = match (path.or_else(default_folder), &cache) {
+        (Some(path), CacheUse::Bypass) => {
+            let sifted = Catalog::open_sifted(path, &|bytes| search::may_match(query, bytes))?;
+            if sifted.files == 0 && sifted.catalog.problems().is_empty() {
+                eprintln!(
+                    "docbao: no articles in {}: docbao reads *.txt and *.md files, in subfolders too",
+                    sifted.catalog.origin()
+                );
+            }
+            sifted
+        }
+        _ => {
+            let catalog = load(path, cache)?;
+            Sifted {
+                files: catalog.entries().len(),
+                bytes: catalog.entries().iter().map(|e| e.stamp.size).sum(),
+                catalog,
+            }
+        }
+    };
+    Ok(sifted)
 }
 
 /// The command meant when the first word of `args` (after the program) is no command and no

@@ -524,6 +524,26 @@ fn count(finder: &memmem::Finder<'_>, haystack: &[u8]) -> usize {
     }
 }
 
+/// Whether a file's bytes can hold a match of `query`: `false` only for plain UTF-8 text
+/// (which reading leaves as it is, see [`crate::text::normalize::is_plain`]) whose fold does not hold the
+/// folded query, so that a search of files not indexed reads and parses only the others.
+pub fn may_match(query: &Query, bytes: &[u8]) -> bool {
+    thread_local! {
+        static FOLDED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let Ok(text) = simdutf8::basic::from_utf8(bytes) else {
+        return true;
+    };
+    // Blank text is kept to be reported as such; text reading would change, to be read.
+    if query.folded.is_empty() || text.trim().is_empty() {
+        return true;
+    }
+    FOLDED.with_borrow_mut(|folded| {
+        folded.clear();
+        !fold::fold_plain(text, folded) || memmem::find(folded, query.folded.as_bytes()).is_some()
+    })
+}
+
 /// Whether a search for `next` can look only among the results for `previous`: `previous`
 /// ignored case and accents (so its results hold every article `next` can match) and `next`
 /// extends it.

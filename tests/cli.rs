@@ -393,7 +393,7 @@ fn search_stats_say_how_long_it_took() {
     assert_eq!(out.status.code(), Some(0));
     let err = stderr(&out);
     assert!(
-        err.starts_with("docbao: 2 articles, 0.0 MB read in "),
+        err.starts_with("docbao: 2 articles (2 parsed), 0.0 MB, opened in "),
         "{err}"
     );
     assert!(
@@ -405,4 +405,40 @@ fn search_stats_say_how_long_it_took() {
         out.stdout, plain.stdout,
         "the hits are printed as without --stats"
     );
+}
+
+#[test]
+fn a_search_with_no_cache_parses_only_the_files_that_may_match() {
+    let dir = empty_dir();
+    let news = dir.path().join("news");
+    fs::create_dir_all(&news).unwrap();
+    fs::write(
+        news.join("a.txt"),
+        "date 2025-01-02 Thủ tướng\n\nThủ  TƯỚNG nói.\n",
+    )
+    .unwrap();
+    fs::write(news.join("b.txt"), "date 2025-01-01 Bóng đá\n\nTrận đấu.\n").unwrap();
+    // Decomposed, and with a zero-width space inside the words: not plain, so read whole.
+    let nfd = "date 2025-01-03 Tin\n\nThu\u{309}  tu\u{31b}\u{301}\u{200b}o\u{31b}ng.\n";
+    fs::write(news.join("c.txt"), nfd).unwrap();
+    fs::write(news.join("empty.txt"), "\n\n").unwrap();
+    let cached = docbao(dir.path(), &["search", "thu tuong", "news"]);
+    let out = docbao(
+        dir.path(),
+        &["--no-cache", "search", "--stats", "thu tuong", "news"],
+    );
+    assert_eq!(
+        out.stdout, cached.stdout,
+        "the same matches as through the cache"
+    );
+    let found = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(found.lines().count(), 3, "{found}");
+    assert_eq!(
+        found.lines().filter(|l| l.starts_with("c:")).count(),
+        1,
+        "{found}"
+    );
+    let err = stderr(&out);
+    assert!(err.contains("empty.txt: no text"), "{err}");
+    assert!(err.contains("docbao: 4 articles (2 parsed)"), "{err}");
 }

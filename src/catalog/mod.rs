@@ -162,6 +162,17 @@ impl Entry {
     }
 }
 
+/// A catalog of the files that passed a sieve, and how much was sifted.
+#[derive(Debug)]
+pub struct Sifted {
+    /// The files kept, read and parsed.
+    pub catalog: Catalog,
+    /// Files looked at.
+    pub files: usize,
+    /// Their size in bytes.
+    pub bytes: u64,
+}
+
 /// A sorted, immutable collection of articles and the problems met while reading them.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
@@ -209,6 +220,35 @@ impl Catalog {
         let mut catalog = Catalog::read_files(root, files, problems, path.display().to_string());
         catalog.folder = folder_key(root);
         Ok(catalog)
+    }
+
+    /// Opens `path` as [`Catalog::open`] does, but lists only the files whose bytes `keep`
+    /// accepts, reading and parsing no other; says how many files and bytes were looked at.
+    pub fn open_sifted(
+        path: &Path,
+        keep: &(dyn Fn(&[u8]) -> bool + Sync),
+    ) -> Result<Sifted, CatalogError> {
+        let (files, problems) = Catalog::list_files(path)?;
+        let root = root_of(path);
+        let parsed: Vec<Result<(Article, Stamp), Problem>> = files
+            .par_iter()
+            .filter_map(|file| {
+                let bytes = read_file(&file.path);
+                if bytes.as_ref().is_ok_and(|bytes| !keep(bytes)) {
+                    return None;
+                }
+                let id = article_id(root, &file.path);
+                Some(parse_source(id, file.path.clone(), bytes).map(|a| (a, file.stamp)))
+            })
+            .collect();
+        let mut catalog = Catalog::assemble(parsed, path.display().to_string());
+        catalog.problems.splice(0..0, problems);
+        catalog.folder = folder_key(root);
+        Ok(Sifted {
+            catalog,
+            files: files.len(),
+            bytes: files.iter().map(|f| f.stamp.size).sum(),
+        })
     }
 
     /// The article files under `path` (or `path` itself when it is a file), in name order, and

@@ -82,7 +82,148 @@ fn fold_slowly(c: char, lowercase: bool, out: &mut String) {
 
 /// Folds text: no accents, đ as d, lowercase, whitespace runs as one space.
 pub fn fold(text: &str) -> String {
-    fold_as(text, true)
+    let mut out = Vec::with_capacity(text.len());
+    fold_bytes::<false>(text, &mut out, |_, _| {});
+    into_string(out)
+}
+
+/// Folds `text` as [`fold`] does onto the end of `out`, if it is plain text (see
+/// [`crate::text::normalize::is_plain`]), telling the two apart in the same pass; returns
+/// whether it was (if not, `out` holds part of the fold).
+pub fn fold_plain(text: &str, out: &mut Vec<u8>) -> bool {
+    fold_bytes::<true>(text, out, |_, _| {})
+}
+
+/// What the fold makes of one character below [`CLASSES_END`], so that the byte loop of
+/// [`fold_bytes`] folds most characters with one lookup and no decoding into `char`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// One ASCII byte.
+    Ascii(u8),
+    /// Nothing (a combining mark).
+    Nothing,
+    /// The character itself, unchanged.
+    Itself,
+    /// Whitespace: one space for a run of it.
+    Space,
+    /// Anything else: folded the slow way.
+    Other,
+}
+
+/// Characters below this are classed in a table: Latin, Vietnamese, Greek, Cyrillic … and
+/// General Punctuation (dashes and quotes, common in news).
+const CLASSES_END: u32 = 0x2070;
+
+fn classes() -> &'static [Class] {
+    static CLASSES: OnceLock<Vec<Class>> = OnceLock::new();
+    CLASSES.get_or_init(|| {
+        (0..CLASSES_END)
+            .map(|code| {
+                let Some(c) = char::from_u32(code) else {
+                    return Class::Other;
+                };
+                if c.is_whitespace() {
+                    return Class::Space;
+                }
+                let mut out = String::new();
+                fold_slowly(c, true, &mut out);
+                let mut chars = out.chars();
+                match (chars.next(), chars.next()) {
+                    (None, _) => Class::Nothing,
+                    (Some(a), None) if a.is_ascii() => Class::Ascii(a as u8),
+                    (Some(a), None) if a == c => Class::Itself,
+                    _ => Class::Other,
+                }
+            })
+            .collect()
+    })
+}
+
+/// Whether a character beyond ASCII is one plain text may hold: that of
+/// [`crate::text::normalize::is_plain`], told from its code.
+fn is_plain_code(code: u32) -> bool {
+    matches!(code, 0xA0..=0x2FF if code != 0xAD)
+        || matches!(code, 0x1E00..=0x1EFF | 0x2010..=0x2027 | 0x2030..=0x205E)
+}
+
+/// Folds `text` onto the end of `out` as [`fold`] does, a byte at a time where it can;
+/// `at_letter(original offset, folded length)` is called before each character that is not
+/// whitespace is folded. With `PLAIN`, stops at the first character plain text does not
+/// hold, and returns `false`.
+fn fold_bytes<const PLAIN: bool>(
+    text: &str,
+    out: &mut Vec<u8>,
+    mut at_letter: impl FnMut(usize, usize),
+) -> bool {
+    let classes = classes();
+    let bytes = text.as_bytes();
+    let mut in_space = false;
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if byte.is_ascii() {
+            if PLAIN && !matches!(byte, 0x20..0x7F | b'\n' | b'\t') {
+                return false;
+            }
+            if matches!(byte, b' ' | b'\n' | b'\t' | b'\r' | 0x0B | 0x0C) {
+                if !in_space {
+                    out.push(b' ');
+                }
+                in_space = true;
+            } else {
+                at_letter(at, out.len());
+                in_space = false;
+                out.push(byte.to_ascii_lowercase());
+            }
+            at += 1;
+            continue;
+        }
+        // Two and three bytes are decoded here; `text` is valid UTF-8, so the continuation
+        // bytes are there.
+        let next = |i: usize| u32::from(bytes.get(at + i).copied().unwrap_or(0) & 0x3F);
+        let (code, width) = match byte {
+            0xC0..=0xDF => ((u32::from(byte & 0x1F) << 6) | next(1), 2),
+            0xE0..=0xEF => ((u32::from(byte & 0x0F) << 12) | (next(1) << 6) | next(2), 3),
+            _ => (u32::MAX, 4),
+        };
+        if PLAIN && !is_plain_code(code) {
+            return false;
+        }
+        let class = classes.get(code as usize).copied().unwrap_or(Class::Other);
+        let other = (class == Class::Other).then(|| {
+            text.get(at..)
+                .and_then(|rest| rest.chars().next())
+                .unwrap_or(char::REPLACEMENT_CHARACTER)
+        });
+        // Whitespace beyond the table too (U+3000, the ideographic space, …).
+        if class == Class::Space || other.is_some_and(char::is_whitespace) {
+            if !in_space {
+                out.push(b' ');
+            }
+            in_space = true;
+            at += width;
+            continue;
+        }
+        at_letter(at, out.len());
+        in_space = false;
+        match (class, other) {
+            (Class::Ascii(folded), _) => out.push(folded),
+            (Class::Itself, _) => out.extend_from_slice(&bytes[at..at + width]),
+            (_, Some(c)) => {
+                let mut folded = String::new();
+                push_folded(c, true, &mut folded);
+                out.extend_from_slice(folded.as_bytes());
+            }
+            _ => {}
+        }
+        at += width;
+    }
+    true
+}
+
+/// The folded bytes as a string: always UTF-8, since only whole characters were put in.
+fn into_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Folds text like [`fold`] but keeps upper and lower case apart.
@@ -119,45 +260,16 @@ pub type Mark = (u32, u32);
 /// same bytes as the whole fold does, since the fold looks at one character at a time and
 /// only whitespace depends on what came before.
 pub fn fold_marked(text: &str) -> (String, Vec<Mark>) {
-    let mut out = String::with_capacity(text.len());
+    let mut out = Vec::with_capacity(text.len());
     let mut marks = Vec::with_capacity(text.len() / MARK_EVERY);
     let mut next = MARK_EVERY;
-    let mut in_space = false;
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        let byte = bytes[at];
-        // Most of the text is ASCII: folded here a byte at a time, without decoding.
-        let (c, width) = if byte.is_ascii() {
-            (char::from(byte), 1)
-        } else {
-            let c = text[at..]
-                .chars()
-                .next()
-                .unwrap_or(char::REPLACEMENT_CHARACTER);
-            (c, c.len_utf8())
-        };
-        if c.is_whitespace() {
-            if !in_space {
-                out.push(' ');
-            }
-            in_space = true;
-            at += width;
-            continue;
+    fold_bytes::<false>(text, &mut out, |at, len| {
+        if len >= next {
+            marks.push((offset(len), offset(at)));
+            next = len + MARK_EVERY;
         }
-        in_space = false;
-        if out.len() >= next {
-            marks.push((offset(out.len()), offset(at)));
-            next = out.len() + MARK_EVERY;
-        }
-        if byte.is_ascii() {
-            out.push(char::from(byte.to_ascii_lowercase()));
-        } else {
-            push_folded(c, true, &mut out);
-        }
-        at += width;
-    }
-    (out, marks)
+    });
+    (into_string(out), marks)
 }
 
 /// The original byte range of `text` that a range of its folded text came from, widened to
@@ -371,6 +483,50 @@ mod tests {
                 to_original_marked(&text, &marks, range.clone()),
                 map.to_original(&text, range)
             );
+        }
+    }
+
+    #[test]
+    fn the_byte_loop_folds_as_the_character_loop_does() {
+        // Every character of the classes' table and past it, alone and between others.
+        let mut text = String::new();
+        for code in (0..CLASSES_END + 0x40).chain([0x3000, 0x1F600, 0xFEFF, 0x10FFFF]) {
+            if let Some(c) = char::from_u32(code) {
+                text.push(c);
+                text.push_str(if code % 3 == 0 { " a" } else { "\u{301}" });
+            }
+        }
+        assert_eq!(fold(&text), fold_as(&text, true));
+        assert!(!fold_marked(&text).1.is_empty());
+        assert_eq!(fold_marked(&text).0, fold_as(&text, true));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_loop_folds_any_text_as_the_character_loop_does(text in "\\PC{0,60}") {
+            proptest::prop_assert_eq!(fold(&text), fold_as(&text, true));
+        }
+
+        #[test]
+        fn plain_text_is_told_apart_while_folding(
+            text in "[a-zA-Z ạđềỹ\\u{a0}\\u{ad}\\u{2ff}\\u{300}\\u{1dff}\\u{1e00}\\u{1eff}\\u{1f00}\\u{200f}\\u{2010}\\u{2027}\\u{2028}\\u{202f}\\u{2030}\\u{205e}\\u{205f}\\t\\n\\r\\x01\\x7f]{0,12}"
+        ) {
+            let mut out = Vec::new();
+            let plain = fold_plain(&text, &mut out);
+            proptest::prop_assert_eq!(plain, crate::text::normalize::is_plain(&text));
+            if plain {
+                proptest::prop_assert_eq!(out, fold(&text).into_bytes());
+            }
+        }
+
+        #[test]
+        fn the_byte_loop_folds_vietnamese_as_the_character_loop_does(
+            text in "[a-zA-Z0-9 àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĐƯƠ\u{300}-\u{323}\t\n\u{a0}“”–]{0,80}"
+        ) {
+            proptest::prop_assert_eq!(fold(&text), fold_as(&text, true));
+            let (folded, marks) = fold_marked(&text);
+            proptest::prop_assert_eq!(&folded, &fold_as(&text, true));
+            proptest::prop_assert!(marks.iter().all(|&(_, at)| !text[at as usize..].starts_with(char::is_whitespace)));
         }
     }
 

@@ -130,7 +130,7 @@ pub fn sanitize(text: &str) -> String {
 /// (Latin, IPA, spacing modifiers); U+1E00–U+1EFF (Latin Extended Additional: Vietnamese);
 /// and the punctuation of U+2010–U+2027 and U+2030–U+205E (not the zero-width, bidi and other
 /// format characters, nor the spaces, of that block). Anything else takes the slow road.
-fn is_plain(text: &str) -> bool {
+pub fn is_plain(text: &str) -> bool {
     let bytes = text.as_bytes();
     let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
     let mut i = 0;
