@@ -386,7 +386,11 @@ fn split_credit(line: &str) -> Option<usize> {
     while !line.is_char_boundary(tail) {
         tail -= 1;
     }
-    let at = tail + MARKERS.iter().filter_map(|m| line[tail..].rfind(m)).max()?;
+    let tail_bytes = &line.as_bytes()[tail..];
+    let found = MARKERS
+        .iter()
+        .filter_map(|m| memchr::memmem::rfind(tail_bytes, m.as_bytes()));
+    let at = tail + found.max()?;
     let before = line[..at].chars().next_back();
     if before.is_some_and(|c| c.is_alphanumeric()) || at == 0 {
         return None;

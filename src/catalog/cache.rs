@@ -3,9 +3,10 @@
 //!
 //! Layout, one folder per opened folder (`<cache>/docbao/<hash of the folder's path>/`):
 //! - `index.bin`: a header (magic, version, length, CRC-32 of the rest), then the folder's
-//!   path, the segment files it uses, every entry (path from the folder, stamp, metadata, and
-//!   where its parts are) in catalog order, and every skipped file with its stamp and reason.
-//!   It is small, read whole and checked whole at start.
+//!   path, the segment files it uses, every entry (its length, then its path from the
+//!   folder, stamp, metadata, and where its parts are) in catalog order, and every skipped
+//!   file with its stamp and reason. It is mapped and checked whole at start; the lengths let
+//!   the entries be read on every core.
 //! - `seg-*.bin`: segments, written once and never changed, memory-mapped: each article's
 //!   text, blocks, folded text and marks, each with a CRC-32 checked when it is used.
 //!
@@ -24,12 +25,14 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
+use rayon::prelude::*;
+
 use super::stored::{Parts, Segment, Stored};
 use super::{Catalog, Date, Entry, Problem, Stamp};
 use crate::io_error::describe_io;
 
 /// Version of the layout; a cache of another version is rebuilt.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// Environment variable that overrides the cache directory.
 pub const CACHE_DIR_ENV: &str = "DOCBAO_CACHE_DIR";
@@ -104,11 +107,12 @@ pub struct Cached {
 /// Reads the cache in `dir` of the folder `folder` (whose files are under `root`).
 pub fn load(dir: &Path, folder: &str, root: &Path, origin: String) -> Result<Cached, CacheError> {
     let index_path = dir.join("index.bin");
-    let bytes = match fs::read(&index_path) {
-        Ok(bytes) => bytes,
+    let file = match fs::File::open(&index_path) {
+        Ok(file) => file,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Err(CacheError::Missing),
-        Err(err) => return Err(io_error("read", &index_path)(err)),
+        Err(err) => return Err(io_error("open", &index_path)(err)),
     };
+    let bytes = map_file(&file).map_err(io_error("map", &index_path))?;
     let payload = check_index(&bytes)?;
     let mut r = Reader::new(payload);
     if r.str()? != folder {
@@ -121,11 +125,24 @@ pub fn load(dir: &Path, folder: &str, root: &Path, origin: String) -> Result<Cac
         let len = r.u64()? as usize;
         segments.push(map_segment(dir, name, len)?);
     }
+    // Each entry's bytes found by its length, then read on every core.
     let entry_count = r.u32()? as usize;
-    let mut entries = Vec::with_capacity(entry_count.min(payload.len() / 32));
+    let mut found = Vec::with_capacity(entry_count.min(payload.len() / 32));
     for _ in 0..entry_count {
-        entries.push(read_entry(&mut r, root, &segments)?);
+        let len = r.u32()? as usize;
+        found.push(r.take(len)?);
     }
+    let entries = found
+        .par_iter()
+        .map(|bytes| {
+            let mut r = Reader::new(bytes);
+            let entry = read_entry(&mut r, root, &segments)?;
+            if r.at != bytes.len() {
+                return Err(CacheError::Corrupt("an entry of the wrong length"));
+            }
+            Ok(entry)
+        })
+        .collect::<Result<Vec<Entry>, CacheError>>()?;
     let problem_count = r.u32()? as usize;
     let mut problems = Vec::with_capacity(problem_count.min(payload.len() / 16));
     for _ in 0..problem_count {
@@ -187,8 +204,8 @@ fn map_segment(dir: &Path, name: String, len: usize) -> Result<Arc<Segment>, Cac
 /// Maps a whole file into memory, read only.
 #[allow(unsafe_code)]
 fn map_file(file: &fs::File) -> io::Result<memmap2::Mmap> {
-    // SAFETY: a segment file is written once under a temporary name, renamed into place and
-    // never written again by docbao; the map is read only. Another program changing it under
+    // SAFETY: a segment or index file is written once under a temporary name, renamed into
+    // place and never written again by docbao; the map is read only. Another program changing it under
     // us would change the bytes we read (caught by each article's checksum), not memory
     // safety of anything but those bytes, which are never trusted as more than bytes.
     unsafe { memmap2::Mmap::map(file) }
@@ -203,8 +220,8 @@ fn read_stamp(r: &mut Reader<'_>) -> Result<Stamp, CacheError> {
 }
 
 fn read_range(r: &mut Reader<'_>) -> Result<Range<usize>, CacheError> {
-    let start = r.u64()? as usize;
-    let end = r.u64()? as usize;
+    let start = r.u32()? as usize;
+    let end = r.u32()? as usize;
     if start > end {
         return Err(CacheError::Corrupt("a range backwards"));
     }
@@ -340,7 +357,11 @@ pub fn save(dir: &Path, root: &Path, catalog: &Catalog) -> Result<(), CacheError
     }
     w.u32(catalog.entries.len() as u32);
     for (entry, (file, parts)) in catalog.entries.iter().zip(&placed) {
+        let at = w.bytes.len();
+        w.u32(0);
         write_entry(&mut w, root, entry, *file, parts);
+        let len = (w.bytes.len() - at - 4) as u32;
+        w.bytes[at..at + 4].copy_from_slice(&len.to_le_bytes());
     }
     w.u32(catalog.problems.len() as u32);
     for problem in &catalog.problems {
@@ -479,8 +500,9 @@ fn write_entry(w: &mut Writer, root: &Path, entry: &Entry, file: usize, parts: &
         &parts.title,
         &parts.marks,
     ] {
-        w.u64(range.start as u64);
-        w.u64(range.end as u64);
+        // Segments are far smaller than 4 GiB (see `SEGMENT_MAX`).
+        w.u32(range.start as u32);
+        w.u32(range.end as u32);
     }
     w.u32(parts.crc);
     w.u32(parts.folded_crc);

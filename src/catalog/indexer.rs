@@ -181,6 +181,9 @@ pub fn open(
     })
 }
 
+/// Least time between two catalogs sent while indexing.
+const SEND_EVERY: Duration = Duration::from_millis(150);
+
 /// The walk of a folder, taken a few files at a time.
 struct Walk {
     root: PathBuf,
@@ -369,6 +372,7 @@ impl Job {
         }
         let mut cache_ok = self.dir.is_some();
         let mut last_sent = Instant::now();
+        let mut send_cost = Duration::ZERO;
         let batches: Vec<&[Listed]> = to_read.chunks(BATCH).collect();
         // A batch is read and folded while the one before it is written to the cache.
         let prepare = |batch: &[Listed]| {
@@ -444,15 +448,18 @@ impl Job {
                 sort(&mut shown);
                 places = places_of(&shown);
             }
-            // Catalogs are sent a few times a second at most: each is a copy of the list.
+            // Catalogs are sent a few times a second at most, and less often as the list
+            // grows: each is a copy of it, and copying is kept to a tenth of the work.
             let last = n + 1 == batches.len();
-            if !last && last_sent.elapsed() > Duration::from_millis(150) {
+            if !last && last_sent.elapsed() > SEND_EVERY.max(send_cost * 10) {
                 let p = Progress {
                     indexed,
                     total,
                     done: false,
                 };
+                let started = Instant::now();
                 send_catalog(&catalog_of(shown.clone(), &problems), p, parsed);
+                send_cost = started.elapsed();
                 last_sent = Instant::now();
             }
         }
