@@ -335,10 +335,11 @@ impl Workers {
                 let (generation, query, catalog) = request;
                 let stale = || newest.load(Ordering::Relaxed) != generation;
                 let found = searches.run(generation, query, catalog, &stale);
+                // The answer is sent before the work is counted done, so that the event
+                // loop, seeing nothing busy, never waits long with an answer unread.
+                let gone = found.is_some_and(|action| answer.send(action).is_err());
                 done.fetch_sub(1, Ordering::SeqCst);
-                if let Some(action) = found
-                    && answer.send(action).is_err()
-                {
+                if gone {
                     return;
                 }
             }
@@ -353,10 +354,9 @@ impl Workers {
                     request = newer;
                 }
                 let found = search_article(request);
+                let gone = found.is_some_and(|action| reply.send(action).is_err());
                 done.fetch_sub(1, Ordering::SeqCst);
-                if let Some(action) = found
-                    && reply.send(action).is_err()
-                {
+                if gone {
                     return;
                 }
             }
@@ -421,5 +421,34 @@ impl Workers {
                 _ => None,
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::Options;
+
+    #[test]
+    fn an_answer_is_waiting_once_nothing_is_busy() {
+        // The event loop waits long only when nothing is busy: by then every answer must be
+        // there to read, or it would be drawn only at the next key.
+        let workers = Workers::spawn(Storage::in_memory().storage);
+        let catalog = Arc::new(Catalog::bundled());
+        for generation in 1..=200 {
+            workers.submit(vec![Effect::SearchCatalog {
+                generation,
+                query: Query::new("guterres", Options::default()),
+                catalog: Arc::clone(&catalog),
+            }]);
+            while workers.busy() {
+                thread::yield_now();
+            }
+            let answers: Vec<Action> = workers.answers().collect();
+            assert!(
+                matches!(answers.as_slice(), [Action::SearchFinished { .. }]),
+                "search {generation}: {answers:?}"
+            );
+        }
     }
 }

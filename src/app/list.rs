@@ -260,13 +260,24 @@ impl App {
             return;
         }
         filter.received = generation;
+        // The same query run again on a newer catalog keeps the result chosen, if it is
+        // still one; a new query starts from its best result.
+        let again = filter
+            .hits
+            .as_ref()
+            .is_some_and(|previous| previous.query == hits.query);
+        let kept = again && hits.hits.iter().any(|h| h.index == self.list.selected);
         let first = hits.hits.first().map(|h| h.index);
         filter.hits = Some(hits);
         let open = std::mem::take(&mut filter.open_when_ready);
-        self.list.offset = 0;
-        self.list.anchor = 0;
-        if let Some(index) = first {
-            self.select(index);
+        if kept {
+            self.keep_selection_visible();
+        } else {
+            self.list.offset = 0;
+            self.list.anchor = 0;
+            if let Some(index) = first {
+                self.select(index);
+            }
         }
         if open && matches!(self.screen, Screen::List) {
             self.screen = self.open_first_hit();

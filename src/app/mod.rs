@@ -76,6 +76,22 @@ pub struct App {
     article_search: u64,
     /// How far the catalog shown is indexed.
     progress: Progress,
+    /// What the list's selection follows when a newer catalog comes in.
+    follow: Follow,
+}
+
+/// What the list's selection follows when a newer catalog comes in while indexing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Follow {
+    /// The article chosen, found again by its id.
+    Chosen,
+    /// The first article: nothing chosen yet, or `g`.
+    Top,
+    /// The last article: `G`.
+    Bottom,
+    /// The article read last time, not listed yet: chosen when it is, in the pane it was in;
+    /// until then it stays the one to come back to.
+    Wanted(Last),
 }
 
 impl App {
@@ -102,9 +118,17 @@ impl App {
             effects: Vec::new(),
             article_search: 0,
             progress: start.progress,
+            follow: Follow::Top,
         };
         let last = app.reading.last.clone();
-        let found = last.and_then(|l| Some((app.catalog.find(&l.article)?.0, l.pane)));
+        let found = last
+            .as_ref()
+            .and_then(|l| Some((app.catalog.find(&l.article)?.0, l.pane)));
+        app.follow = match last {
+            _ if found.is_some() => Follow::Chosen,
+            Some(last) if !app.progress.done => Follow::Wanted(last),
+            _ => Follow::Top,
+        };
         if let Some((_, Pane::Reader)) = found {
             app.screen = Screen::Reader;
         }
@@ -138,6 +162,14 @@ impl App {
             Action::Quit => self.quit(),
             action => {
                 self.note = None;
+                let chosen = self.entry().map(|e| e.id.clone());
+                // `g` and `G` in the list mean the first and the last, whatever comes in.
+                let end = match action {
+                    Action::Top => Some(Follow::Top),
+                    Action::Bottom => Some(Follow::Bottom),
+                    _ => None,
+                }
+                .filter(|_| matches!(self.screen, Screen::List) && self.list.filter.is_none());
                 let screen = std::mem::take(&mut self.screen);
                 self.screen = match screen {
                     Screen::List => self.on_list(action),
@@ -146,6 +178,15 @@ impl App {
                     Screen::Bookmarks(pane) => self.on_bookmarks(*pane, action),
                     Screen::Problems(view) => self.on_problems(*view, action),
                     Screen::Help(help) => self.on_help(*help, action),
+                };
+                self.follow = match end {
+                    Some(end) => end,
+                    None if self.entry().map(|e| &e.id) != chosen.as_ref()
+                        || matches!(self.screen, Screen::Reader) =>
+                    {
+                        Follow::Chosen
+                    }
+                    None => std::mem::replace(&mut self.follow, Follow::Chosen),
                 };
             }
         }
@@ -362,11 +403,35 @@ impl App {
         });
         self.catalog = catalog;
         let count = self.catalog.entries().len();
+        let by_id = |catalog: &Catalog, id: &str| {
+            catalog.find(id).filter(|(_, e)| e.id == id).map(|(i, _)| i)
+        };
         let found = selected
             .as_ref()
-            .and_then(|(id, _)| self.catalog.find(id).filter(|(_, e)| &e.id == id));
-        self.list.selected = match found {
-            Some((index, _)) => index,
+            .and_then(|(id, _)| by_id(&self.catalog, id));
+        let filtered = self.list.filter.is_some();
+        let target = match &self.follow {
+            Follow::Wanted(last) => match by_id(&self.catalog, &last.article) {
+                Some(index) => {
+                    if last.pane == Pane::Reader && matches!(self.screen, Screen::List) {
+                        self.screen = Screen::Reader;
+                    }
+                    self.follow = Follow::Chosen;
+                    Some(index)
+                }
+                None if progress.done => {
+                    self.follow = Follow::Chosen;
+                    found
+                }
+                None if filtered => found,
+                None => Some(0),
+            },
+            Follow::Top if !filtered => Some(0),
+            Follow::Bottom if !filtered => Some(count.saturating_sub(1)),
+            _ => found,
+        };
+        self.list.selected = match target {
+            Some(index) => index,
             None => self.list.selected.min(count.saturating_sub(1)),
         };
         // The results shown stay, moved to where their articles are now, until the search
@@ -406,6 +471,10 @@ impl App {
     /// Keeps the article and pane to come back to up to date, so that a crash loses no
     /// more of them than of the position.
     fn record_last(&mut self) {
+        // The article read last time is still the one to come back to until it is listed.
+        if matches!(self.follow, Follow::Wanted(_)) {
+            return;
+        }
         let Some(article) = self.entry() else {
             return;
         };

@@ -82,6 +82,33 @@ pub fn keymap() -> Keymap {
 }
 
 fn harness(catalog: Arc<Catalog>, width: u16, height: u16, opened: Opened) -> Harness {
+    let done = docbao::catalog::indexer::Progress {
+        done: true,
+        ..Default::default()
+    };
+    harness_at(catalog, width, height, opened, done)
+}
+
+/// An app over `catalog` while the rest of its folder is being indexed (`progress`), keeping
+/// its data in `dir`.
+pub fn app_indexing(
+    dir: &Path,
+    catalog: Arc<Catalog>,
+    progress: docbao::catalog::indexer::Progress,
+    width: u16,
+    height: u16,
+) -> Harness {
+    let opened = Storage::open(Ok(dir.to_owned()), &catalog).expect("open the data folder");
+    harness_at(catalog, width, height, opened, progress)
+}
+
+fn harness_at(
+    catalog: Arc<Catalog>,
+    width: u16,
+    height: u16,
+    opened: Opened,
+    progress: docbao::catalog::indexer::Progress,
+) -> Harness {
     let worker = Inline {
         storage: opened.storage,
         searches: Searches::new(),
@@ -94,10 +121,7 @@ fn harness(catalog: Arc<Catalog>, width: u16, height: u16, opened: Opened) -> Ha
             bookmarks: opened.bookmarks,
             reading: opened.reading,
             notices: opened.notices.clone(),
-            progress: docbao::catalog::indexer::Progress {
-                done: true,
-                ..Default::default()
-            },
+            progress,
         },
     );
     Harness {

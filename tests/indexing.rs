@@ -1,0 +1,163 @@
+//! The reader while its folder is indexed: catalogs come in one after another, and the
+//! selection, the article to come back to and a search in the list follow what the user meant.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::sync::Arc;
+
+use common::{press, type_text};
+use docbao::action::Action;
+use docbao::app::Screen;
+use docbao::catalog::Catalog;
+use docbao::catalog::indexer::Progress;
+
+/// A nested folder, its whole catalog, and one opened while `missing` was not there yet.
+fn folder_and_catalogs(missing: &[&str]) -> (tempfile::TempDir, Arc<Catalog>, Arc<Catalog>) {
+    let dir = tempfile::tempdir().unwrap();
+    let news = dir.path().join("news");
+    common::nested::generate(&news);
+    let aside = dir.path().join("aside");
+    fs::create_dir_all(&aside).unwrap();
+    for (n, path) in missing.iter().enumerate() {
+        fs::rename(news.join(path), aside.join(n.to_string())).unwrap();
+    }
+    let partial = Arc::new(Catalog::open(&news).unwrap());
+    for (n, path) in missing.iter().enumerate() {
+        fs::rename(aside.join(n.to_string()), news.join(path)).unwrap();
+    }
+    let full = Arc::new(Catalog::open(&news).unwrap());
+    assert!(partial.entries().len() < full.entries().len());
+    (dir, partial, full)
+}
+
+fn indexing(of: &Catalog) -> Progress {
+    Progress {
+        indexed: of.entries().len(),
+        total: 48,
+        done: false,
+    }
+}
+
+fn done() -> Progress {
+    Progress {
+        done: true,
+        ..Progress::default()
+    }
+}
+
+fn data(dir: &Path) -> std::path::PathBuf {
+    let data = dir.join("data");
+    fs::create_dir_all(&data).unwrap();
+    data
+}
+
+#[test]
+fn the_article_read_last_is_waited_for_and_not_forgotten() {
+    let (dir, partial, full) = folder_and_catalogs(&["2025/10/21/tin-2.txt", "loose.md"]);
+    let data = data(dir.path());
+    // Read an article, then leave.
+    let mut first = common::app_in(&data, Arc::clone(&full), 100, 30);
+    let wanted = full.find("2025/10/21/tin-2").unwrap().0;
+    while first.list().selected() != wanted {
+        press(&mut first, "j");
+    }
+    press(&mut first, "Enter j j q");
+    assert_eq!(
+        first.reading().last.as_ref().unwrap().article,
+        "2025/10/21/tin-2"
+    );
+
+    // Next time the list comes first without it: the top is shown meanwhile, and the article
+    // stays the one to come back to, whatever is pressed that does not choose another.
+    let mut app = common::app_indexing(&data, Arc::clone(&partial), indexing(&partial), 100, 30);
+    assert_eq!(app.list().selected(), 0);
+    assert!(matches!(app.screen(), Screen::List));
+    press(&mut app, "? Esc");
+    app.act(Action::Tick);
+    assert_eq!(
+        app.reading().last.as_ref().unwrap().article,
+        "2025/10/21/tin-2"
+    );
+
+    // Once it is listed, it is chosen, in the reader where it was left.
+    app.act(Action::CatalogUpdated {
+        catalog: Arc::clone(&full),
+        progress: done(),
+    });
+    assert_eq!(app.entry().unwrap().id, "2025/10/21/tin-2");
+    assert!(matches!(app.screen(), Screen::Reader));
+
+    // Had the user chosen another meanwhile, that one would have stayed.
+    let mut app = common::app_indexing(&data, Arc::clone(&partial), indexing(&partial), 100, 30);
+    press(&mut app, "j j");
+    let chosen = app.entry().unwrap().id.clone();
+    app.act(Action::CatalogUpdated {
+        catalog: Arc::clone(&full),
+        progress: done(),
+    });
+    assert_eq!(app.entry().unwrap().id, chosen);
+    assert_eq!(app.reading().last.as_ref().unwrap().article, chosen);
+}
+
+#[test]
+fn the_first_and_the_last_stay_first_and_last_as_articles_come_in() {
+    // The newest day's articles and the oldest come in last.
+    let newest = ["index", "tin-1", "tin-2", "tin-3"].map(|f| format!("2025/10/27/{f}.txt"));
+    let mut missing: Vec<&str> = newest.iter().map(String::as_str).collect();
+    missing.push("loose.md");
+    let (dir, partial, full) = folder_and_catalogs(&missing);
+    let data = data(dir.path());
+    let mut app = common::app_indexing(&data, Arc::clone(&partial), indexing(&partial), 100, 30);
+    assert_eq!(app.list().selected(), 0);
+    app.act(Action::CatalogUpdated {
+        catalog: Arc::clone(&full),
+        progress: indexing(&full),
+    });
+    assert_eq!(app.list().selected(), 0, "still the first: the newest");
+    assert_eq!(app.entry().unwrap().id, "2025/10/27/index");
+
+    let mut app = common::app_indexing(&data, Arc::clone(&partial), indexing(&partial), 100, 30);
+    press(&mut app, "G");
+    app.act(Action::CatalogUpdated {
+        catalog: Arc::clone(&full),
+        progress: indexing(&full),
+    });
+    assert_eq!(
+        app.list().selected(),
+        full.entries().len() - 1,
+        "still the last"
+    );
+    // A move of the user's own ends it: the article chosen stays.
+    press(&mut app, "k");
+    let chosen = app.entry().unwrap().id.clone();
+    app.act(Action::CatalogUpdated {
+        catalog: Arc::clone(&partial),
+        progress: indexing(&partial),
+    });
+    assert_eq!(app.entry().unwrap().id, chosen);
+}
+
+#[test]
+fn a_list_search_run_again_keeps_the_result_chosen() {
+    let (dir, partial, full) = folder_and_catalogs(&["2025/10/26/tin-2.txt", "b/bai.txt"]);
+    let data = data(dir.path());
+    let mut app = common::app_indexing(&data, Arc::clone(&partial), indexing(&partial), 100, 30);
+    press(&mut app, "/");
+    type_text(&mut app, "thu tuong");
+    press(&mut app, "Down Down");
+    let chosen = app.entry().unwrap().id.clone();
+    let before = app.list().hits().unwrap().hits.len();
+    app.act(Action::CatalogUpdated {
+        catalog: Arc::clone(&full),
+        progress: done(),
+    });
+    let hits = app.list().hits().unwrap();
+    assert!(hits.hits.len() > before, "run again on the newer catalog");
+    assert_eq!(app.entry().unwrap().id, chosen);
+    // A new query starts from its best result.
+    type_text(&mut app, " va");
+    let best = app.list().hits().unwrap().hits[0].index;
+    assert_eq!(app.list().selected(), best);
+}
