@@ -170,6 +170,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let sifted = load_for_search(path.as_deref(), cache, &query)?;
             let loaded = started.elapsed();
             let found = search_command(&sifted.catalog, &query, json)?;
+            let damaged = sifted.catalog.damaged().len();
+            if damaged > 0 {
+                eprintln!(
+                    "docbao: {damaged} article(s) damaged in the catalog cache, read from their files \
+                     (`docbao cache --clear` rebuilds it)"
+                );
+            }
             if stats {
                 eprintln!(
                     "docbao: {} articles ({} parsed), {:.1} MB, opened in {:.1} ms, searched in {:.1} ms",
@@ -526,8 +533,13 @@ fn cache_command(path: Option<&Path>, clear: bool) -> anyhow::Result<()> {
     let Some(folder) = path.or_else(default_folder) else {
         bail!("the bundled articles have no cache: give a folder");
     };
-    let meta =
-        std::fs::metadata(folder).with_context(|| format!("cannot open {}", folder.display()))?;
+    let meta = std::fs::metadata(folder).map_err(|err| {
+        anyhow::anyhow!(
+            "cannot open {}: {}",
+            folder.display(),
+            crate::io_error::describe_io(&err)
+        )
+    })?;
     if !meta.is_dir() {
         bail!(
             "{} is not a folder: only folders have a cache",
@@ -543,11 +555,21 @@ fn cache_command(path: Option<&Path>, clear: bool) -> anyhow::Result<()> {
         .display()
         .to_string();
     let dir = cache::cache_dir(&root, &key);
+    let exists = dir.is_dir();
     if clear {
+        if !exists {
+            return print(&format!("no cache of {key} to remove\n"));
+        }
         cache::clear(&dir)?;
         return print(&format!("removed the cache of {key}: {}\n", dir.display()));
     }
     let (files, bytes) = cache::size(&dir);
+    if !exists {
+        return print(&format!(
+            "no cache of {key} yet: it is made in {} the first time the folder is opened\n",
+            dir.display()
+        ));
+    }
     let (_, all) = (std::fs::read_dir(&root).into_iter().flatten().flatten())
         .map(|e| cache::size(&e.path()))
         .fold((0, 0), |(n, b), (fs, bs)| (n + fs, b + bs));

@@ -145,6 +145,29 @@ fn the_same_time_with_another_size_is_a_change() {
     assert_eq!(check(news.path(), cache.path()).0, 1);
 }
 
+#[test]
+fn a_file_rewritten_in_place_at_the_same_size_and_time_is_a_change() {
+    let (news, cache, _) = folder();
+    check(news.path(), cache.path());
+    let path = news.path().join("tin-1.txt");
+    let before = fs::metadata(&path).unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    let changed = text.replacen("Bài", "BÀI", 1);
+    assert_eq!(changed.len(), text.len(), "the same size");
+    // Written in place (the same inode), its modification time put back.
+    fs::OpenOptions::new()
+        .write(true)
+        .open(&path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, changed.as_bytes()))
+        .unwrap();
+    let file = fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(before.modified().unwrap()).unwrap();
+    let after = fs::metadata(&path).unwrap();
+    assert_eq!(after.modified().unwrap(), before.modified().unwrap());
+    assert_eq!(after.len(), before.len());
+    assert_eq!(check(news.path(), cache.path()).0, 1);
+}
+
 /// The segment file written last: the one the index names (older ones wait to be removed).
 fn newest_segment(dir: &Path) -> std::path::PathBuf {
     fs::read_dir(dir)
@@ -290,4 +313,14 @@ fn the_cache_command_says_where_and_clears() {
     assert!(!dir.exists());
     docbao(&["list", "--no-cache"]);
     assert!(!dir.exists(), "--no-cache writes nothing");
+    let said = docbao(&["cache"]);
+    assert!(
+        said.starts_with("no cache of ") && said.contains("yet"),
+        "{said}"
+    );
+    let said = docbao(&["cache", "--clear"]);
+    assert!(
+        said.starts_with("no cache of ") && said.contains("to remove"),
+        "{said}"
+    );
 }

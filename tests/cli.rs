@@ -1,5 +1,7 @@
 //! The non-interactive commands, run as the real binary.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -441,4 +443,38 @@ fn a_search_with_no_cache_parses_only_the_files_that_may_match() {
     let err = stderr(&out);
     assert!(err.contains("empty.txt: no text"), "{err}");
     assert!(err.contains("docbao: 4 articles (2 parsed)"), "{err}");
+}
+
+#[test]
+fn a_search_says_when_the_cache_was_found_damaged() {
+    let dir = empty_dir();
+    let news = dir.path().join("news");
+    common::nested::generate(&news);
+    let cache = dir.path().join("cache");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_docbao"))
+            .env("DOCBAO_CACHE_DIR", &cache)
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["list", "news"]).status.success());
+    for folder in fs::read_dir(&cache).unwrap().flatten() {
+        for file in fs::read_dir(folder.path()).unwrap().flatten() {
+            if file.file_name().to_string_lossy().starts_with("seg-") {
+                let mut bytes = fs::read(file.path()).unwrap();
+                for at in (64..bytes.len()).step_by(512) {
+                    bytes[at] ^= 0x20;
+                }
+                fs::write(file.path(), bytes).unwrap();
+            }
+        }
+    }
+    let damaged = run(&["search", "ha noi", "news"]);
+    let fresh = run(&["--no-cache", "search", "ha noi", "news"]);
+    assert_eq!(damaged.stdout, fresh.stdout, "the same matches");
+    let err = stderr(&damaged);
+    assert!(err.contains("damaged in the catalog cache"), "{err}");
+    assert!(stderr(&fresh).is_empty());
 }

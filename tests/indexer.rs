@@ -182,3 +182,53 @@ fn a_stop_keeps_what_was_indexed() {
     );
     assert_eq!(listed(&last), listed(&Catalog::open(dir.path()).unwrap()));
 }
+
+#[test]
+fn damaged_articles_in_the_cache_are_said_and_indexed_again_next_time() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path(), 150);
+    let cache = tempfile::tempdir().unwrap();
+    let (_, _, whole, parsed) = index(dir.path(), cache.path());
+    assert_eq!(parsed, 150);
+    // Bytes flipped all through the segments: in the folded text of some articles at least.
+    let folder = fs::read_dir(cache.path())
+        .unwrap()
+        .flatten()
+        .next()
+        .unwrap()
+        .path();
+    for file in fs::read_dir(&folder).unwrap().flatten() {
+        if file.file_name().to_string_lossy().starts_with("seg-") {
+            let mut bytes = fs::read(file.path()).unwrap();
+            for at in (64..bytes.len()).step_by(4096) {
+                bytes[at] ^= 0x20;
+            }
+            fs::write(file.path(), bytes).unwrap();
+        }
+    }
+    let (_, updates, again, parsed) = index(dir.path(), cache.path());
+    assert_eq!(parsed, 0, "the stamps are those of the cache");
+    assert_eq!(listed(&again), listed(&whole));
+    let notes: Vec<&String> = updates
+        .iter()
+        .filter_map(|u| match u {
+            Update::Note(note) => Some(note),
+            _ => None,
+        })
+        .collect();
+    let damaged = again.damaged().len();
+    assert!(damaged > 0, "found when checked");
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with(&format!("{damaged} article"))
+                && n.contains("damaged")
+                && n.contains("indexed again next time")),
+        "{notes:?}"
+    );
+    // The next start reads exactly those again, and finds the rest unchanged.
+    let (_, _, last, parsed) = index(dir.path(), cache.path());
+    assert_eq!(parsed, damaged);
+    assert_eq!(listed(&last), listed(&whole));
+    assert!(last.damaged().is_empty());
+}

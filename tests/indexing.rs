@@ -36,6 +36,7 @@ fn indexing(of: &Catalog) -> Progress {
     Progress {
         indexed: of.entries().len(),
         total: 48,
+        counted: true,
         done: false,
     }
 }
@@ -160,4 +161,60 @@ fn a_list_search_run_again_keeps_the_result_chosen() {
     type_text(&mut app, " va");
     let best = app.list().hits().unwrap().hits[0].index;
     assert_eq!(app.list().selected(), best);
+}
+
+#[test]
+fn a_narrow_status_line_keeps_progress_and_keys_apart() {
+    let (dir, partial, _) = folder_and_catalogs(&["loose.md"]);
+    let data = data(dir.path());
+    let progress = Progress {
+        indexed: 12_000,
+        total: 23_473,
+        counted: true,
+        done: false,
+    };
+    let app = common::app_indexing(&data, Arc::clone(&partial), progress, 50, 20);
+    let screen = common::screen(&app);
+    let status = screen.lines().last().unwrap();
+    assert!(status.contains("indexing 12"), "{status}");
+    assert!(
+        status.contains("…  ? help  q quit"),
+        "cut, and apart from the keys: {status:?}"
+    );
+    // Before the walk is over, no total is made up.
+    let walking = Progress {
+        indexed: 0,
+        total: 64,
+        counted: false,
+        done: false,
+    };
+    let early = common::app_indexing(&data, Arc::clone(&partial), walking, 60, 20);
+    let status = common::screen(&early).lines().last().unwrap().to_owned();
+    assert!(
+        status.contains("indexing…") && !status.contains("/ 64"),
+        "{status}"
+    );
+    // A search typed while the files are listed and not read yet says it is one of what is
+    // indexed so far, in the prompt and in the list's title.
+    let listed = docbao::catalog::indexer::open(
+        &dir.path().join("news"),
+        docbao::catalog::CacheUse::Bypass,
+        |_| {},
+    )
+    .unwrap();
+    let (first, progress) = (Arc::clone(&listed.first), listed.progress);
+    listed.stop();
+    assert!(first.entries().iter().all(|e| e.stored().is_none()));
+    let mut app = common::app_indexing(&data, first, progress, 60, 20);
+    press(&mut app, "/");
+    type_text(&mut app, "ha noi");
+    let screen = common::screen(&app);
+    let status = screen.lines().last().unwrap();
+    assert!(
+        status.contains("no articles in 0 of 48 (indexing)"),
+        "{status}"
+    );
+    let title = screen.lines().next().unwrap();
+    assert!(title.contains("Search · 0 so far · “ha noi”"), "{title}");
+    assert!(screen.contains("No article matches so far"), "{screen}");
 }

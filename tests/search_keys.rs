@@ -220,7 +220,7 @@ fn list_search_filters_ranks_and_opens_at_the_first_hit() {
     assert_eq!(first, "004_f5d5699ebfe6bbe1", "the title hit ranks first");
     assert_eq!(app.selected(), hits.hits[0].index);
     let screen = common::screen(&app);
-    assert!(screen.contains("Search “thao luan” · 2 of 2"), "{screen}");
+    assert!(screen.contains("Search · 2 of 2 · “thao luan”"), "{screen}");
     assert!(screen.contains("3× "), "{screen}");
     press(&mut app, "Down Enter");
     assert_eq!(app.focus(), Focus::Reader);

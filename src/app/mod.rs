@@ -291,7 +291,12 @@ impl App {
     fn wrap_problems(&self, view: &mut ProblemsView) {
         let width = usize::from(self.main_area().inner(panes::BORDER).width).saturating_sub(2);
         view.rows = if view.lines.is_empty() {
-            text::wrap("Every file was read without a problem.", width)
+            let none = if self.progress.done {
+                "Every file was read without a problem."
+            } else {
+                "No problem so far; the rest of the folder is being indexed."
+            };
+            text::wrap(none, width)
         } else {
             // A problem's continuation rows are indented under its first.
             view.lines

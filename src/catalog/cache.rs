@@ -32,7 +32,7 @@ use super::{Catalog, Date, Entry, Problem, Stamp};
 use crate::io_error::describe_io;
 
 /// Version of the layout; a cache of another version is rebuilt.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// Environment variable that overrides the cache directory.
 pub const CACHE_DIR_ENV: &str = "DOCBAO_CACHE_DIR";
@@ -72,6 +72,18 @@ pub enum CacheError {
         /// The cause.
         cause: io::Error,
     },
+}
+
+impl CacheError {
+    /// What went wrong in a few words, without the path: for the status line.
+    pub fn brief(&self) -> String {
+        match self {
+            CacheError::Missing => "none yet".to_owned(),
+            CacheError::Stale => "of another version".to_owned(),
+            CacheError::Corrupt(what) => format!("damaged: {what}"),
+            CacheError::Io { what, cause, .. } => format!("cannot {what}: {}", describe_io(cause)),
+        }
+    }
 }
 
 fn io_error<'a>(what: &'static str, path: &'a Path) -> impl FnOnce(io::Error) -> CacheError + 'a {
@@ -216,6 +228,7 @@ fn read_stamp(r: &mut Reader<'_>) -> Result<Stamp, CacheError> {
         size: r.u64()?,
         modified: r.i128()?,
         inode: r.u64()?,
+        changed: r.i128()?,
     })
 }
 
@@ -464,6 +477,7 @@ fn write_stamp(w: &mut Writer, stamp: Stamp) {
     w.u64(stamp.size);
     w.i128(stamp.modified);
     w.u64(stamp.inode);
+    w.i128(stamp.changed);
 }
 
 fn write_entry(w: &mut Writer, root: &Path, entry: &Entry, file: usize, parts: &Parts) {

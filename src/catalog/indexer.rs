@@ -37,6 +37,8 @@ pub struct Progress {
     pub indexed: usize,
     /// Files found so far.
     pub total: usize,
+    /// Whether `total` is every file of the folder: the walk is over.
+    pub counted: bool,
     /// Whether indexing is over: the catalog is all there is.
     pub done: bool,
 }
@@ -109,6 +111,7 @@ pub fn open(
         let progress = Progress {
             indexed: catalog.entries.len(),
             total: catalog.entries.len(),
+            counted: true,
             done: true,
         };
         return Ok(Indexing {
@@ -130,7 +133,7 @@ pub fn open(
                 Ok(cached) => Some(cached.catalog),
                 Err(cache::CacheError::Missing) => None,
                 Err(err) => {
-                    note = Some(format!("catalog cache rebuilt ({err})"));
+                    note = Some(format!("rebuilding the catalog cache ({})", err.brief()));
                     None
                 }
             },
@@ -149,6 +152,7 @@ pub fn open(
             let progress = Progress {
                 indexed: n,
                 total: n,
+                counted: false,
                 done: false,
             };
             (Arc::new(catalog), progress, None)
@@ -160,6 +164,7 @@ pub fn open(
             let progress = Progress {
                 indexed: 0,
                 total: found.len(),
+                counted: false,
                 done: false,
             };
             (Arc::new(catalog), progress, Some((walk, found)))
@@ -179,6 +184,11 @@ pub fn open(
         stop,
         thread,
     })
+}
+
+/// `1 article`, `2 articles`.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Least time between two catalogs sent while indexing.
@@ -291,6 +301,7 @@ impl Job {
                     progress: Progress {
                         indexed: 0,
                         total: found.len(),
+                        counted: true,
                         done: false,
                     },
                     parsed: 0,
@@ -366,6 +377,7 @@ impl Job {
             let p = Progress {
                 indexed,
                 total,
+                counted: true,
                 done: false,
             };
             send_catalog(&catalog_of(shown.clone(), &problems), p, parsed);
@@ -418,7 +430,10 @@ impl Job {
                 Err(error) => {
                     if let Some(err) = error {
                         cache_ok = false;
-                        send(Update::Note(format!("catalog cache not written ({err})")));
+                        send(Update::Note(format!(
+                            "catalog cache not written ({})",
+                            err.brief()
+                        )));
                     }
                     Arc::new(Segment::new(Bytes::Memory(bytes)))
                 }
@@ -455,6 +470,7 @@ impl Job {
                 let p = Progress {
                     indexed,
                     total,
+                    counted: true,
                     done: false,
                 };
                 let started = Instant::now();
@@ -466,6 +482,7 @@ impl Job {
         let p = Progress {
             indexed: total,
             total,
+            counted: true,
             done: true,
         };
         let catalog = catalog_of(shown, &problems);
@@ -475,7 +492,10 @@ impl Job {
             && let Some(dir) = &self.dir
             && let Err(err) = cache::save(dir, &self.root, &catalog)
         {
-            send(Update::Note(format!("catalog cache not written ({err})")));
+            send(Update::Note(format!(
+                "catalog cache not written ({})",
+                err.brief()
+            )));
         }
         // What the first search would do, done now: each article's folded text checked
         // against its checksum (and read from disk, if the cache was not in memory).
@@ -486,6 +506,27 @@ impl Job {
                 stored.folded();
             }
         });
+        // Damaged articles are read from their files meanwhile, and dropped from the cache
+        // so that the next start indexes them again.
+        let damaged = catalog.damaged();
+        if damaged.is_empty() || self.stop.load(Ordering::Relaxed) {
+            return;
+        }
+        let mut note = format!(
+            "{} damaged in the catalog cache, read from their files",
+            plural(damaged.len(), "article", "articles")
+        );
+        if cache_ok && let Some(dir) = &self.dir {
+            let kept: Vec<Entry> = (0..catalog.entries.len())
+                .filter(|i| damaged.binary_search(i).is_err())
+                .map(|i| catalog.entries[i].clone())
+                .collect();
+            match cache::save(dir, &self.root, &catalog_of(kept, &catalog.problems)) {
+                Ok(()) => note.push_str(" (indexed again next time)"),
+                Err(err) => note.push_str(&format!(" (cache not written: {})", err.brief())),
+            }
+        }
+        send(Update::Note(note));
     }
 
     /// A catalog of files listed by their first line, before they are read whole.

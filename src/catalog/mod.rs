@@ -76,6 +76,10 @@ pub struct Stamp {
     pub modified: i128,
     /// The inode (0 where there is none).
     pub inode: u64,
+    /// Last change of the file or its metadata (ctime), in nanoseconds since 1970 (0 where
+    /// there is none): a file rewritten in place with its old modification time put back
+    /// still shows here.
+    pub changed: i128,
 }
 
 impl Stamp {
@@ -91,10 +95,18 @@ impl Stamp {
         let inode = std::os::unix::fs::MetadataExt::ino(meta);
         #[cfg(not(unix))]
         let inode = 0;
+        #[cfg(unix)]
+        let changed = {
+            use std::os::unix::fs::MetadataExt;
+            i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec())
+        };
+        #[cfg(not(unix))]
+        let changed = 0;
         Stamp {
             size: meta.len(),
             modified,
             inode,
+            changed,
         }
     }
 }
@@ -460,6 +472,14 @@ impl Catalog {
     /// How many articles were read with a warning.
     pub fn warned(&self) -> usize {
         self.warned
+    }
+
+    /// The articles whose stored text was found damaged when used: they are read from their
+    /// files instead.
+    pub fn damaged(&self) -> Vec<usize> {
+        (0..self.entries.len())
+            .filter(|&i| self.entries[i].stored.as_ref().is_some_and(Stored::damaged))
+            .collect()
     }
 
     /// How many articles are indexed: those a catalog search looks at.

@@ -172,6 +172,11 @@ impl Stored {
         self.check(ranges, p.folded_crc, FOLDED_GOOD, FOLDED_BAD)
     }
 
+    /// Whether a part was found not to be what was stored (so the file is read instead).
+    pub fn damaged(&self) -> bool {
+        self.checked.load(Ordering::Relaxed) & (TEXT_BAD | FOLDED_BAD) != 0
+    }
+
     /// The folded text and title, for counting matches, if they are what was stored.
     pub fn folded(&self) -> Option<Folded<'_>> {
         self.folded_intact().then(|| Folded {

@@ -20,8 +20,31 @@ pub fn reading_time(minutes: usize) -> String {
     }
 }
 
+/// A count with a space between thousands, as Vietnamese and English typography both allow:
+/// `24 573`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn counts() {
+        assert_eq!(super::thousands(7), "7");
+        assert_eq!(super::thousands(999), "999");
+        assert_eq!(super::thousands(1000), "1 000");
+        assert_eq!(super::thousands(234_570), "234 570");
+        assert_eq!(super::thousands(1_234_570), "1 234 570");
+    }
+
     #[test]
     fn reading_times() {
         assert_eq!(super::reading_time(7), "7 min");

@@ -23,6 +23,10 @@ pub fn line<'a>(
     if marks.is_empty() {
         return Line::from(Span::styled(fitted, base));
     }
+    // The `…` that ends a line cut short, and the padding after it, are not part of a match
+    // it cuts.
+    let ellipsis = (text::str_width(text) > width)
+        .then(|| text::str_width(&text::truncate(text, width)).saturating_sub(1));
     let mut spans = Vec::new();
     let mut current = String::new();
     let mut current_style = base;
@@ -30,7 +34,7 @@ pub fn line<'a>(
     for grapheme in fitted.graphemes(true) {
         let style = marks
             .iter()
-            .find(|(range, _)| range.contains(&column))
+            .find(|(range, _)| range.contains(&column) && ellipsis.is_none_or(|e| column < e))
             .map_or(base, |(_, style)| base.patch(*style));
         if style != current_style && !current.is_empty() {
             spans.push(Span::styled(std::mem::take(&mut current), current_style));
@@ -55,6 +59,21 @@ mod tests {
         let bold = Style::new().add_modifier(Modifier::BOLD);
         let line = line("Tiêu đề", 10, bold, &[]);
         assert!(line.spans.iter().all(|s| s.style == bold), "{line:?}");
+    }
+
+    #[test]
+    fn the_ellipsis_of_a_line_cut_short_is_never_marked() {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let line = line("Hà Nội đẹp lắm", 8, Style::new(), &[(3..12, bold)]);
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        assert!(text.contains('…'), "{text:?}");
+        let marked: Vec<&str> = line
+            .spans
+            .iter()
+            .filter(|s| s.style == bold)
+            .map(|s| s.content.as_ref())
+            .collect();
+        assert_eq!(marked, ["Nội"], "{line:?}");
     }
 
     #[test]

@@ -21,14 +21,25 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
     } else {
         theme.border
     };
+    // The count first: a narrow pane cuts the query rather than the figures.
+    let indexing = !app.progress().done
+        && app
+            .list()
+            .hits()
+            .is_some_and(|h| h.searched < articles.len());
     let title = match app.list().filter() {
-        Some(filter) => format!(
-            " Search “{}” · {} of {} ",
-            filter.query().text,
-            app.list_len(),
-            articles.len()
+        Some(filter) if indexing => format!(
+            " Search · {} so far · “{}” ",
+            text::thousands(app.list_len()),
+            filter.query().text
         ),
-        None => format!(" Articles ({}) ", articles.len()),
+        Some(filter) => format!(
+            " Search · {} of {} · “{}” ",
+            text::thousands(app.list_len()),
+            text::thousands(articles.len()),
+            filter.query().text
+        ),
+        None => format!(" Articles ({}) ", text::thousands(articles.len())),
     };
     let inner = super::bordered(&title, border, pane, frame);
     let width = usize::from(inner.width);
@@ -53,7 +64,11 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
         return;
     }
     if app.list_len() == 0 {
-        let message = "No article matches. Esc shows them all.";
+        let message = if indexing {
+            "No article matches so far: the rest is being indexed. Esc shows them all."
+        } else {
+            "No article matches. Esc shows them all."
+        };
         super::render_message(message, theme.meta, inner, frame);
         return;
     }

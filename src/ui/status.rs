@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::Theme;
 use crate::action::Action;
 use crate::app::{App, Focus, PromptScreen, Purpose, Screen};
-use crate::text;
+use crate::text::{self, thousands};
 
 /// Draws the status line into `area`, or the prompt while one is open.
 pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
@@ -44,12 +44,23 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
                             format!(" · {}%", p.percent)
                         }
                     });
-                format!(" article {} of {total}{figure}", app.selected() + 1)
+                format!(
+                    " article {} of {}{figure}",
+                    thousands(app.selected() + 1),
+                    thousands(total)
+                )
             }
-            Focus::Reader => match app.percent_read() {
-                100 => format!(" article {} of {total} · read", app.selected() + 1),
-                percent => format!(" article {} of {total} · {percent}%", app.selected() + 1),
-            },
+            Focus::Reader => {
+                let at = format!(
+                    " article {} of {}",
+                    thousands(app.selected() + 1),
+                    thousands(total)
+                );
+                match app.percent_read() {
+                    100 => format!("{at} · read"),
+                    percent => format!("{at} · {percent}%"),
+                }
+            }
         },
     };
     if let (Screen::Reader, Some(counter)) = (shown, match_counter(app)) {
@@ -65,12 +76,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         .then(|| problems_summary(app))
         .flatten();
     let progress = app.progress();
-    let indexing = (!progress.done).then(|| {
-        format!(
+    let indexing = (!progress.done).then(|| match (progress.counted, progress.indexed) {
+        // The folder is still being walked: how many files it has is not known yet.
+        (false, 0) => "indexing…".to_owned(),
+        (false, _) => "checking for changes…".to_owned(),
+        (true, indexed) => format!(
             "indexing {} / {}",
-            thousands(progress.indexed),
+            thousands(indexed),
             thousands(progress.total)
-        )
+        ),
     });
     if let Some(extra) = note.clone().or(indexing).or(warning).or(problems) {
         left.push_str(&format!(" · {extra}"));
@@ -82,9 +96,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         }
         _ => app.keys().hints(app.mode()).to_owned(),
     };
+    // Two spaces at least between what is said and the keys, as between the keys.
+    let hints = format!("  {hints}");
     let hints_width = text::str_width(&hints);
     // A message just given keeps its room; otherwise the keys to know come first.
-    let fits = text::str_width(&left) + hints_width < width;
+    let fits = text::str_width(&left) + hints_width <= width;
     let line = if fits || (note.is_none() && hints_width * 2 <= width) {
         Line::from(vec![
             Span::styled(text::fit(&left, width - hints_width), theme.status),
@@ -117,7 +133,7 @@ fn render_prompt(app: &App, screen: &PromptScreen, theme: &Theme, area: Rect, fr
             match_counter(app).filter(|_| typed).unwrap_or_default(),
             toggles,
         ),
-        Purpose::SearchList { .. } => ("/", list_counter(app), toggles),
+        Purpose::SearchList { .. } => ("/", list_counter(app, false), toggles),
         Purpose::FilterBookmarks { .. } => (
             "/",
             match screen
@@ -144,10 +160,16 @@ fn render_prompt(app: &App, screen: &PromptScreen, theme: &Theme, area: Rect, fr
         ),
     };
     // What is typed keeps at least a third of the line; the hints give way first.
+    let brief = match screen.purpose() {
+        Purpose::SearchList { .. } => list_counter(app, true),
+        _ => counter.clone(),
+    };
     let right = [
         format!("{counter}  {hints}"),
         format!("{counter}  {short}"),
         format!("{counter} "),
+        format!("{brief}  {short}"),
+        format!("{brief} "),
     ]
     .into_iter()
     .find(|right| text::str_width(right) + width / 3 <= width)
@@ -209,8 +231,8 @@ fn match_counter(app: &App) -> Option<String> {
 }
 
 /// `2 articles` in the list, or `searching…` while the results are not in; while the folder
-/// is being indexed, how much of it was searched.
-fn list_counter(app: &App) -> String {
+/// is being indexed, how much of it was searched (or, `brief`, only that it is so far).
+fn list_counter(app: &App, brief: bool) -> String {
     if app.list().pending() {
         return "searching…".to_owned();
     }
@@ -225,6 +247,8 @@ fn list_counter(app: &App) -> String {
     let total = app.catalog().entries().len();
     if app.progress().done || hits.searched >= total {
         found
+    } else if brief {
+        format!("{found} so far")
     } else {
         format!(
             "{found} in {} of {} (indexing)",
@@ -232,19 +256,6 @@ fn list_counter(app: &App) -> String {
             thousands(total)
         )
     }
-}
-
-/// A count with a thin space between thousands: `24 573`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(' ');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 /// Text without its first `columns` columns (whole graphemes only).
