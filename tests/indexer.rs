@@ -92,10 +92,30 @@ fn a_cold_start_shows_a_screenful_first_then_everything_indexed() {
     }
     assert_eq!(parsed, 300);
     assert_eq!(listed(&last), listed(&Catalog::open(dir.path()).unwrap()));
-    // A warm start: everything from the cache at once, nothing read.
+    // A warm start: a screenful from the cache at once, then the whole cache, nothing read.
+    let (first, updates, last, parsed) = index(dir.path(), cache.path());
+    let head = first.entries().len();
+    assert!(head > 0 && head < 300, "a screenful first: {head}");
+    assert_eq!(listed(&first)[..], listed(&last)[..head]);
+    assert!(first.entries().iter().all(|e| e.stored().is_some()));
+    let whole = updates.iter().find_map(|u| match u {
+        Update::Catalog {
+            catalog, parsed, ..
+        } => Some((listed(catalog), *parsed)),
+        _ => None,
+    });
+    assert_eq!(whole, Some((listed(&last), 0)), "then the whole cache");
+    assert_eq!(parsed, 0);
+}
+
+#[test]
+fn a_small_cached_folder_is_shown_whole_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path(), 20);
+    let cache = tempfile::tempdir().unwrap();
+    index(dir.path(), cache.path());
     let (first, _, last, parsed) = index(dir.path(), cache.path());
     assert_eq!(listed(&first), listed(&last));
-    assert!(first.entries().iter().all(|e| e.stored().is_some()));
     assert_eq!(parsed, 0);
 }
 
@@ -104,7 +124,7 @@ fn touching_one_file_of_thousands_reads_one() {
     let dir = tempfile::tempdir().unwrap();
     archive(dir.path(), 2500);
     let cache = tempfile::tempdir().unwrap();
-    let (_, _, _, parsed) = index(dir.path(), cache.path());
+    let (_, _, before, parsed) = index(dir.path(), cache.path());
     assert_eq!(parsed, 2500);
     let touched = dir.path().join("17/1717.txt");
     fs::write(&touched, "date 2025-02-01 Đã sửa\n\nNội dung mới.").unwrap();
@@ -113,9 +133,11 @@ fn touching_one_file_of_thousands_reads_one() {
         .unwrap();
     let (first, _, last, parsed) = index(dir.path(), cache.path());
     assert_eq!(parsed, 1);
-    assert!(
-        first.find("17/1717").is_some(),
-        "shown at once from the cache"
+    let head = first.entries().len();
+    assert_eq!(
+        listed(&first)[..],
+        listed(&before)[..head],
+        "the head shown at once from the cache"
     );
     assert_eq!(last.find("17/1717").unwrap().1.title, "Đã sửa");
 }

@@ -112,12 +112,38 @@ pub fn cache_dir(root: &Path, folder: &str) -> PathBuf {
 /// A catalog read from the cache, with what the cache knew of skipped files.
 #[derive(Debug)]
 pub struct Cached {
-    /// The catalog as it was when the cache was written.
+    /// The catalog as it was when the cache was written (its head only, unless `whole`).
     pub catalog: Catalog,
+    /// Whether the catalog holds every entry of the cache and its skipped files.
+    pub whole: bool,
 }
 
 /// Reads the cache in `dir` of the folder `folder` (whose files are under `root`).
 pub fn load(dir: &Path, folder: &str, root: &Path, origin: String) -> Result<Cached, CacheError> {
+    load_some(dir, folder, root, origin, usize::MAX)
+}
+
+/// Reads the first `count` entries of the cache in `dir` (and none of its skipped files): what
+/// a first frame shows of a large archive, without decoding the rest of its index.
+pub fn load_head(
+    dir: &Path,
+    folder: &str,
+    root: &Path,
+    origin: String,
+    count: usize,
+) -> Result<Cached, CacheError> {
+    load_some(dir, folder, root, origin, count)
+}
+
+/// Reads the first `count` entries of the cache in `dir`, and its skipped files when that is
+/// every entry.
+fn load_some(
+    dir: &Path,
+    folder: &str,
+    root: &Path,
+    origin: String,
+    count: usize,
+) -> Result<Cached, CacheError> {
     let index_path = dir.join("index.bin");
     let file = match fs::File::open(&index_path) {
         Ok(file) => file,
@@ -139,8 +165,9 @@ pub fn load(dir: &Path, folder: &str, root: &Path, origin: String) -> Result<Cac
     }
     // Each entry's bytes found by its length, then read on every core.
     let entry_count = r.u32()? as usize;
-    let mut found = Vec::with_capacity(entry_count.min(payload.len() / 32));
-    for _ in 0..entry_count {
+    let wanted = entry_count.min(count);
+    let mut found = Vec::with_capacity(wanted.min(payload.len() / 32));
+    for _ in 0..wanted {
         let len = r.u32()? as usize;
         found.push(r.take(len)?);
     }
@@ -155,25 +182,31 @@ pub fn load(dir: &Path, folder: &str, root: &Path, origin: String) -> Result<Cac
             Ok(entry)
         })
         .collect::<Result<Vec<Entry>, CacheError>>()?;
-    let problem_count = r.u32()? as usize;
-    let mut problems = Vec::with_capacity(problem_count.min(payload.len() / 16));
-    for _ in 0..problem_count {
-        let rel = r.str()?;
-        let reason = r.str()?.to_owned();
-        let stamp = if r.u8()? == 1 {
-            Some(read_stamp(&mut r)?)
-        } else {
-            None
-        };
-        problems.push(Problem {
-            path: root.join(rel),
-            reason,
-            stamp,
-        });
+    let mut problems = Vec::new();
+    if wanted == entry_count {
+        let problem_count = r.u32()? as usize;
+        problems.reserve(problem_count.min(payload.len() / 16));
+        for _ in 0..problem_count {
+            let rel = r.str()?;
+            let reason = r.str()?.to_owned();
+            let stamp = if r.u8()? == 1 {
+                Some(read_stamp(&mut r)?)
+            } else {
+                None
+            };
+            problems.push(Problem {
+                path: root.join(rel),
+                reason,
+                stamp,
+            });
+        }
     }
     let mut catalog = Catalog::from_parts(entries, problems, origin);
     catalog.folder = folder.to_owned();
-    Ok(Cached { catalog })
+    Ok(Cached {
+        catalog,
+        whole: wanted == entry_count,
+    })
 }
 
 /// The payload of an index file, if its header says it is whole and of this version.

@@ -127,17 +127,19 @@ pub fn open(
         CacheUse::Bypass => None,
     };
     let mut note = None;
-    let cached =
-        dir.as_ref().and_then(
-            |dir| match cache::load(dir, &folder, &root, origin.clone()) {
-                Ok(cached) => Some(cached.catalog),
-                Err(cache::CacheError::Missing) => None,
-                Err(err) => {
-                    note = Some(format!("rebuilding the catalog cache ({})", err.brief()));
-                    None
-                }
-            },
-        );
+    // Only a screenful of the index is decoded before the first frame: at a quarter of a
+    // million articles, decoding it all takes longer than a frame should wait.
+    let cached = dir.as_ref().and_then(|dir| {
+        match cache::load_head(dir, &folder, &root, origin.clone(), FIRST_FILES) {
+            Ok(cached) => Some(cached),
+            Err(cache::CacheError::Missing) => None,
+            Err(err) => {
+                note = Some(format!("rebuilding the catalog cache ({})", err.brief()));
+                None
+            }
+        }
+    });
+    let mut head = false;
     let job = Job {
         path: path.to_owned(),
         root,
@@ -147,7 +149,8 @@ pub fn open(
         stop: Arc::clone(&stop),
     };
     let (first, progress, walk) = match cached {
-        Some(catalog) => {
+        Some(cache::Cached { catalog, whole }) => {
+            head = !whole;
             let n = catalog.entries.len();
             let progress = Progress {
                 indexed: n,
@@ -176,7 +179,10 @@ pub fn open(
     let previous = Arc::clone(&first);
     let thread = thread::Builder::new()
         .name("docbao-index".to_owned())
-        .spawn(move || job.run(previous, walk, &send))
+        .spawn(move || match head {
+            true => job.run_from_head(previous, &send),
+            false => job.run(previous, walk, &send),
+        })
         .ok();
     Ok(Indexing {
         first,
@@ -263,6 +269,42 @@ struct Job {
 }
 
 impl Job {
+    /// Reads the whole cache whose head was shown, sends it, and brings it up to date; with a
+    /// cache gone bad since its head was read, indexes the folder afresh.
+    fn run_from_head(self, head: Arc<Catalog>, send: &dyn Fn(Update)) {
+        let whole = self.dir.as_ref().map(|dir| {
+            cache::load(dir, &self.folder, &self.root, self.origin.clone())
+        });
+        match whole {
+            Some(Ok(cached)) => {
+                let catalog = Arc::new(cached.catalog);
+                let n = catalog.entries.len();
+                send(Update::Catalog {
+                    catalog: Arc::clone(&catalog),
+                    progress: Progress {
+                        indexed: n,
+                        total: n,
+                        counted: false,
+                        done: false,
+                    },
+                    parsed: 0,
+                });
+                self.run(catalog, None, send);
+            }
+            Some(Err(err)) => {
+                send(Update::Note(format!(
+                    "rebuilding the catalog cache ({})",
+                    err.brief()
+                )));
+                // The head stays in view until the walk has listed the folder afresh.
+                let mut empty = Catalog::from_parts(Vec::new(), Vec::new(), self.origin.clone());
+                empty.folder = self.folder.clone();
+                self.run(Arc::new(empty), None, send);
+            }
+            None => self.run(head, None, send),
+        }
+    }
+
     /// Brings the catalog up to date with the folder, sending each catalog made.
     fn run(self, previous: Arc<Catalog>, walk: Option<(Walk, Vec<Listed>)>, send: &dyn Fn(Update)) {
         // The whole folder, listed: by the walk begun before the first frame, the list growing
