@@ -14,6 +14,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::catalog::{Article, Bytes, Catalog, Entry, Folded, Segment, SegmentBuilder, Stored};
 use crate::text::fold::{self, FoldMap, Mark};
+use crate::text::grams;
 
 /// Whether a search tells apart upper and lower case, or letters with and without accents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -436,6 +437,8 @@ pub fn search_catalog(
         }
     };
     let finder = memmem::Finder::new(query.folded.as_bytes());
+    // Most articles that cannot hold the query are ruled out by their signature alone.
+    let probe = grams::Probe::new(query.folded.as_bytes());
     let exact = !query.case_sensitive() && !query.accent_sensitive();
     // One pool, work stealing: a long article holds up only itself, not a whole chunk.
     let mut hits: Vec<ArticleHits> = candidates
@@ -449,6 +452,9 @@ pub fn search_catalog(
             let stored = catalog.entries().get(index)?.stored()?;
             // Whether it matches comes from the folded text, stopping at the first match; the
             // text is looked at only when needed.
+            if stored.grams().is_some_and(|grams| !probe.may_occur(grams)) {
+                return None;
+            }
             let folded = stored.folded();
             if folded.is_some_and(|folded| finder.find(folded.text).is_none()) {
                 return None;

@@ -324,3 +324,51 @@ fn the_cache_command_says_where_and_clears() {
         "{said}"
     );
 }
+
+#[test]
+fn a_damaged_signature_never_hides_a_match() {
+    let (news, cache, _) = folder();
+    check(news.path(), cache.path());
+    // Every article's trigram signature cleared, its checksum left as it was: were the
+    // signatures trusted without it, every search would rule every article out.
+    let opened = open(news.path(), cache.path());
+    let dir = dir_of(news.path(), cache.path());
+    let mut cleared: std::collections::HashMap<String, Vec<u8>> = Default::default();
+    for entry in opened.catalog.entries() {
+        let stored = entry.stored().expect("indexed");
+        let name = stored.segment.name().expect("mapped").to_owned();
+        let bytes = cleared
+            .entry(name.clone())
+            .or_insert_with(|| fs::read(dir.join(&name)).unwrap());
+        let grams = &stored.parts.grams;
+        assert!(grams.len() > 4, "a signature and its checksum");
+        bytes[grams.start..grams.end - 4].fill(0);
+    }
+    drop(opened);
+    for (name, bytes) in cleared {
+        fs::write(dir.join(name), bytes).unwrap();
+    }
+    check(news.path(), cache.path());
+}
+
+#[test]
+fn signatures_rule_out_most_articles_a_query_is_not_in() {
+    let (news, cache, _) = folder();
+    check(news.path(), cache.path());
+    let opened = open(news.path(), cache.path());
+    let entries = opened.catalog.entries();
+    // A phrase of one article only: most others are told apart by their signature alone.
+    let query = Query::new("zqxw vbnk", Options::default());
+    let probe = docbao::text::grams::Probe::new(b"zqxw vbnk");
+    let ruled_out = entries
+        .iter()
+        .filter(|e| !probe.may_occur(e.stored().unwrap().grams().unwrap()))
+        .count();
+    assert!(
+        ruled_out * 10 >= entries.len() * 9,
+        "{ruled_out} of {} ruled out",
+        entries.len()
+    );
+    let hits = search::Searcher::new(std::sync::Arc::new(opened.catalog.clone())).run(&query);
+    assert!(hits.hits.is_empty());
+}

@@ -32,7 +32,7 @@ use super::{Catalog, Date, Entry, Problem, Stamp};
 use crate::io_error::describe_io;
 
 /// Version of the layout; a cache of another version is rebuilt.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 /// Environment variable that overrides the cache directory.
 pub const CACHE_DIR_ENV: &str = "DOCBAO_CACHE_DIR";
@@ -243,7 +243,7 @@ fn map_segment(dir: &Path, name: String, len: usize) -> Result<Arc<Segment>, Cac
     if u32_at(&map[8..12]) != VERSION {
         return Err(CacheError::Stale);
     }
-    Ok(Arc::new(Segment::mapped(name, map)))
+    Ok(Arc::new(Segment::mapped(name, map, file)))
 }
 
 /// Maps a whole file into memory, read only.
@@ -301,6 +301,7 @@ fn read_entry(
         folded: read_range(r)?,
         title: read_range(r)?,
         marks: read_range(r)?,
+        grams: read_range(r)?,
         crc: r.u32()?,
         folded_crc: r.u32()?,
     };
@@ -546,6 +547,7 @@ fn write_entry(w: &mut Writer, root: &Path, entry: &Entry, file: usize, parts: &
         &parts.folded,
         &parts.title,
         &parts.marks,
+        &parts.grams,
     ] {
         // Segments are far smaller than 4 GiB (see `SEGMENT_MAX`).
         w.u32(range.start as u32);

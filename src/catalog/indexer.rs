@@ -539,13 +539,15 @@ impl Job {
                 err.brief()
             )));
         }
-        // What the first search would do, done now: each article's folded text checked
-        // against its checksum (and read from disk, if the cache was not in memory).
+        // What the first search would do, done now: each article's signature and folded
+        // text checked against their checksums (the folded text read from the file, so that
+        // the map is not made resident by it).
         catalog.entries().par_iter().for_each(|entry| {
             if !self.stop.load(Ordering::Relaxed)
                 && let Some(stored) = entry.stored()
             {
-                stored.folded();
+                stored.grams();
+                stored.check_folded();
             }
         });
         // Damaged articles are read from their files meanwhile, and dropped from the cache

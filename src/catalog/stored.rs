@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use crate::text::fold::{self, Mark};
+use crate::text::grams;
 
 use super::article::{Article, Block, BlockKind};
 
@@ -25,21 +26,62 @@ pub struct Segment {
     bytes: Bytes,
     /// The cache file it was mapped from, if it was.
     name: Option<String>,
+    /// That file, open, to read parts of it without touching the map.
+    file: Option<std::fs::File>,
 }
 
 impl Segment {
     /// A segment over these bytes.
     pub fn new(bytes: Bytes) -> Segment {
-        Segment { bytes, name: None }
+        Segment {
+            bytes,
+            name: None,
+            file: None,
+        }
     }
 
     /// A segment mapped from the cache file `name`.
-    pub fn mapped(name: String, map: memmap2::Mmap) -> Segment {
+    pub fn mapped(name: String, map: memmap2::Mmap, file: std::fs::File) -> Segment {
         Segment {
             bytes: Bytes::Mapped(map),
             name: Some(name),
+            file: Some(file),
         }
     }
+
+    /// CRC-32 of some parts, in order, read from the segment's file: `None` when it has no
+    /// file or reading fails (the caller then reads the bytes where they are).
+    fn read_parts(&self, ranges: [&Range<usize>; 3]) -> Option<u32> {
+        thread_local! {
+            static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let file = self.file.as_ref()?;
+        BUFFER.with_borrow_mut(|buffer| {
+            let mut crc = crc32fast::Hasher::new();
+            for range in ranges {
+                buffer.resize(range.len(), 0);
+                read_exact_at(file, buffer, range.start as u64).ok()?;
+                crc.update(buffer);
+            }
+            Some(crc.finalize())
+        })
+    }
+}
+
+/// Reads exactly `buffer.len()` bytes of `file` from `offset`, without moving its cursor.
+#[cfg(unix)]
+fn read_exact_at(file: &std::fs::File, buffer: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buffer, offset)
+}
+
+/// Reads exactly `buffer.len()` bytes of `file` from `offset` (elsewhere: not done, the map is
+/// read instead).
+#[cfg(not(unix))]
+fn read_exact_at(_: &std::fs::File, _: &mut [u8], _: u64) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+impl Segment {
 
     /// The cache file it was mapped from, if it was.
     pub fn name(&self) -> Option<&str> {
@@ -68,6 +110,8 @@ pub struct Parts {
     pub title: Range<usize>,
     /// The marks, eight bytes each.
     pub marks: Range<usize>,
+    /// The folded text's trigram signature (see [`crate::text::grams`]), then its CRC-32.
+    pub grams: Range<usize>,
     /// CRC-32 of the text and blocks, in that order.
     pub crc: u32,
     /// CRC-32 of the folded text, title and marks, in that order: checked apart, since a
@@ -86,6 +130,7 @@ impl Parts {
             folded: shift(&self.folded, searched),
             title: shift(&self.title, searched),
             marks: shift(&self.marks, searched),
+            grams: shift(&self.grams, searched),
             crc: self.crc,
             folded_crc: self.folded_crc,
         }
@@ -99,6 +144,7 @@ impl Parts {
             &self.folded,
             &self.title,
             &self.marks,
+            &self.grams,
         ]
         .iter()
         .all(|r| r.start <= r.end && r.end <= len)
@@ -131,6 +177,8 @@ const TEXT_GOOD: u8 = 1;
 const TEXT_BAD: u8 = 2;
 const FOLDED_GOOD: u8 = 4;
 const FOLDED_BAD: u8 = 8;
+const GRAMS_GOOD: u8 = 16;
+const GRAMS_BAD: u8 = 32;
 
 impl Stored {
     /// An article's parts in a segment, not checked yet.
@@ -174,7 +222,45 @@ impl Stored {
 
     /// Whether a part was found not to be what was stored (so the file is read instead).
     pub fn damaged(&self) -> bool {
-        self.checked.load(Ordering::Relaxed) & (TEXT_BAD | FOLDED_BAD) != 0
+        self.checked.load(Ordering::Relaxed) & (TEXT_BAD | FOLDED_BAD | GRAMS_BAD) != 0
+    }
+
+    /// The folded text's trigram signature, if it is what was stored: checked on its own,
+    /// since a search reads it for every article and the folded text only for few.
+    pub fn grams(&self) -> Option<&[u8]> {
+        let known = self.checked.load(Ordering::Relaxed);
+        let stored = self.part(&self.parts.grams);
+        let (signature, crc) = stored.split_at_checked(stored.len().checked_sub(4)?)?;
+        if known & GRAMS_BAD != 0 {
+            return None;
+        }
+        if known & GRAMS_GOOD == 0 {
+            let ok = crc32fast::hash(signature) == u32_at(crc);
+            self.checked
+                .fetch_or(if ok { GRAMS_GOOD } else { GRAMS_BAD }, Ordering::Relaxed);
+            if !ok {
+                return None;
+            }
+        }
+        Some(signature)
+    }
+
+    /// Checks the folded text against its checksum, as a first search would, reading it from
+    /// the cache file rather than through the map where it is mapped, so that the check leaves
+    /// no pages of the map resident.
+    pub fn check_folded(&self) {
+        if self.checked.load(Ordering::Relaxed) & (FOLDED_GOOD | FOLDED_BAD) != 0 {
+            return;
+        }
+        let p = &self.parts;
+        let ok = match self.segment.read_parts([&p.folded, &p.title, &p.marks]) {
+            Some(crc) => crc == p.folded_crc,
+            None => checksum(self.segment.bytes(), [&p.folded, &p.title, &p.marks]) == p.folded_crc,
+        };
+        self.checked.fetch_or(
+            if ok { FOLDED_GOOD } else { FOLDED_BAD },
+            Ordering::Relaxed,
+        );
     }
 
     /// The folded text and title, for counting matches, if they are what was stored.
@@ -290,6 +376,8 @@ impl SegmentBuilder {
             blocks.extend(offset(block.range.end).to_le_bytes());
         }
         let blocks = put(&mut self.read, &blocks);
+        let mut signature = grams::signature(folded.as_bytes());
+        signature.extend(crc32fast::hash(&signature).to_le_bytes());
         let folded = put(&mut self.searched, folded.as_bytes());
         let title = put(&mut self.searched, title.as_bytes());
         let marks: Vec<u8> = marks
@@ -297,6 +385,7 @@ impl SegmentBuilder {
             .flat_map(|(f, o)| f.to_le_bytes().into_iter().chain(o.to_le_bytes()))
             .collect();
         let marks = put(&mut self.searched, &marks);
+        let grams = put(&mut self.searched, &signature);
         let crc = checksum(&self.read, [&text, &blocks, &(0..0)]);
         let folded_crc = checksum(&self.searched, [&folded, &title, &marks]);
         self.parts.push(Parts {
@@ -305,6 +394,7 @@ impl SegmentBuilder {
             folded,
             title,
             marks,
+            grams,
             crc,
             folded_crc,
         });

@@ -2,6 +2,7 @@
 
 pub mod collate;
 pub mod fold;
+pub mod grams;
 pub mod normalize;
 pub mod snippet;
 pub mod width;
