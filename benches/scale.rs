@@ -179,7 +179,7 @@ fn run(dir: &Path, bytes: usize) {
     // looks within the results of the one it extends.
     let mut latencies = Vec::new();
     for query in QUERIES {
-        let mut last: Option<(Query, Vec<usize>)> = None;
+        let mut last: Option<(Query, Vec<search::Found>)> = None;
         for end in 1..=query.len() {
             let q = Query::new(&query[..end], Options::default());
             let started = Instant::now();
@@ -189,7 +189,7 @@ fn run(dir: &Path, bytes: usize) {
                 .map(|(_, indices)| indices.as_slice());
             let hits = search::search_catalog(&catalog, &q, within, &|| false).expect("not stale");
             latencies.push(started.elapsed());
-            last = Some((q, hits.hits.iter().map(|h| h.index).collect()));
+            last = Some((q, hits.found()));
         }
     }
     row(

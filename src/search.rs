@@ -301,11 +301,20 @@ pub fn with_stored<R>(
 /// indexed yet are read from their files.
 pub fn find_everywhere(catalog: &Catalog, query: &Query) -> Vec<Vec<Range<usize>>> {
     let finder = memmem::Finder::new(query.folded.as_bytes());
+    let probe = grams::Probe::new(query.folded.as_bytes());
     (0..catalog.entries().len())
         .into_par_iter()
         .map(|index| {
-            // Most articles do not match: the folded text says so without reading the text.
-            let folded = catalog.entries()[index].stored().and_then(|s| s.folded());
+            // Most articles do not match: their signature, or else their folded text, says so
+            // without reading the text.
+            let stored = catalog.entries()[index].stored();
+            if stored
+                .and_then(Stored::grams)
+                .is_some_and(|grams| !probe.may_occur(grams))
+            {
+                return Vec::new();
+            }
+            let folded = stored.and_then(|s| s.folded());
             if folded.is_some_and(|f| finder.find(f.text).is_none()) {
                 return Vec::new();
             }
@@ -332,6 +341,31 @@ pub struct ArticleHits {
     /// The paragraph around the first match (cut to a few hundred bytes each side), and where
     /// the match is in it: what the list shows, made here so that drawing reads no text.
     pub context: Option<(String, Range<usize>)>,
+    /// Where in the article's folded text its first match starts (0 when not known): a query
+    /// extending this one cannot match before it.
+    pub from: usize,
+}
+
+/// An earlier result a search can narrow to: the article, and where its first match was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    /// The article's index in the catalog.
+    pub index: usize,
+    /// Where in its folded text the earlier query first matched.
+    pub from: usize,
+}
+
+impl CatalogHits {
+    /// What a search for a query extending this one can narrow to.
+    pub fn found(&self) -> Vec<Found> {
+        self.hits
+            .iter()
+            .map(|h| Found {
+                index: h.index,
+                from: h.from,
+            })
+            .collect()
+    }
 }
 
 impl ArticleHits {
@@ -407,7 +441,8 @@ const PLACED_AHEAD: usize = 40;
 pub const RANKED_UP_TO: usize = 2_000;
 
 /// Searches every indexed article (or only those in `within`, the results of a query this
-/// one extends); returns `None` as soon as `stale()` says the result is not wanted.
+/// one extends, each from where that query first matched); returns `None` as soon as
+/// `stale()` says the result is not wanted.
 ///
 /// Matching runs on the folded text on every core, each article only as far as its first
 /// match; matches are counted only when there are at most [`RANKED_UP_TO`] results to rank;
@@ -417,7 +452,7 @@ pub const RANKED_UP_TO: usize = 2_000;
 pub fn search_catalog(
     catalog: &Catalog,
     query: &Query,
-    within: Option<&[usize]>,
+    within: Option<&[Found]>,
     stale: &(dyn Fn() -> bool + Sync),
 ) -> Option<CatalogHits> {
     let searched = catalog.indexed();
@@ -428,11 +463,13 @@ pub fn search_catalog(
             searched,
         });
     }
-    let all: Vec<usize>;
+    let all: Vec<Found>;
     let candidates = match within {
-        Some(indices) => indices,
+        Some(found) => found,
         None => {
-            all = (0..catalog.entries().len()).collect();
+            all = (0..catalog.entries().len())
+                .map(|index| Found { index, from: 0 })
+                .collect();
             &all
         }
     };
@@ -443,21 +480,24 @@ pub fn search_catalog(
     // One pool, work stealing: a long article holds up only itself, not a whole chunk.
     let mut hits: Vec<ArticleHits> = candidates
         .par_iter()
-        .filter_map(|&index| {
+        .filter_map(|&Found { index, from }| {
             // Once stale, the rest is skipped and the whole dropped below.
             if stale() {
                 return None;
             }
             // Articles not indexed yet are left to the search after they are.
             let stored = catalog.entries().get(index)?.stored()?;
-            // Whether it matches comes from the folded text, stopping at the first match; the
-            // text is looked at only when needed.
-            if stored.grams().is_some_and(|grams| !probe.may_occur(grams)) {
+            // Whether it matches comes from the signature, then the folded text from where
+            // the query this one extends first matched, stopping at the first match; the text
+            // is looked at only when needed.
+            if probe.rules_out() && stored.grams().is_some_and(|grams| !probe.may_occur(grams)) {
                 return None;
             }
             let folded = stored.folded();
-            if folded.is_some_and(|folded| finder.find(folded.text).is_none()) {
-                return None;
+            let mut first = 0;
+            if let Some(folded) = folded {
+                let from = from.min(folded.text.len());
+                first = from + finder.find(&folded.text[from..])?;
             }
             let mut hit = ArticleHits {
                 index,
@@ -466,6 +506,7 @@ pub fn search_catalog(
                 count: None,
                 first: None,
                 context: None,
+                from: first,
             };
             if !exact || folded.is_none() {
                 // Case or accents matter, or what was stored has gone bad: the text decides.

@@ -208,7 +208,7 @@ fn claim_unclaimed(
 /// among its results (in the same catalog).
 #[derive(Debug, Default)]
 pub struct Searches {
-    last: Option<(Arc<Catalog>, Query, Vec<usize>)>,
+    last: Option<(Arc<Catalog>, Query, Vec<search::Found>)>,
 }
 
 impl Searches {
@@ -231,9 +231,9 @@ impl Searches {
             .filter(|(searched, previous, _)| {
                 Arc::ptr_eq(searched, &catalog) && search::narrows(previous, &query)
             })
-            .map(|(_, _, indices)| indices.as_slice());
+            .map(|(_, _, found)| found.as_slice());
         let hits = search::search_catalog(&catalog, &query, within, stale)?;
-        self.last = Some((catalog, query, hits.hits.iter().map(|h| h.index).collect()));
+        self.last = Some((catalog, query, hits.found()));
         Some(Action::SearchFinished {
             generation,
             hits: Arc::new(hits),

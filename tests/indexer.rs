@@ -106,6 +106,16 @@ fn a_cold_start_shows_a_screenful_first_then_everything_indexed() {
     });
     assert_eq!(whole, Some((listed(&last), 0)), "then the whole cache");
     assert_eq!(parsed, 0);
+    // Nothing changed: the catalog sent last is the one read from the cache, not a copy.
+    let sent: Vec<&std::sync::Arc<Catalog>> = updates
+        .iter()
+        .filter_map(|u| match u {
+            Update::Catalog { catalog, .. } => Some(catalog),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(sent.len(), 2, "the whole cache, then the same when checked");
+    assert!(std::sync::Arc::ptr_eq(sent[0], sent[1]));
 }
 
 #[test]

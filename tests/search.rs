@@ -204,7 +204,7 @@ fn a_stale_search_is_abandoned() {
 fn narrowing_to_the_previous_results_finds_the_same() {
     let catalog = common::bundled();
     let typed = "thao luan";
-    let mut last: Option<(Query, Vec<usize>)> = None;
+    let mut last: Option<(Query, Vec<search::Found>)> = None;
     for end in 1..=typed.len() {
         let query = smart(&typed[..end]);
         let within = last
@@ -214,8 +214,41 @@ fn narrowing_to_the_previous_results_finds_the_same() {
         let narrowed = search::search_catalog(&catalog, &query, within, &|| false).unwrap();
         let full = search::search_catalog(&catalog, &query, None, &|| false).unwrap();
         assert_eq!(narrowed, full, "{:?}", &typed[..end]);
-        last = Some((query, full.hits.iter().map(|h| h.index).collect()));
+        last = Some((query, full.found()));
     }
+    // In a folder of many articles, each query typed a letter at a time and narrowed from
+    // where the one before it first matched finds what a search from scratch finds.
+    let dir = tempfile::tempdir().unwrap();
+    common::nested::generate(dir.path());
+    let catalog = docbao::catalog::Catalog::open(dir.path()).unwrap();
+    let mut resumed = 0;
+    for typed in [
+        "cong uoc ha noi",
+        "thu tuong khang",
+        "an ninh mang quoc",
+        "ng",
+        "dai bieu",
+    ] {
+        let mut last: Option<(Query, Vec<search::Found>)> = None;
+        for end in 1..=typed.len() {
+            let query = smart(&typed[..end]);
+            let within = last
+                .as_ref()
+                .filter(|(previous, _)| search::narrows(previous, &query))
+                .map(|(_, found)| found.as_slice());
+            let narrowed = search::search_catalog(&catalog, &query, within, &|| false).unwrap();
+            let full = search::search_catalog(&catalog, &query, None, &|| false).unwrap();
+            assert_eq!(narrowed, full, "{:?}", &typed[..end]);
+            if let Some(within) = within {
+                resumed += within.iter().filter(|f| f.from > 0).count();
+            }
+            last = Some((query, narrowed.found()));
+        }
+    }
+    assert!(
+        resumed > 100,
+        "searches resumed past a first match: {resumed}"
+    );
     // A query with an accent does not narrow what comes after it.
     assert!(!search::narrows(&smart("hòa"), &smart("hòa b")));
     assert!(search::narrows(&smart("hoa"), &smart("hoa b")));

@@ -171,17 +171,26 @@ fn load_some(
         let len = r.u32()? as usize;
         found.push(r.take(len)?);
     }
-    let entries = found
-        .par_iter()
-        .map(|bytes| {
-            let mut r = Reader::new(bytes);
-            let entry = read_entry(&mut r, root, &segments)?;
-            if r.at != bytes.len() {
-                return Err(CacheError::Corrupt("an entry of the wrong length"));
-            }
-            Ok(entry)
-        })
-        .collect::<Result<Vec<Entry>, CacheError>>()?;
+    let decode = |bytes: &&[u8]| {
+        let mut r = Reader::new(bytes);
+        let entry = read_entry(&mut r, root, &segments)?;
+        if r.at != bytes.len() {
+            return Err(CacheError::Corrupt("an entry of the wrong length"));
+        }
+        Ok(entry)
+    };
+    // A screenful is decoded here and now: the pool's threads may be busy elsewhere.
+    let entries = if wanted <= 4096 {
+        found
+            .iter()
+            .map(decode)
+            .collect::<Result<Vec<Entry>, CacheError>>()?
+    } else {
+        found
+            .par_iter()
+            .map(decode)
+            .collect::<Result<Vec<Entry>, CacheError>>()?
+    };
     let mut problems = Vec::new();
     if wanted == entry_count {
         let problem_count = r.u32()? as usize;
@@ -235,12 +244,18 @@ fn check_index(bytes: &[u8]) -> Result<&[u8], CacheError> {
 /// Maps a segment file, checking its header and that it holds what the index says.
 fn map_segment(dir: &Path, name: String, len: usize) -> Result<Arc<Segment>, CacheError> {
     let path = &dir.join(&name);
-    let file = fs::File::open(path).map_err(io_error("open", path))?;
+    let mut file = fs::File::open(path).map_err(io_error("open", path))?;
+    // The header is read from the file, not through the map: a page read through a map can
+    // bring a whole run of the file into this process's memory with it (the kernel maps the
+    // large folio it sits in), and a search should find the map holding only what it read.
+    let mut header = [0; SEGMENT_HEADER];
+    io::Read::read_exact(&mut file, &mut header)
+        .map_err(|_| CacheError::Corrupt("segment cut short"))?;
     let map = map_file(&file).map_err(io_error("map", path))?;
-    if map.len() < len || map.len() < SEGMENT_HEADER || &map[..8] != SEGMENT_MAGIC {
+    if map.len() < len || &header[..8] != SEGMENT_MAGIC {
         return Err(CacheError::Corrupt("segment cut short"));
     }
-    if u32_at(&map[8..12]) != VERSION {
+    if u32_at(&header[8..12]) != VERSION {
         return Err(CacheError::Stale);
     }
     Ok(Arc::new(Segment::mapped(name, map, file)))
@@ -391,7 +406,7 @@ pub fn save(dir: &Path, root: &Path, catalog: &Catalog) -> Result<(), CacheError
                 (files.len(), shift)
             }
         };
-        placed.push((file, stored.parts.placed(shift, shift)));
+        placed.push((file, stored.parts.placed(shift, shift, shift)));
     }
     flush(&mut pending, &mut files)?;
 

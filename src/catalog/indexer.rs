@@ -272,9 +272,10 @@ impl Job {
     /// Reads the whole cache whose head was shown, sends it, and brings it up to date; with a
     /// cache gone bad since its head was read, indexes the folder afresh.
     fn run_from_head(self, head: Arc<Catalog>, send: &dyn Fn(Update)) {
-        let whole = self.dir.as_ref().map(|dir| {
-            cache::load(dir, &self.folder, &self.root, self.origin.clone())
-        });
+        let whole = self
+            .dir
+            .as_ref()
+            .map(|dir| cache::load(dir, &self.folder, &self.root, self.origin.clone()));
         match whole {
             Some(Ok(cached)) => {
                 let catalog = Arc::new(cached.catalog);
@@ -371,23 +372,45 @@ impl Job {
             .filter(|p| p.stamp.is_some())
             .map(|p| (p.path.as_os_str(), p))
             .collect();
-        let mut kept = Vec::new();
+        let mut kept: Vec<&Entry> = Vec::new();
         let mut problems = walk_problems;
         let mut to_read = Vec::new();
         for file in &files {
             let key = file.path.as_os_str();
             match (by_path.get(key), skipped.get(key)) {
-                (Some(entry), _) if entry.stamp == file.stamp => kept.push((*entry).clone()),
+                (Some(entry), _) if entry.stamp == file.stamp => kept.push(entry),
                 (_, Some(problem)) if problem.stamp == Some(file.stamp) => {
                     problems.push((*problem).clone())
                 }
                 _ => to_read.push(file.clone()),
             }
         }
+        let total = files.len();
+        if to_read.is_empty()
+            && kept.len() == previous.entries.len()
+            && problems == previous.problems
+        {
+            // Nothing changed: the catalog shown is the folder's, and is not copied (a copy of
+            // a quarter of a million entries is memory the allocator keeps).
+            let done = Progress {
+                indexed: total,
+                total,
+                counted: true,
+                done: true,
+            };
+            send(Update::Catalog {
+                catalog: Arc::clone(&previous),
+                progress: done,
+                parsed: 0,
+            });
+            drop((by_path, skipped));
+            self.check_stored(&previous, self.dir.is_some(), send);
+            return;
+        }
+        let kept: Vec<Entry> = kept.into_iter().cloned().collect();
         let unchanged = kept.len() + problems.len();
         let changed =
             !to_read.is_empty() || unchanged != previous.entries.len() + previous.problems.len();
-        let total = files.len();
         let mut indexed = kept.len() + problems.len();
         let mut parsed = 0;
         // The list shown, in catalog order: what was kept, and what is not read yet listed by
@@ -539,19 +562,21 @@ impl Job {
                 err.brief()
             )));
         }
-        // What the first search would do, done now: each article's signature and folded
-        // text checked against their checksums (the folded text read from the file, so that
-        // the map is not made resident by it).
+        self.check_stored(&catalog, cache_ok, send);
+    }
+
+    /// What the first search would do, done now: each article's signature and folded text
+    /// checked against their checksums (read from the file, so that the map is not made
+    /// resident by it). Damaged articles are read from their files meanwhile, and dropped from
+    /// the cache (when it can be written) so that the next start indexes them again.
+    fn check_stored(&self, catalog: &Catalog, cache_ok: bool, send: &dyn Fn(Update)) {
         catalog.entries().par_iter().for_each(|entry| {
             if !self.stop.load(Ordering::Relaxed)
                 && let Some(stored) = entry.stored()
             {
-                stored.grams();
                 stored.check_folded();
             }
         });
-        // Damaged articles are read from their files meanwhile, and dropped from the cache
-        // so that the next start indexes them again.
         let damaged = catalog.damaged();
         if damaged.is_empty() || self.stop.load(Ordering::Relaxed) {
             return;
@@ -565,7 +590,10 @@ impl Job {
                 .filter(|i| damaged.binary_search(i).is_err())
                 .map(|i| catalog.entries[i].clone())
                 .collect();
-            match cache::save(dir, &self.root, &catalog_of(kept, &catalog.problems)) {
+            let mut trimmed =
+                Catalog::from_parts(kept, catalog.problems.clone(), self.origin.clone());
+            trimmed.folder = self.folder.clone();
+            match cache::save(dir, &self.root, &trimmed) {
                 Ok(()) => note.push_str(" (indexed again next time)"),
                 Err(err) => note.push_str(&format!(" (cache not written: {})", err.brief())),
             }

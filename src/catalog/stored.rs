@@ -68,6 +68,16 @@ impl Segment {
     }
 }
 
+impl Segment {
+    /// Some bytes read from the segment's file: `None` when it has no file or reading fails.
+    fn read_bytes(&self, range: &Range<usize>) -> Option<Vec<u8>> {
+        let file = self.file.as_ref()?;
+        let mut bytes = vec![0; range.len()];
+        read_exact_at(file, &mut bytes, range.start as u64).ok()?;
+        Some(bytes)
+    }
+}
+
 /// Reads exactly `buffer.len()` bytes of `file` from `offset`, without moving its cursor.
 #[cfg(unix)]
 fn read_exact_at(file: &std::fs::File, buffer: &mut [u8], offset: u64) -> std::io::Result<()> {
@@ -82,7 +92,6 @@ fn read_exact_at(_: &std::fs::File, _: &mut [u8], _: u64) -> std::io::Result<()>
 }
 
 impl Segment {
-
     /// The cache file it was mapped from, if it was.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
@@ -120,9 +129,9 @@ pub struct Parts {
 }
 
 impl Parts {
-    /// The same parts in a segment where the folded parts start `searched` bytes further in
-    /// and the others `read` bytes further in.
-    pub fn placed(&self, searched: usize, read: usize) -> Parts {
+    /// The same parts in a segment where the signature starts `grams` bytes further in, the
+    /// other folded parts `searched` bytes further in and the rest `read` bytes further in.
+    pub fn placed(&self, grams: usize, searched: usize, read: usize) -> Parts {
         let shift = |r: &Range<usize>, by: usize| r.start + by..r.end + by;
         Parts {
             text: shift(&self.text, read),
@@ -130,7 +139,7 @@ impl Parts {
             folded: shift(&self.folded, searched),
             title: shift(&self.title, searched),
             marks: shift(&self.marks, searched),
-            grams: shift(&self.grams, searched),
+            grams: shift(&self.grams, grams),
             crc: self.crc,
             folded_crc: self.folded_crc,
         }
@@ -245,22 +254,33 @@ impl Stored {
         Some(signature)
     }
 
-    /// Checks the folded text against its checksum, as a first search would, reading it from
-    /// the cache file rather than through the map where it is mapped, so that the check leaves
-    /// no pages of the map resident.
+    /// Checks the signature and the folded text against their checksums, as a first search
+    /// would, reading them from the cache file rather than through the map where they are
+    /// mapped, so that the check leaves no pages of the map in this process's memory.
     pub fn check_folded(&self) {
-        if self.checked.load(Ordering::Relaxed) & (FOLDED_GOOD | FOLDED_BAD) != 0 {
-            return;
-        }
+        let known = self.checked.load(Ordering::Relaxed);
         let p = &self.parts;
-        let ok = match self.segment.read_parts([&p.folded, &p.title, &p.marks]) {
-            Some(crc) => crc == p.folded_crc,
-            None => checksum(self.segment.bytes(), [&p.folded, &p.title, &p.marks]) == p.folded_crc,
+        let read = |ranges: [&Range<usize>; 3]| {
+            self.segment
+                .read_parts(ranges)
+                .unwrap_or_else(|| checksum(self.segment.bytes(), ranges))
         };
-        self.checked.fetch_or(
-            if ok { FOLDED_GOOD } else { FOLDED_BAD },
-            Ordering::Relaxed,
-        );
+        if known & (FOLDED_GOOD | FOLDED_BAD) == 0 {
+            let ok = read([&p.folded, &p.title, &p.marks]) == p.folded_crc;
+            self.checked
+                .fetch_or(if ok { FOLDED_GOOD } else { FOLDED_BAD }, Ordering::Relaxed);
+        }
+        if known & (GRAMS_GOOD | GRAMS_BAD) == 0 && p.grams.len() >= 4 {
+            let signature = p.grams.start..p.grams.end - 4;
+            let crc = p.grams.end - 4..p.grams.end;
+            let stored = self
+                .segment
+                .read_bytes(&crc)
+                .unwrap_or_else(|| self.part(&crc).to_vec());
+            let ok = stored.len() == 4 && read([&signature, &(0..0), &(0..0)]) == u32_at(&stored);
+            self.checked
+                .fetch_or(if ok { GRAMS_GOOD } else { GRAMS_BAD }, Ordering::Relaxed);
+        }
     }
 
     /// The folded text and title, for counting matches, if they are what was stored.
@@ -331,13 +351,16 @@ fn offset(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// Lays out a segment: what a search reads (folded text, title and marks) of every article
-/// first, then what opening one reads (text and blocks), so that searching touches only the
-/// pages it needs.
+/// Lays out a segment: the signatures of every article first (every search reads them all),
+/// then what a search reads of the articles it cannot rule out (folded text, title and marks),
+/// then what opening one reads (text and blocks), so that searching touches only the pages it
+/// needs.
 #[derive(Debug, Default)]
 pub struct SegmentBuilder {
     /// Bytes before the articles' (the segment's header).
     start: usize,
+    /// Trigram signatures, each followed by its CRC-32.
+    grams: Vec<u8>,
     /// Folded texts, titles and marks.
     searched: Vec<u8>,
     /// Texts and blocks.
@@ -385,7 +408,7 @@ impl SegmentBuilder {
             .flat_map(|(f, o)| f.to_le_bytes().into_iter().chain(o.to_le_bytes()))
             .collect();
         let marks = put(&mut self.searched, &marks);
-        let grams = put(&mut self.searched, &signature);
+        let grams = put(&mut self.grams, &signature);
         let crc = checksum(&self.read, [&text, &blocks, &(0..0)]);
         let folded_crc = checksum(&self.searched, [&folded, &title, &marks]);
         self.parts.push(Parts {
@@ -402,9 +425,14 @@ impl SegmentBuilder {
 
     /// Adds the articles of another builder, after those of this one.
     pub fn append(&mut self, other: SegmentBuilder) {
-        let (searched, read) = (self.searched.len(), self.read.len());
-        self.parts
-            .extend(other.parts.into_iter().map(|p| p.placed(searched, read)));
+        let (grams, searched, read) = (self.grams.len(), self.searched.len(), self.read.len());
+        self.parts.extend(
+            other
+                .parts
+                .into_iter()
+                .map(|p| p.placed(grams, searched, read)),
+        );
+        self.grams.extend_from_slice(&other.grams);
         self.searched.extend_from_slice(&other.searched);
         self.read.extend_from_slice(&other.read);
     }
@@ -418,7 +446,9 @@ impl SegmentBuilder {
     /// the order they were added.
     pub fn finish(self) -> (Vec<u8>, Vec<Parts>) {
         let mut bytes = vec![0; self.start];
-        bytes.reserve(self.searched.len() + self.read.len());
+        bytes.reserve(self.grams.len() + self.searched.len() + self.read.len());
+        let grams = bytes.len();
+        bytes.extend_from_slice(&self.grams);
         let searched = bytes.len();
         bytes.extend_from_slice(&self.searched);
         let read = bytes.len();
@@ -426,7 +456,7 @@ impl SegmentBuilder {
         let parts = self
             .parts
             .into_iter()
-            .map(|p| p.placed(searched, read))
+            .map(|p| p.placed(grams, searched, read))
             .collect();
         (bytes, parts)
     }

@@ -48,6 +48,11 @@ impl Probe {
         Probe { hashes }
     }
 
+    /// Whether the probe can rule anything out: the needle has three bytes or more.
+    pub fn rules_out(&self) -> bool {
+        !self.hashes.is_empty()
+    }
+
     /// Whether a text with this signature may hold the needle: `false` only when it cannot.
     pub fn may_occur(&self, signature: &[u8]) -> bool {
         let bits = signature.len() * 8;
@@ -89,7 +94,12 @@ mod tests {
     fn most_absent_needles_are_ruled_out() {
         let text = "thu tuong chinh phu noi ve cong uoc ha noi nam nay ".repeat(20);
         let signature = signature(text.as_bytes());
-        let absent = ["xyzzy quux", "an ninh mang", "hoa binh the gioi", "kinh te so"];
+        let absent = [
+            "xyzzy quux",
+            "an ninh mang",
+            "hoa binh the gioi",
+            "kinh te so",
+        ];
         let ruled_out = absent
             .iter()
             .filter(|n| !Probe::new(n.as_bytes()).may_occur(&signature))
