@@ -536,10 +536,7 @@ pub fn search_catalog(
                 hit.count = folded.map(|folded| count(&finder, folded.text));
             });
     }
-    hits.par_sort_unstable_by_key(|h| {
-        let count = h.count.unwrap_or(0);
-        (h.title_count == 0, std::cmp::Reverse(count), h.index)
-    });
+    rank(&mut hits);
     if stale() {
         return None;
     }
@@ -555,6 +552,30 @@ pub fn search_catalog(
         hits,
         searched,
     })
+}
+
+/// Puts results in their order: title matches first, then by how often they match, then in
+/// catalog order.
+fn rank(hits: &mut Vec<ArticleHits>) {
+    if hits.iter().any(|h| h.count.is_some()) {
+        hits.par_sort_unstable_by_key(|h| {
+            let count = h.count.unwrap_or(0);
+            (h.title_count == 0, std::cmp::Reverse(count), h.index)
+        });
+        return;
+    }
+    // Not counted (too many to rank by counts): title matches first, each part in catalog
+    // order. The results come in catalog order, or in the order of the results they narrow,
+    // whose title matches held every title match of this query: either way each part is at
+    // most two runs already in order, which a stable sort merges in one pass, where sorting
+    // a quarter of a million results afresh would take longer than the search.
+    let (mut titled, mut rest): (Vec<ArticleHits>, Vec<ArticleHits>) = std::mem::take(hits)
+        .into_iter()
+        .partition(|h| h.title_count > 0);
+    titled.sort_by_key(|h| h.index);
+    rest.sort_by_key(|h| h.index);
+    titled.append(&mut rest);
+    *hits = titled;
 }
 
 /// Matches counted in an article at most: past this many, an article is as good a match as

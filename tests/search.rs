@@ -357,6 +357,8 @@ fn past_so_many_results_the_rest_keep_catalog_order_and_are_counted_when_placed(
     let sources = (0..n).map(|i| {
         let title = if i == n / 2 {
             "Tin nổi bật"
+        } else if i == n / 3 {
+            "Tiếng nói"
         } else {
             "Bài báo"
         };
@@ -381,6 +383,12 @@ fn past_so_many_results_the_rest_keep_catalog_order_and_are_counted_when_placed(
         assert_eq!(hit.count, Some(expected), "{}", article.id);
     }
     assert!(hits.hits[placed..].iter().all(|h| h.count.is_none()));
+    // Narrowed from "ti", whose title matches ("Tiếng nói" too) came first: the same order.
+    let wider = search::search_catalog(&catalog, &smart("ti"), None, &|| false).unwrap();
+    assert_eq!(wider.hits[1].index, hits.hits[0].index, "two title matches");
+    let found = wider.found();
+    let narrowed = search::search_catalog(&catalog, &smart("tin"), Some(&found), &|| false);
+    assert_eq!(narrowed.unwrap(), hits);
 
     // A query with few enough results ranks them by how often they match.
     // "mới. Có tin" comes once fewer than the body's sentences: in 6 articles of 7.
