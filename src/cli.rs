@@ -8,7 +8,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
 use crate::bookmarks::{Bookmark, BookmarkStore};
-use crate::catalog::{CacheUse, Catalog, Entry, Lookup, Sifted, cache};
+use crate::catalog::{CacheUse, Catalog, Entry, Lookup, Opened, Sifted, cache};
 use crate::page::Page;
 use crate::search::{self, Options, Query, Sensitivity};
 use crate::store;
@@ -167,21 +167,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let query = Query::new(&query, options);
             let started = std::time::Instant::now();
-            let sifted = load_for_search(path.as_deref(), cache, &query)?;
+            let sifted = load_for_search(path.as_deref(), cache.clone(), &query)?;
             let loaded = started.elapsed();
             let found = search_command(&sifted.catalog, &query, json)?;
-            let damaged = sifted.catalog.damaged().len();
-            if damaged > 0 {
-                eprintln!(
-                    "docbao: {damaged} article(s) damaged in the catalog cache, read from their files \
-                     (`docbao cache --clear` rebuilds it)"
-                );
-            }
+            report_damaged(&sifted.catalog, path.as_deref(), &cache);
             if stats {
                 eprintln!(
                     "docbao: {} articles ({} parsed), {:.1} MB, opened in {:.1} ms, searched in {:.1} ms",
                     sifted.files,
-                    sifted.catalog.entries().len(),
+                    sifted.parsed,
                     sifted.bytes as f64 / 1e6,
                     loaded.as_secs_f64() * 1e3,
                     (started.elapsed() - loaded).as_secs_f64() * 1e3
@@ -197,6 +191,31 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Says how many articles were found damaged in the cache (and read from their files), and
+/// drops them from it so that the next run stores them anew.
+fn report_damaged(catalog: &Catalog, path: Option<&Path>, cache: &CacheUse) {
+    let damaged = catalog.damaged().len();
+    if damaged == 0 {
+        return;
+    }
+    let root = path.or_else(default_folder);
+    let dropped = root.zip(cache.dir(catalog.folder())).map(|(root, dir)| {
+        let root = if root.is_file() {
+            root.parent().unwrap_or(Path::new(""))
+        } else {
+            root
+        };
+        catalog.drop_damaged(&dir, root)
+    });
+    let then = match dropped {
+        Some(Ok(_)) => "stored anew next time",
+        Some(Err(_)) | None => "`docbao cache --clear` rebuilds the cache",
+    };
+    eprintln!(
+        "docbao: {damaged} article(s) damaged in the catalog cache, read from their files ({then})"
+    );
+}
+
 /// The folder opened without a path: `./articles` if it exists, else none (the bundled
 /// articles).
 fn default_folder<'a>() -> Option<&'a Path> {
@@ -206,23 +225,37 @@ fn default_folder<'a>() -> Option<&'a Path> {
 /// Opens the catalog at `path`, or `./articles`, or the bundled articles, in that order,
 /// through the cache unless told not to.
 pub fn load(path: Option<&Path>, cache: CacheUse) -> anyhow::Result<Catalog> {
-    let catalog = match path.or_else(default_folder) {
+    Ok(open(path, cache)?.catalog)
+}
+
+/// Opens the folder as [`load`] does, saying how many files were read and parsed.
+fn open(path: Option<&Path>, cache: CacheUse) -> anyhow::Result<Opened> {
+    let opened = match path.or_else(default_folder) {
         Some(path) => {
             let opened = Catalog::open_cached(path, cache)?;
             if let Some(note) = &opened.note {
                 eprintln!("docbao: {note}");
             }
-            opened.catalog
+            opened
         }
-        None => Catalog::bundled(),
+        None => {
+            let catalog = Catalog::bundled();
+            let parsed = catalog.entries().len();
+            Opened {
+                catalog,
+                note: None,
+                parsed,
+            }
+        }
     };
+    let catalog = &opened.catalog;
     if catalog.entries().is_empty() && catalog.problems().is_empty() {
         eprintln!(
             "docbao: no articles in {}: docbao reads *.txt and *.md files, in subfolders too",
             catalog.origin()
         );
     }
-    Ok(catalog)
+    Ok(opened)
 }
 
 /// Opens what `docbao search` looks in: through the cache as [`load`] does, or, with no cache,
@@ -241,11 +274,12 @@ fn load_for_search(path: Option<&Path>, cache: CacheUse, query: &Query) -> anyho
             sifted
         }
         _ => {
-            let catalog = load(path, cache)?;
+            let opened = open(path, cache)?;
             Sifted {
-                files: catalog.entries().len(),
-                bytes: catalog.entries().iter().map(|e| e.stamp.size).sum(),
-                catalog,
+                files: opened.catalog.entries().len() + opened.catalog.problems().len(),
+                bytes: opened.catalog.entries().iter().map(|e| e.stamp.size).sum(),
+                parsed: opened.parsed,
+                catalog: opened.catalog,
             }
         }
     };
@@ -347,8 +381,13 @@ fn show(key: &str, path: Option<&Path>, width: Option<u16>, cache: CacheUse) -> 
             ids.join(", ")
         ),
         Lookup::Missing => {
-            if let Some(problem) = catalog.problems().first() {
-                bail!("{problem}");
+            // A file that was skipped says why; any other id is simply not there.
+            let skipped = catalog
+                .problems()
+                .iter()
+                .find(|p| p.path.ends_with(key) || p.path.with_extension("").ends_with(key));
+            if let Some(problem) = skipped {
+                bail!("cannot show {key:?}: {problem}");
             }
             bail!("no article {key:?} in {}", catalog.origin());
         }
@@ -574,11 +613,11 @@ fn cache_command(path: Option<&Path>, clear: bool) -> anyhow::Result<()> {
         .map(|e| cache::size(&e.path()))
         .fold((0, 0), |(n, b), (fs, bs)| (n + fs, b + bs));
     print(&format!(
-        "cache of {key}: {} ({files} files, {:.1} MB)\nall caches: {} ({:.1} MB)\n",
+        "cache of {key}: {} ({files} files, {})\nall caches: {} ({})\n",
         dir.display(),
-        bytes as f64 / 1e6,
+        text::byte_size(bytes),
         root.display(),
-        all as f64 / 1e6
+        text::byte_size(all)
     ))
 }
 

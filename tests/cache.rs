@@ -307,7 +307,12 @@ fn the_cache_command_says_where_and_clears() {
     let dir = dir_of(news.path(), cache.path());
     let said = docbao(&["cache"]);
     assert!(said.contains(&dir.display().to_string()), "{said}");
-    assert!(said.contains(" MB"), "{said}");
+    let (files, bytes) = fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .fold((0, 0), |(n, b), e| (n + 1, b + e.metadata().unwrap().len()));
+    let size = format!("({files} files, {})", docbao::text::byte_size(bytes));
+    assert!(said.contains(&size), "{said} should say {size}");
     assert!(dir.join("index.bin").exists());
     docbao(&["cache", "--clear"]);
     assert!(!dir.exists());

@@ -144,6 +144,24 @@ fn errors_exit_2_with_one_line_naming_the_path_and_cause() {
     );
     let zero = docbao(dir.path(), &["show", "x", "--width", "0"]);
     assert_eq!(zero.status.code(), Some(2));
+    // In a folder with a skipped file: an unknown id is still said to be unknown, and the
+    // skipped file, asked for, says why it was skipped.
+    fs::write(dir.path().join("good.txt"), "date 2025-01-01 Tốt\n\nThân.").unwrap();
+    fs::write(dir.path().join("empty.txt"), "").unwrap();
+    let unknown = docbao(dir.path(), &["show", "nope", "."]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        stderr(&unknown).ends_with("docbao: no article \"nope\" in .\n"),
+        "{}",
+        stderr(&unknown)
+    );
+    let skipped = docbao(dir.path(), &["show", "empty", "."]);
+    assert_eq!(skipped.status.code(), Some(2));
+    let said = stderr(&skipped);
+    assert!(
+        said.contains("cannot show \"empty\": ./empty.txt: "),
+        "{said}"
+    );
 }
 
 #[test]
@@ -442,7 +460,12 @@ fn a_search_with_no_cache_parses_only_the_files_that_may_match() {
     );
     let err = stderr(&out);
     assert!(err.contains("empty.txt: no text"), "{err}");
-    assert!(err.contains("docbao: 4 articles (2 parsed)"), "{err}");
+    // a, c and the empty one: b was read but its fold holds no match.
+    assert!(err.contains("docbao: 4 articles (3 parsed)"), "{err}");
+    // Through the cache, once built, none is parsed.
+    let warm = docbao(dir.path(), &["search", "--stats", "thu tuong", "news"]);
+    let err = stderr(&warm);
+    assert!(err.contains("docbao: 4 articles (0 parsed)"), "{err}");
 }
 
 #[test]
@@ -476,5 +499,13 @@ fn a_search_says_when_the_cache_was_found_damaged() {
     assert_eq!(damaged.stdout, fresh.stdout, "the same matches");
     let err = stderr(&damaged);
     assert!(err.contains("damaged in the catalog cache"), "{err}");
+    assert!(err.contains("stored anew next time"), "{err}");
     assert!(stderr(&fresh).is_empty());
+    // The damaged articles were dropped from the cache: the next search stores them anew, and
+    // the one after finds nothing damaged.
+    let again = run(&["search", "ha noi", "news"]);
+    assert_eq!(again.stdout, fresh.stdout);
+    let healed = run(&["search", "ha noi", "news"]);
+    assert_eq!(healed.stdout, fresh.stdout);
+    assert!(stderr(&healed).is_empty(), "{}", stderr(&healed));
 }

@@ -264,3 +264,45 @@ fn damaged_articles_in_the_cache_are_said_and_indexed_again_next_time() {
     assert_eq!(listed(&last), listed(&whole));
     assert!(last.damaged().is_empty());
 }
+
+#[test]
+fn an_article_whose_stored_text_is_damaged_is_indexed_again_next_time() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path(), 40);
+    let cache = tempfile::tempdir().unwrap();
+    index(dir.path(), cache.path());
+    // One article's text damaged in its segment; its folded text left whole.
+    let opened = Catalog::open_cached(dir.path(), CacheUse::At(cache.path().to_owned())).unwrap();
+    let entry = &opened.catalog.entries()[7];
+    let stored = entry.stored().unwrap();
+    let key = dir.path().canonicalize().unwrap().display().to_string();
+    let segment =
+        docbao::catalog::cache::cache_dir(cache.path(), &key).join(stored.segment.name().unwrap());
+    let mut bytes = fs::read(&segment).unwrap();
+    bytes[stored.parts.text.start + 3] ^= 0x01;
+    drop(opened);
+    fs::write(&segment, bytes).unwrap();
+    let notes = |updates: &[Update]| -> Vec<String> {
+        updates
+            .iter()
+            .filter_map(|u| match u {
+                Update::Note(note) => Some(note.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let (_, updates, last, parsed) = index(dir.path(), cache.path());
+    assert_eq!(parsed, 0, "nothing read before the check");
+    let said = notes(&updates);
+    assert!(
+        said.iter()
+            .any(|n| n.contains("1 article damaged") && n.contains("next time")),
+        "{said:?}"
+    );
+    assert_eq!(listed(&last), listed(&Catalog::open(dir.path()).unwrap()));
+    let (_, updates, _, parsed) = index(dir.path(), cache.path());
+    assert_eq!(parsed, 1, "the damaged one read again");
+    assert!(notes(&updates).is_empty(), "{:?}", notes(&updates));
+    let (_, _, _, parsed) = index(dir.path(), cache.path());
+    assert_eq!(parsed, 0);
+}

@@ -164,6 +164,39 @@ fn a_list_search_run_again_keeps_the_result_chosen() {
 }
 
 #[test]
+fn a_list_search_run_again_follows_the_top_result_when_none_was_chosen() {
+    // The article that comes in later is the best result of the whole folder.
+    let scratch = tempfile::tempdir().unwrap();
+    common::nested::generate(scratch.path());
+    let whole = Catalog::open(scratch.path()).unwrap();
+    let query = docbao::search::Query::new("thu tuong", Default::default());
+    let best = docbao::search::search_catalog(&whole, &query, None, &|| false).unwrap();
+    let late = whole.entries()[best.hits[0].index].path.clone();
+    let late = late.strip_prefix(scratch.path()).unwrap().to_str().unwrap();
+    let (dir, partial, full) = folder_and_catalogs(&[late]);
+    let data = data(dir.path());
+    let mut app = common::app_indexing(&data, Arc::clone(&partial), indexing(&partial), 100, 30);
+    press(&mut app, "/");
+    type_text(&mut app, "thu tuong");
+    let top = app.list().hits().unwrap().hits[0].index;
+    assert_eq!(app.list().selected(), top);
+    let top_id = partial.entries()[top].id.clone();
+    app.act(Action::CatalogUpdated {
+        catalog: Arc::clone(&full),
+        progress: done(),
+    });
+    let hits = app.list().hits().unwrap();
+    let new_top = &full.entries()[hits.hits[0].index].id;
+    assert_ne!(new_top, &top_id, "the newer catalog has a better result");
+    assert_eq!(
+        app.list().selected(),
+        hits.hits[0].index,
+        "the top followed"
+    );
+    assert_eq!(&app.entry().unwrap().id, new_top);
+}
+
+#[test]
 fn a_narrow_status_line_keeps_progress_and_keys_apart() {
     let (dir, partial, _) = folder_and_catalogs(&["loose.md"]);
     let data = data(dir.path());

@@ -418,3 +418,20 @@ fn the_bookmarks_pane_reopens_on_the_bookmark_chosen_last_and_markdown_has_dates
         String::from_utf8(docbao(&["bookmarks", "--markdown"], dir.path()).stdout).unwrap();
     assert!(markdown.contains("(2025-10-26)"), "{markdown}");
 }
+
+#[test]
+fn counts_are_written_alike_in_the_prompt_and_the_title() {
+    let sources = (0..1200).map(|i| {
+        let path = std::path::PathBuf::from(format!("bai-{i:04}.txt"));
+        let text = format!("date 2025-01-01 Bài {i}\n\nTin mới số {i}.\n");
+        (path, Ok(text.into_bytes()))
+    });
+    let catalog = Arc::new(Catalog::from_sources(sources, "test".to_owned()));
+    let mut app = common::app_with(catalog, 100, 30);
+    press(&mut app, "/");
+    type_text(&mut app, "tin moi");
+    let screen = common::screen(&app);
+    assert!(status(&app).contains("1 200 articles"), "{}", status(&app));
+    assert!(screen.contains("1 200 of 1 200"), "{screen}");
+    assert!(!screen.contains("1200"), "{screen}");
+}

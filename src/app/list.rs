@@ -260,13 +260,18 @@ impl App {
             return;
         }
         filter.received = generation;
-        // The same query run again on a newer catalog keeps the result chosen, if it is
-        // still one; a new query starts from its best result.
-        let again = filter
-            .hits
-            .as_ref()
-            .is_some_and(|previous| previous.query == hits.query);
-        let kept = again && hits.hits.iter().any(|h| h.index == self.list.selected);
+        // The same query run again on a newer catalog keeps the result chosen, if one was
+        // chosen below the top and is still a result; otherwise (a new query, or the top
+        // result left where it was) the list starts from its best result, as finders do.
+        let selected = self.list.selected;
+        let chosen = filter.hits.as_ref().is_some_and(|previous| {
+            previous.query == hits.query
+                && previous
+                    .hits
+                    .first()
+                    .is_some_and(|top| top.index != selected)
+        });
+        let kept = chosen && hits.hits.iter().any(|h| h.index == selected);
         let first = hits.hits.first().map(|h| h.index);
         filter.hits = Some(hits);
         let open = std::mem::take(&mut filter.open_when_ready);

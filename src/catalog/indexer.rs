@@ -121,11 +121,7 @@ pub fn open(
             thread: None,
         });
     }
-    let dir = match &cache_use {
-        CacheUse::Platform => cache::cache_root().map(|r| cache::cache_dir(&r, &folder)),
-        CacheUse::At(root) => Some(cache::cache_dir(root, &folder)),
-        CacheUse::Bypass => None,
-    };
+    let dir = cache_use.dir(&folder);
     let mut note = None;
     // Only a screenful of the index is decoded before the first frame: at a quarter of a
     // million articles, decoding it all takes longer than a frame should wait.
@@ -574,7 +570,7 @@ impl Job {
             if !self.stop.load(Ordering::Relaxed)
                 && let Some(stored) = entry.stored()
             {
-                stored.check_folded();
+                stored.check_parts();
             }
         });
         let damaged = catalog.damaged();
@@ -586,15 +582,8 @@ impl Job {
             plural(damaged.len(), "article", "articles")
         );
         if cache_ok && let Some(dir) = &self.dir {
-            let kept: Vec<Entry> = (0..catalog.entries.len())
-                .filter(|i| damaged.binary_search(i).is_err())
-                .map(|i| catalog.entries[i].clone())
-                .collect();
-            let mut trimmed =
-                Catalog::from_parts(kept, catalog.problems.clone(), self.origin.clone());
-            trimmed.folder = self.folder.clone();
-            match cache::save(dir, &self.root, &trimmed) {
-                Ok(()) => note.push_str(" (indexed again next time)"),
+            match catalog.drop_damaged(dir, &self.root) {
+                Ok(_) => note.push_str(" (indexed again next time)"),
                 Err(err) => note.push_str(&format!(" (cache not written: {})", err.brief())),
             }
         }

@@ -183,6 +183,9 @@ pub struct Sifted {
     pub files: usize,
     /// Their size in bytes.
     pub bytes: u64,
+    /// How many files were read and parsed (the others came from the cache, or were left
+    /// unread by the sieve).
+    pub parsed: usize,
 }
 
 /// A sorted, immutable collection of articles and the problems met while reading them.
@@ -254,9 +257,11 @@ impl Catalog {
             })
             .collect();
         let mut catalog = Catalog::assemble(parsed, path.display().to_string());
+        let parsed = catalog.entries.len() + catalog.problems.len();
         catalog.problems.splice(0..0, problems);
         catalog.folder = folder_key(root);
         Ok(Sifted {
+            parsed,
             catalog,
             files: files.len(),
             bytes: files.iter().map(|f| f.stamp.size).sum(),
@@ -345,11 +350,9 @@ impl Catalog {
         let folder = folder_key(root);
         let origin = path.display().to_string();
         // One file is quick to read, and its folder's cache is the folder's, not its own.
-        let dir = match cache_use {
-            _ if path.is_file() => None,
-            CacheUse::Platform => cache::cache_root().map(|r| cache::cache_dir(&r, &folder)),
-            CacheUse::At(root) => Some(cache::cache_dir(&root, &folder)),
-            CacheUse::Bypass => None,
+        let dir = match path.is_file() {
+            true => None,
+            false => cache_use.dir(&folder),
         };
         let mut note = None;
         let previous =
@@ -482,6 +485,24 @@ impl Catalog {
             .collect()
     }
 
+    /// Writes the cache in `dir` (of the folder `root` was opened as) again without the
+    /// articles found damaged in it, so that the next open reads them from their files and
+    /// stores them anew; says how many there were.
+    pub fn drop_damaged(&self, dir: &Path, root: &Path) -> Result<usize, cache::CacheError> {
+        let damaged = self.damaged();
+        if damaged.is_empty() {
+            return Ok(0);
+        }
+        let kept: Vec<Entry> = (0..self.entries.len())
+            .filter(|i| damaged.binary_search(i).is_err())
+            .map(|i| self.entries[i].clone())
+            .collect();
+        let mut trimmed = Catalog::from_parts(kept, self.problems.clone(), self.origin.clone());
+        trimmed.folder = self.folder.clone();
+        cache::save(dir, root, &trimmed)?;
+        Ok(damaged.len())
+    }
+
     /// How many articles are indexed: those a catalog search looks at.
     pub fn indexed(&self) -> usize {
         self.indexed
@@ -563,6 +584,17 @@ pub enum CacheUse {
     At(PathBuf),
     /// Neither read nor write it (`--no-cache`).
     Bypass,
+}
+
+impl CacheUse {
+    /// The cache folder of the folder whose key is `folder`, if a cache is used.
+    pub fn dir(&self, folder: &str) -> Option<PathBuf> {
+        match self {
+            CacheUse::Platform => cache::cache_root().map(|r| cache::cache_dir(&r, folder)),
+            CacheUse::At(root) => Some(cache::cache_dir(root, folder)),
+            CacheUse::Bypass => None,
+        }
+    }
 }
 
 /// A catalog opened through its cache.

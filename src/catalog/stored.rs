@@ -254,10 +254,10 @@ impl Stored {
         Some(signature)
     }
 
-    /// Checks the signature and the folded text against their checksums, as a first search
-    /// would, reading them from the cache file rather than through the map where they are
-    /// mapped, so that the check leaves no pages of the map in this process's memory.
-    pub fn check_folded(&self) {
+    /// Checks every part against its checksum, as a first search and a first opening would,
+    /// reading them from the cache file rather than through the map where they are mapped, so
+    /// that the check leaves no pages of the map in this process's memory.
+    pub fn check_parts(&self) {
         let known = self.checked.load(Ordering::Relaxed);
         let p = &self.parts;
         let read = |ranges: [&Range<usize>; 3]| {
@@ -265,6 +265,11 @@ impl Stored {
                 .read_parts(ranges)
                 .unwrap_or_else(|| checksum(self.segment.bytes(), ranges))
         };
+        if known & (TEXT_GOOD | TEXT_BAD) == 0 {
+            let ok = read([&p.text, &p.blocks, &(0..0)]) == p.crc;
+            self.checked
+                .fetch_or(if ok { TEXT_GOOD } else { TEXT_BAD }, Ordering::Relaxed);
+        }
         if known & (FOLDED_GOOD | FOLDED_BAD) == 0 {
             let ok = read([&p.folded, &p.title, &p.marks]) == p.folded_crc;
             self.checked

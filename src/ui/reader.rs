@@ -23,7 +23,12 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
     };
     let total = app.catalog().entries().len();
     let title = match app.article() {
-        Some(article) => format!(" {}/{total} · {} ", app.selected() + 1, article.id),
+        Some(article) => format!(
+            " {}/{} · {} ",
+            text::thousands(app.selected() + 1),
+            text::thousands(total),
+            article.id
+        ),
         None => " Reader ".to_owned(),
     };
     let inner = super::bordered(&title, border, pane, frame);

@@ -225,8 +225,8 @@ fn match_counter(app: &App) -> Option<String> {
     }
     Some(match (found.current, found.matches.len()) {
         (_, 0) => "no matches".to_owned(),
-        (Some(k), n) => format!("{}/{n}", k + 1),
-        (None, n) => format!("{n} matches"),
+        (Some(k), n) => format!("{}/{}", thousands(k + 1), thousands(n)),
+        (None, n) => format!("{} matches", thousands(n)),
     })
 }
 
@@ -242,7 +242,7 @@ fn list_counter(app: &App, brief: bool) -> String {
     let found = match hits.hits.len() {
         0 => "no articles".to_owned(),
         1 => "1 article".to_owned(),
-        n => format!("{n} articles"),
+        n => format!("{} articles", thousands(n)),
     };
     let total = app.catalog().entries().len();
     if app.progress().done || hits.searched >= total {
