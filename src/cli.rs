@@ -264,7 +264,8 @@ fn open(path: Option<&Path>, cache: CacheUse) -> anyhow::Result<Opened> {
 fn load_for_search(path: Option<&Path>, cache: CacheUse, query: &Query) -> anyhow::Result<Sifted> {
     let sifted = match (path.or_else(default_folder), &cache) {
         (Some(path), CacheUse::Bypass) => {
-            let sifted = Catalog::open_sifted(path, &|bytes| search::may_match(query, bytes))?;
+            let sieve = search::FileSieve::new(query);
+            let sifted = Catalog::open_sifted(path, &|bytes| sieve.may_match(bytes))?;
             if sifted.files == 0 && sifted.catalog.problems().is_empty() {
                 eprintln!(
                     "docbao: no articles in {}: docbao reads *.txt and *.md files, in subfolders too",

@@ -243,19 +243,33 @@ impl Catalog {
         path: &Path,
         keep: &(dyn Fn(&[u8]) -> bool + Sync),
     ) -> Result<Sifted, CatalogError> {
-        let (files, problems) = Catalog::list_files(path)?;
+        let meta = std::fs::metadata(path).map_err(|cause| CatalogError::Open {
+            path: path.to_owned(),
+            cause,
+        })?;
+        // Each file is measured by the file opened to read it: no stat of every file first.
+        let (files, problems) = match meta.is_file() {
+            true => (vec![path.to_owned()], Vec::new()),
+            false => walk_folder(path),
+        };
         let root = root_of(path);
-        let parsed: Vec<Result<(Article, Stamp), Problem>> = files
+        let read: Vec<(u64, Option<Parsed>)> = files
             .par_iter()
-            .filter_map(|file| {
-                let bytes = read_file(&file.path);
+            .map(|path| {
+                let (bytes, stamp) = match read_stamped(path) {
+                    Ok((bytes, stamp)) => (Ok(bytes), stamp),
+                    Err(err) => (Err(err), Stamp::default()),
+                };
                 if bytes.as_ref().is_ok_and(|bytes| !keep(bytes)) {
-                    return None;
+                    return (stamp.size, None);
                 }
-                let id = article_id(root, &file.path);
-                Some(parse_source(id, file.path.clone(), bytes).map(|a| (a, file.stamp)))
+                let id = article_id(root, path);
+                let parsed = parse_source(id, path.clone(), bytes).map(|a| (a, stamp));
+                (stamp.size, Some(parsed))
             })
             .collect();
+        let bytes = read.iter().map(|(size, _)| size).sum();
+        let parsed: Vec<Parsed> = read.into_iter().filter_map(|(_, parsed)| parsed).collect();
         let mut catalog = Catalog::assemble(parsed, path.display().to_string());
         let parsed = catalog.entries.len() + catalog.problems.len();
         catalog.problems.splice(0..0, problems);
@@ -264,7 +278,7 @@ impl Catalog {
             parsed,
             catalog,
             files: files.len(),
-            bytes: files.iter().map(|f| f.stamp.size).sum(),
+            bytes,
         })
     }
 
@@ -280,24 +294,7 @@ impl Catalog {
             let path = path.to_owned();
             return Ok((vec![Listed { path, stamp }], Vec::new()));
         }
-        let mut found = Vec::new();
-        let mut problems = Vec::new();
-        let walker = walkdir::WalkDir::new(path)
-            .follow_links(true)
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
-        for entry in walker {
-            match entry {
-                Ok(entry) if entry.file_type().is_file() && is_article_name(entry.path()) => {
-                    found.push(entry.into_path());
-                }
-                Ok(_) => {}
-                Err(err) => problems.push(walk_problem(path, &err)),
-            }
-        }
-        // Sorted once by the bytes of the path, not in each folder by name: cheaper, and the
-        // same order every time.
-        found.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
+        let (found, mut problems) = walk_folder(path);
         // A stat a file, on every core: on a large archive this is most of the walk.
         let stamped: Vec<Result<Listed, Problem>> = found
             .into_par_iter()
@@ -809,7 +806,16 @@ fn parse_source(id: String, path: PathBuf, bytes: io::Result<Vec<u8>>) -> Result
 
 /// Reads a file unless it is too large to be an article.
 fn read_file(path: &Path) -> io::Result<Vec<u8>> {
-    let len = std::fs::metadata(path)?.len();
+    read_stamped(path).map(|(bytes, _)| bytes)
+}
+
+/// Reads a file whole, with its stamp: opened once, measured by the open file (no second
+/// lookup of its path), and refused past [`MAX_FILE_BYTES`].
+fn read_stamped(path: &Path) -> io::Result<(Vec<u8>, Stamp)> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    let len = meta.len();
     if len > MAX_FILE_BYTES {
         return Err(io::Error::other(format!(
             "{} MB is larger than the {} MB limit",
@@ -817,7 +823,36 @@ fn read_file(path: &Path) -> io::Result<Vec<u8>> {
             MAX_FILE_BYTES / 1_000_000
         )));
     }
-    std::fs::read(path)
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    file.read_to_end(&mut bytes)?;
+    Ok((bytes, Stamp::of(&meta)))
+}
+
+/// A file read and parsed: the article and the file's stamp, or why it is skipped.
+type Parsed = Result<(Article, Stamp), Problem>;
+
+/// The article files under a folder, sorted by path, and the problems met finding them:
+/// hidden files and folders skipped, links followed (a loop reported, not followed).
+fn walk_folder(path: &Path) -> (Vec<PathBuf>, Vec<Problem>) {
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    let walker = walkdir::WalkDir::new(path)
+        .follow_links(true)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() && is_article_name(entry.path()) => {
+                found.push(entry.into_path());
+            }
+            Ok(_) => {}
+            Err(err) => problems.push(walk_problem(path, &err)),
+        }
+    }
+    // Sorted once by the bytes of the path, not in each folder by name: cheaper, and the
+    // same order every time.
+    found.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
+    (found, problems)
 }
 
 /// Whether a file or folder name starts with a dot.

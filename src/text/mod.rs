@@ -4,6 +4,7 @@ pub mod collate;
 pub mod fold;
 pub mod grams;
 pub mod normalize;
+pub mod sieve;
 pub mod snippet;
 pub mod width;
 pub mod wrap;
