@@ -330,20 +330,28 @@ pub struct ArticleHits {
     pub index: usize,
     /// Number of matches in the title.
     pub title_count: usize,
-    /// Matches in the title, as byte ranges of the article's text, when worked out.
-    pub title: Vec<Range<usize>>,
     /// Number of matches in the whole article (title included), up to [`COUNT_CAP`] unless
     /// case or accents mattered (then every match was checked, and counted); `None` until
     /// counted, which a search does only when it ranks by it, and placing always does.
     pub count: Option<usize>,
-    /// The first match, as a byte range of the article's text, when worked out.
-    pub first: Option<Range<usize>>,
-    /// The paragraph around the first match (cut to a few hundred bytes each side), and where
-    /// the match is in it: what the list shows, made here so that drawing reads no text.
-    pub context: Option<(String, Range<usize>)>,
     /// Where in the article's folded text its first match starts (0 when not known): a query
     /// extending this one cannot match before it.
     pub from: usize,
+    /// Where its matches are in the text, once worked out: apart, since few results are
+    /// placed and a search can find a quarter of a million.
+    placed: Option<Box<Placed>>,
+}
+
+/// Where a result's matches are in its article's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Placed {
+    /// Matches in the title, as byte ranges of the article's text.
+    title: Vec<Range<usize>>,
+    /// The first match, as a byte range of the article's text.
+    first: Range<usize>,
+    /// The paragraph around the first match (cut to a few hundred bytes each side), and where
+    /// the match is in it: what the list shows, made here so that drawing reads no text.
+    context: (String, Range<usize>),
 }
 
 /// An earlier result a search can narrow to: the article, and where its first match was.
@@ -371,7 +379,22 @@ impl CatalogHits {
 impl ArticleHits {
     /// Whether the title matches and the first match have been placed in the text.
     pub fn placed(&self) -> bool {
-        self.first.is_some()
+        self.placed.is_some()
+    }
+
+    /// Matches in the title, as byte ranges of the article's text, once placed.
+    pub fn title(&self) -> &[Range<usize>] {
+        self.placed.as_ref().map_or(&[], |p| &p.title)
+    }
+
+    /// The first match, as a byte range of the article's text, once placed.
+    pub fn first(&self) -> Option<&Range<usize>> {
+        self.placed.as_ref().map(|p| &p.first)
+    }
+
+    /// The paragraph around the first match and where the match is in it, once placed.
+    pub fn context(&self) -> Option<&(String, Range<usize>)> {
+        self.placed.as_ref().map(|p| &p.context)
     }
 
     /// Works out where the title matches and the first match are in the text, mapping back
@@ -385,15 +408,20 @@ impl ArticleHits {
             let finder = memmem::Finder::new(query.folded.as_bytes());
             self.count = Some(count(&finder, article.folded.text));
         }
-        self.first = found.first().cloned();
-        self.context = self
-            .first
-            .clone()
-            .map(|first| context(article.text, article.shown_start, first));
-        self.title = found
+        let Some(first) = found.first().cloned() else {
+            self.placed = None;
+            return;
+        };
+        let context = context(article.text, article.shown_start, first.clone());
+        let title = found
             .into_iter()
             .filter(|m| title.start <= m.start && m.end <= title.end)
             .collect();
+        self.placed = Some(Box::new(Placed {
+            title,
+            first,
+            context,
+        }));
     }
 }
 
@@ -502,11 +530,9 @@ pub fn search_catalog(
             let mut hit = ArticleHits {
                 index,
                 title_count: folded.map_or(0, |folded| count(&finder, folded.title)),
-                title: Vec::new(),
                 count: None,
-                first: None,
-                context: None,
                 from: first,
+                placed: None,
             };
             if !exact || folded.is_none() {
                 // Case or accents matter, or what was stored has gone bad: the text decides.
@@ -514,7 +540,7 @@ pub fn search_catalog(
                     let matches = article.find_all(query);
                     hit.count = Some(matches.len());
                     hit.place(article, query);
-                    hit.title_count = hit.title.len();
+                    hit.title_count = hit.title().len();
                 });
                 if placed.is_none() || hit.count == Some(0) {
                     return None;
@@ -542,7 +568,7 @@ pub fn search_catalog(
     }
     hits.par_iter_mut()
         .take(PLACED_AHEAD)
-        .filter(|h| h.first.is_none())
+        .filter(|h| !h.placed())
         .for_each(|hit| {
             let index = hit.index;
             with_stored(catalog, index, |article| hit.place(article, query));

@@ -39,7 +39,7 @@ fn seen(catalog: &Catalog) -> Vec<String> {
             .enumerate()
             .map(|(rank, h)| {
                 // The first results are placed in the text; the rest may be, or not yet.
-                let first = if rank < 10 { h.first.clone() } else { None };
+                let first = if rank < 10 { h.first().cloned() } else { None };
                 format!("{}×{:?} {first:?}", catalog.entries()[h.index].id, h.count)
             })
             .collect();

@@ -177,11 +177,11 @@ fn catalog_search_ranks_title_hits_first() {
         .map(|h| catalog.entries()[h.index].id.as_str())
         .collect();
     assert_eq!(order, ["004_f5d5699ebfe6bbe1", "000_187bee9378cff2a5"]);
-    assert_eq!(results.hits[0].title.len(), 1);
+    assert_eq!(results.hits[0].title().len(), 1);
     assert_eq!(results.hits[0].title_count, 1);
-    assert!(results.hits[1].title.is_empty());
+    assert!(results.hits[1].title().is_empty());
     assert!(
-        results.hits.iter().all(|h| h.first.is_some()),
+        results.hits.iter().all(|h| h.first().is_some()),
         "placed ahead"
     );
     let results = searcher.run(&smart("guterres"));

@@ -89,7 +89,7 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
         let hit = hits.and_then(|h| h.hits.get(position));
         let title_marks: Vec<(Range<usize>, Style)> = match (hit, &article.title_range) {
             (Some(hit), Some(range)) => hit
-                .title
+                .title()
                 .iter()
                 .filter_map(|m| {
                     let start = m.start.checked_sub(range.start)?;
@@ -107,33 +107,31 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
             title_style,
             &title_marks,
         ));
-        lines.push(
-            match hit.and_then(|h| Some((h.count?, h.context.as_ref()?))) {
-                Some((count, context)) => snippet_line(count, context, width, meta_style, theme),
-                None => {
-                    let date = article
-                        .date
-                        .map_or_else(|| "undated".to_owned(), |d| d.to_string());
-                    // What is yours first, the reading time last: a narrow list cuts that first.
-                    let mut meta = format!("  {date}");
-                    match app.reading().articles.get(&article.id) {
-                        Some(p) if p.read => meta.push_str(" · read"),
-                        Some(p) if p.percent > 0 => meta.push_str(&format!(" · {}%", p.percent)),
-                        _ => {}
-                    }
-                    let marks = app.bookmarks().count(&article.id);
-                    if marks > 0 {
-                        meta.push_str(&format!(" · {marks}✦"));
-                    }
-                    // An article not indexed yet has no length to tell.
-                    if article.stored().is_some() {
-                        let minutes = text::reading_time(article.reading_minutes());
-                        meta.push_str(&format!(" · {minutes}"));
-                    }
-                    Line::styled(text::fit(&meta, width), meta_style)
+        lines.push(match hit.and_then(|h| Some((h.count?, h.context()?))) {
+            Some((count, context)) => snippet_line(count, context, width, meta_style, theme),
+            None => {
+                let date = article
+                    .date
+                    .map_or_else(|| "undated".to_owned(), |d| d.to_string());
+                // What is yours first, the reading time last: a narrow list cuts that first.
+                let mut meta = format!("  {date}");
+                match app.reading().articles.get(&article.id) {
+                    Some(p) if p.read => meta.push_str(" · read"),
+                    Some(p) if p.percent > 0 => meta.push_str(&format!(" · {}%", p.percent)),
+                    _ => {}
                 }
-            },
-        );
+                let marks = app.bookmarks().count(&article.id);
+                if marks > 0 {
+                    meta.push_str(&format!(" · {marks}✦"));
+                }
+                // An article not indexed yet has no length to tell.
+                if article.stored().is_some() {
+                    let minutes = text::reading_time(article.reading_minutes());
+                    meta.push_str(&format!(" · {minutes}"));
+                }
+                Line::styled(text::fit(&meta, width), meta_style)
+            }
+        });
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
