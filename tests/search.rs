@@ -200,51 +200,49 @@ fn a_stale_search_is_abandoned() {
     assert!(search::search_catalog(&catalog, &smart("a"), None, &|| true).is_none());
 }
 
-#[test]
-fn narrowing_to_the_previous_results_finds_the_same() {
-    let catalog = common::bundled();
-    let typed = "thao luan";
+/// Types `typed` a letter at a time, each search narrowed to the results of the one before
+/// when it extends it, and checks each finds what a search from scratch finds; returns how
+/// many articles were searched from past an earlier first match.
+#[track_caller]
+fn narrowing_finds_the_same(catalog: &docbao::catalog::Catalog, typed: &str) -> usize {
+    let mut resumed = 0;
     let mut last: Option<(Query, Vec<search::Found>)> = None;
     for end in 1..=typed.len() {
         let query = smart(&typed[..end]);
         let within = last
             .as_ref()
             .filter(|(previous, _)| search::narrows(previous, &query))
-            .map(|(_, indices)| indices.as_slice());
-        let narrowed = search::search_catalog(&catalog, &query, within, &|| false).unwrap();
-        let full = search::search_catalog(&catalog, &query, None, &|| false).unwrap();
+            .map(|(_, found)| found.as_slice());
+        let narrowed = search::search_catalog(catalog, &query, within, &|| false).unwrap();
+        let full = search::search_catalog(catalog, &query, None, &|| false).unwrap();
         assert_eq!(narrowed, full, "{:?}", &typed[..end]);
-        last = Some((query, full.found()));
+        if let Some(within) = within {
+            resumed += within.iter().filter(|f| f.from > 0).count();
+        }
+        last = Some((query, narrowed.found()));
     }
+    resumed
+}
+
+#[test]
+fn narrowing_to_the_previous_results_finds_the_same() {
+    narrowing_finds_the_same(&common::bundled(), "thao luan");
     // In a folder of many articles, each query typed a letter at a time and narrowed from
     // where the one before it first matched finds what a search from scratch finds.
     let dir = tempfile::tempdir().unwrap();
     common::nested::generate(dir.path());
     let catalog = docbao::catalog::Catalog::open(dir.path()).unwrap();
-    let mut resumed = 0;
-    for typed in [
+    let typed = [
         "cong uoc ha noi",
         "thu tuong khang",
         "an ninh mang quoc",
         "ng",
         "dai bieu",
-    ] {
-        let mut last: Option<(Query, Vec<search::Found>)> = None;
-        for end in 1..=typed.len() {
-            let query = smart(&typed[..end]);
-            let within = last
-                .as_ref()
-                .filter(|(previous, _)| search::narrows(previous, &query))
-                .map(|(_, found)| found.as_slice());
-            let narrowed = search::search_catalog(&catalog, &query, within, &|| false).unwrap();
-            let full = search::search_catalog(&catalog, &query, None, &|| false).unwrap();
-            assert_eq!(narrowed, full, "{:?}", &typed[..end]);
-            if let Some(within) = within {
-                resumed += within.iter().filter(|f| f.from > 0).count();
-            }
-            last = Some((query, narrowed.found()));
-        }
-    }
+    ];
+    let resumed: usize = typed
+        .iter()
+        .map(|typed| narrowing_finds_the_same(&catalog, typed))
+        .sum();
     assert!(
         resumed > 100,
         "searches resumed past a first match: {resumed}"

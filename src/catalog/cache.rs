@@ -120,24 +120,13 @@ pub struct Cached {
 
 /// Reads the cache in `dir` of the folder `folder` (whose files are under `root`).
 pub fn load(dir: &Path, folder: &str, root: &Path, origin: String) -> Result<Cached, CacheError> {
-    load_some(dir, folder, root, origin, usize::MAX)
-}
-
-/// Reads the first `count` entries of the cache in `dir` (and none of its skipped files): what
-/// a first frame shows of a large archive, without decoding the rest of its index.
-pub fn load_head(
-    dir: &Path,
-    folder: &str,
-    root: &Path,
-    origin: String,
-    count: usize,
-) -> Result<Cached, CacheError> {
-    load_some(dir, folder, root, origin, count)
+    load_head(dir, folder, root, origin, usize::MAX)
 }
 
 /// Reads the first `count` entries of the cache in `dir`, and its skipped files when that is
-/// every entry.
-fn load_some(
+/// every entry: what a first frame shows of a large archive, without decoding the rest of its
+/// index.
+pub fn load_head(
     dir: &Path,
     folder: &str,
     root: &Path,
