@@ -173,10 +173,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             report_damaged(&sifted.catalog, path.as_deref(), &cache);
             if stats {
                 eprintln!(
-                    "docbao: {} articles ({} parsed), {:.1} MB, opened in {:.1} ms, searched in {:.1} ms",
-                    sifted.files,
-                    sifted.parsed,
-                    sifted.bytes as f64 / 1e6,
+                    "docbao: {} articles ({} parsed), {}, opened in {:.1} ms, searched in {:.1} ms",
+                    text::thousands(sifted.files),
+                    text::thousands(sifted.parsed),
+                    text::byte_size(sifted.bytes),
                     loaded.as_secs_f64() * 1e3,
                     (started.elapsed() - loaded).as_secs_f64() * 1e3
                 );

@@ -91,7 +91,7 @@ impl Page {
             .map_or_else(|| "undated".to_owned(), |d| d.to_string());
         let meta = format!(
             "{date} · {} words · {} read",
-            article.words,
+            text::thousands(article.words),
             text::reading_time(article.reading_minutes())
         );
         page.push_wrapped(&meta, None, RowKind::Meta, None, 0);

@@ -413,7 +413,7 @@ fn search_stats_say_how_long_it_took() {
     assert_eq!(out.status.code(), Some(0));
     let err = stderr(&out);
     assert!(
-        err.starts_with("docbao: 2 articles (2 parsed), 0.0 MB, opened in "),
+        err.starts_with("docbao: 2 articles (2 parsed), 12 KB, opened in "),
         "{err}"
     );
     assert!(

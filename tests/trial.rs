@@ -434,4 +434,14 @@ fn counts_are_written_alike_in_the_prompt_and_the_title() {
     assert!(status(&app).contains("1 200 articles"), "{}", status(&app));
     assert!(screen.contains("1 200 of 1 200"), "{screen}");
     assert!(!screen.contains("1200"), "{screen}");
+    // Word counts too, in the reader and from `show`.
+    let body = "chữ ".repeat(1500);
+    let long = [(
+        std::path::PathBuf::from("dai.txt"),
+        Ok(format!("date 2025-01-01 Bài dài\n\n{body}\n").into_bytes()),
+    )];
+    let catalog = Arc::new(Catalog::from_sources(long, "test".to_owned()));
+    let app = common::app_with(catalog, 100, 30);
+    let screen = common::screen(&app);
+    assert!(screen.contains("1 502 words"), "{screen}");
 }

@@ -241,7 +241,10 @@ fn map_segment(dir: &Path, name: String, len: usize) -> Result<Arc<Segment>, Cac
     io::Read::read_exact(&mut file, &mut header)
         .map_err(|_| CacheError::Corrupt("segment cut short"))?;
     let map = map_file(&file).map_err(io_error("map", path))?;
-    if map.len() < len || &header[..8] != SEGMENT_MAGIC {
+    if &header[..8] != SEGMENT_MAGIC {
+        return Err(CacheError::Corrupt("not a segment"));
+    }
+    if map.len() < len {
         return Err(CacheError::Corrupt("segment cut short"));
     }
     if u32_at(&header[8..12]) != VERSION {

@@ -409,7 +409,13 @@ impl Catalog {
             .into_iter()
             .map(|(path, bytes)| {
                 let id = article_id(path.parent().unwrap_or(Path::new("")), &path);
-                Ok((parse_source(id, path, bytes)?, Stamp::default()))
+                // No file to stamp: only its size is known.
+                let size = bytes.as_ref().map_or(0, |b| b.len() as u64);
+                let stamp = Stamp {
+                    size,
+                    ..Stamp::default()
+                };
+                Ok((parse_source(id, path, bytes)?, stamp))
             })
             .collect();
         Catalog::assemble(parsed, origin)
