@@ -509,3 +509,37 @@ fn a_search_says_when_the_cache_was_found_damaged() {
     assert_eq!(healed.stdout, fresh.stdout);
     assert!(stderr(&healed).is_empty(), "{}", stderr(&healed));
 }
+
+#[test]
+fn a_text_and_a_markdown_file_of_one_name_get_ids_of_their_own() {
+    let dir = empty_dir();
+    let news = dir.path().join("news/c");
+    fs::create_dir_all(&news).unwrap();
+    fs::write(
+        news.join("x.txt"),
+        "date 2025-01-05 Bản txt\n\nNội dung txt.\n",
+    )
+    .unwrap();
+    fs::write(news.join("x.md"), "# Bản md\n\nNội dung md.\n").unwrap();
+    fs::write(news.join("y.md"), "# Chỉ một\n\nMột mình.\n").unwrap();
+    let list = stdout(&docbao(dir.path(), &["list", "news"]));
+    let ids: Vec<&str> = list.lines().filter_map(|l| l.rsplit("  ").next()).collect();
+    assert_eq!(ids.len(), 3, "{list}");
+    for id in ["c/x.txt", "c/x.md", "c/y"] {
+        assert!(ids.contains(&id), "{id} in {list}");
+    }
+    let both = docbao(dir.path(), &["show", "c/x", "news"]);
+    assert_eq!(both.status.code(), Some(2));
+    let said = stderr(&both);
+    assert!(
+        said.contains("c/x.md") && said.contains("c/x.txt"),
+        "{said}"
+    );
+    let one = docbao(dir.path(), &["show", "c/x.md", "news"]);
+    assert!(stdout(&one).contains("Bản md"), "{}", stdout(&one));
+    let found = stdout(&docbao(dir.path(), &["search", "noi dung", "news"]));
+    assert!(
+        found.contains("c/x.txt:") && found.contains("c/x.md:"),
+        "{found}"
+    );
+}

@@ -380,7 +380,8 @@ impl Catalog {
     }
 
     /// A catalog of entries already made, sorted as they come.
-    fn from_parts(entries: Vec<Entry>, problems: Vec<Problem>, origin: String) -> Catalog {
+    fn from_parts(mut entries: Vec<Entry>, problems: Vec<Problem>, origin: String) -> Catalog {
+        keep_ids_apart(&mut entries);
         Catalog {
             warned: entries.iter().filter(|e| !e.warnings.is_empty()).count(),
             indexed: entries.iter().filter(|e| e.stored.is_some()).count(),
@@ -832,6 +833,37 @@ fn read_stamped(path: &Path) -> io::Result<(Vec<u8>, Stamp)> {
     let mut bytes = Vec::with_capacity(len as usize + 1);
     file.read_to_end(&mut bytes)?;
     Ok((bytes, Stamp::of(&meta)))
+}
+
+/// Gives the articles whose ids would be the same (`x.txt` and `x.md` in one folder) their
+/// extension in their id (`x.txt`, `x.md`), so that every article has an id of its own.
+fn keep_ids_apart(entries: &mut [Entry]) {
+    let mut clashes = Vec::new();
+    {
+        let mut first: std::collections::HashMap<&str, usize> =
+            std::collections::HashMap::with_capacity(entries.len());
+        for (i, entry) in entries.iter().enumerate() {
+            match first.entry(entry.id.as_str()) {
+                std::collections::hash_map::Entry::Occupied(seen) => {
+                    clashes.push(*seen.get());
+                    clashes.push(i);
+                }
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
+            }
+        }
+    }
+    clashes.sort_unstable();
+    clashes.dedup();
+    for i in clashes {
+        let entry = &mut entries[i];
+        if let Some(extension) = entry.path.extension().and_then(|e| e.to_str())
+            && !entry.id.ends_with(&format!(".{extension}"))
+        {
+            entry.id = format!("{}.{extension}", entry.id);
+        }
+    }
 }
 
 /// A file read and parsed: the article and the file's stamp, or why it is skipped.
