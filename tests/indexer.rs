@@ -255,7 +255,7 @@ fn damaged_articles_in_the_cache_are_said_and_indexed_again_next_time() {
             .iter()
             .any(|n| n.starts_with(&format!("{damaged} article"))
                 && n.contains("damaged")
-                && n.contains("indexed again next time")),
+                && n.contains("stored anew next time")),
         "{notes:?}"
     );
     // The next start reads exactly those again, and finds the rest unchanged.

@@ -214,6 +214,16 @@ fn a_narrow_status_line_keeps_progress_and_keys_apart() {
         status.contains("…  ? help  q quit"),
         "cut, and apart from the keys: {status:?}"
     );
+    // A note (the cache being rebuilt) leaves the progress in view.
+    let mut noted = common::app_indexing(&data, Arc::clone(&partial), progress, 100, 20);
+    noted.act(Action::Failed(
+        "rebuilding the catalog cache (damaged: index checksum)".to_owned(),
+    ));
+    let status = common::screen(&noted).lines().last().unwrap().to_owned();
+    assert!(
+        status.contains("indexing 12 000 / 23 473 · rebuilding the catalog cache"),
+        "{status}"
+    );
     // Before the walk is over, no total is made up.
     let walking = Progress {
         indexed: 0,

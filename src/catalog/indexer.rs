@@ -577,14 +577,15 @@ impl Job {
         if damaged.is_empty() || self.stop.load(Ordering::Relaxed) {
             return;
         }
+        // Short, to fit a status line beside the position: what happened, then what next.
         let mut note = format!(
-            "{} damaged in the catalog cache, read from their files",
+            "{} damaged in the cache, read from the files",
             plural(damaged.len(), "article", "articles")
         );
         if cache_ok && let Some(dir) = &self.dir {
             match catalog.drop_damaged(dir, &self.root) {
-                Ok(_) => note.push_str(" (indexed again next time)"),
-                Err(err) => note.push_str(&format!(" (cache not written: {})", err.brief())),
+                Ok(_) => note.push_str("; stored anew next time"),
+                Err(err) => note.push_str(&format!("; cache not written: {}", err.brief())),
             }
         }
         send(Update::Note(note));

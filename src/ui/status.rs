@@ -86,7 +86,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
             thousands(progress.total)
         ),
     });
-    if let Some(extra) = note.clone().or(indexing).or(warning).or(problems) {
+    // While indexing, its progress stays in view beside a note (a cache being rebuilt).
+    let extra = match (indexing, note.clone()) {
+        (Some(indexing), Some(note)) => Some(format!("{indexing} · {note}")),
+        (indexing, note) => note.or(indexing).or(warning).or(problems),
+    };
+    if let Some(extra) = extra {
         left.push_str(&format!(" · {extra}"));
     }
     let hints = match shown {
