@@ -24,7 +24,18 @@ pub fn sort_key(text: &str) -> SortKey {
         tones: Vec::new(),
         cases: Vec::new(),
     };
-    for c in text.nfd() {
+    let mut chars = text.nfd().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() {
+            // A run of digits is one number: `Bài số 83` before `Bài số 167`.
+            let mut digits = vec![c];
+            while let Some(&d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+                digits.push(d);
+                chars.next();
+            }
+            push_number(&mut key, &digits);
+            continue;
+        }
         if let Some(tone) = tone_rank(c) {
             if let Some(last) = key.tones.last_mut() {
                 *last = tone;
@@ -55,6 +66,36 @@ pub fn sort_key(text: &str) -> SortKey {
         key.cases.push(u8::from(c != lower));
     }
     key
+}
+
+/// Longest number compared by its value: past it, digits compare one by one.
+const LONGEST_NUMBER: usize = 39;
+
+/// Puts a number in the key: its length first, then its digits, so that a shorter number
+/// comes first and numbers of one length compare digit by digit. The length takes the place
+/// of a digit (`'0' * 4 + len`, below `:`), so numbers still sort where digits did among
+/// letters and punctuation. Leading zeros are left out, and only break ties.
+fn push_number(key: &mut SortKey, digits: &[char]) {
+    let zeros = digits.iter().take_while(|&&d| d == '0').count();
+    let significant = &digits[zeros.min(digits.len() - 1)..];
+    let digit = |d: char| u32::from(d) * 4;
+    if significant.len() > LONGEST_NUMBER {
+        for &d in digits {
+            key.letters.push(digit(d));
+            key.tones.push(0);
+            key.cases.push(0);
+        }
+        return;
+    }
+    key.letters
+        .push(u32::from('0') * 4 + significant.len() as u32);
+    key.tones.push(0);
+    key.cases.push(u8::try_from(zeros).unwrap_or(u8::MAX));
+    for &d in significant {
+        key.letters.push(digit(d));
+        key.tones.push(0);
+        key.cases.push(0);
+    }
 }
 
 /// Compares two strings in Vietnamese dictionary order.
@@ -112,6 +153,20 @@ mod tests {
     fn words_and_case() {
         sorted(&["Các đại biểu", "Công ước", "Đặng", "Kết tinh", "Zürich"]);
         sorted(&["an", "An", "ăn"]);
+    }
+
+    #[test]
+    fn numbers_in_the_order_of_their_value() {
+        sorted(&[
+            "Bài số 7",
+            "Bài số 07",
+            "Bài số 83",
+            "Bài số 167",
+            "Bài số 1000",
+            "Bài số a",
+        ]);
+        sorted(&["2 ngày", "10 ngày", "10a", "10b", "11"]);
+        sorted(&["- 5", "5", "5:30", "Ánh"]);
     }
 
     #[test]
