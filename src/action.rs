@@ -30,6 +30,10 @@ pub enum Action {
     PageDown,
     /// Move a screenful up.
     PageUp,
+    /// Move half a screenful down.
+    HalfPageDown,
+    /// Move half a screenful up.
+    HalfPageUp,
     /// Read the selected article.
     Open,
     /// Go back to the list (or close the help).

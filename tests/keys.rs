@@ -272,3 +272,40 @@ fn paging_through_a_long_list_of_nested_articles() {
         app.article().unwrap().id
     );
 }
+
+#[test]
+fn less_and_vim_paging_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    common::nested::generate(dir.path());
+    let catalog = std::sync::Arc::new(docbao::catalog::Catalog::open(dir.path()).unwrap());
+    let mut app = common::app_with(catalog, 100, 30);
+    let page = app.list_capacity();
+    // In the list: Ctrl-D and Ctrl-U move half a page, Ctrl-F and Ctrl-B a page.
+    press(&mut app, "C-d");
+    assert_eq!(app.selected(), page / 2);
+    press(&mut app, "C-f");
+    assert_eq!(app.selected(), page / 2 + page);
+    press(&mut app, "C-b C-u");
+    assert_eq!(app.selected(), 0);
+    // In the reader, the same over rows of text.
+    let mut app = common::app(100, 30);
+    press(&mut app, "Enter");
+    press(&mut app, "C-d");
+    let half = scroll(&app);
+    assert!(half > 1, "half a page: {half}");
+    press(&mut app, "g C-f");
+    assert!(scroll(&app) > half, "a page is more than half");
+    press(&mut app, "g");
+    for _ in 0..2 {
+        press(&mut app, "C-d");
+    }
+    let two_halves = scroll(&app);
+    press(&mut app, "C-u");
+    assert_eq!(scroll(&app), two_halves - half);
+    // In a prompt, Ctrl-U still deletes what was typed.
+    press(&mut app, "/ a b C-u");
+    match app.screen() {
+        docbao::app::Screen::Prompt(p) => assert_eq!(p.prompt().text, ""),
+        other => panic!("no prompt: {other:?}"),
+    }
+}

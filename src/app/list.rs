@@ -137,6 +137,8 @@ impl App {
             Action::Up => at.saturating_sub(1),
             Action::PageDown => (at + page).min(last),
             Action::PageUp => at.saturating_sub(page),
+            Action::HalfPageDown => (at + (page / 2).max(1)).min(last),
+            Action::HalfPageUp => at.saturating_sub((page / 2).max(1)),
             Action::Top => 0,
             Action::Bottom => last,
             _ => return,

@@ -208,6 +208,8 @@ impl App {
             Action::Up => pane.cursor = pane.cursor.saturating_sub(1),
             Action::PageDown => pane.cursor = (pane.cursor + page).min(last),
             Action::PageUp => pane.cursor = pane.cursor.saturating_sub(page),
+            Action::HalfPageDown => pane.cursor = (pane.cursor + (page / 2).max(1)).min(last),
+            Action::HalfPageUp => pane.cursor = pane.cursor.saturating_sub((page / 2).max(1)),
             Action::Top => pane.cursor = 0,
             Action::Bottom => pane.cursor = last,
             Action::Open => return self.open_bookmark(pane),

@@ -214,6 +214,8 @@ impl App {
             | Action::Up
             | Action::PageDown
             | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
             | Action::Top
             | Action::Bottom => self.move_in_list(&action),
             Action::Open if self.list.filter.is_some() => return self.open_first_hit(),
@@ -244,6 +246,8 @@ impl App {
             | Action::Up
             | Action::PageDown
             | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
             | Action::Top
             | Action::Bottom
             | Action::NextParagraph
@@ -322,6 +326,8 @@ impl App {
             Action::Up => view.scroll.saturating_sub(1),
             Action::PageDown => view.scroll + shown.saturating_sub(1).max(1),
             Action::PageUp => view.scroll.saturating_sub(shown.saturating_sub(1).max(1)),
+            Action::HalfPageDown => view.scroll + (shown / 2).max(1),
+            Action::HalfPageUp => view.scroll.saturating_sub((shown / 2).max(1)),
             Action::Top => 0,
             Action::Bottom => last,
             Action::Back | Action::ShowProblems => return view.under,
@@ -348,6 +354,8 @@ impl App {
             Action::Up => help.scroll.saturating_sub(1),
             Action::PageDown => help.scroll + page,
             Action::PageUp => help.scroll.saturating_sub(page),
+            Action::HalfPageDown => help.scroll + (page / 2).max(1),
+            Action::HalfPageUp => help.scroll.saturating_sub((page / 2).max(1)),
             Action::Top => 0,
             Action::Bottom => usize::MAX,
             Action::ToggleHelp | Action::Back => return help.under,

@@ -251,6 +251,8 @@ impl App {
             Action::Up => scroll.saturating_sub(1),
             Action::PageDown => scroll + height.saturating_sub(1).max(1),
             Action::PageUp => scroll.saturating_sub(height.saturating_sub(1).max(1)),
+            Action::HalfPageDown => scroll + (height / 2).max(1),
+            Action::HalfPageUp => scroll.saturating_sub((height / 2).max(1)),
             Action::Top => 0,
             Action::Bottom => usize::MAX,
             Action::NextParagraph => {
