@@ -8,7 +8,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
 use crate::bookmarks::{Bookmark, BookmarkStore};
-use crate::catalog::{CacheUse, Catalog, Entry, Lookup, Opened, Sifted, cache};
+use crate::catalog::{self, CacheUse, Catalog, Entry, Lookup, Opened, Sifted, cache};
 use crate::page::Page;
 use crate::search::{self, Options, Query, Sensitivity};
 use crate::store;
@@ -199,14 +199,9 @@ fn report_damaged(catalog: &Catalog, path: Option<&Path>, cache: &CacheUse) {
         return;
     }
     let root = path.or_else(default_folder);
-    let dropped = root.zip(cache.dir(catalog.folder())).map(|(root, dir)| {
-        let root = if root.is_file() {
-            root.parent().unwrap_or(Path::new(""))
-        } else {
-            root
-        };
-        catalog.drop_damaged(&dir, root)
-    });
+    let dropped = root
+        .zip(cache.dir(catalog.folder()))
+        .map(|(root, dir)| catalog.drop_damaged(&dir, catalog::root_of(root)));
     let then = match dropped {
         Some(Ok(_)) => "stored anew next time",
         Some(Err(_)) | None => "`docbao cache --clear` rebuilds the cache",

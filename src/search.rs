@@ -308,14 +308,7 @@ pub fn find_everywhere(catalog: &Catalog, query: &Query) -> Vec<Vec<Range<usize>
             // Most articles do not match: their signature, or else their folded text, says so
             // without reading the text.
             let stored = catalog.entries()[index].stored();
-            if stored
-                .and_then(Stored::grams)
-                .is_some_and(|grams| !probe.may_occur(grams))
-            {
-                return Vec::new();
-            }
-            let folded = stored.and_then(|s| s.folded());
-            if folded.is_some_and(|f| finder.find(f.text).is_none()) {
+            if stored.is_some_and(|s| first_match(s, &probe, &finder, 0) == Seen::Absent) {
                 return Vec::new();
             }
             with_stored(catalog, index, |a| a.find_all(query)).unwrap_or_default()
@@ -518,15 +511,12 @@ pub fn search_catalog(
             // Whether it matches comes from the signature, then the folded text from where
             // the query this one extends first matched, stopping at the first match; the text
             // is looked at only when needed.
-            if probe.rules_out() && stored.grams().is_some_and(|grams| !probe.may_occur(grams)) {
-                return None;
-            }
+            let first = match first_match(stored, &probe, &finder, from) {
+                Seen::Absent => return None,
+                Seen::At(at) => at,
+                Seen::Unknown => 0,
+            };
             let folded = stored.folded();
-            let mut first = 0;
-            if let Some(folded) = folded {
-                let from = from.min(folded.text.len());
-                first = from + finder.find(&folded.text[from..])?;
-            }
             let mut hit = ArticleHits {
                 index,
                 title_count: folded.map_or(0, |folded| count(&finder, folded.title)),
@@ -578,6 +568,37 @@ pub fn search_catalog(
         hits,
         searched,
     })
+}
+
+/// What an article's stored folded text says of a query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Seen {
+    /// It cannot hold it.
+    Absent,
+    /// It first holds it here, in the folded text.
+    At(usize),
+    /// What was stored has gone bad: the text must say.
+    Unknown,
+}
+
+/// Where an article's folded text first holds the query at or after `from` (the first match
+/// of a query this one extends): its signature rules most articles out without reading it.
+fn first_match(
+    stored: &Stored,
+    probe: &grams::Probe,
+    finder: &memmem::Finder<'_>,
+    from: usize,
+) -> Seen {
+    if probe.rules_out() && stored.grams().is_some_and(|grams| !probe.may_occur(grams)) {
+        return Seen::Absent;
+    }
+    let Some(folded) = stored.folded() else {
+        return Seen::Unknown;
+    };
+    let from = from.min(folded.text.len());
+    finder
+        .find(&folded.text[from..])
+        .map_or(Seen::Absent, |at| Seen::At(from + at))
 }
 
 /// Puts results in their order: title matches first, then by how often they match, then in

@@ -346,8 +346,8 @@ fn a_damaged_signature_never_hides_a_match() {
             .entry(name.clone())
             .or_insert_with(|| fs::read(dir.join(&name)).unwrap());
         let grams = &stored.parts.grams;
-        assert!(grams.len() > 4, "a signature and its checksum");
-        bytes[grams.start..grams.end - 4].fill(0);
+        assert!(!grams.is_empty(), "a signature");
+        bytes[grams.clone()].fill(0);
     }
     drop(opened);
     for (name, bytes) in cleared {

@@ -132,16 +132,8 @@ impl App {
         let last = count - 1;
         let page = self.list_capacity();
         let at = self.list_position().unwrap_or(0);
-        let target = match action {
-            Action::Down => (at + 1).min(last),
-            Action::Up => at.saturating_sub(1),
-            Action::PageDown => (at + page).min(last),
-            Action::PageUp => at.saturating_sub(page),
-            Action::HalfPageDown => (at + (page / 2).max(1)).min(last),
-            Action::HalfPageUp => at.saturating_sub((page / 2).max(1)),
-            Action::Top => 0,
-            Action::Bottom => last,
-            _ => return,
+        let Some(target) = super::moved(action, at, page, last) else {
+            return;
         };
         if let Some(index) = self.list_entry(target) {
             self.select(index);

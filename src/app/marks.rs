@@ -203,15 +203,10 @@ impl App {
     fn bookmarks_key(&mut self, mut pane: BookmarksPane, action: Action) -> Screen {
         let last = pane.shown.len().saturating_sub(1);
         let page = self.pane_capacity();
+        if let Some(to) = super::moved(&action, pane.cursor, page, last) {
+            pane.cursor = to;
+        }
         match action {
-            Action::Down => pane.cursor = (pane.cursor + 1).min(last),
-            Action::Up => pane.cursor = pane.cursor.saturating_sub(1),
-            Action::PageDown => pane.cursor = (pane.cursor + page).min(last),
-            Action::PageUp => pane.cursor = pane.cursor.saturating_sub(page),
-            Action::HalfPageDown => pane.cursor = (pane.cursor + (page / 2).max(1)).min(last),
-            Action::HalfPageUp => pane.cursor = pane.cursor.saturating_sub((page / 2).max(1)),
-            Action::Top => pane.cursor = 0,
-            Action::Bottom => pane.cursor = last,
             Action::Open => return self.open_bookmark(pane),
             Action::DeleteBookmark => self.delete_bookmark(&mut pane),
             Action::UndoDelete => self.undo_delete(&mut pane),

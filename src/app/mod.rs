@@ -321,20 +321,13 @@ impl App {
     fn on_problems(&mut self, mut view: ProblemsView, action: Action) -> Screen {
         let shown = usize::from(self.main_area().inner(panes::BORDER).height).max(1);
         let last = view.rows.len().saturating_sub(shown);
-        view.scroll = match action {
-            Action::Down => view.scroll + 1,
-            Action::Up => view.scroll.saturating_sub(1),
-            Action::PageDown => view.scroll + shown.saturating_sub(1).max(1),
-            Action::PageUp => view.scroll.saturating_sub(shown.saturating_sub(1).max(1)),
-            Action::HalfPageDown => view.scroll + (shown / 2).max(1),
-            Action::HalfPageUp => view.scroll.saturating_sub((shown / 2).max(1)),
-            Action::Top => 0,
-            Action::Bottom => last,
+        match action {
             Action::Back | Action::ShowProblems => return view.under,
             Action::ToggleHelp => return self.open_help(Screen::Problems(Box::new(view))),
-            _ => view.scroll,
+            _ => {}
         }
-        .min(last);
+        view.scroll = moved(&action, view.scroll, shown.saturating_sub(1), last)
+            .unwrap_or(view.scroll.min(last));
         Screen::Problems(Box::new(view))
     }
 
@@ -349,19 +342,11 @@ impl App {
     fn on_help(&mut self, mut help: HelpView, action: Action) -> Screen {
         let shown = self.help_area().height.saturating_sub(2).max(1);
         let page = usize::from(shown).saturating_sub(1).max(1);
-        help.scroll = match action {
-            Action::Down => help.scroll + 1,
-            Action::Up => help.scroll.saturating_sub(1),
-            Action::PageDown => help.scroll + page,
-            Action::PageUp => help.scroll.saturating_sub(page),
-            Action::HalfPageDown => help.scroll + (page / 2).max(1),
-            Action::HalfPageUp => help.scroll.saturating_sub((page / 2).max(1)),
-            Action::Top => 0,
-            Action::Bottom => usize::MAX,
-            Action::ToggleHelp | Action::Back => return help.under,
-            _ => help.scroll,
+        if matches!(action, Action::ToggleHelp | Action::Back) {
+            return help.under;
         }
-        .min(self.last_help_scroll());
+        let last = self.last_help_scroll();
+        help.scroll = moved(&action, help.scroll, page, last).unwrap_or(help.scroll.min(last));
         Screen::Help(Box::new(help))
     }
 
@@ -666,4 +651,22 @@ impl App {
             usize::from(p.inner(panes::BORDER).height / LIST_ENTRY_ROWS).max(1)
         })
     }
+}
+
+/// Where a move takes a position among rows `0..=last` shown `page` at a time: a row, a page,
+/// half a page, the first or the last; `None` for an action that moves nothing.
+pub(super) fn moved(action: &Action, at: usize, page: usize, last: usize) -> Option<usize> {
+    let half = (page / 2).max(1);
+    let to = match action {
+        Action::Down => at + 1,
+        Action::Up => at.saturating_sub(1),
+        Action::PageDown => at + page.max(1),
+        Action::PageUp => at.saturating_sub(page.max(1)),
+        Action::HalfPageDown => at + half,
+        Action::HalfPageUp => at.saturating_sub(half),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => return None,
+    };
+    Some(to.min(last))
 }

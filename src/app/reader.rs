@@ -247,14 +247,6 @@ impl App {
         let height = self.reader_height().max(1);
         let scroll = self.reader.scroll;
         let target = match action {
-            Action::Down => scroll + 1,
-            Action::Up => scroll.saturating_sub(1),
-            Action::PageDown => scroll + height.saturating_sub(1).max(1),
-            Action::PageUp => scroll.saturating_sub(height.saturating_sub(1).max(1)),
-            Action::HalfPageDown => scroll + (height / 2).max(1),
-            Action::HalfPageUp => scroll.saturating_sub((height / 2).max(1)),
-            Action::Top => 0,
-            Action::Bottom => usize::MAX,
             Action::NextParagraph => {
                 match Some(self.reader.cursor + 1).filter(|&b| b < page.block_count()) {
                     Some(block) => {
@@ -274,7 +266,11 @@ impl App {
                 }
                 None => 0,
             },
-            _ => return,
+            // A page keeps one row of the page before in view.
+            _ => match super::moved(action, scroll, height - 1, usize::MAX) {
+                Some(target) => target,
+                None => return,
+            },
         };
         self.reader.scroll = target.min(self.max_scroll());
         if !matches!(action, Action::NextParagraph | Action::PreviousParagraph) {

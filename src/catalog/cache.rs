@@ -32,7 +32,7 @@ use super::{Catalog, Date, Entry, Problem, Stamp};
 use crate::io_error::describe_io;
 
 /// Version of the layout; a cache of another version is rebuilt.
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
 /// Environment variable that overrides the cache directory.
 pub const CACHE_DIR_ENV: &str = "DOCBAO_CACHE_DIR";
@@ -311,6 +311,7 @@ fn read_entry(
         grams: read_range(r)?,
         crc: r.u32()?,
         folded_crc: r.u32()?,
+        grams_crc: r.u32()?,
     };
     let segment = segments
         .get(segment)
@@ -562,6 +563,7 @@ fn write_entry(w: &mut Writer, root: &Path, entry: &Entry, file: usize, parts: &
     }
     w.u32(parts.crc);
     w.u32(parts.folded_crc);
+    w.u32(parts.grams_crc);
 }
 
 /// A path from the folder, as the index keeps it.

@@ -399,7 +399,6 @@ impl Job {
                 progress: done,
                 parsed: 0,
             });
-            drop((by_path, skipped));
             self.check_stored(&previous, self.dir.is_some(), send);
             return;
         }

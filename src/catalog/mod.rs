@@ -753,7 +753,7 @@ fn sort_key(entry: &Entry) -> (Reverse<Option<Date>>, collate::SortKey, String) 
 }
 
 /// The folder ids are taken from: the folder itself, or a file's folder.
-fn root_of(path: &Path) -> &Path {
+pub fn root_of(path: &Path) -> &Path {
     if path.is_file() {
         path.parent().unwrap_or(Path::new(""))
     } else {
@@ -838,6 +838,12 @@ fn read_stamped(path: &Path) -> io::Result<(Vec<u8>, Stamp)> {
 /// Gives the articles whose ids would be the same (`x.txt` and `x.md` in one folder) their
 /// extension in their id (`x.txt`, `x.md`), so that every article has an id of its own.
 fn keep_ids_apart(entries: &mut [Entry]) {
+    // Files of one kind cannot clash (their paths differ): the common case, told apart
+    // without hashing every id.
+    let kind = entries.first().and_then(|e| e.path.extension());
+    if entries.iter().all(|e| e.path.extension() == kind) {
+        return;
+    }
     let mut clashes = Vec::new();
     {
         let mut first: std::collections::HashMap<&str, usize> =

@@ -66,15 +66,18 @@ impl Segment {
             Some(crc.finalize())
         })
     }
-}
 
-impl Segment {
-    /// Some bytes read from the segment's file: `None` when it has no file or reading fails.
-    fn read_bytes(&self, range: &Range<usize>) -> Option<Vec<u8>> {
-        let file = self.file.as_ref()?;
-        let mut bytes = vec![0; range.len()];
-        read_exact_at(file, &mut bytes, range.start as u64).ok()?;
-        Some(bytes)
+    /// The cache file it was mapped from, if it was.
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_deref()
+    }
+
+    /// All of its bytes.
+    pub fn bytes(&self) -> &[u8] {
+        match &self.bytes {
+            Bytes::Memory(bytes) => bytes,
+            Bytes::Mapped(map) => map,
+        }
     }
 }
 
@@ -91,21 +94,6 @@ fn read_exact_at(_: &std::fs::File, _: &mut [u8], _: u64) -> std::io::Result<()>
     Err(std::io::ErrorKind::Unsupported.into())
 }
 
-impl Segment {
-    /// The cache file it was mapped from, if it was.
-    pub fn name(&self) -> Option<&str> {
-        self.name.as_deref()
-    }
-
-    /// All of its bytes.
-    pub fn bytes(&self) -> &[u8] {
-        match &self.bytes {
-            Bytes::Memory(bytes) => bytes,
-            Bytes::Mapped(map) => map,
-        }
-    }
-}
-
 /// Where one article's parts are in a segment.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Parts {
@@ -119,13 +107,16 @@ pub struct Parts {
     pub title: Range<usize>,
     /// The marks, eight bytes each.
     pub marks: Range<usize>,
-    /// The folded text's trigram signature (see [`crate::text::grams`]), then its CRC-32.
+    /// The folded text's trigram signature (see [`crate::text::grams`]).
     pub grams: Range<usize>,
     /// CRC-32 of the text and blocks, in that order.
     pub crc: u32,
     /// CRC-32 of the folded text, title and marks, in that order: checked apart, since a
     /// search reads these and only these.
     pub folded_crc: u32,
+    /// CRC-32 of the signature: checked on its own, since a search reads it for every article
+    /// and the folded text only for few.
+    pub grams_crc: u32,
 }
 
 impl Parts {
@@ -142,6 +133,7 @@ impl Parts {
             grams: shift(&self.grams, grams),
             crc: self.crc,
             folded_crc: self.folded_crc,
+            grams_crc: self.grams_crc,
         }
     }
 
@@ -181,6 +173,12 @@ pub struct Folded<'a> {
     pub title: &'a [u8],
 }
 
+/// The parts a checksum covers, in order.
+type Ranges<'a> = [&'a Range<usize>; 3];
+
+/// No part: what fills a checksum's three parts when it covers fewer.
+const NONE: Range<usize> = 0..0;
+
 /// Bits of [`Stored::checked`].
 const TEXT_GOOD: u8 = 1;
 const TEXT_BAD: u8 = 2;
@@ -203,8 +201,11 @@ impl Stored {
         self.segment.bytes().get(range.clone()).unwrap_or_default()
     }
 
-    /// Whether the parts `ranges` still have the checksum `crc`, checked once.
-    fn check(&self, ranges: [&Range<usize>; 3], crc: u32, good: u8, bad: u8) -> bool {
+    /// Whether the parts `ranges` still have the checksum `crc`, checked once; read from the
+    /// cache file with `from_file` (so that checking leaves no pages of the map in this
+    /// process's memory), else where the bytes are.
+    fn check(&self, part: (Ranges<'_>, u32, u8, u8), from_file: bool) -> bool {
+        let (ranges, crc, good, bad) = part;
         let known = self.checked.load(Ordering::Relaxed);
         if known & good != 0 {
             return true;
@@ -212,21 +213,45 @@ impl Stored {
         if known & bad != 0 {
             return false;
         }
-        let ok = checksum(self.segment.bytes(), ranges) == crc;
+        let sum = from_file
+            .then(|| self.segment.read_parts(ranges))
+            .flatten()
+            .unwrap_or_else(|| checksum(self.segment.bytes(), ranges));
+        let ok = sum == crc;
         self.checked
             .fetch_or(if ok { good } else { bad }, Ordering::Relaxed);
         ok
     }
 
-    fn text_intact(&self) -> bool {
+    /// The text and blocks, their checksum and their bits of [`Stored::checked`].
+    fn text_part(&self) -> (Ranges<'_>, u32, u8, u8) {
         let p = &self.parts;
-        self.check([&p.text, &p.blocks, &(0..0)], p.crc, TEXT_GOOD, TEXT_BAD)
+        ([&p.text, &p.blocks, &NONE], p.crc, TEXT_GOOD, TEXT_BAD)
+    }
+
+    /// The folded text, title and marks, their checksum and bits.
+    fn folded_part(&self) -> (Ranges<'_>, u32, u8, u8) {
+        let p = &self.parts;
+        (
+            [&p.folded, &p.title, &p.marks],
+            p.folded_crc,
+            FOLDED_GOOD,
+            FOLDED_BAD,
+        )
+    }
+
+    /// The signature, its checksum and bits.
+    fn grams_part(&self) -> (Ranges<'_>, u32, u8, u8) {
+        let p = &self.parts;
+        ([&p.grams, &NONE, &NONE], p.grams_crc, GRAMS_GOOD, GRAMS_BAD)
+    }
+
+    fn text_intact(&self) -> bool {
+        self.check(self.text_part(), false)
     }
 
     fn folded_intact(&self) -> bool {
-        let p = &self.parts;
-        let ranges = [&p.folded, &p.title, &p.marks];
-        self.check(ranges, p.folded_crc, FOLDED_GOOD, FOLDED_BAD)
+        self.check(self.folded_part(), false)
     }
 
     /// Whether a part was found not to be what was stored (so the file is read instead).
@@ -234,57 +259,17 @@ impl Stored {
         self.checked.load(Ordering::Relaxed) & (TEXT_BAD | FOLDED_BAD | GRAMS_BAD) != 0
     }
 
-    /// The folded text's trigram signature, if it is what was stored: checked on its own,
-    /// since a search reads it for every article and the folded text only for few.
+    /// The folded text's trigram signature, if it is what was stored.
     pub fn grams(&self) -> Option<&[u8]> {
-        let known = self.checked.load(Ordering::Relaxed);
-        let stored = self.part(&self.parts.grams);
-        let (signature, crc) = stored.split_at_checked(stored.len().checked_sub(4)?)?;
-        if known & GRAMS_BAD != 0 {
-            return None;
-        }
-        if known & GRAMS_GOOD == 0 {
-            let ok = crc32fast::hash(signature) == u32_at(crc);
-            self.checked
-                .fetch_or(if ok { GRAMS_GOOD } else { GRAMS_BAD }, Ordering::Relaxed);
-            if !ok {
-                return None;
-            }
-        }
-        Some(signature)
+        self.check(self.grams_part(), false)
+            .then(|| self.part(&self.parts.grams))
     }
 
     /// Checks every part against its checksum, as a first search and a first opening would,
-    /// reading them from the cache file rather than through the map where they are mapped, so
-    /// that the check leaves no pages of the map in this process's memory.
+    /// reading them from the cache file rather than through the map.
     pub fn check_parts(&self) {
-        let known = self.checked.load(Ordering::Relaxed);
-        let p = &self.parts;
-        let read = |ranges: [&Range<usize>; 3]| {
-            self.segment
-                .read_parts(ranges)
-                .unwrap_or_else(|| checksum(self.segment.bytes(), ranges))
-        };
-        if known & (TEXT_GOOD | TEXT_BAD) == 0 {
-            let ok = read([&p.text, &p.blocks, &(0..0)]) == p.crc;
-            self.checked
-                .fetch_or(if ok { TEXT_GOOD } else { TEXT_BAD }, Ordering::Relaxed);
-        }
-        if known & (FOLDED_GOOD | FOLDED_BAD) == 0 {
-            let ok = read([&p.folded, &p.title, &p.marks]) == p.folded_crc;
-            self.checked
-                .fetch_or(if ok { FOLDED_GOOD } else { FOLDED_BAD }, Ordering::Relaxed);
-        }
-        if known & (GRAMS_GOOD | GRAMS_BAD) == 0 && p.grams.len() >= 4 {
-            let signature = p.grams.start..p.grams.end - 4;
-            let crc = p.grams.end - 4..p.grams.end;
-            let stored = self
-                .segment
-                .read_bytes(&crc)
-                .unwrap_or_else(|| self.part(&crc).to_vec());
-            let ok = stored.len() == 4 && read([&signature, &(0..0), &(0..0)]) == u32_at(&stored);
-            self.checked
-                .fetch_or(if ok { GRAMS_GOOD } else { GRAMS_BAD }, Ordering::Relaxed);
+        for part in [self.text_part(), self.folded_part(), self.grams_part()] {
+            self.check(part, true);
         }
     }
 
@@ -364,7 +349,7 @@ fn offset(n: usize) -> u32 {
 pub struct SegmentBuilder {
     /// Bytes before the articles' (the segment's header).
     start: usize,
-    /// Trigram signatures, each followed by its CRC-32.
+    /// Trigram signatures.
     grams: Vec<u8>,
     /// Folded texts, titles and marks.
     searched: Vec<u8>,
@@ -404,8 +389,7 @@ impl SegmentBuilder {
             blocks.extend(offset(block.range.end).to_le_bytes());
         }
         let blocks = put(&mut self.read, &blocks);
-        let mut signature = grams::signature(folded.as_bytes());
-        signature.extend(crc32fast::hash(&signature).to_le_bytes());
+        let signature = grams::signature(folded.as_bytes());
         let folded = put(&mut self.searched, folded.as_bytes());
         let title = put(&mut self.searched, title.as_bytes());
         let marks: Vec<u8> = marks
@@ -425,6 +409,7 @@ impl SegmentBuilder {
             grams,
             crc,
             folded_crc,
+            grams_crc: crc32fast::hash(&signature),
         });
     }
 

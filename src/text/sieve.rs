@@ -69,59 +69,40 @@ pub fn pattern(folded: &str) -> Option<String> {
     let folds = folds();
     let nothing = alternatives(&folds.nothing);
     // Characters that fold to nothing may stand between any two that fold to something.
-    let gap = if nothing.is_empty() {
-        String::new()
-    } else {
-        format!("(?:{nothing})*")
-    };
-    let spaces = alternatives(&folds.spaces);
-    let chars: Vec<(usize, char)> = folded.char_indices().collect();
-    // From the end: what matches the query from each of its characters on.
-    let mut from: Vec<Option<String>> = vec![None; chars.len() + 1];
-    from[chars.len()] = Some(String::new());
-    for i in (0..chars.len()).rev() {
-        let (at, c) = chars[i];
-        let mut options = Vec::new();
-        if c == ' ' {
-            if let Some(rest) = &from[i + 1] {
-                options.push(format!(
-                    "(?:{spaces}|{nothing_or_never})+{rest}",
-                    nothing_or_never = or_never(&nothing)
-                ));
-            }
+    let gap = format!("(?:{nothing})*");
+    let space = format!("(?:{}|{nothing})+", alternatives(&folds.spaces));
+    // The query is ASCII, so its bytes are its characters. From the end: what matches the
+    // query from each byte on, if anything can.
+    let mut from: Vec<Option<String>> = vec![None; folded.len() + 1];
+    from[folded.len()] = Some(String::new());
+    for at in (0..folded.len()).rev() {
+        let options: Vec<String> = if folded.as_bytes()[at] == b' ' {
+            from[at + 1]
+                .iter()
+                .map(|rest| format!("{space}{rest}"))
+                .collect()
         } else {
-            for (fold, sources) in folds.by_fold.range(c.to_string()..) {
-                if !fold.starts_with(c) {
-                    break;
-                }
-                if !folded[at..].starts_with(fold.as_str()) {
-                    continue;
-                }
-                let next = chars
-                    .iter()
-                    .position(|&(j, _)| j >= at + fold.len())
-                    .unwrap_or(chars.len());
-                if let Some(rest) = &from[next] {
-                    let tail = if rest.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{gap}{rest}")
-                    };
-                    options.push(format!("(?:{}){tail}", alternatives(sources)));
-                }
-            }
+            // Every fold that the query goes on with here: most one character, a few longer.
+            folds
+                .by_fold
+                .range(folded[at..=at].to_owned()..)
+                .take_while(|(fold, _)| fold.as_bytes()[0] == folded.as_bytes()[at])
+                .filter(|(fold, _)| folded[at..].starts_with(fold.as_str()))
+                .filter_map(|(fold, sources)| {
+                    let rest = from[at + fold.len()].as_ref()?;
+                    Some(format!("(?:{}){gap}{rest}", alternatives(sources)))
+                })
+                .collect()
+        };
+        let joined = match options.len() {
+            0 => continue,
+            1 => options.concat(),
+            _ => format!("(?:{})", options.join("|")),
+        };
+        if joined.len() > MAX_PATTERN {
+            return None;
         }
-        if !options.is_empty() {
-            let joined = if options.len() == 1 {
-                options.pop().unwrap_or_default()
-            } else {
-                format!("(?:{})", options.join("|"))
-            };
-            if joined.len() > MAX_PATTERN {
-                return None;
-            }
-            from[i] = Some(joined);
-        }
+        from[at] = Some(joined);
     }
     from[0].take()
 }
@@ -138,15 +119,6 @@ fn alternatives(chars: &[char]) -> String {
         }
     }
     out
-}
-
-/// The alternatives, or a byte plain text never holds (so that `a|` stays well formed).
-fn or_never(alternatives: &str) -> &str {
-    if alternatives.is_empty() {
-        "\\x00"
-    } else {
-        alternatives
-    }
 }
 
 /// A compiled sieve for one folded query.
