@@ -438,7 +438,7 @@ fn a_search_with_no_cache_parses_only_the_files_that_may_match() {
     )
     .unwrap();
     fs::write(news.join("b.txt"), "date 2025-01-01 Bóng đá\n\nTrận đấu.\n").unwrap();
-    // Decomposed, and with a zero-width space inside the words: not plain, so read whole.
+    // Decomposed, and with a zero-width space inside the words: the sieve sees through both.
     let nfd = "date 2025-01-03 Tin\n\nThu\u{309}  tu\u{31b}\u{301}\u{200b}o\u{31b}ng.\n";
     fs::write(news.join("c.txt"), nfd).unwrap();
     fs::write(news.join("empty.txt"), "\n\n").unwrap();
