@@ -62,9 +62,6 @@ fn push_folded(c: char, lowercase: bool, out: &mut String) {
 /// [`push_folded`] without the table.
 fn fold_slowly(c: char, lowercase: bool, out: &mut String) {
     match c {
-        // The zero-width joiner is kept in the text (it joins emoji into one grapheme), but a
-        // word it sits inside is still the word.
-        '\u{200D}' => {}
         'đ' | 'Đ' if lowercase => out.push('d'),
         'đ' => out.push('d'),
         'Đ' => out.push('D'),

@@ -262,6 +262,14 @@ fn strip_controls(text: &str) -> String {
             '\u{9B}' => skip_csi(&mut source),
             '\u{90}' | '\u{98}' | '\u{9D}' | '\u{9E}' | '\u{9F}' => skip_string(&mut source),
             c if is_invisible_format(c) => {}
+            // A joiner after a letter or digit joins nothing a reader sees (it joins emoji,
+            // which are neither), and would split the word for search and for columns.
+            '\u{200D}'
+                if out
+                    .chars()
+                    .rev()
+                    .find(|&c| !is_combining_mark(c))
+                    .is_some_and(char::is_alphanumeric) => {}
             c if c.is_control() => out.push(REPLACEMENT),
             c => out.push(c),
         }

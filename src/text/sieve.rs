@@ -43,7 +43,8 @@ fn folds() -> &'static Folds {
             if c.is_control() && !c.is_whitespace() {
                 continue;
             }
-            if normalize::is_invisible_format(c) {
+            // What reading drops: format characters, and a joiner after a letter.
+            if normalize::is_invisible_format(c) || c == '\u{200D}' {
                 folds.nothing.push(c);
                 continue;
             }
