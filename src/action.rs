@@ -30,6 +30,9 @@ pub enum Action {
     PageDown,
     /// Move a screenful up.
     PageUp,
+    /// Move a screenful down; at the end of an article, read the next one (the next unread
+    /// when only unread articles are listed).
+    PageOrNext,
     /// Move half a screenful down.
     HalfPageDown,
     /// Move half a screenful up.
@@ -98,6 +101,8 @@ pub enum Action {
     UndoDelete,
     /// Change the note of the bookmark chosen in the bookmarks pane.
     EditNote,
+    /// A key that does nothing where it was pressed: say so, and how to find the keys.
+    Unbound(String),
     /// Scroll whatever pane is under the mouse pointer (negative: up).
     ScrollAt {
         /// Pointer column.

@@ -91,7 +91,8 @@ use Scope as S;
 const DEFAULTS: &[(Scope, &str, Action, &str)] = &[
     (S::Browse,       "j Down",        A::Down,                "next article / scroll down"),
     (S::Browse,       "k Up",          A::Up,                  "previous article / scroll up"),
-    (S::Browse,       "Space PgDn f C-f", A::PageDown,         "page down"),
+    (S::Browse,       "Space",         A::PageOrNext,          "page down; at the end, the next article"),
+    (S::Browse,       "PgDn f C-f",    A::PageDown,            "page down"),
     (S::Browse,       "PgUp b C-b",    A::PageUp,              "page up"),
     (S::Browse,       "C-d",           A::HalfPageDown,        "half a page down / up"),
     (S::Browse,       "C-u",           A::HalfPageUp,          ""),
@@ -338,7 +339,11 @@ impl Keymap {
         {
             return Some(Action::Insert(c));
         }
-        bound(false)
+        bound(false).or_else(|| {
+            // A modifier pressed alone is half of a key, not a key.
+            let whole = !matches!(key.code, KeyCode::Modifier(_));
+            whole.then(|| Action::Unbound(key_name(key.code, modifiers)))
+        })
     }
 
     /// The action a terminal event asks for in a mode, if any.
@@ -490,6 +495,26 @@ fn parse_key(name: &str) -> Option<Key> {
     Some((code, modifiers))
 }
 
+/// A key pressed, named as the help names keys: `x`, `Ctrl-X`, `F5`.
+fn key_name(code: KeyCode, modifiers: KeyModifiers) -> String {
+    let base = match code {
+        KeyCode::Char(' ') => "Space".to_owned(),
+        KeyCode::Char(c) => c.to_string(),
+        other => other.to_string(),
+    };
+    let lead = if modifiers.contains(KeyModifiers::CONTROL) {
+        "Ctrl-"
+    } else if modifiers.contains(KeyModifiers::ALT) {
+        "Alt-"
+    } else {
+        ""
+    };
+    match (lead, code) {
+        ("Ctrl-", KeyCode::Char(c)) => format!("Ctrl-{}", c.to_uppercase()),
+        _ => format!("{lead}{base}"),
+    }
+}
+
 /// A key name as the help shows it: arrows as arrows, `C-w` as `Ctrl-W`.
 fn label(name: &str) -> String {
     let arrow = match name {
@@ -580,7 +605,14 @@ mod tests {
     #[test]
     fn reader_keys_do_nothing_in_the_list_and_ctrl_c_quits_everywhere() {
         let none = KeyModifiers::NONE;
-        assert_eq!(press(Mode::List, KeyCode::Char('}'), none), None);
+        assert_eq!(
+            press(Mode::List, KeyCode::Char('}'), none),
+            Some(Action::Unbound("}".to_owned()))
+        );
+        assert_eq!(
+            press(Mode::List, KeyCode::Char('x'), KeyModifiers::CONTROL),
+            Some(Action::Unbound("Ctrl-X".to_owned()))
+        );
         assert_eq!(
             press(Mode::Reader, KeyCode::Char('}'), none),
             Some(Action::NextParagraph)

@@ -31,6 +31,22 @@ pub enum RowKind {
     Heading,
     /// A photo caption.
     Caption,
+    /// The mark after the last paragraph, and the space before it: the reader only.
+    End,
+}
+
+/// `──── end ────`, centred in `width` columns, or as much of it as fits.
+fn end_mark(width: usize) -> String {
+    const WORD: &str = " end ";
+    let word = text::str_width(WORD);
+    if width < word + 2 {
+        return "─".repeat(width);
+    }
+    let side = ((width - word) / 2).min(8);
+    let rule = "─".repeat(side);
+    let mark = format!("{rule}{WORD}{rule}");
+    let pad = (width - text::str_width(&mark)) / 2;
+    format!("{}{mark}", " ".repeat(pad))
 }
 
 /// One display row: text no wider than the page, its kind and the block it belongs to.
@@ -114,6 +130,8 @@ impl Page {
             };
             page.push_wrapped(body, Some(block.range.start), kind, Some(index), indent);
         }
+        page.push(String::new(), RowKind::End, None);
+        page.push(end_mark(width), RowKind::End, None);
         let mut furthest = 0;
         page.reach = page
             .rows
@@ -168,10 +186,11 @@ impl Page {
         }
     }
 
-    /// The page as plain text, one row a line, without trailing spaces.
+    /// The page as plain text, one row a line, without trailing spaces; the end mark is the
+    /// reader's, and left out.
     pub fn to_plain_text(&self) -> String {
         let mut out = String::new();
-        for row in &self.rows {
+        for row in self.rows.iter().filter(|r| r.kind != RowKind::End) {
             out.push_str(row.text.trim_end());
             out.push('\n');
         }
@@ -225,6 +244,11 @@ impl Page {
             }
         }
         out
+    }
+
+    /// Whether row `index` is the end mark or the space before it.
+    pub fn is_end(&self, index: usize) -> bool {
+        self.rows.get(index).is_some_and(|r| r.kind == RowKind::End)
     }
 
     fn push(&mut self, text: String, kind: RowKind, block: Option<usize>) {

@@ -160,6 +160,7 @@ impl App {
             } => self.article_searched(generation, matches, folded),
             Action::Tick => self.save_reading(),
             Action::Quit => self.quit(),
+            Action::Unbound(key) => self.unbound(&key),
             action => {
                 self.note = None;
                 let chosen = self.entry().map(|e| e.id.clone());
@@ -218,6 +219,7 @@ impl App {
             | Action::HalfPageUp
             | Action::Top
             | Action::Bottom => self.move_in_list(&action),
+            Action::PageOrNext => self.move_in_list(&Action::PageDown),
             Action::Open if self.list.filter.is_some() => return self.open_first_hit(),
             Action::Open | Action::SwitchFocus if self.reader.page.is_some() => {
                 return Screen::Reader;
@@ -252,6 +254,8 @@ impl App {
             | Action::Bottom
             | Action::NextParagraph
             | Action::PreviousParagraph => self.scroll_reader(&action),
+            Action::PageOrNext if self.reader.scroll >= self.max_scroll() => self.step_article(1),
+            Action::PageOrNext => self.scroll_reader(&Action::PageDown),
             Action::NextArticle => self.step_article(1),
             Action::PreviousArticle => self.step_article(-1),
             Action::NextMatch => self.step_match(true),
@@ -271,6 +275,24 @@ impl App {
             _ => {}
         }
         Screen::Reader
+    }
+
+    /// Tells the user that a key does nothing here, and which key lists those that do.
+    fn unbound(&mut self, key: &str) {
+        let help = |app: &App, action| app.keys.key(app.mode(), &action).to_owned();
+        self.note = match &self.screen {
+            // In a prompt the line is the prompt's, and a key not bound there is no mistake
+            // worth a word.
+            Screen::Prompt(_) => return,
+            Screen::Help(_) => Some(format!(
+                "{key} does nothing here · {} closes the help",
+                help(self, Action::ToggleHelp)
+            )),
+            _ => Some(format!(
+                "{key} does nothing here · press {} for help",
+                help(self, Action::ToggleHelp)
+            )),
+        };
     }
 
     /// Opens the problems view over `under`.

@@ -22,12 +22,13 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
         theme.border
     };
     let total = app.catalog().entries().len();
+    // The headline, not the file: it stays in view however far the article is scrolled.
     let title = match app.article() {
         Some(article) => format!(
             " {}/{} · {} ",
             text::thousands(app.selected() + 1),
             text::thousands(total),
-            article.id
+            article.title
         ),
         None => " Reader ".to_owned(),
     };
@@ -61,7 +62,7 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
         .map(|(index, row)| {
             let style = match row.kind {
                 RowKind::Title => theme.title,
-                RowKind::Meta | RowKind::Rule => theme.meta,
+                RowKind::Meta | RowKind::Rule | RowKind::End => theme.meta,
                 RowKind::Warning => theme.warning,
                 RowKind::Heading => theme.heading,
                 RowKind::Caption => theme.caption,
