@@ -49,6 +49,12 @@ pub enum Action {
     PreviousParagraph,
     /// Read the next article in the list.
     NextArticle,
+    /// Go to the next unread article in the list.
+    NextUnread,
+    /// Mark the selected article read, or unread again.
+    ToggleRead,
+    /// List only the unread articles, or every article again.
+    ToggleUnreadView,
     /// Read the previous article in the list.
     PreviousArticle,
     /// Start a search: in the article being read, or across the catalog from the list.

@@ -107,6 +107,31 @@ impl ReadingState {
         self.articles.insert(article.to_owned(), position);
     }
 
+    /// Marks an article read or unread by hand; unread also forgets how much of it was seen,
+    /// so that reading it again counts from its start.
+    pub fn mark(&mut self, article: &str, read: bool) {
+        let position = self
+            .articles
+            .entry(article.to_owned())
+            .or_insert_with(|| Position {
+                block: 0,
+                anchor: String::new(),
+                percent: 0,
+                read,
+                updated: String::new(),
+            });
+        position.read = read;
+        if !read {
+            position.percent = 0;
+        }
+        position.updated = store::now_rfc3339();
+    }
+
+    /// Whether an article has been read to its end or marked read.
+    pub fn is_read(&self, article: &str) -> bool {
+        self.articles.get(article).is_some_and(|p| p.read)
+    }
+
     /// Takes in another window's state of the same folder: per article, the newer position
     /// wins; `last` is this one's when it has one.
     fn merge_from(&mut self, theirs: &ReadingState) {

@@ -69,3 +69,179 @@ fn a_key_that_does_nothing_says_where_the_keys_are() {
         Some("Ctrl-X does nothing here · press ? for help")
     );
 }
+
+/// The nested fixture opened with its reading state kept in a folder of its own.
+fn nested(width: u16, height: u16) -> (tempfile::TempDir, tempfile::TempDir, common::Harness) {
+    let news = tempfile::tempdir().unwrap();
+    common::nested::generate(news.path());
+    let catalog = std::sync::Arc::new(docbao::catalog::Catalog::open(news.path()).unwrap());
+    let data = tempfile::tempdir().unwrap();
+    let app = common::app_in(data.path(), catalog, width, height);
+    (news, data, app)
+}
+
+/// The list rows of the article titled `title`, with the marker column.
+fn list_row(app: &common::Harness, title: &str) -> String {
+    // The list pane only: the reader's border names the headline too.
+    screen(app)
+        .lines()
+        .map(|l| l.chars().skip(1).take(30).collect::<String>())
+        .find(|l| l.contains(title))
+        .unwrap_or_else(|| panic!("{title} not listed:\n{}", screen(app)))
+}
+
+#[test]
+fn an_article_read_to_its_end_is_no_longer_unread() {
+    let (_news, _data, mut app) = nested(100, 30);
+    let total = app.catalog().entries().len();
+    assert_eq!(app.unread(), total);
+    let title = app.entry().unwrap().title.clone();
+    let short: String = title.chars().take(12).collect();
+    assert!(list_row(&app, &short).starts_with('•'), "unread is marked");
+    let status = screen(&app).lines().last().unwrap().to_owned();
+    assert!(status.contains(&format!("{total} unread")), "{status}");
+    press(&mut app, "Enter");
+    assert_eq!(app.unread(), total, "opened is not read");
+    press(&mut app, "G");
+    assert_eq!(app.unread(), total - 1, "read to the end");
+    press(&mut app, "Esc");
+    assert!(list_row(&app, &short).starts_with(' '), "{}", screen(&app));
+    let status = screen(&app).lines().last().unwrap().to_owned();
+    assert!(status.contains("· read"), "{status}");
+    assert!(
+        status.contains(&format!("{} unread", total - 1)),
+        "{status}"
+    );
+}
+
+#[test]
+fn unread_titles_are_bold_and_read_ones_are_not() {
+    let (_news, _data, mut app) = nested(100, 30);
+    press(&mut app, "r j");
+    let buffer = common::draw_with(&app, &docbao::ui::Theme::color())
+        .backend()
+        .buffer()
+        .clone();
+    // Row 1 is the first article's title (read now), row 3 the second's (selected), row 5
+    // the third's (unread).
+    let bold = |y: u16| {
+        buffer[(2, y)]
+            .modifier
+            .contains(ratatui::style::Modifier::BOLD)
+    };
+    assert!(!bold(1), "read: {:?}", buffer[(2, 1)]);
+    assert!(bold(5), "unread: {:?}", buffer[(2, 5)]);
+    assert_eq!(buffer[(1, 5)].symbol(), "•");
+    assert_eq!(buffer[(1, 1)].symbol(), " ");
+}
+
+#[test]
+fn r_marks_read_and_unread_and_unread_stays_so_until_the_reader_moves() {
+    let (_news, data, mut app) = nested(100, 30);
+    let total = app.unread();
+    let id = app.entry().unwrap().id.clone();
+    press(&mut app, "r");
+    assert_eq!(app.unread(), total - 1);
+    assert_eq!(app.note(), Some("marked read"));
+    press(&mut app, "r");
+    assert_eq!((app.unread(), app.note()), (total, Some("marked unread")));
+    // Read to the end, then marked unread while the end is on screen.
+    press(&mut app, "Enter G");
+    assert!(app.reading().is_read(&id));
+    press(&mut app, "r");
+    assert!(
+        !app.reading().is_read(&id),
+        "what is on screen is not read again"
+    );
+    assert_eq!(app.unread(), total);
+    press(&mut app, "k G");
+    assert!(app.reading().is_read(&id), "moving reads it again");
+    press(&mut app, "r q");
+    let state = std::fs::read_to_string(data.path().join("state.json")).unwrap();
+    let saved: serde_json::Value = serde_json::from_str(&state).unwrap();
+    let folders = saved["folders"].as_object().unwrap();
+    let position = &folders.values().next().unwrap()["articles"][&id];
+    assert_eq!(position["read"], false, "{state}");
+}
+
+#[test]
+fn u_lists_only_unread_articles_and_capital_u_goes_to_the_next_unread() {
+    let (_news, _data, mut app) = nested(100, 30);
+    let total = app.catalog().entries().len();
+    // The first and the third are read.
+    press(&mut app, "r j j r g");
+    assert_eq!(app.unread(), total - 2);
+    press(&mut app, "U");
+    assert_eq!(
+        app.selected(),
+        1,
+        "the second is the first unread after the first"
+    );
+    press(&mut app, "U");
+    assert_eq!(app.selected(), 3, "the third is read");
+    press(&mut app, "g u");
+    assert!(app.list().unread_only());
+    assert_eq!(
+        app.list_len(),
+        total - 1,
+        "the unread, and the selected one though it is read"
+    );
+    let top = screen(&app).lines().next().unwrap().to_owned();
+    assert!(
+        top.contains(&format!("Unread · {} of {total}", total - 1)),
+        "{top}"
+    );
+    press(&mut app, "j");
+    assert_eq!(app.selected(), 1);
+    press(&mut app, "u u");
+    assert_eq!(
+        app.list_len(),
+        total - 2,
+        "listed again without the read one"
+    );
+    assert_eq!(app.list_entry(0), Some(1));
+    press(&mut app, "u");
+    assert_eq!(app.list_len(), total);
+    assert_eq!(app.note(), Some("every article listed"));
+}
+
+#[test]
+fn space_at_the_end_reads_the_next_unread_when_only_unread_are_listed() {
+    let (_news, _data, mut app) = nested(100, 30);
+    press(&mut app, "j r k u Enter G Space");
+    assert_eq!(app.selected(), 2, "the second is read: skipped");
+    press(&mut app, "G Space");
+    assert_eq!(app.selected(), 3);
+}
+
+#[test]
+fn the_next_unread_goes_round_to_the_top_and_says_so() {
+    let (_news, _data, mut app) = nested(100, 30);
+    let last = app.catalog().entries().len() - 1;
+    press(&mut app, "G U");
+    assert_eq!(app.selected(), 0);
+    assert_eq!(app.note(), Some("next unread: from the top"));
+    for _ in 0..=last {
+        press(&mut app, "r j");
+    }
+    press(&mut app, "U");
+    assert_eq!(app.note(), Some("no other unread article"));
+    assert_eq!(app.unread(), 0);
+    press(&mut app, "k");
+    let status = screen(&app).lines().last().unwrap().to_owned();
+    assert!(!status.contains("unread"), "{status}");
+}
+
+#[test]
+fn a_search_in_the_unread_view_finds_only_unread_articles() {
+    let (_news, _data, mut app) = nested(100, 30);
+    press(&mut app, "/");
+    common::type_text(&mut app, "bai so");
+    let all = app.list_len();
+    assert!(all > 3, "{all}");
+    press(&mut app, "Enter Esc Esc r j r g u /");
+    common::type_text(&mut app, "bai so");
+    assert_eq!(app.list_len(), all - 2, "the two read left out");
+    press(&mut app, "Enter Esc u");
+    assert_eq!(app.list_len(), all, "every result again");
+}

@@ -22,6 +22,10 @@ pub struct ListView {
     pub(super) anchor: usize,
     /// The catalog search the list is filtered by.
     pub(super) filter: Option<ListFilter>,
+    /// Whether only unread articles are listed.
+    pub(super) unread_only: bool,
+    /// The articles the unread view lists, in catalog order, when it is on.
+    pub(super) unread: Option<Vec<usize>>,
 }
 
 impl ListView {
@@ -33,6 +37,11 @@ impl ListView {
     /// Position in the list of the first entry shown.
     pub fn offset(&self) -> usize {
         self.offset
+    }
+
+    /// Whether only unread articles are listed.
+    pub fn unread_only(&self) -> bool {
+        self.unread_only
     }
 
     /// The search the list is filtered by.
@@ -101,25 +110,29 @@ impl ListFilter {
 impl App {
     /// Number of articles the list shows: all, or those matching the filter.
     pub fn list_len(&self) -> usize {
-        match self.list.hits() {
-            Some(hits) => hits.hits.len(),
-            None => self.catalog.entries().len(),
+        match (self.list.hits(), &self.list.unread) {
+            (Some(hits), _) => hits.hits.len(),
+            (None, Some(unread)) => unread.len(),
+            (None, None) => self.catalog.entries().len(),
         }
     }
 
     /// The catalog index of the article at a position in the list.
     pub fn list_entry(&self, position: usize) -> Option<usize> {
-        match self.list.hits() {
-            Some(hits) => hits.hits.get(position).map(|h| h.index),
-            None => (position < self.catalog.entries().len()).then_some(position),
+        match (self.list.hits(), &self.list.unread) {
+            (Some(hits), _) => hits.hits.get(position).map(|h| h.index),
+            (None, Some(unread)) => unread.get(position).copied(),
+            (None, None) => (position < self.catalog.entries().len()).then_some(position),
         }
     }
 
     /// Where the selected article is in the list, if it is listed.
     pub fn list_position(&self) -> Option<usize> {
-        match self.list.hits() {
-            Some(hits) => hits.hits.iter().position(|h| h.index == self.list.selected),
-            None => Some(self.list.selected),
+        let selected = self.list.selected;
+        match (self.list.hits(), &self.list.unread) {
+            (Some(hits), _) => hits.hits.iter().position(|h| h.index == selected),
+            (None, Some(unread)) => unread.binary_search(&selected).ok(),
+            (None, None) => Some(selected),
         }
     }
 
@@ -246,7 +259,8 @@ impl App {
     }
 
     /// Takes in the results of a catalog search, if they answer the query shown.
-    pub(super) fn receive(&mut self, generation: u64, hits: Arc<CatalogHits>) {
+    pub(super) fn receive(&mut self, generation: u64, mut hits: Arc<CatalogHits>) {
+        self.narrow_to_unread(&mut hits);
         let Some(filter) = self.list.filter.as_mut() else {
             return;
         };

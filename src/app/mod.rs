@@ -7,6 +7,7 @@ mod marks;
 mod prompt;
 mod reader;
 mod screen;
+mod unread;
 
 use std::sync::Arc;
 
@@ -78,6 +79,10 @@ pub struct App {
     progress: Progress,
     /// What the list's selection follows when a newer catalog comes in.
     follow: Follow,
+    /// How many articles have not been read.
+    unread: usize,
+    /// Whether the reading state or the catalog changed since the unread were counted.
+    unread_changed: bool,
 }
 
 /// What the list's selection follows when a newer catalog comes in while indexing.
@@ -119,6 +124,8 @@ impl App {
             article_search: 0,
             progress: start.progress,
             follow: Follow::Top,
+            unread: 0,
+            unread_changed: true,
         };
         let last = app.reading.last.clone();
         let found = last
@@ -206,6 +213,7 @@ impl App {
         self.record_last();
         self.place_changed_bookmarks();
         self.place_visible_hits();
+        self.count_unread();
     }
 
     /// Keys while the list has the keyboard.
@@ -225,6 +233,11 @@ impl App {
                 return Screen::Reader;
             }
             Action::Back => self.clear_filter(),
+            Action::ToggleRead => self.toggle_read(),
+            Action::ToggleUnreadView => self.toggle_unread_view(),
+            Action::NextUnread => {
+                self.next_unread();
+            }
             Action::StartSearch => return self.start_list_search(),
             Action::ShowBookmarks => return self.open_bookmarks(Screen::List),
             Action::ShowProblems => return self.open_problems(Screen::List),
@@ -254,7 +267,18 @@ impl App {
             | Action::Bottom
             | Action::NextParagraph
             | Action::PreviousParagraph => self.scroll_reader(&action),
-            Action::PageOrNext if self.reader.scroll >= self.max_scroll() => self.step_article(1),
+            Action::PageOrNext if self.reader.scroll >= self.max_scroll() => {
+                if self.list.unread_only {
+                    self.next_unread();
+                } else {
+                    self.step_article(1);
+                }
+            }
+            Action::ToggleRead => self.toggle_read(),
+            Action::ToggleUnreadView => self.toggle_unread_view(),
+            Action::NextUnread => {
+                self.next_unread();
+            }
             Action::PageOrNext => self.scroll_reader(&Action::PageDown),
             Action::NextArticle => self.step_article(1),
             Action::PreviousArticle => self.step_article(-1),
@@ -485,6 +509,8 @@ impl App {
             }
         }
         self.bookmarks_changed = true;
+        self.unread_changed = true;
+        self.refresh_unread_view();
         self.keep_selection_visible();
     }
 

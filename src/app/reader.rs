@@ -34,6 +34,8 @@ pub struct ReaderView {
     pub(super) seen: usize,
     /// Whether the user has read in this article (so its position is kept).
     pub(super) started: bool,
+    /// Marked unread while open: what is on screen counts as seen only once the user moves.
+    pub(super) held: bool,
     /// The selected article, read whole.
     pub(super) article: Option<Arc<Article>>,
     /// The paragraph and percent last recorded, so that only a move is recorded again.
@@ -273,6 +275,7 @@ impl App {
             },
         };
         self.reader.scroll = target.min(self.max_scroll());
+        self.reader.held = false;
         if !matches!(action, Action::NextParagraph | Action::PreviousParagraph) {
             self.follow_view();
         }
@@ -303,15 +306,18 @@ impl App {
         self.keep_selection_visible();
     }
 
-    /// Reads the next (or previous) article of the catalog.
+    /// Reads the next (or previous) article of the list.
     pub(super) fn step_article(&mut self, step: isize) {
-        let count = self.catalog.entries().len();
-        let Some(target) = self
-            .list
-            .selected
-            .checked_add_signed(step)
-            .filter(|&t| t < count)
-        else {
+        let target = match self.list_position() {
+            Some(at) => at.checked_add_signed(step).and_then(|p| self.list_entry(p)),
+            // The article read is not listed (a search left it out): the catalog's next.
+            None => self
+                .list
+                .selected
+                .checked_add_signed(step)
+                .filter(|&t| t < self.catalog.entries().len()),
+        };
+        let Some(target) = target else {
             self.note = Some(if step > 0 {
                 "this is the last article".to_owned()
             } else {
@@ -475,7 +481,7 @@ impl App {
 
     /// Counts what is on screen now as seen, when the reader is on screen.
     pub(super) fn mark_seen(&mut self) {
-        let shown = self.panes().reader.is_some();
+        let shown = self.panes().reader.is_some() && !self.reader.held;
         if let Some(page) = &self.reader.page
             && shown
         {
@@ -502,8 +508,10 @@ impl App {
         self.reader.recorded = Some((block, percent));
         let position = Position::at(article, block, percent);
         let id = article.id.clone();
+        let was_read = self.reading.is_read(&id);
         self.reading.record(&id, position);
         self.reading_changed = true;
+        self.unread_changed |= self.reading.is_read(&id) != was_read;
     }
 
     /// Scrolls to where the user left the selected article: the paragraph that was at the

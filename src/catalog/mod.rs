@@ -536,9 +536,13 @@ impl Catalog {
         }
     }
 
-    /// What a key names: an article's id (`2025/10/26/index`) or path first; else the articles
-    /// whose path ends with it, with or without the extension.
-    pub fn lookup(&self, key: &str) -> Lookup {
+    /// Index of the article whose id is exactly `id`.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.lookup_id(id)
+    }
+
+    /// The article with id `id`, by the map of ids made at the first lookup.
+    fn lookup_id(&self, id: &str) -> Option<usize> {
         let ids = self.ids.get_or_init(|| {
             self.entries
                 .iter()
@@ -546,7 +550,13 @@ impl Catalog {
                 .map(|(i, e)| (e.id.clone(), i))
                 .collect()
         });
-        if let Some(&index) = ids.get(key) {
+        ids.get(id).copied()
+    }
+
+    /// What a key names: an article's id (`2025/10/26/index`) or path first; else the articles
+    /// whose path ends with it, with or without the extension.
+    pub fn lookup(&self, key: &str) -> Lookup {
+        if let Some(index) = self.lookup_id(key) {
             return Lookup::Found(index);
         }
         let key_path = Path::new(key);

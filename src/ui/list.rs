@@ -39,6 +39,11 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
             text::thousands(articles.len()),
             filter.query().text
         ),
+        None if app.list().unread_only() => format!(
+            " Unread · {} of {} ",
+            text::thousands(app.list_len()),
+            text::thousands(articles.len())
+        ),
         None => format!(" Articles ({}) ", text::thousands(articles.len())),
     };
     let inner = super::bordered(&title, border, pane, frame);
@@ -80,11 +85,16 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
         };
         let article = &articles[index];
         let selected = index == app.selected();
+        let unread = !app.reading().is_read(&article.id);
         let (title_style, meta_style) = match (selected, focused) {
             (true, true) => (theme.selected, theme.selected),
             (true, false) => (theme.selected_idle, theme.selected_idle),
+            (false, _) if unread => (theme.unread, theme.meta),
             (false, _) => (theme.body, theme.meta),
         };
+        // Unread articles are marked in the first column as well as by style, for a
+        // terminal without colour or bold.
+        let marker = if unread { "•" } else { " " };
         // Results are placed in the text by the app as they scroll into view.
         let hit = hits.and_then(|h| h.hits.get(position));
         let title_marks: Vec<(Range<usize>, Style)> = match (hit, &article.title_range) {
@@ -102,7 +112,7 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
             _ => Vec::new(),
         };
         lines.push(highlight::line(
-            &format!(" {}", article.title),
+            &format!("{marker}{}", article.title),
             width,
             title_style,
             &title_marks,

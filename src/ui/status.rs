@@ -56,7 +56,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
                     thousands(app.selected() + 1),
                     thousands(total)
                 );
+                let read = app.entry().is_some_and(|e| app.reading().is_read(&e.id));
                 match app.percent_read() {
+                    _ if read => format!("{at} · read"),
                     100 => format!("{at} · read"),
                     percent => format!("{at} · {percent}%"),
                 }
@@ -94,6 +96,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     if let Some(extra) = extra {
         left.push_str(&format!(" · {extra}"));
     }
+    // Last: what is left to read can wait for the room a note or the progress leaves.
+    if matches!(shown, Screen::List | Screen::Reader) && total > 0 {
+        left.push_str(&unread(app));
+    }
     let hints = match shown {
         // With nothing listed, only going back does anything.
         Screen::Bookmarks(pane) if pane.shown().len() == 0 => {
@@ -115,6 +121,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         Line::styled(text::fit(&left, width), theme.status)
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// ` · 12 unread`, or nothing when every article is read.
+fn unread(app: &App) -> String {
+    match app.unread() {
+        0 => String::new(),
+        n => format!(" · {} unread", thousands(n)),
+    }
 }
 
 /// `/query▏  3/14  Alt-c case: smart  Alt-a accents: smart`, with the cursor placed in the query.

@@ -41,6 +41,8 @@ pub struct Theme {
     pub selection: Style,
     /// The passage cursor and bookmark marks in the reader's gutter.
     pub gutter: Style,
+    /// The title of an article not read yet, in the list.
+    pub unread: Style,
 }
 
 impl Theme {
@@ -78,6 +80,7 @@ impl Theme {
             prompt: Style::new(),
             selection: Style::new().bg(Color::Blue).fg(Color::White),
             gutter: Style::new().fg(Color::Yellow),
+            unread: Style::new().add_modifier(Modifier::BOLD),
         }
     }
 
@@ -103,6 +106,7 @@ impl Theme {
             prompt: Style::new(),
             selection: Style::new().add_modifier(Modifier::UNDERLINED),
             gutter: Style::new().add_modifier(Modifier::BOLD),
+            unread: Style::new().add_modifier(Modifier::BOLD),
         }
     }
 }
