@@ -49,6 +49,10 @@ pub enum Action {
     PreviousParagraph,
     /// Read the next article in the list.
     NextArticle,
+    /// Give the list more of the width, the reader less.
+    WiderList,
+    /// Give the list less of the width, the reader more.
+    NarrowerList,
     /// Go to the next unread article in the list.
     NextUnread,
     /// Mark the selected article read, or unread again.

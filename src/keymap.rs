@@ -104,6 +104,8 @@ const DEFAULTS: &[(Scope, &str, Action, &str)] = &[
     (S::Browse,       "u",             A::ToggleUnreadView,    "list only unread articles / all"),
     (S::Browse,       "U",             A::NextUnread,          "next unread article"),
     (S::Browse,       "r",             A::ToggleRead,          "mark the article read / unread"),
+    (S::Browse,       ">",             A::WiderList,           "widen / narrow the list"),
+    (S::Browse,       "<",             A::NarrowerList,        ""),
     (S::Browse,       "/",             A::StartSearch,         "search this article / all articles"),
     (S::Browse,       "'",             A::ShowBookmarks,       "all bookmarks"),
     (S::Browse,       "!",             A::ShowProblems,        "files skipped and articles read with warnings"),

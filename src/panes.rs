@@ -5,6 +5,15 @@ use ratatui::layout::{Constraint, Margin, Rect};
 /// Narrowest terminal that shows the list and the reader side by side.
 pub const TWO_PANE_MIN_WIDTH: u16 = 80;
 
+/// Narrowest the list is made by `<`.
+pub const LIST_MIN_WIDTH: u16 = 16;
+
+/// Narrowest the reader is made by `>`.
+pub const READER_MIN_WIDTH: u16 = 40;
+
+/// Smallest and largest share of the width the list can be given, in percent.
+pub const LIST_PERCENT: std::ops::RangeInclusive<u8> = 15..=70;
+
 /// Smallest terminal docbao draws into; below it a "too small" message is shown.
 pub const MIN_WIDTH: u16 = 20;
 
@@ -41,8 +50,9 @@ pub struct Panes {
 }
 
 impl Panes {
-    /// Lays the screen out: side by side when wide enough, else only the focused pane.
-    pub fn compute(area: Rect, reader_focused: bool) -> Panes {
+    /// Lays the screen out: side by side when wide enough, else only the focused pane; the
+    /// list takes `list_percent` of the width when the user chose it.
+    pub fn compute(area: Rect, reader_focused: bool, list_percent: Option<u8>) -> Panes {
         let main_height = area.height.saturating_sub(1);
         let main = Rect::new(area.x, area.y, area.width, main_height);
         let status = Rect::new(area.x, area.y + main_height, area.width, 1);
@@ -58,7 +68,12 @@ impl Panes {
                 status,
             };
         }
-        let list_width = (area.width * 35 / 100).clamp(28, 48);
+        let list_width = match list_percent {
+            // The reader keeps room for a readable line, the list for a few words.
+            Some(percent) => (area.width * u16::from(percent) / 100)
+                .clamp(LIST_MIN_WIDTH, area.width - READER_MIN_WIDTH),
+            None => (area.width * 35 / 100).clamp(28, 48),
+        };
         Panes {
             list: Some(Rect::new(main.x, main.y, list_width, main.height)),
             reader: Some(Rect::new(

@@ -95,6 +95,9 @@ pub struct ReadingState {
     /// Each article's position, by article id.
     #[serde(default)]
     pub articles: BTreeMap<String, Position>,
+    /// The share of the width the user gave the list, in percent, if they moved the split.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list_percent: Option<u8>,
 }
 
 impl ReadingState {
@@ -147,6 +150,9 @@ impl ReadingState {
         if theirs.last.is_some() {
             self.last.clone_from(&theirs.last);
         }
+        if theirs.list_percent.is_some() {
+            self.list_percent = theirs.list_percent;
+        }
     }
 }
 
@@ -187,6 +193,7 @@ impl StateFile {
         let legacy = ReadingState {
             last: self.last.take(),
             articles: std::mem::take(&mut self.articles),
+            list_percent: None,
         };
         if legacy != ReadingState::default() {
             let unclaimed = self.folders.entry(UNCLAIMED.to_owned()).or_default();
@@ -211,8 +218,8 @@ impl StateFile {
                 Some((store::id_in(folder, kept_in, id)?, position.clone()))
             });
             let seen = ReadingState {
-                last: None,
                 articles: seen.collect(),
+                ..ReadingState::default()
             };
             state.merge_from(&seen);
         }

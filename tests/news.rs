@@ -245,3 +245,66 @@ fn a_search_in_the_unread_view_finds_only_unread_articles() {
     press(&mut app, "Enter Esc u");
     assert_eq!(app.list_len(), all, "every result again");
 }
+
+#[test]
+fn the_split_moves_with_angle_brackets_and_is_kept_for_the_next_start() {
+    let (news, data, mut app) = nested(100, 30);
+    let width = |app: &common::Harness| app.panes().list.unwrap().width;
+    let reader_width = |app: &common::Harness| app.reader().page().unwrap().width;
+    let (list, text) = (width(&app), reader_width(&app));
+    press(&mut app, "Enter >");
+    assert!(
+        width(&app) > list,
+        "wider: {:?} {} {}",
+        app.note(),
+        width(&app),
+        list
+    );
+    assert!(reader_width(&app) < text, "the article is wrapped again");
+    for _ in 0..20 {
+        press(&mut app, ">");
+    }
+    assert_eq!(app.note(), Some("the list is as wide as it goes"));
+    assert!(
+        app.panes().reader.unwrap().width >= 40,
+        "the reader keeps a line"
+    );
+    for _ in 0..20 {
+        press(&mut app, "<");
+    }
+    assert_eq!(app.note(), Some("the list is as narrow as it goes"));
+    press(&mut app, ">");
+    let chosen = width(&app);
+    assert!(chosen < list, "{chosen} < {list}");
+    press(&mut app, "q");
+    let catalog = std::sync::Arc::new(docbao::catalog::Catalog::open(news.path()).unwrap());
+    let again = common::app_in(data.path(), catalog, 100, 30);
+    assert_eq!(width(&again), chosen, "kept in the reading state");
+    let catalog = std::sync::Arc::new(docbao::catalog::Catalog::open(news.path()).unwrap());
+    let mut narrow = common::app_in(data.path(), catalog, 60, 20);
+    press(&mut narrow, ">");
+    assert_eq!(
+        narrow.note(),
+        Some("the list and the reader are side by side from 80 columns")
+    );
+}
+
+#[test]
+fn in_a_list_search_the_preview_shows_the_first_match() {
+    let mut app = common::app(100, 30);
+    press(&mut app, "/");
+    common::type_text(&mut app, "5 day manh");
+    assert_eq!(app.list_len(), 1);
+    assert_eq!(app.selected(), 1);
+    let found = app.reader().search().unwrap();
+    let first = found.matches[0].start;
+    let page = app.reader().page().unwrap();
+    let row = page.row_of(first).unwrap();
+    let scroll = app.reader().scroll();
+    assert!(scroll > 0, "scrolled down to the match");
+    assert!(
+        (scroll..scroll + app.reader_height()).contains(&row),
+        "row {row} in view from {scroll}"
+    );
+    assert!(screen(&app).contains("\"5 đẩy mạnh\""), "{}", screen(&app));
+}

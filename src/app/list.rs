@@ -216,7 +216,7 @@ impl App {
             restore: previous.as_ref().map_or(selection, |f| f.restore),
             open_when_ready: false,
         });
-        self.search_article(query, Then::Show);
+        self.search_article(query, Then::First);
     }
 
     /// Keeps the search typed in the list: opens the top article once results are in.

@@ -238,6 +238,8 @@ impl App {
             Action::NextUnread => {
                 self.next_unread();
             }
+            Action::WiderList => self.move_split(5),
+            Action::NarrowerList => self.move_split(-5),
             Action::StartSearch => return self.start_list_search(),
             Action::ShowBookmarks => return self.open_bookmarks(Screen::List),
             Action::ShowProblems => return self.open_problems(Screen::List),
@@ -280,6 +282,8 @@ impl App {
                 self.next_unread();
             }
             Action::PageOrNext => self.scroll_reader(&Action::PageDown),
+            Action::WiderList => self.move_split(5),
+            Action::NarrowerList => self.move_split(-5),
             Action::NextArticle => self.step_article(1),
             Action::PreviousArticle => self.step_article(-1),
             Action::NextMatch => self.step_match(true),
@@ -571,6 +575,40 @@ impl App {
         self.screen = screen;
     }
 
+    /// Moves the split between the list and the reader by `step` percent of the width, and
+    /// remembers it for the next start.
+    fn move_split(&mut self, step: i8) {
+        let width = self.size.0;
+        if width < panes::TWO_PANE_MIN_WIDTH {
+            self.note = Some(format!(
+                "the list and the reader are side by side from {} columns",
+                panes::TWO_PANE_MIN_WIDTH
+            ));
+            return;
+        }
+        let now = self.panes().list.map_or(0, |p| p.width);
+        let percent = u8::try_from(u32::from(now) * 100 / u32::from(width)).unwrap_or(35);
+        let wanted = percent
+            .saturating_add_signed(step)
+            .clamp(*panes::LIST_PERCENT.start(), *panes::LIST_PERCENT.end());
+        self.reading.list_percent = Some(wanted);
+        if self.panes().list.map_or(0, |p| p.width) == now {
+            self.reading.list_percent = Some(percent);
+            self.note = Some(
+                if step > 0 {
+                    "the list is as wide as it goes"
+                } else {
+                    "the list is as narrow as it goes"
+                }
+                .to_owned(),
+            );
+            return;
+        }
+        self.reading_changed = true;
+        self.relayout_keeping_place();
+        self.fit_list();
+    }
+
     /// Scrolls whatever pane is under the mouse pointer.
     fn scroll_at(&mut self, column: u16, row: u16, lines: i16) {
         let panes = self.panes();
@@ -673,7 +711,11 @@ impl App {
 
     /// Where the panes sit at the current size.
     pub fn panes(&self) -> Panes {
-        Panes::compute(self.area(), self.screen.focus() == Focus::Reader)
+        Panes::compute(
+            self.area(),
+            self.screen.focus() == Focus::Reader,
+            self.reading.list_percent,
+        )
     }
 
     /// The whole terminal as a rectangle.
@@ -688,13 +730,13 @@ impl App {
 
     /// Rows of article text the reader shows at once.
     pub fn reader_height(&self) -> usize {
-        let pane = Panes::compute(self.area(), true).reader;
+        let pane = Panes::compute(self.area(), true, self.reading.list_percent).reader;
         pane.map_or(0, |p| usize::from(p.inner(panes::BORDER).height))
     }
 
     /// Articles the list shows at once.
     pub fn list_capacity(&self) -> usize {
-        let pane = Panes::compute(self.area(), false).list;
+        let pane = Panes::compute(self.area(), false, self.reading.list_percent).list;
         pane.map_or(1, |p| {
             usize::from(p.inner(panes::BORDER).height / LIST_ENTRY_ROWS).max(1)
         })

@@ -297,11 +297,16 @@ impl App {
             let search = self.reader.search.take();
             self.reader = super::reader::ReaderView::default();
             self.relayout();
-            if let Some(previous) = search {
-                self.search_article(previous.query, Then::Show);
-            }
             self.place_bookmarks();
             self.restore_position();
+            if let Some(previous) = search {
+                // Choosing among a search's results shows each where it first matches.
+                let then = match self.list.filter {
+                    Some(_) => Then::First,
+                    None => Then::Show,
+                };
+                self.search_article(previous.query, then);
+            }
         }
         self.keep_selection_visible();
     }
@@ -331,7 +336,7 @@ impl App {
     /// Lays the selected article out again for the current reader width, reading it first
     /// when it has not been read since it was selected.
     pub(super) fn relayout(&mut self) {
-        let width = crate::panes::Panes::compute(self.area(), true)
+        let width = crate::panes::Panes::compute(self.area(), true, self.reading.list_percent)
             .reader
             .map_or(0, crate::panes::reader_text_width);
         if self.reader.article.is_none() && self.list.selected < self.catalog.entries().len() {
