@@ -186,6 +186,9 @@ impl Article {
             }
             _ => {}
         }
+        if decoded.repaired {
+            warnings.push("repaired mojibake".to_owned());
+        }
         let markdown = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("md"));

@@ -31,8 +31,9 @@ use super::stored::{Parts, Segment, Stored};
 use super::{Catalog, Date, Entry, Problem, Stamp};
 use crate::io_error::describe_io;
 
-/// Version of the layout; a cache of another version is rebuilt.
-pub const VERSION: u32 = 6;
+/// Version of the layout and of what reading makes of a file; a cache of another version is
+/// rebuilt. 7: mojibake is repaired on reading.
+pub const VERSION: u32 = 7;
 
 /// Environment variable that overrides the cache directory.
 pub const CACHE_DIR_ENV: &str = "DOCBAO_CACHE_DIR";

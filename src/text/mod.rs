@@ -3,6 +3,7 @@
 pub mod collate;
 pub mod fold;
 pub mod grams;
+pub mod mojibake;
 pub mod normalize;
 pub mod sieve;
 pub mod snippet;

@@ -32,6 +32,8 @@ pub struct Decoded {
     pub encoding: Option<&'static str>,
     /// Whether that encoding is a guess (no byte-order mark said so).
     pub guessed: bool,
+    /// Whether mojibake (UTF-8 once read as Windows-1252 or Latin-1) was repaired.
+    pub repaired: bool,
 }
 
 /// Decodes bytes: a byte-order mark decides (UTF-8, UTF-16LE, UTF-16BE); else UTF-8, with
@@ -45,6 +47,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
             lossy,
             encoding: (encoding != encoding_rs::UTF_8).then(|| encoding.name()),
             guessed: false,
+            repaired: false,
         };
     }
     let utf8 = |text: String, lossy| Decoded {
@@ -52,6 +55,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         lossy,
         encoding: None,
         guessed: false,
+        repaired: false,
     };
     // The common case, checked with SIMD: well-formed UTF-8.
     if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
@@ -72,6 +76,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         lossy,
         encoding: Some(encoding.name()),
         guessed: true,
+        repaired: false,
     }
 }
 
@@ -213,11 +218,17 @@ fn has_orphan_marks(text: &str) -> bool {
     ascii_space || other_space()
 }
 
-/// Applies [`decode`] then [`sanitize`].
+/// Applies [`decode`], repairs mojibake in what read as UTF-8, then [`sanitize`]s.
 pub fn decode_and_sanitize(bytes: &[u8]) -> Decoded {
     let decoded = decode(bytes);
+    // Before sanitising: the C1 controls that Latin-1 mojibake is made of would be replaced.
+    let repaired = match decoded.encoding {
+        None => super::mojibake::repair(&decoded.text),
+        Some(_) => None,
+    };
     Decoded {
-        text: sanitize(&decoded.text),
+        text: sanitize(repaired.as_deref().unwrap_or(&decoded.text)),
+        repaired: repaired.is_some(),
         ..decoded
     }
 }

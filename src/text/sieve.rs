@@ -142,7 +142,7 @@ impl Sieve {
 
     /// Whether UTF-8 text may hold the query once read: `false` only when its fold cannot.
     pub fn may_match(&self, text: &[u8]) -> bool {
-        has_control(text) || self.regex.is_match(text)
+        has_control(text) || super::mojibake::may_hold(text) || self.regex.is_match(text)
     }
 }
 
