@@ -308,3 +308,20 @@ fn in_a_list_search_the_preview_shows_the_first_match() {
     );
     assert!(screen(&app).contains("\"5 đẩy mạnh\""), "{}", screen(&app));
 }
+
+#[test]
+fn a_list_search_given_up_leaves_the_place_in_the_article_read() {
+    for (width, height) in [(100, 30), (60, 20)] {
+        let mut app = common::app(width, height);
+        press(&mut app, "j Enter G");
+        let place = app.reader().scroll();
+        assert!(place > 0);
+        press(&mut app, "Esc /");
+        common::type_text(&mut app, "Guterres");
+        press(&mut app, "Esc");
+        assert_eq!(app.selected(), 1);
+        assert_eq!(app.reader().scroll(), place, "{width}x{height}");
+        press(&mut app, "Enter");
+        assert_eq!(app.reader().scroll(), place, "{width}x{height}");
+    }
+}

@@ -216,7 +216,14 @@ impl App {
             restore: previous.as_ref().map_or(selection, |f| f.restore),
             open_when_ready: false,
         });
-        self.search_article(query, Then::First);
+        // The preview goes to the first match, unless the user has read in the article: their
+        // place there is kept.
+        let then = if self.reader.started {
+            Then::Show
+        } else {
+            Then::First
+        };
+        self.search_article(query, then);
     }
 
     /// Keeps the search typed in the list: opens the top article once results are in.
@@ -244,8 +251,17 @@ impl App {
             None => self.reader.search = None,
         }
         self.select(selection.0);
+        self.back_from_first_match();
         self.list.offset = selection.1;
         self.keep_selection_visible();
+    }
+
+    /// Puts a preview moved to a search's first match back where the user left the article.
+    fn back_from_first_match(&mut self) {
+        if !self.reader.started {
+            self.reader.scroll = 0;
+            self.restore_position();
+        }
     }
 
     /// Removes the list's filter, going back to the selection it started from.
@@ -253,6 +269,7 @@ impl App {
         if let Some(filter) = self.list.filter.take() {
             self.reader.search = None;
             self.select(filter.restore.0);
+            self.back_from_first_match();
             self.list.offset = filter.restore.1;
             self.keep_selection_visible();
         }
