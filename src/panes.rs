@@ -6,13 +6,13 @@ use ratatui::layout::{Constraint, Margin, Rect};
 pub const TWO_PANE_MIN_WIDTH: u16 = 80;
 
 /// Narrowest the list is made by `<`.
-pub const LIST_MIN_WIDTH: u16 = 16;
+pub const LIST_MIN_WIDTH: u16 = 24;
 
 /// Narrowest the reader is made by `>`.
 pub const READER_MIN_WIDTH: u16 = 40;
 
 /// Smallest and largest share of the width the list can be given, in percent.
-pub const LIST_PERCENT: std::ops::RangeInclusive<u8> = 15..=70;
+pub const LIST_PERCENT: std::ops::RangeInclusive<u8> = 20..=70;
 
 /// Smallest terminal docbao draws into; below it a "too small" message is shown.
 pub const MIN_WIDTH: u16 = 20;

@@ -233,13 +233,7 @@ impl App {
                 return Screen::Reader;
             }
             Action::Back => self.clear_filter(),
-            Action::ToggleRead => self.toggle_read(),
-            Action::ToggleUnreadView => self.toggle_unread_view(),
-            Action::NextUnread => {
-                self.next_unread();
-            }
-            Action::WiderList => self.move_split(5),
-            Action::NarrowerList => self.move_split(-5),
+            action if self.on_browse(&action) => {}
             Action::StartSearch => return self.start_list_search(),
             Action::ShowBookmarks => return self.open_bookmarks(Screen::List),
             Action::ShowProblems => return self.open_problems(Screen::List),
@@ -276,14 +270,8 @@ impl App {
                     self.step_article(1);
                 }
             }
-            Action::ToggleRead => self.toggle_read(),
-            Action::ToggleUnreadView => self.toggle_unread_view(),
-            Action::NextUnread => {
-                self.next_unread();
-            }
             Action::PageOrNext => self.scroll_reader(&Action::PageDown),
-            Action::WiderList => self.move_split(5),
-            Action::NarrowerList => self.move_split(-5),
+            action if self.on_browse(&action) => {}
             Action::NextArticle => self.step_article(1),
             Action::PreviousArticle => self.step_article(-1),
             Action::NextMatch => self.step_match(true),
@@ -305,21 +293,30 @@ impl App {
         Screen::Reader
     }
 
+    /// Keys that do the same in the list and the reader; `false` for any other.
+    fn on_browse(&mut self, action: &Action) -> bool {
+        match action {
+            Action::ToggleRead => self.toggle_read(),
+            Action::ToggleUnreadView => self.toggle_unread_view(),
+            Action::NextUnread => {
+                self.next_unread();
+            }
+            Action::WiderList => self.move_split(5),
+            Action::NarrowerList => self.move_split(-5),
+            _ => return false,
+        }
+        true
+    }
+
     /// Tells the user that a key does nothing here, and which key lists those that do.
     fn unbound(&mut self, key: &str) {
-        let help = |app: &App, action| app.keys.key(app.mode(), &action).to_owned();
+        let help = self.keys.key(self.mode(), &Action::ToggleHelp).to_owned();
         self.note = match &self.screen {
             // In a prompt the line is the prompt's, and a key not bound there is no mistake
             // worth a word.
-            Screen::Prompt(_) => return,
-            Screen::Help(_) => Some(format!(
-                "{key} does nothing here · {} closes the help",
-                help(self, Action::ToggleHelp)
-            )),
-            _ => Some(format!(
-                "{key} does nothing here · press {} for help",
-                help(self, Action::ToggleHelp)
-            )),
+            Screen::Prompt(_) => None,
+            Screen::Help(_) => Some(format!("{key} does nothing here · {help} closes the help")),
+            _ => Some(format!("{key} does nothing here · press {help} for help")),
         };
     }
 
