@@ -59,6 +59,12 @@ pub enum Action {
     ToggleRead,
     /// List only the unread articles, or every article again.
     ToggleUnreadView,
+    /// Fold the selected article's section to its header, or unfold it.
+    ToggleSection,
+    /// Go to the first article of the next section.
+    NextSection,
+    /// Go to the first article of this section, or of the section before.
+    PreviousSection,
     /// Read the previous article in the list.
     PreviousArticle,
     /// Start a search: in the article being read, or across the catalog from the list.

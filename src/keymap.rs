@@ -17,6 +17,8 @@ pub enum Scope {
     Everywhere,
     /// In the list and in the reader.
     Browse,
+    /// In the list only.
+    List,
     /// In the reader only.
     Reader,
     /// In the bookmarks pane.
@@ -41,6 +43,7 @@ impl Scope {
         match self {
             Scope::Everywhere => true,
             Scope::Browse => matches!(mode, Mode::List | Mode::Reader | Mode::Selecting),
+            Scope::List => mode == Mode::List,
             Scope::Reader => matches!(mode, Mode::Reader | Mode::Selecting),
             Scope::Bookmarks => mode == Mode::Bookmarks,
             Scope::Problems => mode == Mode::Problems,
@@ -62,6 +65,7 @@ impl Scope {
         match self {
             Scope::Everywhere => "everywhere",
             Scope::Browse => "list, reader",
+            Scope::List => "list",
             Scope::Reader => "reader",
             Scope::Bookmarks => "bookmarks",
             Scope::Problems => "problems",
@@ -111,6 +115,9 @@ const DEFAULTS: &[(Scope, &str, Action, &str)] = &[
     (S::Browse,       "!",             A::ShowProblems,        "files skipped and articles read with warnings"),
     (S::Browse,       "?",             A::ToggleHelp,          "show this help"),
     (S::Browse,       "q",             A::Quit,                "quit"),
+    (S::List,         "z",             A::ToggleSection,       "fold / unfold the section (folders in the list)"),
+    (S::List,         "}",             A::NextSection,         "next / previous section"),
+    (S::List,         "{",             A::PreviousSection,     ""),
     (S::Reader,       "}",             A::NextParagraph,       "next paragraph"),
     (S::Reader,       "{",             A::PreviousParagraph,   "previous paragraph"),
     (S::Reader,       "]",             A::NextArticle,         "next article"),
@@ -179,6 +186,7 @@ const DEFAULTS: &[(Scope, &str, Action, &str)] = &[
 /// The help's sections: which scopes each lists, its title, and the modes it is for.
 const SECTIONS: &[(&[Scope], &str, &[Mode])] = &[
     (&[S::Browse], "In the list and the reader", &[Mode::List]),
+    (&[S::List], "In the list", &[]),
     (
         &[S::Reader],
         "In the reader",
@@ -611,8 +619,8 @@ mod tests {
     fn reader_keys_do_nothing_in_the_list_and_ctrl_c_quits_everywhere() {
         let none = KeyModifiers::NONE;
         assert_eq!(
-            press(Mode::List, KeyCode::Char('}'), none),
-            Some(Action::Unbound("}".to_owned()))
+            press(Mode::List, KeyCode::Char('n'), none),
+            Some(Action::Unbound("n".to_owned()))
         );
         assert_eq!(
             press(Mode::List, KeyCode::Char('x'), KeyModifiers::CONTROL),

@@ -20,9 +20,6 @@ pub const MIN_WIDTH: u16 = 20;
 /// Smallest terminal height docbao draws into.
 pub const MIN_HEIGHT: u16 = 5;
 
-/// Rows one list entry takes: the title, then date and reading time.
-pub const LIST_ENTRY_ROWS: u16 = 2;
-
 /// Rows one bookmark takes in the bookmarks pane: article, quote, note.
 pub const BOOKMARK_ENTRY_ROWS: usize = 3;
 

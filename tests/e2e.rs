@@ -320,7 +320,7 @@ fn search_from_the_list_then_step_through_matches() {
     });
     s.send("\r");
     let count = s.wait_for("the reader at the first match", |screen| {
-        screen.contains("article 2 of 2") && screen.contains("· 1/")
+        screen.contains("article 1 of 1") && screen.contains("· 1/")
     });
     let total: String = count
         .split("· 1/")

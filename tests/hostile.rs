@@ -142,8 +142,11 @@ fn layouts_fit_their_width(catalog: &Catalog) {
 fn every_article_draws_at_every_size_without_panic(catalog: &Arc<Catalog>) {
     let small: Vec<(u16, u16)> = vec![(1, 1), (10, 5), (20, 3), (20, 5), (60, 20), (300, 100)];
     let mut app = common::app_with(Arc::clone(catalog), 100, 30);
-    // One pass down the list: every article is laid out once, the 10 MB one included.
-    for index in 0..catalog.entries().len() {
+    // One pass down the list (in sections): every article is laid out once, the 10 MB one
+    // included.
+    assert_eq!(app.list_len(), catalog.entries().len());
+    for position in 0..catalog.entries().len() {
+        let index = app.list_entry(position).unwrap();
         assert_eq!(app.selected(), index);
         let long = catalog.entries()[index].id == "long_line";
         app.act(Action::Open);

@@ -118,21 +118,54 @@ fn an_article_read_to_its_end_is_no_longer_unread() {
 fn unread_titles_are_bold_and_read_ones_are_not() {
     let (_news, _data, mut app) = nested(100, 30);
     press(&mut app, "r j");
+    let titles: Vec<String> = (0..3)
+        .map(|p| {
+            app.catalog().entries()[app.list_entry(p).unwrap()]
+                .title
+                .clone()
+        })
+        .collect();
     let buffer = common::draw_with(&app, &docbao::ui::Theme::color())
         .backend()
         .buffer()
         .clone();
-    // Row 1 is the first article's title (read now), row 3 the second's (selected), row 5
-    // the third's (unread).
-    let bold = |y: u16| {
-        buffer[(2, y)]
+    let text = screen(&app);
+    // The first row of each title in the list pane.
+    let row_of = |title: &str| {
+        let start: String = title.chars().take(10).collect();
+        let y = text
+            .lines()
+            .position(|l| {
+                l.chars()
+                    .skip(2)
+                    .take(33)
+                    .collect::<String>()
+                    .starts_with(&start)
+            })
+            .unwrap_or_else(|| panic!("{title}:\n{text}"));
+        u16::try_from(y).unwrap()
+    };
+    let (read, selected, unread) = (row_of(&titles[0]), row_of(&titles[1]), row_of(&titles[2]));
+    let bold = |x: u16, y: u16| {
+        buffer[(x, y)]
             .modifier
             .contains(ratatui::style::Modifier::BOLD)
     };
-    assert!(!bold(1), "read: {:?}", buffer[(2, 1)]);
-    assert!(bold(5), "unread: {:?}", buffer[(2, 5)]);
-    assert_eq!(buffer[(1, 5)].symbol(), "•");
-    assert_eq!(buffer[(1, 1)].symbol(), " ");
+    assert!(!bold(2, read), "read: {:?}", buffer[(2, read)]);
+    assert!(bold(2, unread), "unread: {:?}", buffer[(2, unread)]);
+    assert!(
+        bold(2, selected),
+        "selected unread: {:?}",
+        buffer[(2, selected)]
+    );
+    assert_eq!(
+        buffer[(1, selected)].bg,
+        ratatui::style::Color::Cyan,
+        "and selected"
+    );
+    assert!(!bold(33, unread), "not the padding after the title");
+    assert_eq!(buffer[(1, unread)].symbol(), "•");
+    assert_eq!(buffer[(1, read)].symbol(), " ");
 }
 
 #[test]
@@ -188,8 +221,8 @@ fn u_lists_only_unread_articles_and_capital_u_goes_to_the_next_unread() {
     );
     let top = screen(&app).lines().next().unwrap().to_owned();
     assert!(
-        top.contains(&format!("Unread · {} of {total}", total - 1)),
-        "{top}"
+        top.contains(&format!("Unread · {} of {total}", total - 2)),
+        "the unread counted, not the entries: {top}"
     );
     press(&mut app, "j");
     assert_eq!(app.selected(), 1);
@@ -230,6 +263,7 @@ fn the_next_unread_goes_round_to_the_top_and_says_so() {
     press(&mut app, "k");
     let status = screen(&app).lines().last().unwrap().to_owned();
     assert!(!status.contains("unread"), "{status}");
+    assert!(status.contains("· all read"), "{status}");
 }
 
 #[test]
@@ -324,4 +358,88 @@ fn a_list_search_given_up_leaves_the_place_in_the_article_read() {
         press(&mut app, "Enter");
         assert_eq!(app.reader().scroll(), place, "{width}x{height}");
     }
+}
+
+#[test]
+fn marked_unread_an_article_that_fits_on_screen_stays_unread_until_it_is_read_again() {
+    let news = tempfile::tempdir().unwrap();
+    common::nested::generate(news.path());
+    let catalog = std::sync::Arc::new(docbao::catalog::Catalog::open(news.path()).unwrap());
+    let data = tempfile::tempdir().unwrap();
+    // Tall enough for the whole article: opening it reads it.
+    let mut app = common::app_in(data.path(), catalog, 100, 80);
+    press(&mut app, "Enter");
+    let id = app.entry().unwrap().id.clone();
+    assert!(app.reading().is_read(&id), "all of it on screen");
+    press(&mut app, "r j k G");
+    assert!(
+        !app.reading().is_read(&id),
+        "keys that move nothing read nothing"
+    );
+    press(&mut app, "] [");
+    assert!(app.reading().is_read(&id), "opened again, read again");
+}
+
+#[test]
+fn ctrl_c_in_a_list_search_saves_the_place_the_search_left() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = common::app_in(data.path(), common::bundled(), 100, 30);
+    press(&mut app, "Enter j j Esc");
+    let id = app.entry().unwrap().id.clone();
+    press(&mut app, "/");
+    // Only the other article has this name in it.
+    common::type_text(&mut app, "Guterres");
+    assert_ne!(app.entry().unwrap().id, id, "the result is highlighted");
+    press(&mut app, "C-c");
+    assert!(app.should_quit());
+    let state = std::fs::read_to_string(data.path().join("state.json")).unwrap();
+    let saved: serde_json::Value = serde_json::from_str(&state).unwrap();
+    let folder = saved["folders"]
+        .as_object()
+        .unwrap()
+        .values()
+        .next()
+        .unwrap();
+    assert_eq!(folder["last"]["article"], id.as_str(), "{state}");
+}
+
+#[test]
+fn a_search_of_the_unread_that_finds_nothing_says_how_to_list_all() {
+    let (_news, _data, mut app) = nested(100, 30);
+    press(&mut app, "u /");
+    common::type_text(&mut app, "zzzz");
+    let text = screen(&app);
+    let said: String = text
+        .lines()
+        .map(|l| {
+            l.chars()
+                .skip(2)
+                .take(31)
+                .collect::<String>()
+                .trim()
+                .to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        said.contains("No unread article matches. u lists all"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_empty_bookmarks_pane_says_how_to_leave_and_to_quit() {
+    let mut app = common::app(100, 30);
+    press(&mut app, "'");
+    let status = screen(&app).lines().last().unwrap().to_owned();
+    assert!(status.contains("no bookmarks"), "{status}");
+    assert!(status.trim_end().ends_with("Esc back  q quit"), "{status}");
+}
+
+#[test]
+fn a_headline_cut_short_keeps_a_space_before_the_corner() {
+    let mut app = common::app(60, 20);
+    press(&mut app, "j Enter");
+    let top = screen(&app).lines().next().unwrap().to_owned();
+    assert!(top.ends_with("… ┐"), "{top}");
 }

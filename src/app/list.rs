@@ -24,8 +24,12 @@ pub struct ListView {
     pub(super) filter: Option<ListFilter>,
     /// Whether only unread articles are listed.
     pub(super) unread_only: bool,
-    /// The articles the unread view lists, in catalog order, when it is on.
-    pub(super) unread: Option<Vec<usize>>,
+    /// The list without a search, when it is in sections or only the unread are listed.
+    pub(super) listing: Option<super::rows::Listing>,
+    /// The catalog's articles by folder, when it has subfolders.
+    pub(super) groups: Option<Vec<crate::catalog::sections::Section>>,
+    /// The sections folded to their headers, by name.
+    pub(super) folded: std::collections::HashSet<String>,
 }
 
 impl ListView {
@@ -110,18 +114,18 @@ impl ListFilter {
 impl App {
     /// Number of articles the list shows: all, or those matching the filter.
     pub fn list_len(&self) -> usize {
-        match (self.list.hits(), &self.list.unread) {
+        match (self.list.hits(), &self.list.listing) {
             (Some(hits), _) => hits.hits.len(),
-            (None, Some(unread)) => unread.len(),
+            (None, Some(listing)) => listing.len(),
             (None, None) => self.catalog.entries().len(),
         }
     }
 
     /// The catalog index of the article at a position in the list.
     pub fn list_entry(&self, position: usize) -> Option<usize> {
-        match (self.list.hits(), &self.list.unread) {
+        match (self.list.hits(), &self.list.listing) {
             (Some(hits), _) => hits.hits.get(position).map(|h| h.index),
-            (None, Some(unread)) => unread.get(position).copied(),
+            (None, Some(listing)) => listing.entry(position),
             (None, None) => (position < self.catalog.entries().len()).then_some(position),
         }
     }
@@ -129,9 +133,9 @@ impl App {
     /// Where the selected article is in the list, if it is listed.
     pub fn list_position(&self) -> Option<usize> {
         let selected = self.list.selected;
-        match (self.list.hits(), &self.list.unread) {
+        match (self.list.hits(), &self.list.listing) {
             (Some(hits), _) => hits.hits.iter().position(|h| h.index == selected),
-            (None, Some(unread)) => unread.binary_search(&selected).ok(),
+            (None, Some(listing)) => listing.position_of(selected),
             (None, None) => Some(selected),
         }
     }
@@ -164,19 +168,6 @@ impl App {
     /// allows.
     pub(super) fn fit_list(&mut self) {
         self.list.offset = self.offset_showing_selection(self.list.anchor);
-    }
-
-    /// The offset nearest `offset` that shows the selected article and no empty rows past the
-    /// end of the list.
-    fn offset_showing_selection(&self, mut offset: usize) -> usize {
-        let capacity = self.list_capacity();
-        let at = self.list_position().unwrap_or(0);
-        if at < offset {
-            offset = at;
-        } else if at >= offset + capacity {
-            offset = at + 1 - capacity;
-        }
-        offset.min(self.list_len().saturating_sub(capacity))
     }
 
     /// Starts a catalog search from the list, with what it was filtered by to edit.
@@ -332,7 +323,7 @@ impl App {
     /// Works out the excerpts of the results on screen that the search left unplaced: done
     /// here, when the list moves, so that drawing only reads them.
     pub(super) fn place_visible_hits(&mut self) {
-        let capacity = self.list_capacity();
+        let capacity = self.shown_entries().len();
         let offset = self.list.offset;
         let catalog = &self.catalog;
         let Some(hits) = self.list.filter.as_mut().and_then(|f| f.hits.as_mut()) else {

@@ -6,6 +6,7 @@ mod list;
 mod marks;
 mod prompt;
 mod reader;
+mod rows;
 mod screen;
 mod unread;
 
@@ -17,13 +18,14 @@ use crate::action::{Action, Effect};
 use crate::bookmarks::{Bookmark, Bookmarks};
 use crate::catalog::indexer::Progress;
 use crate::catalog::{Article, Catalog, Entry};
-use crate::panes::{self, LIST_ENTRY_ROWS, Panes};
+use crate::panes::{self, Panes};
 use crate::search::Options;
 use crate::state::{Last, Pane, ReadingState};
 use crate::text;
 pub use keys::{HelpLine, KeyHelp, Mode};
 pub use list::{ListFilter, ListView};
 pub use reader::{Placed, ReaderSearch, ReaderView, Selection, Then};
+pub use rows::{SectionShown, ShownEntry};
 pub use screen::{
     BookmarksPane, Focus, HelpView, PaneEntry, Placement, ProblemsView, PromptScreen, Purpose,
     Screen,
@@ -140,6 +142,8 @@ impl App {
             app.screen = Screen::Reader;
         }
         app.list.selected = found.map_or(0, |(index, _)| index);
+        app.regroup();
+        app.refresh_listing();
         app.relayout();
         app.place_bookmarks();
         app.restore_position();
@@ -233,6 +237,9 @@ impl App {
                 return Screen::Reader;
             }
             Action::Back => self.clear_filter(),
+            Action::ToggleSection => self.toggle_section(),
+            Action::NextSection => self.step_section(true),
+            Action::PreviousSection => self.step_section(false),
             action if self.on_browse(&action) => {}
             Action::StartSearch => return self.start_list_search(),
             Action::ShowBookmarks => return self.open_bookmarks(Screen::List),
@@ -511,7 +518,8 @@ impl App {
         }
         self.bookmarks_changed = true;
         self.unread_changed = true;
-        self.refresh_unread_view();
+        self.regroup();
+        self.refresh_listing();
         self.keep_selection_visible();
     }
 
@@ -541,6 +549,12 @@ impl App {
 
     /// Leaves, saving where the user is: the same from every screen, whatever the key.
     fn quit(&mut self) {
+        // A search being typed is given up, so that the place saved is the one it left.
+        let searching = matches!(&self.screen, Screen::Prompt(p)
+            if matches!(p.purpose, Purpose::SearchList { .. } | Purpose::SearchReader { .. }));
+        if searching && let Screen::Prompt(prompt) = std::mem::take(&mut self.screen) {
+            self.screen = self.cancel_prompt(*prompt);
+        }
         self.record_position();
         self.record_last();
         self.save_reading();
@@ -729,14 +743,6 @@ impl App {
     pub fn reader_height(&self) -> usize {
         let pane = Panes::compute(self.area(), true, self.reading.list_percent).reader;
         pane.map_or(0, |p| usize::from(p.inner(panes::BORDER).height))
-    }
-
-    /// Articles the list shows at once.
-    pub fn list_capacity(&self) -> usize {
-        let pane = Panes::compute(self.area(), false, self.reading.list_percent).list;
-        pane.map_or(1, |p| {
-            usize::from(p.inner(panes::BORDER).height / LIST_ENTRY_ROWS).max(1)
-        })
     }
 }
 

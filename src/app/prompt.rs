@@ -128,7 +128,8 @@ impl App {
         }
     }
 
-    fn cancel_prompt(&mut self, p: PromptScreen) -> Screen {
+    /// Closes a prompt without keeping what was typed: back to where it opened.
+    pub(super) fn cancel_prompt(&mut self, p: PromptScreen) -> Screen {
         let PromptScreen {
             purpose, mut under, ..
         } = p;

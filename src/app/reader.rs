@@ -275,7 +275,9 @@ impl App {
             },
         };
         self.reader.scroll = target.min(self.max_scroll());
-        self.reader.held = false;
+        // An article marked unread that fits on screen is not read again by a key that moves
+        // nothing: only new rows on screen count.
+        self.reader.held &= self.reader.scroll == scroll;
         if !matches!(action, Action::NextParagraph | Action::PreviousParagraph) {
             self.follow_view();
         }

@@ -28,7 +28,7 @@ impl App {
     /// Lists only the unread articles, or every article again.
     pub(super) fn toggle_unread_view(&mut self) {
         self.list.unread_only = !self.list.unread_only;
-        self.refresh_unread_view();
+        self.refresh_listing();
         if let Some(filter) = &self.list.filter {
             // The search is run again, for its results to be narrowed (or no longer).
             let query = filter.query().clone();
@@ -44,19 +44,6 @@ impl App {
             format!("unread articles only · {key} lists all")
         } else {
             "every article listed".to_owned()
-        });
-    }
-
-    /// Works out which articles the unread view lists: the unread ones, and the one selected
-    /// (read or not), so that marking it read or reading it to its end does not move the list.
-    pub(super) fn refresh_unread_view(&mut self) {
-        self.list.unread = self.list.unread_only.then(|| {
-            let selected = self.list.selected;
-            let unread = self.catalog.entries().iter().enumerate();
-            unread
-                .filter(|(i, e)| *i == selected || !self.reading.is_read(&e.id))
-                .map(|(i, _)| i)
-                .collect()
         });
     }
 

@@ -24,13 +24,26 @@ pub fn sort_key(text: &str) -> SortKey {
         tones: Vec::new(),
         cases: Vec::new(),
     };
-    let mut chars = text.nfd().peekable();
-    while let Some(c) = chars.next() {
+    let all: Vec<char> = text.nfd().collect();
+    let mut chars = all.iter().copied().enumerate().peekable();
+    while let Some((at, c)) = chars.next() {
         if c.is_ascii_digit() {
-            // A run of digits is one number: `Bài số 83` before `Bài số 167`.
+            // A run of digits is one number: `Bài số 83` before `Bài số 167`, and so is
+            // `1.000`, Vietnamese's thousands written with dots.
             let mut digits = vec![c];
-            while let Some(&d) = chars.peek().filter(|d| d.is_ascii_digit()) {
-                digits.push(d);
+            let mut end = at + 1;
+            loop {
+                if all.get(end).is_some_and(char::is_ascii_digit) {
+                    digits.push(all[end]);
+                    end += 1;
+                } else if thousands_group(&all, end) {
+                    digits.extend_from_slice(&all[end + 1..end + 4]);
+                    end += 4;
+                } else {
+                    break;
+                }
+            }
+            while chars.peek().is_some_and(|&(i, _)| i < end) {
                 chars.next();
             }
             push_number(&mut key, &digits);
@@ -66,6 +79,12 @@ pub fn sort_key(text: &str) -> SortKey {
         key.cases.push(u8::from(c != lower));
     }
     key
+}
+
+/// Whether a `.` at `at` separates thousands: three digits follow it and no more.
+fn thousands_group(chars: &[char], at: usize) -> bool {
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    chars.get(at) == Some(&'.') && (at + 1..at + 4).all(digit) && !digit(at + 4)
 }
 
 /// Longest number compared by its value: past it, digits compare one by one.
@@ -166,6 +185,14 @@ mod tests {
             "Bài số a",
         ]);
         sorted(&["2 ngày", "10 ngày", "10a", "10b", "11"]);
+        sorted(&[
+            "Bài số 83",
+            "Bài số 999",
+            "Bài số 1.000",
+            "Bài số 1.500",
+            "Bài số 20.000",
+        ]);
+        sorted(&["5.5 điểm", "5.12 điểm", "10 điểm"]);
         sorted(&["- 5", "5", "5:30", "Ánh"]);
     }
 

@@ -64,6 +64,23 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// Where `text` breaks into two rows of `width` columns, as the list shows a long title: the
+/// byte range of the first row and of the rest (to be cut short); one row when it fits.
+pub fn two_rows(text: &str, width: usize) -> (Range<usize>, Option<Range<usize>>) {
+    if str_width(text) <= width {
+        return (0..text.len(), None);
+    }
+    let rows = wrap_with_sources(text, width);
+    let first_end = rows
+        .first()
+        .and_then(|r| r.pieces.last())
+        .map_or(text.len(), |p| p.source.end);
+    match rows.get(1).and_then(|r| r.pieces.first()) {
+        Some(second) => (0..first_end, Some(second.source.start..text.len())),
+        None => (0..text.len(), None),
+    }
+}
+
 /// Wraps like [`wrap`], keeping track of where each word came from.
 pub fn wrap_with_sources(text: &str, width: usize) -> Vec<WrappedRow> {
     let width = width.max(1);
@@ -155,6 +172,19 @@ fn split_words(text: &str, width: usize) -> Vec<Word<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_title_breaks_into_two_rows_at_a_word() {
+        let title = "Bài số 83: Thủ tướng khẳng định";
+        assert_eq!(two_rows(title, 40), (0..title.len(), None));
+        let (first, rest) = two_rows(title, 20);
+        assert_eq!(&title[first], "Bài số 83: Thủ tướng");
+        assert_eq!(&title[rest.unwrap()], "khẳng định");
+        let nfd: String = unicode_normalization::UnicodeNormalization::nfd(title).collect();
+        let (first, rest) = two_rows(&nfd, 20);
+        assert_eq!(str_width(&nfd[first]), 20, "NFD breaks at the same column");
+        assert_eq!(str_width(&nfd[rest.unwrap()]), 10);
+    }
 
     #[track_caller]
     fn rows(text: &str, width: usize, expected: &[&str]) {

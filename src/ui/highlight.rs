@@ -9,7 +9,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::text::{self, width::grapheme_width};
 
 /// `text` fitted to exactly `width` columns in `base` style, with each column range of `marks`
-/// in its own style (ranges in order, not overlapping).
+/// in its own style (the first range that holds a column styles it).
 ///
 /// Every span carries its whole style, `base` included, so that the spans can be taken out of
 /// the line and put in another (the reader puts its gutter before them) without losing it.

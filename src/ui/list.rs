@@ -9,7 +9,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::{Theme, highlight};
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, SectionShown};
 use crate::text;
 
 /// Draws the list pane into `pane`.
@@ -39,9 +39,10 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
             text::thousands(articles.len()),
             filter.query().text
         ),
+        // The unread, not the entries: the one selected stays listed once read.
         None if app.list().unread_only() => format!(
             " Unread · {} of {} ",
-            text::thousands(app.list_len()),
+            text::thousands(app.unread()),
             text::thousands(articles.len())
         ),
         None => format!(" Articles ({}) ", text::thousands(articles.len())),
@@ -69,54 +70,93 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
         return;
     }
     if app.list_len() == 0 {
-        let message = if indexing {
-            "No article matches so far: the rest is being indexed. Esc shows them all."
-        } else {
-            "No article matches. Esc shows them all."
+        let unread_key = app.keys().key(
+            crate::app::Mode::List,
+            &crate::action::Action::ToggleUnreadView,
+        );
+        let message = match (indexing, app.list().unread_only()) {
+            (true, _) => {
+                "No article matches so far: the rest is being indexed. Esc shows them all."
+                    .to_owned()
+            }
+            (false, true) => {
+                format!("No unread article matches. {unread_key} lists all, Esc shows them all.")
+            }
+            (false, false) => "No article matches. Esc shows them all.".to_owned(),
         };
-        super::render_message(message, theme.meta, inner, frame);
+        super::render_message(&message, theme.meta, inner, frame);
         return;
     }
     let hits = app.list().hits();
+    let selected_at = app.list_position();
     let mut lines = Vec::new();
-    for position in (app.list().offset()..app.list_len()).take(app.list_capacity()) {
-        let Some(index) = app.list_entry(position) else {
-            break;
-        };
+    for shown in app.shown_entries() {
+        let index = shown.index;
         let article = &articles[index];
-        let selected = index == app.selected();
+        let selected = Some(shown.position) == selected_at;
         let unread = !app.reading().is_read(&article.id);
         let (title_style, meta_style) = match (selected, focused) {
             (true, true) => (theme.selected, theme.selected),
             (true, false) => (theme.selected_idle, theme.selected_idle),
-            (false, _) if unread => (theme.unread, theme.meta),
             (false, _) => (theme.body, theme.meta),
         };
+        if let Some(section) = shown.header {
+            let style = match shown.title {
+                // A folded section is only its header: selected as an article is.
+                None if selected => title_style,
+                _ => theme.heading,
+            };
+            lines.push(section_line(app, section, width, style));
+        }
+        let Some((first, rest)) = shown.title.clone() else {
+            continue;
+        };
         // Unread articles are marked in the first column as well as by style, for a
-        // terminal without colour or bold.
+        // terminal without colour or bold; bold on the title's letters only.
         let marker = if unread { "•" } else { " " };
+        let letters = if unread {
+            title_style.patch(theme.unread)
+        } else {
+            title_style
+        };
         // Results are placed in the text by the app as they scroll into view.
-        let hit = hits.and_then(|h| h.hits.get(position));
-        let title_marks: Vec<(Range<usize>, Style)> = match (hit, &article.title_range) {
+        let hit = hits.and_then(|h| h.hits.get(shown.position));
+        let matches: Vec<Range<usize>> = match (hit, &article.title_range) {
             (Some(hit), Some(range)) => hit
                 .title()
                 .iter()
                 .filter_map(|m| {
                     let start = m.start.checked_sub(range.start)?;
-                    let end = (m.end - range.start).min(article.title.len());
-                    let from = 1 + text::str_width(article.title.get(..start)?);
-                    let to = 1 + text::str_width(article.title.get(..end)?);
-                    Some((from..to, theme.matched))
+                    Some(start..(m.end - range.start).min(article.title.len()))
                 })
                 .collect(),
             _ => Vec::new(),
         };
-        lines.push(highlight::line(
-            &format!("{marker}{}", article.title),
-            width,
-            title_style,
-            &title_marks,
-        ));
+        let mut row = |lead: &str, part: Range<usize>| {
+            let title = &article.title;
+            // Matches first: the first range that holds a column styles it.
+            let marks: Vec<(Range<usize>, Style)> = matches
+                .iter()
+                .filter_map(|m| {
+                    let start = m.start.clamp(part.start, part.end);
+                    let end = m.end.clamp(part.start, part.end);
+                    let from = 1 + text::str_width(title.get(part.start..start)?);
+                    let to = 1 + text::str_width(title.get(part.start..end)?);
+                    (from < to).then(|| (from..to, letters.patch(theme.matched)))
+                })
+                .chain([(1..1 + text::str_width(&title[part.clone()]), letters)])
+                .collect();
+            lines.push(highlight::line(
+                &format!("{lead}{}", &title[part]),
+                width,
+                title_style,
+                &marks,
+            ));
+        };
+        row(marker, first);
+        if let Some(rest) = rest {
+            row(" ", rest);
+        }
         lines.push(match hit.and_then(|h| Some((h.count?, h.context()?))) {
             Some((count, context)) => snippet_line(count, context, width, meta_style, theme),
             None => {
@@ -144,6 +184,23 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
         });
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// `▾ 2025/10/26 · 4`: a section's folder and how many of its articles are listed; `▸` when
+/// it is folded.
+fn section_line<'a>(app: &App, section: &SectionShown, width: usize, style: Style) -> Line<'a> {
+    let name = if section.name.is_empty() {
+        // The top of the folder opened, by its own name.
+        let folder = std::path::Path::new(app.catalog().folder());
+        folder
+            .file_name()
+            .map_or_else(|| "(top)".to_owned(), |n| n.to_string_lossy().into_owned())
+    } else {
+        section.name.clone()
+    };
+    let sign = if section.folded { '▸' } else { '▾' };
+    let text = format!("{sign} {name} · {}", text::thousands(section.count));
+    Line::styled(text::fit(&text, width), style)
 }
 
 /// `  3× …context match context…`: how often the article matches and where it first does.

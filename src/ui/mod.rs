@@ -66,9 +66,13 @@ fn render_too_small(area: Rect, frame: &mut Frame) {
 /// Draws a bordered pane with its title cut to fit, and returns the area inside the border.
 fn bordered(title: &str, style: Style, area: Rect, frame: &mut Frame) -> Rect {
     let width = usize::from(area.width.saturating_sub(2));
-    let block = Block::bordered()
-        .border_style(style)
-        .title(text::truncate(title, width));
+    // A title cut short keeps the space before the corner that a whole one has.
+    let title = if text::str_width(title) > width {
+        format!("{} ", text::truncate(title, width.saturating_sub(1)))
+    } else {
+        title.to_owned()
+    };
+    let block = Block::bordered().border_style(style).title(title);
     frame.render_widget(block, area);
     area.inner(panes::BORDER)
 }

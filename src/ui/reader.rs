@@ -21,13 +21,12 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
     } else {
         theme.border
     };
-    let total = app.catalog().entries().len();
     // The headline, not the file: it stays in view however far the article is scrolled.
     let title = match app.article() {
         Some(article) => format!(
             " {}/{} · {} ",
-            text::thousands(app.selected() + 1),
-            text::thousands(total),
+            text::thousands(app.ordinal().0),
+            text::thousands(app.ordinal().1),
             article.title
         ),
         None => " Reader ".to_owned(),

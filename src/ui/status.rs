@@ -46,15 +46,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
                     });
                 format!(
                     " article {} of {}{figure}",
-                    thousands(app.selected() + 1),
-                    thousands(total)
+                    thousands(app.ordinal().0),
+                    thousands(app.ordinal().1)
                 )
             }
             Focus::Reader => {
                 let at = format!(
                     " article {} of {}",
-                    thousands(app.selected() + 1),
-                    thousands(total)
+                    thousands(app.ordinal().0),
+                    thousands(app.ordinal().1)
                 );
                 let read = app.entry().is_some_and(|e| app.reading().is_read(&e.id));
                 match app.percent_read() {
@@ -102,9 +102,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     }
     let hints = match shown {
         // With nothing listed, only going back does anything.
-        Screen::Bookmarks(pane) if pane.shown().len() == 0 => {
-            format!("{} back ", app.keys().key(app.mode(), &Action::Back))
-        }
+        Screen::Bookmarks(pane) if pane.shown().len() == 0 => format!(
+            "{} back  {} quit ",
+            app.keys().key(app.mode(), &Action::Back),
+            app.keys().key(app.mode(), &Action::Quit)
+        ),
         _ => app.keys().hints(app.mode()).to_owned(),
     };
     // Two spaces at least between what is said and the keys, as between the keys.
@@ -123,10 +125,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// ` · 12 unread`, or nothing when every article is read.
+/// ` · 12 unread`, or ` · all read`.
 fn unread(app: &App) -> String {
     match app.unread() {
-        0 => String::new(),
+        0 => " · all read".to_owned(),
         n => format!(" · {} unread", thousands(n)),
     }
 }
