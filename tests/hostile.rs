@@ -147,7 +147,7 @@ fn every_article_draws_at_every_size_without_panic(catalog: &Arc<Catalog>) {
     assert_eq!(app.list_len(), catalog.entries().len());
     for position in 0..catalog.entries().len() {
         let index = app.list_entry(position).unwrap();
-        assert_eq!(app.selected(), index);
+        assert_eq!(app.selected(), index, "at {position}");
         let long = catalog.entries()[index].id == "long_line";
         app.act(Action::Open);
         for &(w, h) in &small {

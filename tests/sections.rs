@@ -42,6 +42,8 @@ fn a_nested_folder_is_listed_in_sections_newest_first() {
         expected.push((name.to_owned(), count));
     }
     assert_eq!(sections(&app), expected);
+    assert_eq!(app.list_position(), Some(0), "the list's first is selected");
+    assert_eq!(folder(&app), "2025/10/27");
     let text = screen(&app);
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[1].starts_with("│▾ 2025/10/27 · 4 "), "{text}");

@@ -141,9 +141,11 @@ impl App {
         if let Some((_, Pane::Reader)) = found {
             app.screen = Screen::Reader;
         }
-        app.list.selected = found.map_or(0, |(index, _)| index);
         app.regroup();
         app.refresh_listing();
+        // Without a place to come back to, the list's first article.
+        app.list.selected =
+            found.map_or_else(|| app.list_entry(0).unwrap_or(0), |(index, _)| index);
         app.relayout();
         app.place_bookmarks();
         app.restore_position();
@@ -454,7 +456,15 @@ impl App {
                 .collect()
         });
         self.catalog = catalog;
+        // The order the list shows, for the first and the last to be the list's.
+        self.regroup();
+        self.refresh_listing();
         let count = self.catalog.entries().len();
+        let first = self.list_entry(0);
+        let last = self
+            .list_len()
+            .checked_sub(1)
+            .and_then(|p| self.list_entry(p));
         let by_id = |catalog: &Catalog, id: &str| {
             catalog.find(id).filter(|(_, e)| e.id == id).map(|(i, _)| i)
         };
@@ -476,10 +486,10 @@ impl App {
                     found
                 }
                 None if filtered => found,
-                None => Some(0),
+                None => first,
             },
-            Follow::Top if !filtered => Some(0),
-            Follow::Bottom if !filtered => Some(count.saturating_sub(1)),
+            Follow::Top if !filtered => first,
+            Follow::Bottom if !filtered => last,
             _ => found,
         };
         self.list.selected = match target {
