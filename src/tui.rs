@@ -34,6 +34,10 @@ const ANSWERS_POLL: Duration = Duration::from_millis(8);
 /// How often the event loop looks for a newer catalog while the folder is indexed.
 const INDEXING_POLL: Duration = Duration::from_millis(50);
 
+/// How often the event loop looks for a catalog of the live folder while nothing else is
+/// going on: a file changed shows within a second.
+const LIVE_POLL: Duration = Duration::from_millis(200);
+
 /// Environment variable that makes docbao panic after its first frame, to test the panic hook.
 pub const FORCE_PANIC_ENV: &str = "DOCBAO_TEST_PANIC";
 
@@ -49,7 +53,8 @@ pub fn run(
     let (updates, indexed) = mpsc::channel();
     let (indexing, catalog, progress) = match folder {
         Some(folder) => {
-            let indexing = indexer::open(folder, cache, move |update| {
+            let watch = Some(crate::catalog::live::Watch::from_env());
+            let indexing = indexer::open_live(folder, cache, watch, move |update| {
                 // The reader has gone: nothing is waiting for the rest.
                 let _ = updates.send(update);
             })?;
@@ -103,7 +108,7 @@ pub fn run(
         } else if indexing_on {
             INDEXING_POLL
         } else {
-            TICK.saturating_sub(last_tick.elapsed())
+            TICK.saturating_sub(last_tick.elapsed()).min(LIVE_POLL)
         };
         if event::poll(wait).context("cannot read from the terminal")? {
             let event = event::read().context("cannot read from the terminal")?;

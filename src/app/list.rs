@@ -149,9 +149,13 @@ impl App {
         let last = count - 1;
         let page = self.list_capacity();
         let at = self.list_position().unwrap_or(0);
-        let Some(target) = super::moved(action, at, page, last) else {
+        let Some(mut target) = super::moved(action, at, page, last) else {
             return;
         };
+        // A removed article, still open, stood before the one selected in its place.
+        if self.reader.removed && *action == Action::Down {
+            target = at;
+        }
         if let Some(index) = self.list_entry(target) {
             self.select(index);
         }

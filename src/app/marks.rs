@@ -23,9 +23,20 @@ impl App {
             .map(|b| b.range.clone())
     }
 
+    /// Says that a removed article cannot be bookmarked, when the one shown is.
+    fn refused_as_removed(&mut self) -> bool {
+        if self.reader.removed {
+            self.note = Some("a removed article cannot be bookmarked".to_owned());
+        }
+        self.reader.removed
+    }
+
     /// Starts a selection at the current passage, or drops the one being made.
     pub(super) fn toggle_selection(&mut self) {
         if self.reader.selection.take().is_some() {
+            return;
+        }
+        if self.refused_as_removed() {
             return;
         }
         if let Some(passage) = self.passage() {
@@ -85,6 +96,9 @@ impl App {
     /// Asks for the note of a bookmark of the selection (or of the current passage); the
     /// bookmark is made when the note is confirmed, and `Esc` gives it up.
     pub(super) fn start_bookmark(&mut self) -> Screen {
+        if self.refused_as_removed() {
+            return Screen::Reader;
+        }
         let range = match self.reader.selection.take() {
             Some(selection) => selection.covered(),
             None => match self.passage() {

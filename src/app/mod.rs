@@ -85,6 +85,8 @@ pub struct App {
     unread: usize,
     /// Whether the reading state or the catalog changed since the unread were counted.
     unread_changed: bool,
+    /// Whether the folder has been indexed whole once: a catalog now is the live folder's.
+    live: bool,
 }
 
 /// What the list's selection follows when a newer catalog comes in while indexing.
@@ -128,6 +130,7 @@ impl App {
             follow: Follow::Top,
             unread: 0,
             unread_changed: true,
+            live: start.progress.done,
         };
         let last = app.reading.last.clone();
         let found = last
@@ -444,11 +447,15 @@ impl App {
     /// Shows a newer catalog, as the indexing thread makes it: the same article stays
     /// selected (and open, re-read if its file changed), a search in the list is run again.
     fn take_catalog(&mut self, catalog: Arc<Catalog>, progress: Progress) {
+        // A catalog after indexing was done is the live folder's: a file changed.
+        let live = self.live;
+        self.live |= progress.done;
         self.progress = progress;
         if catalog == self.catalog {
             return;
         }
         let selected = self.entry().map(|e| (e.id.clone(), e.stamp));
+        let old_position = self.list_position();
         let hits_ids: Option<Vec<String>> = self.list.hits().map(|hits| {
             hits.hits
                 .iter()
@@ -473,6 +480,8 @@ impl App {
             .and_then(|(id, _)| by_id(&self.catalog, id));
         let filtered = self.list.filter.is_some();
         let target = match &self.follow {
+            // Indexing is over: the folder changed under the user, who stays where they are.
+            _ if live => found,
             Follow::Wanted(last) => match by_id(&self.catalog, &last.article) {
                 Some(index) => {
                     if last.pane == Pane::Reader && matches!(self.screen, Screen::List) {
@@ -492,7 +501,9 @@ impl App {
             Follow::Bottom if !filtered => last,
             _ => found,
         };
-        self.list.selected = match target {
+        let in_its_place =
+            old_position.and_then(|p| self.list_entry(p.min(self.list_len().saturating_sub(1))));
+        self.list.selected = match target.or(in_its_place) {
             Some(index) => index,
             None => self.list.selected.min(count.saturating_sub(1)),
         };
@@ -508,7 +519,19 @@ impl App {
             (Some((id, stamp)), Some(entry)) => (*id == entry.id, *stamp == entry.stamp),
             _ => (false, false),
         };
-        if !same_article {
+        let shown = self.reader.article.as_ref().map(|a| a.id.clone());
+        let removed = live
+            && shown.is_some_and(|id| selected.as_ref().is_some_and(|(s, _)| *s == id))
+            && found.is_none();
+        if removed {
+            // The article read was removed from the folder: it stays open, the one in its
+            // place selected, until the user moves away.
+            self.reader.removed = true;
+            self.note =
+                Some("article removed from the folder · open until you move away".to_owned());
+        } else if self.reader.removed {
+            // Still shown as it was; the selection moves with the catalog.
+        } else if !same_article {
             // Another article in its place (the one shown is gone): shown as if selected.
             let search = self.reader.search.take();
             self.reader = ReaderView::default();
@@ -528,7 +551,6 @@ impl App {
         }
         self.bookmarks_changed = true;
         self.unread_changed = true;
-        self.regroup();
         self.refresh_listing();
         self.keep_selection_visible();
     }

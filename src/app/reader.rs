@@ -36,6 +36,9 @@ pub struct ReaderView {
     pub(super) started: bool,
     /// Marked unread while open: what is on screen counts as seen only once the user moves.
     pub(super) held: bool,
+    /// The article shown was removed from the folder: shown until the user moves away, the
+    /// one in its place selected meanwhile.
+    pub(super) removed: bool,
     /// The selected article, read whole.
     pub(super) article: Option<Arc<Article>>,
     /// The paragraph and percent last recorded, so that only a move is recorded again.
@@ -48,6 +51,11 @@ pub struct ReaderView {
 }
 
 impl ReaderView {
+    /// Whether the article shown was removed from the folder.
+    pub fn removed(&self) -> bool {
+        self.removed
+    }
+
     /// The selected article laid out, if there is one.
     pub fn page(&self) -> Option<&Page> {
         self.page.as_ref()
@@ -292,8 +300,10 @@ impl App {
     /// Selects an article: records where the user was in the one left, lays the new one out
     /// and shows it where the user left it.
     pub(super) fn select(&mut self, index: usize) {
-        if index != self.list.selected || self.reader.page.is_none() {
-            self.record_position();
+        if index != self.list.selected || self.reader.page.is_none() || self.reader.removed {
+            if !self.reader.removed {
+                self.record_position();
+            }
             self.save_reading();
             self.list.selected = index;
             let search = self.reader.search.take();
@@ -315,6 +325,12 @@ impl App {
 
     /// Reads the next (or previous) article of the list.
     pub(super) fn step_article(&mut self, step: isize) {
+        // A removed article stood before the one selected in its place.
+        let step = if self.reader.removed && step > 0 {
+            step - 1
+        } else {
+            step
+        };
         let target = match self.list_position() {
             Some(at) => at.checked_add_signed(step).and_then(|p| self.list_entry(p)),
             // The article read is not listed (a search left it out): the catalog's next.

@@ -96,6 +96,17 @@ pub fn open(
     cache_use: CacheUse,
     send: impl Fn(Update) + Send + 'static,
 ) -> Result<Indexing, CatalogError> {
+    open_live(path, cache_use, None, send)
+}
+
+/// Opens `path` as [`open`] does and, with `watch`, keeps indexing it as its files change
+/// until stopped: each change sends a catalog again, indexed as a start with the cache would.
+pub fn open_live(
+    path: &Path,
+    cache_use: CacheUse,
+    watch: Option<super::live::Watch>,
+    send: impl Fn(Update) + Send + 'static,
+) -> Result<Indexing, CatalogError> {
     let meta = std::fs::metadata(path).map_err(|cause| CatalogError::Open {
         path: path.to_owned(),
         cause,
@@ -175,9 +186,15 @@ pub fn open(
     let previous = Arc::clone(&first);
     let thread = thread::Builder::new()
         .name("docbao-index".to_owned())
-        .spawn(move || match head {
-            true => job.run_from_head(previous, &send),
-            false => job.run(previous, walk, &send),
+        .spawn(move || {
+            let live = watch.and_then(|watch| super::live::Live::start(&job.path, watch, &send));
+            let latest = match head {
+                true => job.run_from_head(previous, &send),
+                false => job.run(previous, walk, &send),
+            };
+            if let Some(live) = live {
+                live.follow(&job.stop, latest, |latest| job.run(latest, None, &send));
+            }
         })
         .ok();
     Ok(Indexing {
@@ -267,7 +284,7 @@ struct Job {
 impl Job {
     /// Reads the whole cache whose head was shown, sends it, and brings it up to date; with a
     /// cache gone bad since its head was read, indexes the folder afresh.
-    fn run_from_head(self, head: Arc<Catalog>, send: &dyn Fn(Update)) {
+    fn run_from_head(&self, head: Arc<Catalog>, send: &dyn Fn(Update)) -> Arc<Catalog> {
         let whole = self
             .dir
             .as_ref()
@@ -286,7 +303,7 @@ impl Job {
                     },
                     parsed: 0,
                 });
-                self.run(catalog, None, send);
+                self.run(catalog, None, send)
             }
             Some(Err(err)) => {
                 send(Update::Note(format!(
@@ -296,14 +313,20 @@ impl Job {
                 // The head stays in view until the walk has listed the folder afresh.
                 let mut empty = Catalog::from_parts(Vec::new(), Vec::new(), self.origin.clone());
                 empty.folder = self.folder.clone();
-                self.run(Arc::new(empty), None, send);
+                self.run(Arc::new(empty), None, send)
             }
             None => self.run(head, None, send),
         }
     }
 
-    /// Brings the catalog up to date with the folder, sending each catalog made.
-    fn run(self, previous: Arc<Catalog>, walk: Option<(Walk, Vec<Listed>)>, send: &dyn Fn(Update)) {
+    /// Brings the catalog up to date with the folder, sending each catalog made; returns the
+    /// last.
+    fn run(
+        &self,
+        previous: Arc<Catalog>,
+        walk: Option<(Walk, Vec<Listed>)>,
+        send: &dyn Fn(Update),
+    ) -> Arc<Catalog> {
         // The whole folder, listed: by the walk begun before the first frame, the list growing
         // as it goes, or afresh.
         // With no cache, the files are listed by their first line: those of the first frame
@@ -351,7 +374,7 @@ impl Job {
                 Ok(listed) => listed,
                 Err(err) => {
                     send(Update::Note(err.to_string()));
-                    return;
+                    return previous;
                 }
             },
         };
@@ -400,7 +423,7 @@ impl Job {
                 parsed: 0,
             });
             self.check_stored(&previous, self.dir.is_some(), send);
-            return;
+            return previous;
         }
         let kept: Vec<Entry> = kept.into_iter().cloned().collect();
         let unchanged = kept.len() + problems.len();
@@ -471,7 +494,7 @@ impl Job {
                         .collect();
                     let _ = cache::save(dir, &self.root, &catalog_of(indexed, &problems));
                 }
-                return;
+                return previous;
             }
             let Some((articles, unreadable, mut bytes, parts)) = next.take() else {
                 break;
@@ -558,6 +581,7 @@ impl Job {
             )));
         }
         self.check_stored(&catalog, cache_ok, send);
+        catalog
     }
 
     /// What the first search would do, done now: each article's signature and folded text

@@ -3,6 +3,7 @@
 mod article;
 pub mod cache;
 pub mod indexer;
+pub mod live;
 pub mod sections;
 mod stored;
 

@@ -23,6 +23,7 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
     };
     // The headline, not the file: it stays in view however far the article is scrolled.
     let title = match app.article() {
+        Some(article) if app.reader().removed() => format!(" removed · {} ", article.title),
         Some(article) => format!(
             " {}/{} · {} ",
             text::thousands(app.ordinal().0),

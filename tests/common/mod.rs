@@ -22,6 +22,7 @@ use unicode_normalization::UnicodeNormalization;
 
 pub mod hostile;
 pub mod nested;
+pub mod pty;
 
 /// The bundled articles, as the binary has them.
 pub fn bundled() -> Arc<Catalog> {
