@@ -99,6 +99,8 @@ pub enum Action {
     ToggleCase,
     /// Cycle accent matching: smart, always, never.
     ToggleAccents,
+    /// Cycle where matches may be in words: at a word start, whole words, anywhere.
+    ToggleWords,
     /// Finish typing: keep the search (in the list, open the chosen article at its first match).
     Confirm,
     /// Stop typing: go back to where the search began.

@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 use crate::bookmarks::{Bookmark, BookmarkStore};
 use crate::catalog::{self, CacheUse, Catalog, Entry, Lookup, Opened, Sifted, cache};
 use crate::page::Page;
-use crate::search::{self, Options, Query, Sensitivity};
+use crate::search::{self, Options, Query, Sensitivity, Words};
 use crate::store;
 use crate::text;
 use crate::tui;
@@ -105,6 +105,13 @@ pub enum Command {
         /// Never tell letters with and without accents apart.
         #[arg(long)]
         ignore_accents: bool,
+        /// Match whole words only (by default a match starts at a word start and its last
+        /// word may be the start of one).
+        #[arg(short = 'w', long, conflicts_with = "anywhere")]
+        word: bool,
+        /// Match anywhere, inside words too.
+        #[arg(long)]
+        anywhere: bool,
         /// Print on stderr how long reading and searching took.
         #[arg(long)]
         stats: bool,
@@ -159,11 +166,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ignore_case,
             accent_sensitive,
             ignore_accents,
+            word,
+            anywhere,
             stats,
         }) => {
             let options = Options {
                 case: sensitivity(case_sensitive, ignore_case),
                 accents: sensitivity(accent_sensitive, ignore_accents),
+                words: match (word, anywhere) {
+                    (true, _) => Words::Whole,
+                    (_, true) => Words::Anywhere,
+                    _ => Words::Start,
+                },
             };
             let query = Query::new(&query, options);
             let started = std::time::Instant::now();

@@ -171,6 +171,7 @@ const DEFAULTS: &[(Scope, &str, Action, &str)] = &[
     (S::Prompt,       "C-u",           A::DeleteToStart,       "delete everything before the cursor"),
     (S::Search,       "A-c",           A::ToggleCase,          "case: smart → match case → ignore case"),
     (S::Search,       "A-a",           A::ToggleAccents,       "accents: smart → match accents → ignore accents"),
+    (S::Search,       "A-w",           A::ToggleWords,         "words: word start → whole words → anywhere"),
     (S::Help,         "j Down",        A::Down,                "scroll down / up"),
     (S::Help,         "k Up",          A::Up,                  ""),
     (S::Help,         "Space PgDn f",  A::PageDown,            "page down / up"),

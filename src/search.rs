@@ -56,6 +56,40 @@ impl Sensitivity {
     }
 }
 
+/// Where in the words of the text a match may begin and end. A Vietnamese word is a run of
+/// short syllables, and a query matched anywhere finds `an` inside "toàn", "bản" and "ngân".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Words {
+    /// At the start of a word: every query word but the last is a whole word, the last may
+    /// be the start of one, so that `thu tuo` finds "thủ tướng" as it is typed.
+    #[default]
+    Start,
+    /// Every query word a whole word.
+    Whole,
+    /// Anywhere, inside words too.
+    Anywhere,
+}
+
+impl Words {
+    /// The next setting in the cycle word start → whole words → anywhere.
+    pub fn next(self) -> Words {
+        match self {
+            Words::Start => Words::Whole,
+            Words::Whole => Words::Anywhere,
+            Words::Anywhere => Words::Start,
+        }
+    }
+
+    /// A short name for prompts: `start`, `whole`, `anywhere`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Words::Start => "start",
+            Words::Whole => "whole",
+            Words::Anywhere => "anywhere",
+        }
+    }
+}
+
 /// How a query is matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Options {
@@ -63,6 +97,8 @@ pub struct Options {
     pub case: Sensitivity,
     /// Accents and đ.
     pub accents: Sensitivity,
+    /// Where in words a match may begin and end.
+    pub words: Words,
 }
 
 /// A parsed query, ready to match.
@@ -100,6 +136,25 @@ impl Query {
         self.folded.is_empty()
     }
 
+    /// Whether a candidate found at `at` of folded text begins (and, for whole words, ends)
+    /// where the query's word setting wants it to.
+    fn fits(&self, folded: &[u8], at: usize) -> bool {
+        let (Some(first), Some(last)) =
+            (self.folded.chars().next(), self.folded.chars().next_back())
+        else {
+            return true;
+        };
+        let end = at + self.folded.len();
+        match self.options.words {
+            Words::Anywhere => true,
+            Words::Start => word_edge(char_before(folded, at), Some(first)),
+            Words::Whole => {
+                word_edge(char_before(folded, at), Some(first))
+                    && word_edge(Some(last), char_at(folded, end))
+            }
+        }
+    }
+
     /// Whether this query tells case apart (after smart case).
     pub fn case_sensitive(&self) -> bool {
         self.cased.is_some()
@@ -123,6 +178,57 @@ impl Query {
             None => true,
         }
     }
+}
+
+/// Whether a word may end between `before` and `after` (`None` for the edge of the text):
+/// where a letter or digit meets something else, and between any two letters of a script
+/// written without spaces (Chinese, Japanese, Thai …), where every letter may start a word.
+fn word_edge(before: Option<char>, after: Option<char>) -> bool {
+    match (before, after) {
+        (Some(a), Some(b)) => !(in_word(a) && in_word(b)) || spaceless(a) || spaceless(b),
+        _ => true,
+    }
+}
+
+/// Whether `c` is part of a word: a letter, a digit, or a mark on one.
+fn in_word(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Whether `c` is of a script written without spaces between words.
+fn spaceless(c: char) -> bool {
+    matches!(u32::from(c),
+        0x0E00..=0x0EFF // Thai, Lao
+        | 0x1000..=0x109F // Myanmar
+        | 0x1780..=0x17FF // Khmer
+        | 0x2E80..=0x9FFF // CJK radicals, kana, ideographs
+        | 0xF900..=0xFAFF // CJK compatibility ideographs
+        | 0x20000..=0x3FFFF // CJK extensions
+    )
+}
+
+/// The character of UTF-8 `bytes` that ends at `at`.
+fn char_before(bytes: &[u8], at: usize) -> Option<char> {
+    let mut start = at.checked_sub(1)?;
+    while start > 0 && bytes.get(start).is_some_and(|b| b & 0xC0 == 0x80) {
+        start -= 1;
+    }
+    std::str::from_utf8(bytes.get(start..at)?)
+        .ok()?
+        .chars()
+        .next()
+}
+
+/// The character of UTF-8 `bytes` that starts at `at`.
+fn char_at(bytes: &[u8], at: usize) -> Option<char> {
+    let rest = bytes.get(at..)?;
+    let len = match *rest.first()? {
+        b if b < 0x80 => 1,
+        b if b >= 0xF0 => 4,
+        b if b >= 0xE0 => 3,
+        _ => 2,
+    };
+    std::str::from_utf8(rest.get(..len)?).ok()?.chars().next()
 }
 
 /// Whether the accents at `range` of `text` are those of the query.
@@ -167,7 +273,9 @@ pub fn find_all(text: &str, map: &FoldMap, query: &Query) -> Vec<Range<usize>> {
     if query.is_empty() {
         return Vec::new();
     }
-    memmem::find_iter(map.folded.as_bytes(), query.folded.as_bytes())
+    let folded = map.folded.as_bytes();
+    memmem::find_iter(folded, query.folded.as_bytes())
+        .filter(|&at| query.fits(folded, at))
         .map(|at| map.to_original(text, at..at + query.folded.len()))
         .filter(|range| query.accepts(text, range))
         .collect()
@@ -255,8 +363,9 @@ impl<'a> StoredArticle<'a> {
         if query.is_empty() {
             return Vec::new();
         }
-        let candidates: Vec<usize> =
-            memmem::find_iter(self.folded.text, query.folded.as_bytes()).collect();
+        let candidates: Vec<usize> = memmem::find_iter(self.folded.text, query.folded.as_bytes())
+            .filter(|&at| query.fits(self.folded.text, at))
+            .collect();
         // Matches close together are mapped faster by folding the text once, with a map.
         if candidates.len() * fold::MARK_EVERY > self.shown().len() {
             let shown = self.shown();
@@ -308,7 +417,7 @@ pub fn find_everywhere(catalog: &Catalog, query: &Query) -> Vec<Vec<Range<usize>
             // Most articles do not match: their signature, or else their folded text, says so
             // without reading the text.
             let stored = catalog.entries()[index].stored();
-            if stored.is_some_and(|s| first_match(s, &probe, &finder, 0) == Seen::Absent) {
+            if stored.is_some_and(|s| first_match(s, &probe, &finder, query, 0) == Seen::Absent) {
                 return Vec::new();
             }
             with_stored(catalog, index, |a| a.find_all(query)).unwrap_or_default()
@@ -394,12 +503,13 @@ impl ArticleHits {
     /// no more matches than that takes.
     pub fn place(&mut self, article: &StoredArticle<'_>, query: &Query) {
         let title = article.title_range.cloned().unwrap_or(0..0);
-        let candidates = memmem::find_iter(article.folded.text, query.folded.as_bytes());
+        let candidates = memmem::find_iter(article.folded.text, query.folded.as_bytes())
+            .filter(|&at| query.fits(article.folded.text, at));
         // The title opens the shown text: its matches come first, then the first one past it.
         let found = article.matches(candidates, query, |m| m.start >= title.end);
         if self.count.is_none() {
             let finder = memmem::Finder::new(query.folded.as_bytes());
-            self.count = Some(count(&finder, article.folded.text));
+            self.count = Some(count(&finder, query, article.folded.text));
         }
         let Some(first) = found.first().cloned() else {
             self.placed = None;
@@ -511,7 +621,7 @@ pub fn search_catalog(
             // Whether it matches comes from the signature, then the folded text from where
             // the query this one extends first matched, stopping at the first match; the text
             // is looked at only when needed.
-            let first = match first_match(stored, &probe, &finder, from) {
+            let first = match first_match(stored, &probe, &finder, query, from) {
                 Seen::Absent => return None,
                 Seen::At(at) => at,
                 Seen::Unknown => 0,
@@ -519,7 +629,7 @@ pub fn search_catalog(
             let folded = stored.folded();
             let mut hit = ArticleHits {
                 index,
-                title_count: folded.map_or(0, |folded| count(&finder, folded.title)),
+                title_count: folded.map_or(0, |folded| count(&finder, query, folded.title)),
                 count: None,
                 from: first,
                 placed: None,
@@ -549,7 +659,7 @@ pub fn search_catalog(
                 let folded = catalog.entries()[hit.index]
                     .stored()
                     .and_then(|s| s.folded());
-                hit.count = folded.map(|folded| count(&finder, folded.text));
+                hit.count = folded.map(|folded| count(&finder, query, folded.text));
             });
     }
     rank(&mut hits);
@@ -587,6 +697,7 @@ fn first_match(
     stored: &Stored,
     probe: &grams::Probe,
     finder: &memmem::Finder<'_>,
+    query: &Query,
     from: usize,
 ) -> Seen {
     if probe.rules_out() && stored.grams().is_some_and(|grams| !probe.may_occur(grams)) {
@@ -597,8 +708,10 @@ fn first_match(
     };
     let from = from.min(folded.text.len());
     finder
-        .find(&folded.text[from..])
-        .map_or(Seen::Absent, |at| Seen::At(from + at))
+        .find_iter(&folded.text[from..])
+        .map(|at| from + at)
+        .find(|&at| query.fits(folded.text, at))
+        .map_or(Seen::Absent, Seen::At)
 }
 
 /// Puts results in their order: title matches first, then by how often they match, then in
@@ -630,12 +743,20 @@ fn rank(hits: &mut Vec<ArticleHits>) {
 /// scan only the start of each article.
 pub const COUNT_CAP: usize = 99;
 
-/// How often the needle occurs in `haystack` (without overlaps, as memmem finds them), up to
-/// [`COUNT_CAP`].
-fn count(finder: &memmem::Finder<'_>, haystack: &[u8]) -> usize {
+/// How often the query occurs in folded `haystack` where its word setting allows (without
+/// overlaps, as memmem finds them), up to [`COUNT_CAP`].
+fn count(finder: &memmem::Finder<'_>, query: &Query, haystack: &[u8]) -> usize {
+    let fits = |&at: &usize| query.fits(haystack, at);
     match finder.needle() {
-        [byte] => memchr::memchr_iter(*byte, haystack).take(COUNT_CAP).count(),
-        _ => finder.find_iter(haystack).take(COUNT_CAP).count(),
+        [byte] => memchr::memchr_iter(*byte, haystack)
+            .filter(fits)
+            .take(COUNT_CAP)
+            .count(),
+        _ => finder
+            .find_iter(haystack)
+            .filter(fits)
+            .take(COUNT_CAP)
+            .count(),
     }
 }
 
@@ -686,10 +807,13 @@ impl FileSieve {
 /// ignored case and accents (so its results hold every article `next` can match) and `next`
 /// extends it.
 pub fn narrows(previous: &Query, next: &Query) -> bool {
-    !previous.case_sensitive()
-        && !previous.accent_sensitive()
-        && !previous.is_empty()
-        && next.folded.starts_with(&previous.folded)
+    let Some(added) = next.folded.strip_prefix(previous.folded.as_str()) else {
+        return false;
+    };
+    // A whole word made longer is another word: `thu` does not hold `thuy`.
+    let same_words = previous.options.words == next.options.words
+        && (previous.options.words != Words::Whole || added.is_empty() || added.starts_with(' '));
+    !previous.case_sensitive() && !previous.accent_sensitive() && !previous.is_empty() && same_words
 }
 
 /// A catalog shared with the search thread.

@@ -543,3 +543,42 @@ fn a_text_and_a_markdown_file_of_one_name_get_ids_of_their_own() {
         "{found}"
     );
 }
+
+#[test]
+fn search_matches_at_word_starts_unless_told_whole_words_or_anywhere() {
+    let dir = empty_dir();
+    let lines = |args: &[&str]| {
+        let output = docbao(dir.path(), args);
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        stdout(&output).lines().count()
+    };
+    for cache in [&[][..], &["--no-cache"][..]] {
+        let run = |extra: &[&str]| {
+            let args: Vec<&str> = cache
+                .iter()
+                .chain(&["search"])
+                .chain(extra)
+                .chain(&["an"])
+                .copied()
+                .collect();
+            lines(&args)
+        };
+        let (start, whole, anywhere) = (run(&[]), run(&["--word"]), run(&["--anywhere"]));
+        // `an` inside "toàn", "bản", "ngân" only anywhere; "anh" at a word start, not whole.
+        assert!(
+            0 < whole && whole < start && start < anywhere,
+            "{whole} {start} {anywhere}"
+        );
+        assert_eq!(start, lines(&["search", "an"]), "{cache:?}");
+    }
+    let typed = stdout(&docbao(dir.path(), &["search", "thu tuo"]));
+    assert!(typed.contains("Thủ tướng"), "{typed}");
+    let whole = docbao(dir.path(), &["search", "--word", "thu tuo"]);
+    assert_eq!(
+        whole.status.code(),
+        Some(1),
+        "a whole word is not its start"
+    );
+    let both = docbao(dir.path(), &["search", "--word", "--anywhere", "an"]);
+    assert_eq!(both.status.code(), Some(2), "{}", stderr(&both));
+}

@@ -443,3 +443,35 @@ fn a_headline_cut_short_keeps_a_space_before_the_corner() {
     let top = screen(&app).lines().next().unwrap().to_owned();
     assert!(top.ends_with("… ┐"), "{top}");
 }
+
+#[test]
+fn alt_w_cycles_where_in_words_a_search_matches() {
+    let mut app = common::app(100, 30);
+    press(&mut app, "j Enter /");
+    common::type_text(&mut app, "an");
+    let count = |app: &common::Harness| app.reader().search().unwrap().matches.len();
+    let start = count(&app);
+    let status = screen(&app).lines().last().unwrap().to_owned();
+    assert!(status.contains("Alt-w words: start"), "{status}");
+    press(&mut app, "A-w");
+    let whole = count(&app);
+    assert!(
+        screen(&app)
+            .lines()
+            .last()
+            .unwrap()
+            .contains("words: whole")
+    );
+    press(&mut app, "A-w");
+    let anywhere = count(&app);
+    assert!(
+        0 < whole && whole < start && start < anywhere,
+        "{whole} {start} {anywhere}"
+    );
+    // The setting stays for the next search, in the list too.
+    press(&mut app, "Esc Esc /");
+    common::type_text(&mut app, "oan");
+    assert!(app.list_len() > 0, "inside “toàn”, anywhere");
+    press(&mut app, "A-w");
+    assert_eq!(app.list_len(), 0, "no word starts with “oan”");
+}

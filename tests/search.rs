@@ -2,7 +2,7 @@
 
 mod common;
 
-use docbao::search::{self, Options, Query, Sensitivity};
+use docbao::search::{self, Options, Query, Sensitivity, Words};
 use docbao::text::fold::{FoldMap, fold};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
@@ -100,12 +100,14 @@ fn forced_settings_override_smart() {
     let insensitive = Options {
         case: Sensitivity::Off,
         accents: Sensitivity::Off,
+        ..Options::default()
     };
     let query = Query::new("HÒA", insensitive);
     assert_eq!(found("hoa hóa", &query), ["hoa", "hóa"]);
     let sensitive = Options {
         case: Sensitivity::On,
         accents: Sensitivity::On,
+        ..Options::default()
     };
     let query = Query::new("hoa", sensitive);
     assert_eq!(found("hoa Hoa hòa", &query), ["hoa"]);
@@ -299,7 +301,80 @@ fn query_text() -> impl Strategy<Value = String> {
     .prop_map(String::from)
 }
 
+/// A query matched with the default case and accents, words as `words` says.
+fn worded(query: &str, words: Words) -> Query {
+    Query::new(
+        query,
+        Options {
+            words,
+            ..Options::default()
+        },
+    )
+}
+
+#[track_caller]
+fn finds_in(text: &str, query: &str, words: Words, expected: &[&str]) {
+    assert_eq!(
+        found(text, &worded(query, words)),
+        expected,
+        "{query:?} ({words:?}) in {text:?}"
+    );
+}
+
+#[test]
+fn a_match_starts_at_a_word_start_unless_asked_otherwise() {
+    let text = "Đối thoại về hòa bình, toàn bản ngân sách và an ninh.";
+    finds_in(text, "hoa", Words::Start, &["hòa"]);
+    finds_in(text, "hoa", Words::Anywhere, &["hoạ", "hòa"]);
+    finds_in(text, "an", Words::Start, &["an"]);
+    finds_in(text, "an", Words::Anywhere, &["àn", "ản", "ân", "an"]);
+}
+
+#[test]
+fn the_last_word_may_be_the_start_of_one_and_whole_words_are_whole() {
+    let text = "Thủ tướng thuyết trình; Thủ tướng Chính phủ.";
+    finds_in(text, "thu tuo", Words::Start, &["Thủ tướ", "Thủ tướ"]);
+    finds_in(text, "thu tuo", Words::Whole, &[]);
+    finds_in(text, "thu tuong", Words::Whole, &["Thủ tướng", "Thủ tướng"]);
+    finds_in(text, "thu", Words::Start, &["Thủ", "thu", "Thủ"]);
+    finds_in(text, "thu", Words::Whole, &["Thủ", "Thủ"]);
+    // đ is a letter: the word is "đại", not "ại".
+    finds_in("Đại biểu", "ai", Words::Start, &[]);
+    finds_in("Đại biểu", "dai", Words::Start, &["Đại"]);
+    // Every letter of a script without spaces may start a word.
+    finds_in("東京日本語", "日本", Words::Whole, &["日本"]);
+    // A query that starts or ends with a sign is held to words only where it has letters.
+    finds_in("giá 5% (tăng)", "(tang", Words::Start, &["(tăng"]);
+    finds_in("giá 5% (tăng)", "5%", Words::Whole, &["5%"]);
+}
+
+#[test]
+fn whole_words_do_not_narrow_to_a_longer_word() {
+    let whole = |q: &str| worded(q, Words::Whole);
+    assert!(!search::narrows(&whole("thu"), &whole("thuy")));
+    assert!(search::narrows(&whole("thu"), &whole("thu t")));
+    assert!(search::narrows(&smart("thu"), &smart("thuy")));
+    assert!(!search::narrows(
+        &smart("thu"),
+        &worded("thuy", Words::Whole)
+    ));
+}
+
 proptest! {
+    #[test]
+    fn a_word_start_match_is_a_match_at_a_unicode_word_boundary(
+        text in vietnamese_text(),
+        query in query_text(),
+    ) {
+        let text: String = text.nfc().collect();
+        let starts: Vec<usize> = text.split_word_bound_indices().map(|(i, _)| i).collect();
+        let map = FoldMap::new(&text);
+        let anywhere = search::find_all(&text, &map, &worded(&query, Words::Anywhere));
+        let at_word_starts: Vec<_> =
+            anywhere.into_iter().filter(|m| starts.contains(&m.start)).collect();
+        prop_assert_eq!(search::find_all(&text, &map, &smart(&query)), at_word_starts);
+    }
+
     #[test]
     fn folding_never_panics(text in any::<String>()) {
         let map = FoldMap::new(&text);

@@ -63,6 +63,10 @@ impl App {
                 self.options.accents = self.options.accents.next();
                 self.refresh_prompt(&mut p);
             }
+            Action::ToggleWords => {
+                self.options.words = self.options.words.next();
+                self.refresh_prompt(&mut p);
+            }
             Action::Up | Action::Down => match &mut p.under {
                 Screen::Bookmarks(pane) => {
                     let last = pane.shown.len().saturating_sub(1);

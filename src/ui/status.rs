@@ -133,7 +133,8 @@ fn unread(app: &App) -> String {
     }
 }
 
-/// `/query▏  3/14  Alt-c case: smart  Alt-a accents: smart`, with the cursor placed in the query.
+/// `/query▏  3/14  Alt-c case: smart  Alt-a accents: smart  Alt-w words: start`, with the
+/// cursor placed in the query.
 fn render_prompt(app: &App, screen: &PromptScreen, theme: &Theme, area: Rect, frame: &mut Frame) {
     let width = usize::from(area.width);
     let prompt = screen.prompt();
@@ -141,11 +142,13 @@ fn render_prompt(app: &App, screen: &PromptScreen, theme: &Theme, area: Rect, fr
     let keys = app.keys();
     let options = app.options();
     let toggles = format!(
-        "{} case: {}  {} accents: {} ",
+        "{} case: {}  {} accents: {}  {} words: {} ",
         keys.key(mode, &Action::ToggleCase),
         options.case.label(),
         keys.key(mode, &Action::ToggleAccents),
-        options.accents.label()
+        options.accents.label(),
+        keys.key(mode, &Action::ToggleWords),
+        options.words.label()
     );
     let typed = !prompt.text.trim().is_empty();
     let (lead, counter, hints) = match screen.purpose() {
@@ -175,12 +178,13 @@ fn render_prompt(app: &App, screen: &PromptScreen, theme: &Theme, area: Rect, fr
     let short = match screen.purpose() {
         Purpose::NewNote { .. } | Purpose::EditNote { .. } => String::new(),
         _ => format!(
-            "case {} · accents {} ",
+            "case:{} accents:{} words:{} ",
             options.case.label(),
-            options.accents.label()
+            options.accents.label(),
+            options.words.label()
         ),
     };
-    // What is typed keeps at least a third of the line; the hints give way first.
+    // What is typed keeps at least a quarter of the line; the hints give way first.
     let brief = match screen.purpose() {
         Purpose::SearchList { .. } => list_counter(app, true),
         _ => counter.clone(),
@@ -193,7 +197,7 @@ fn render_prompt(app: &App, screen: &PromptScreen, theme: &Theme, area: Rect, fr
         format!("{brief} "),
     ]
     .into_iter()
-    .find(|right| text::str_width(right) + width / 3 <= width)
+    .find(|right| text::str_width(right) + width / 4 <= width)
     .unwrap_or_default();
     let lead_width = text::str_width(lead);
     let room = width.saturating_sub(text::str_width(&right) + lead_width);
