@@ -14,6 +14,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::catalog::{Article, Bytes, Catalog, Entry, Folded, Segment, SegmentBuilder, Stored};
 use crate::text::fold::{self, FoldMap, Mark};
+use crate::text::words::{char_at, char_before, word_edge};
 use crate::text::{grams, sieve};
 
 /// Whether a search tells apart upper and lower case, or letters with and without accents.
@@ -114,6 +115,9 @@ pub struct Query {
     cased: Option<String>,
     /// Letter marks and word tones, when accents matter.
     accents: Option<fold::Accents>,
+    /// Its words, each matched on its own, when they may come in any order (the list's
+    /// search); empty for a phrase.
+    parts: Vec<Query>,
 }
 
 impl Query {
@@ -128,6 +132,44 @@ impl Query {
             accents: accent_sensitive.then(|| fold::accents(&text)),
             text,
             options,
+            parts: Vec::new(),
+        }
+    }
+
+    /// The same query with its words matched in any order, as fzf does: what the list's
+    /// search finds. Each word but the last typed is a whole word when matches start at word
+    /// starts; a single word is unchanged.
+    pub fn in_any_order(mut self) -> Query {
+        let words: Vec<&str> = self.text.split_whitespace().collect();
+        if words.len() < 2 {
+            return self;
+        }
+        let last = words.len() - 1;
+        self.parts = words
+            .iter()
+            .enumerate()
+            .map(|(i, word)| {
+                let mut options = self.options;
+                if i < last && options.words == Words::Start {
+                    options.words = Words::Whole;
+                }
+                Query::new(word, options)
+            })
+            .collect();
+        self
+    }
+
+    /// Whether its words may match in any order.
+    pub fn any_order(&self) -> bool {
+        !self.parts.is_empty()
+    }
+
+    /// What is looked for on its own: its words in any order, or the phrase.
+    fn needles(&self) -> Vec<&Query> {
+        if self.parts.is_empty() {
+            vec![self]
+        } else {
+            self.parts.iter().collect()
         }
     }
 
@@ -155,14 +197,14 @@ impl Query {
         }
     }
 
-    /// Whether this query tells case apart (after smart case).
+    /// Whether this query tells case apart (after smart case), in any of its words.
     pub fn case_sensitive(&self) -> bool {
-        self.cased.is_some()
+        self.cased.is_some() || self.parts.iter().any(Query::case_sensitive)
     }
 
-    /// Whether this query tells accents apart (after smart accents).
+    /// Whether this query tells accents apart (after smart accents), in any of its words.
     pub fn accent_sensitive(&self) -> bool {
-        self.accents.is_some()
+        self.accents.is_some() || self.parts.iter().any(Query::accent_sensitive)
     }
 
     /// Whether the folded candidate at `range` of `text` really matches, given case and accents.
@@ -178,57 +220,6 @@ impl Query {
             None => true,
         }
     }
-}
-
-/// Whether a word may end between `before` and `after` (`None` for the edge of the text):
-/// where a letter or digit meets something else, and between any two letters of a script
-/// written without spaces (Chinese, Japanese, Thai …), where every letter may start a word.
-fn word_edge(before: Option<char>, after: Option<char>) -> bool {
-    match (before, after) {
-        (Some(a), Some(b)) => !(in_word(a) && in_word(b)) || spaceless(a) || spaceless(b),
-        _ => true,
-    }
-}
-
-/// Whether `c` is part of a word: a letter, a digit, or a mark on one.
-fn in_word(c: char) -> bool {
-    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
-}
-
-/// Whether `c` is of a script written without spaces between words.
-fn spaceless(c: char) -> bool {
-    matches!(u32::from(c),
-        0x0E00..=0x0EFF // Thai, Lao
-        | 0x1000..=0x109F // Myanmar
-        | 0x1780..=0x17FF // Khmer
-        | 0x2E80..=0x9FFF // CJK radicals, kana, ideographs
-        | 0xF900..=0xFAFF // CJK compatibility ideographs
-        | 0x20000..=0x3FFFF // CJK extensions
-    )
-}
-
-/// The character of UTF-8 `bytes` that ends at `at`.
-fn char_before(bytes: &[u8], at: usize) -> Option<char> {
-    let mut start = at.checked_sub(1)?;
-    while start > 0 && bytes.get(start).is_some_and(|b| b & 0xC0 == 0x80) {
-        start -= 1;
-    }
-    std::str::from_utf8(bytes.get(start..at)?)
-        .ok()?
-        .chars()
-        .next()
-}
-
-/// The character of UTF-8 `bytes` that starts at `at`.
-fn char_at(bytes: &[u8], at: usize) -> Option<char> {
-    let rest = bytes.get(at..)?;
-    let len = match *rest.first()? {
-        b if b < 0x80 => 1,
-        b if b >= 0xF0 => 4,
-        b if b >= 0xE0 => 3,
-        _ => 2,
-    };
-    std::str::from_utf8(rest.get(..len)?).ok()?.chars().next()
 }
 
 /// Whether the accents at `range` of `text` are those of the query.
@@ -268,8 +259,36 @@ fn accents_match(wanted: &fold::Accents, text: &str, range: &Range<usize>) -> bo
         })
 }
 
-/// Every match of `query` in `text`, as byte ranges of whole graphemes, in order.
+/// Every match of `query` in `text`, as byte ranges of whole graphemes, in order; of each of
+/// its words, when they may come in any order.
 pub fn find_all(text: &str, map: &FoldMap, query: &Query) -> Vec<Range<usize>> {
+    merged(
+        query
+            .needles()
+            .into_iter()
+            .map(|q| find_phrase(text, map, q)),
+    )
+}
+
+/// Matches of several words, in text order, without overlaps (the earlier kept).
+fn merged(lists: impl Iterator<Item = Vec<Range<usize>>>) -> Vec<Range<usize>> {
+    let mut lists: Vec<Vec<Range<usize>>> = lists.collect();
+    if lists.len() == 1 {
+        return lists.pop().unwrap_or_default();
+    }
+    let mut all: Vec<Range<usize>> = lists.into_iter().flatten().collect();
+    all.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(all.len());
+    for range in all {
+        if out.last().is_none_or(|last| last.end <= range.start) {
+            out.push(range);
+        }
+    }
+    out
+}
+
+/// Every match of `query` as a phrase in `text`.
+fn find_phrase(text: &str, map: &FoldMap, query: &Query) -> Vec<Range<usize>> {
     if query.is_empty() {
         return Vec::new();
     }
@@ -358,8 +377,22 @@ impl<'a> StoredArticle<'a> {
         out
     }
 
-    /// Every match of `query` in the shown text, as byte ranges of the text.
+    /// Every match of `query` in the shown text, as byte ranges of the text; of each of its
+    /// words, when they may come in any order.
     pub fn find_all(&self, query: &Query) -> Vec<Range<usize>> {
+        merged(query.needles().into_iter().map(|q| self.find_phrase(q)))
+    }
+
+    /// Whether every word of `query` (or the phrase) is in the shown text.
+    pub fn holds_all(&self, query: &Query) -> bool {
+        query
+            .needles()
+            .into_iter()
+            .all(|q| !self.find_phrase(q).is_empty())
+    }
+
+    /// Every match of `query` as a phrase in the shown text.
+    fn find_phrase(&self, query: &Query) -> Vec<Range<usize>> {
         if query.is_empty() {
             return Vec::new();
         }
@@ -436,9 +469,12 @@ pub struct ArticleHits {
     /// case or accents mattered (then every match was checked, and counted); `None` until
     /// counted, which a search does only when it ranks by it, and placing always does.
     pub count: Option<usize>,
-    /// Where in the article's folded text its first match starts (0 when not known): a query
-    /// extending this one cannot match before it.
+    /// Where in the article's folded text its first match starts (0 when not known, or when
+    /// the words may come in any order): a query extending this one cannot match before it.
     pub from: usize,
+    /// Whether it holds the query as a phrase (always, for a phrase): a search of words in
+    /// any order ranks those first.
+    pub phrase: bool,
     /// Where its matches are in the text, once worked out: apart, since few results are
     /// placed and a search can find a quarter of a million.
     placed: Option<Box<Placed>>,
@@ -503,13 +539,14 @@ impl ArticleHits {
     /// no more matches than that takes.
     pub fn place(&mut self, article: &StoredArticle<'_>, query: &Query) {
         let title = article.title_range.cloned().unwrap_or(0..0);
-        let candidates = memmem::find_iter(article.folded.text, query.folded.as_bytes())
-            .filter(|&at| query.fits(article.folded.text, at));
         // The title opens the shown text: its matches come first, then the first one past it.
-        let found = article.matches(candidates, query, |m| m.start >= title.end);
+        let found = merged(query.needles().into_iter().map(|q| {
+            let candidates = memmem::find_iter(article.folded.text, q.folded.as_bytes())
+                .filter(|&at| q.fits(article.folded.text, at));
+            article.matches(candidates, q, |m| m.start >= title.end)
+        }));
         if self.count.is_none() {
-            let finder = memmem::Finder::new(query.folded.as_bytes());
-            self.count = Some(count(&finder, query, article.folded.text));
+            self.count = Some(Needles::new(query).count(article.folded.text));
         }
         let Some(first) = found.first().cloned() else {
             self.placed = None;
@@ -604,9 +641,9 @@ pub fn search_catalog(
             &all
         }
     };
-    let finder = memmem::Finder::new(query.folded.as_bytes());
     // Most articles that cannot hold the query are ruled out by their signature alone.
-    let probe = grams::Probe::new(query.folded.as_bytes());
+    let needles = Needles::new(query);
+    let phrase = query.any_order().then(|| Needle::new(query));
     let exact = !query.case_sensitive() && !query.accent_sensitive();
     // One pool, work stealing: a long article holds up only itself, not a whole chunk.
     let mut hits: Vec<ArticleHits> = candidates
@@ -621,17 +658,16 @@ pub fn search_catalog(
             // Whether it matches comes from the signature, then the folded text from where
             // the query this one extends first matched, stopping at the first match; the text
             // is looked at only when needed.
-            let first = match first_match(stored, &probe, &finder, query, from) {
-                Seen::Absent => return None,
-                Seen::At(at) => at,
-                Seen::Unknown => 0,
-            };
+            let first = needles.first_match(stored, from)?;
             let folded = stored.folded();
             let mut hit = ArticleHits {
                 index,
-                title_count: folded.map_or(0, |folded| count(&finder, query, folded.title)),
+                title_count: folded.map_or(0, |folded| needles.count(folded.title)),
                 count: None,
                 from: first,
+                phrase: phrase
+                    .as_ref()
+                    .is_none_or(|p| folded.is_some_and(|f| p.occurs(f.text))),
                 placed: None,
             };
             if !exact || folded.is_none() {
@@ -641,8 +677,9 @@ pub fn search_catalog(
                     hit.count = Some(matches.len());
                     hit.place(article, query);
                     hit.title_count = hit.title().len();
+                    article.holds_all(query)
                 });
-                if placed.is_none() || hit.count == Some(0) {
+                if placed != Some(true) || hit.count == Some(0) {
                     return None;
                 }
             }
@@ -659,7 +696,7 @@ pub fn search_catalog(
                 let folded = catalog.entries()[hit.index]
                     .stored()
                     .and_then(|s| s.folded());
-                hit.count = folded.map(|folded| count(&finder, query, folded.text));
+                hit.count = folded.map(|folded| needles.count(folded.text));
             });
     }
     rank(&mut hits);
@@ -678,6 +715,69 @@ pub fn search_catalog(
         hits,
         searched,
     })
+}
+
+/// A phrase ready to be looked for in folded text.
+struct Needle<'q> {
+    query: &'q Query,
+    finder: memmem::Finder<'q>,
+    probe: grams::Probe,
+}
+
+impl<'q> Needle<'q> {
+    fn new(query: &'q Query) -> Needle<'q> {
+        Needle {
+            query,
+            finder: memmem::Finder::new(query.folded.as_bytes()),
+            probe: grams::Probe::new(query.folded.as_bytes()),
+        }
+    }
+
+    /// Whether folded `haystack` holds it where its word setting allows.
+    fn occurs(&self, haystack: &[u8]) -> bool {
+        self.finder
+            .find_iter(haystack)
+            .any(|at| self.query.fits(haystack, at))
+    }
+}
+
+/// What a query looks for: the phrase, or each of its words when they may come in any order.
+struct Needles<'q> {
+    needles: Vec<Needle<'q>>,
+}
+
+impl<'q> Needles<'q> {
+    fn new(query: &'q Query) -> Needles<'q> {
+        Needles {
+            needles: query.needles().into_iter().map(Needle::new).collect(),
+        }
+    }
+
+    /// Where the phrase first occurs at or after `from` (0 for words in any order, or when
+    /// what was stored must be read again); `None` when the article cannot match.
+    fn first_match(&self, stored: &Stored, from: usize) -> Option<usize> {
+        let phrase = self.needles.len() == 1;
+        let mut first = 0;
+        for needle in &self.needles {
+            let from = if phrase { from } else { 0 };
+            match first_match(stored, &needle.probe, &needle.finder, needle.query, from) {
+                Seen::Absent => return None,
+                Seen::At(at) if phrase => first = at,
+                Seen::At(_) | Seen::Unknown => {}
+            }
+        }
+        Some(first)
+    }
+
+    /// How often the query occurs in folded `haystack`: the phrase, or its words together, up
+    /// to [`COUNT_CAP`].
+    fn count(&self, haystack: &[u8]) -> usize {
+        self.needles
+            .iter()
+            .map(|n| count(&n.finder, n.query, haystack))
+            .sum::<usize>()
+            .min(COUNT_CAP)
+    }
 }
 
 /// What an article's stored folded text says of a query.
@@ -714,13 +814,19 @@ fn first_match(
         .map_or(Seen::Absent, Seen::At)
 }
 
-/// Puts results in their order: title matches first, then by how often they match, then in
-/// catalog order.
+/// Puts results in their order: for words in any order, those holding them as a phrase
+/// first; then title matches, then by how often they match, then in catalog order.
 fn rank(hits: &mut Vec<ArticleHits>) {
-    if hits.iter().any(|h| h.count.is_some()) {
+    // Words in any order: those holding them as a phrase first.
+    if hits.iter().any(|h| h.count.is_some()) || hits.iter().any(|h| !h.phrase) {
         hits.par_sort_unstable_by_key(|h| {
             let count = h.count.unwrap_or(0);
-            (h.title_count == 0, std::cmp::Reverse(count), h.index)
+            (
+                !h.phrase,
+                h.title_count == 0,
+                std::cmp::Reverse(count),
+                h.index,
+            )
         });
         return;
     }

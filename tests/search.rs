@@ -196,6 +196,64 @@ fn catalog_search_ranks_title_hits_first() {
     assert!(searcher.run(&smart("không có đâu xyz")).hits.is_empty());
 }
 
+/// A catalog of the given articles, by file name and text.
+fn catalog_of(articles: &[(&str, &str)]) -> std::sync::Arc<docbao::catalog::Catalog> {
+    let sources = articles
+        .iter()
+        .map(|(name, text)| (std::path::PathBuf::from(name), Ok(text.as_bytes().to_vec())));
+    std::sync::Arc::new(docbao::catalog::Catalog::from_sources(
+        sources,
+        "test".to_owned(),
+    ))
+}
+
+#[test]
+fn in_the_list_words_match_in_any_order_the_phrase_first() {
+    let catalog = catalog_of(&[
+        (
+            "a.txt",
+            "date 2025-10-01 Công ước Hà Nội\n\nCông ước về tội phạm mạng.\n",
+        ),
+        (
+            "b.txt",
+            "date 2025-10-02 Ước mơ\n\nƯớc mơ về một công việc tốt.\n",
+        ),
+        (
+            "c.txt",
+            "date 2025-10-03 Mong ước công bằng\n\nMột ước công bằng.\n",
+        ),
+        ("d.txt", "date 2025-10-04 Công việc\n\nChỉ có công việc.\n"),
+    ]);
+    let searcher = search::Searcher::new(catalog.clone());
+    let ids = |query: &Query| -> Vec<String> {
+        let results = searcher.run(query);
+        results
+            .hits
+            .iter()
+            .map(|h| catalog.entries()[h.index].id.clone())
+            .collect()
+    };
+    let words = smart("uoc cong").in_any_order();
+    assert!(words.any_order());
+    let listed = ids(&words);
+    assert_eq!(listed[0], "c", "the phrase first: {listed:?}");
+    let mut rest = listed[1..].to_vec();
+    rest.sort();
+    assert_eq!(rest, ["a", "b"], "both words, in any order; d has one");
+    assert_eq!(ids(&smart("uoc cong")), ["c"], "elsewhere a phrase");
+    // The words before the last are whole: `cong u` is not “công bằng”'s `công` + `u…`.
+    assert_eq!(ids(&smart("bang cong u").in_any_order()), ["c"]);
+    // Each word is highlighted where it is, in text order.
+    let text = "Ước mơ về một công việc tốt.";
+    assert_eq!(found(text, &words), ["Ước", "công"]);
+    // Narrowing to the results of a shorter query finds the same.
+    let earlier = searcher.run(&smart("uoc"));
+    let within = earlier.found();
+    let narrowed = search::search_catalog(&catalog, &words, Some(&within), &|| false).unwrap();
+    assert!(search::narrows(&smart("uoc"), &words));
+    assert_eq!(narrowed.hits.len(), 3);
+}
+
 #[test]
 fn a_stale_search_is_abandoned() {
     let catalog = common::bundled();

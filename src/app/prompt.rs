@@ -105,7 +105,8 @@ impl App {
             }
             Purpose::SearchList { selection, .. } => {
                 let selection = *selection;
-                self.filter_list(Query::new(&text, self.options), selection);
+                // In the list, the words of a query may come in any order, as in fzf.
+                self.filter_list(Query::new(&text, self.options).in_any_order(), selection);
             }
         }
     }

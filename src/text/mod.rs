@@ -8,6 +8,7 @@ pub mod normalize;
 pub mod sieve;
 pub mod snippet;
 pub mod width;
+pub mod words;
 pub mod wrap;
 
 pub use normalize::{decode_and_sanitize, sanitize};
