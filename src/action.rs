@@ -99,6 +99,8 @@ pub enum Action {
     ToggleCase,
     /// Cycle accent matching: smart, always, never.
     ToggleAccents,
+    /// Copy the selected passage, or the current paragraph, to the clipboard.
+    Copy,
     /// Cycle where matches may be in words: at a word start, whole words, anywhere.
     ToggleWords,
     /// Finish typing: keep the search (in the list, open the chosen article at its first match).
@@ -207,4 +209,7 @@ pub enum Effect {
     ReloadBookmarks,
     /// Save the reading state (merged with what another window saved).
     SaveReading(Box<ReadingState>),
+    /// Put text on the system clipboard, through the terminal (OSC 52), so that it works over
+    /// SSH; carried out by the terminal's owner, not a worker.
+    Copy(String),
 }

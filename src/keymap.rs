@@ -126,6 +126,7 @@ const DEFAULTS: &[(Scope, &str, Action, &str)] = &[
     (S::Reader,       "N",             A::PreviousMatch,       "previous match"),
     (S::Reader,       "v",             A::ToggleSelection,     "select paragraphs ({ }) or lines (j k) to bookmark"),
     (S::Reader,       "m",             A::Bookmark,            "bookmark the selection or the current passage"),
+    (S::Reader,       "y",             A::Copy,                "copy the selection or the current passage (to the clipboard)"),
     (S::Bookmarks,    "j Down",        A::Down,                "next bookmark"),
     (S::Bookmarks,    "k Up",          A::Up,                  "previous bookmark"),
     (S::Bookmarks,    "Space PgDn f",  A::PageDown,            "page down / up"),

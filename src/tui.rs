@@ -94,6 +94,22 @@ pub fn run(
     // For the end-to-end test that a panic gives the terminal back; never set in normal use.
     let forced_panic = std::env::var_os(FORCE_PANIC_ENV).is_some();
     let mut last_tick = Instant::now();
+    // What goes to the terminal is done here, the rest by the workers.
+    let submit = |effects: Vec<crate::action::Effect>| {
+        let (copies, rest): (Vec<_>, Vec<_>) = effects
+            .into_iter()
+            .partition(|e| matches!(e, crate::action::Effect::Copy(_)));
+        for copy in copies {
+            if let crate::action::Effect::Copy(text) = copy {
+                // A terminal without OSC 52 ignores it; nothing can tell docbao either way.
+                let _ = execute!(
+                    io::stdout(),
+                    crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+                );
+            }
+        }
+        workers.submit(rest);
+    };
     while !app.should_quit() {
         terminal
             .draw(|frame| ui::render(&app, &theme, frame))
@@ -113,11 +129,11 @@ pub fn run(
         if event::poll(wait).context("cannot read from the terminal")? {
             let event = event::read().context("cannot read from the terminal")?;
             if let Some(action) = keymap.action_for_event(app.mode(), &event) {
-                workers.submit(app.update(action));
+                submit(app.update(action));
             }
         }
         for answer in workers.answers() {
-            workers.submit(app.update(answer));
+            submit(app.update(answer));
         }
         for update in indexed.try_iter() {
             let action = match update {
@@ -126,11 +142,11 @@ pub fn run(
                 } => Action::CatalogUpdated { catalog, progress },
                 Update::Note(note) => Action::Failed(note),
             };
-            workers.submit(app.update(action));
+            submit(app.update(action));
         }
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
-            workers.submit(app.update(Action::Tick));
+            submit(app.update(Action::Tick));
         }
     }
     drop(terminal);

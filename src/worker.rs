@@ -112,7 +112,7 @@ impl Storage {
                     )));
                 }
             }
-            Effect::SearchCatalog { .. } | Effect::SearchArticle { .. } => {}
+            Effect::SearchCatalog { .. } | Effect::SearchArticle { .. } | Effect::Copy(_) => {}
         }
         let notices = [self.bookmarks.notice.take(), self.reading.notice.take()];
         answers.extend(notices.into_iter().flatten().map(Action::Failed));
@@ -269,6 +269,8 @@ pub struct Inline {
     pub storage: Storage,
     /// The searches.
     pub searches: Searches,
+    /// What was put on the clipboard, in order.
+    pub copied: Vec<String>,
 }
 
 impl Inline {
@@ -285,6 +287,10 @@ impl Inline {
                 .into_iter()
                 .collect(),
             article @ Effect::SearchArticle { .. } => search_article(article).into_iter().collect(),
+            Effect::Copy(text) => {
+                self.copied.push(text);
+                Vec::new()
+            }
             other => self.storage.run(other),
         }
     }

@@ -113,6 +113,28 @@ impl App {
         self.open_prompt(String::new(), Purpose::NewNote { bookmark }, Screen::Reader)
     }
 
+    /// Copies the selection, or the current passage, to the clipboard through the terminal.
+    pub(super) fn copy_passage(&mut self) {
+        let range = match self.reader.selection.take() {
+            Some(selection) => selection.covered(),
+            None => match self.passage() {
+                Some(passage) => passage,
+                None => return,
+            },
+        };
+        let Some(article) = self.article() else {
+            return;
+        };
+        let text = article.text[trim(&article.text, range)].to_owned();
+        let chars = text.chars().count();
+        self.effects.push(Effect::Copy(text));
+        self.note = Some(format!(
+            "copied {} character{} to the clipboard",
+            crate::text::thousands(chars),
+            if chars == 1 { "" } else { "s" }
+        ));
+    }
+
     /// Makes a change to the bookmarks at once, and has it saved.
     pub(super) fn change(&mut self, change: Change) {
         let number = self.bookmarks.change(change.clone());

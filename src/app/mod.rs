@@ -290,6 +290,7 @@ impl App {
             Action::PreviousMatch => self.step_match(false),
             Action::ToggleSelection => self.toggle_selection(),
             Action::Bookmark => return self.start_bookmark(),
+            Action::Copy => self.copy_passage(),
             Action::StartSearch => return self.start_reader_search(),
             Action::Back if selecting || self.reader.flash.is_some() => {
                 self.reader.selection = None;

@@ -113,6 +113,7 @@ fn harness_at(
     let worker = Inline {
         storage: opened.storage,
         searches: Searches::new(),
+        copied: Vec::new(),
     };
     let app = App::new(
         catalog,
