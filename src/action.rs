@@ -99,6 +99,10 @@ pub enum Action {
     ToggleCase,
     /// Cycle accent matching: smart, always, never.
     ToggleAccents,
+    /// Select by sentence: the next sentence (a first one when only a paragraph is selected).
+    NextSentence,
+    /// Select by sentence: the sentence before (a last one when only a paragraph is selected).
+    PreviousSentence,
     /// Copy the selected passage, or the current paragraph, to the clipboard.
     Copy,
     /// Cycle where matches may be in words: at a word start, whole words, anywhere.

@@ -58,3 +58,60 @@ fn y_puts_the_passage_on_the_clipboard_through_the_terminal() {
     s.send("q");
     s.finish();
 }
+
+/// The text the selection covers.
+fn selected(app: &common::Harness) -> String {
+    let article = app.article().unwrap();
+    article.text[app.reader().selection().unwrap().covered()].to_owned()
+}
+
+#[test]
+fn a_selection_by_sentence_can_be_one_sentence_and_grow_by_sentences() {
+    let mut app = common::app(100, 30);
+    // The second article's second paragraph is three sentences or more.
+    press(&mut app, "j Enter }");
+    let article = app.article().unwrap().clone();
+    let block = article.text[article.blocks[app.reader().cursor()].range.clone()].to_owned();
+    let sentences = docbao::text::words::sentences(&block);
+    assert!(sentences.len() >= 2, "{block}");
+    press(&mut app, "v )");
+    assert_eq!(selected(&app), block[sentences[0].clone()], "one sentence");
+    press(&mut app, ")");
+    assert_eq!(selected(&app), block[sentences[0].start..sentences[1].end]);
+    press(&mut app, "m");
+    common::type_text(&mut app, "hai câu");
+    press(&mut app, "Enter");
+    let bookmark = app.bookmarks().all().last().unwrap().clone();
+    assert_eq!(bookmark.quote, block[sentences[0].start..sentences[1].end]);
+    // Without a selection, ( starts one at the paragraph's last sentence.
+    press(&mut app, "(");
+    let last = sentences.last().unwrap().clone();
+    assert_eq!(selected(&app), block[last]);
+    let status = screen(&app).lines().last().unwrap().to_owned();
+    assert!(status.contains("( ) j k extend"), "{status}");
+}
+
+#[test]
+fn bookmarking_a_passage_again_says_so_and_edits_its_note() {
+    let mut app = common::app(100, 30);
+    press(&mut app, "Enter m");
+    common::type_text(&mut app, "một");
+    press(&mut app, "Enter m");
+    let status = screen(&app).lines().last().unwrap().to_owned();
+    assert!(
+        status.starts_with("Bookmarked already · note: một"),
+        "{status}"
+    );
+    common::type_text(&mut app, " hai");
+    press(&mut app, "Enter");
+    assert_eq!(app.bookmarks().all().len(), 1, "not a second bookmark");
+    assert_eq!(app.bookmarks().all()[0].note, "một hai");
+    assert_eq!(app.note(), Some("note saved"));
+    // A selection of the same paragraph is the same passage too.
+    press(&mut app, "v m Esc");
+    assert_eq!(app.bookmarks().all().len(), 1);
+    assert_eq!(app.note(), Some("note unchanged"));
+    // Another passage is bookmarked as ever.
+    press(&mut app, "} m Enter");
+    assert_eq!(app.bookmarks().all().len(), 2);
+}

@@ -93,6 +93,76 @@ impl App {
         }
     }
 
+    /// Extends the selection to the next (or previous) sentence; a selection of only the
+    /// current paragraph, or none, becomes its first (or last) sentence.
+    pub(super) fn select_sentence(&mut self, forward: bool) {
+        if self.refused_as_removed() {
+            return;
+        }
+        let (Some(article), Some(passage)) = (self.reader.article.clone(), self.passage()) else {
+            return;
+        };
+        let whole = |s: &Selection| s.anchor == passage && s.head == passage;
+        let sentences_of = |block: &crate::catalog::Block| -> Vec<Range<usize>> {
+            crate::text::words::sentences(&article.text[block.range.clone()])
+                .into_iter()
+                .map(|r| r.start + block.range.start..r.end + block.range.start)
+                .collect()
+        };
+        let head = match &self.reader.selection {
+            Some(selection) if !whole(selection) => {
+                let at = selection.head.clone();
+                let found = if forward {
+                    article
+                        .blocks
+                        .iter()
+                        .filter(|b| b.range.end > at.end)
+                        .flat_map(sentences_of)
+                        .find(|s| s.start >= at.end)
+                } else {
+                    let before: Vec<_> = article
+                        .blocks
+                        .iter()
+                        .filter(|b| b.range.start < at.start)
+                        .collect();
+                    before.into_iter().rev().find_map(|b| {
+                        sentences_of(b)
+                            .into_iter()
+                            .rev()
+                            .find(|s| s.end <= at.start)
+                    })
+                };
+                match found {
+                    Some(sentence) => sentence,
+                    None => return,
+                }
+            }
+            _ => {
+                let Some(block) = article.blocks.get(self.reader.cursor) else {
+                    return;
+                };
+                let sentences = sentences_of(block);
+                let first = if forward {
+                    sentences.first()
+                } else {
+                    sentences.last()
+                };
+                let Some(sentence) = first.cloned() else {
+                    return;
+                };
+                self.reader.selection = Some(Selection {
+                    anchor: sentence.clone(),
+                    head: sentence.clone(),
+                });
+                return;
+            }
+        };
+        if let Some(selection) = self.reader.selection.as_mut() {
+            selection.head = head.clone();
+            self.reveal(head.start);
+        }
+    }
+
     /// Asks for the note of a bookmark of the selection (or of the current passage); the
     /// bookmark is made when the note is confirmed, and `Esc` gives it up.
     pub(super) fn start_bookmark(&mut self) -> Screen {
@@ -109,7 +179,20 @@ impl App {
         let Some(article) = self.article() else {
             return Screen::Reader;
         };
-        let bookmark = Bookmark::new(self.catalog.folder(), article, trim(&article.text, range));
+        let range = trim(&article.text, range);
+        // The same passage bookmarked again: its note to edit, rather than a second bookmark.
+        let again = self
+            .reader
+            .placed
+            .iter()
+            .find(|p| p.anchor.range() == Some(range.clone()))
+            .and_then(|p| self.bookmarks.get(&p.id));
+        if let Some(bookmark) = again {
+            let (id, note) = (bookmark.id.clone(), bookmark.note.clone());
+            let purpose = Purpose::EditNote { id, again: true };
+            return self.open_prompt(note, purpose, Screen::Reader);
+        }
+        let bookmark = Bookmark::new(self.catalog.folder(), article, range);
         self.open_prompt(String::new(), Purpose::NewNote { bookmark }, Screen::Reader)
     }
 
@@ -250,7 +333,8 @@ impl App {
                 if let Some(entry) = pane.chosen() {
                     let (id, note) = (entry.bookmark.id.clone(), entry.bookmark.note.clone());
                     let under = Screen::Bookmarks(Box::new(pane));
-                    return self.open_prompt(note, Purpose::EditNote { id }, under);
+                    let purpose = Purpose::EditNote { id, again: false };
+                    return self.open_prompt(note, purpose, under);
                 }
             }
             Action::StartSearch => {
@@ -346,7 +430,7 @@ impl App {
                 bookmark.note = note;
                 self.change(Change::Add(bookmark));
             }
-            Purpose::EditNote { id } => {
+            Purpose::EditNote { id, .. } => {
                 if self.bookmarks.get(&id).is_some_and(|b| b.note == note) {
                     self.note = Some("note unchanged".to_owned());
                     return;

@@ -265,6 +265,8 @@ impl App {
             {
                 self.extend_selection(&action)
             }
+            Action::NextSentence => self.select_sentence(true),
+            Action::PreviousSentence => self.select_sentence(false),
             Action::Down
             | Action::Up
             | Action::PageDown

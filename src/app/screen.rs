@@ -128,6 +128,8 @@ pub enum Purpose {
     EditNote {
         /// The bookmark's id.
         id: String,
+        /// Whether the user asked to bookmark its passage again: the prompt says it is.
+        again: bool,
     },
 }
 

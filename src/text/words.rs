@@ -1,6 +1,22 @@
-//! Where words begin and end, for a search that matches at word starts or whole words: in
-//! folded text, where a letter or digit meets anything else, and anywhere in scripts written
-//! without spaces.
+//! Where words and sentences begin and end: words for a search that matches at word starts
+//! or whole words (in folded text, where a letter or digit meets anything else, and anywhere
+//! in scripts written without spaces), sentences for selecting a passage by sentence.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The sentences of `text` (Unicode sentence boundaries), as byte ranges without the
+/// whitespace around them; blank ones left out.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    text.split_sentence_bound_indices()
+        .filter_map(|(at, sentence)| {
+            let start = at + (sentence.len() - sentence.trim_start().len());
+            let end = at + sentence.trim_end().len();
+            (start < end).then_some(start..end)
+        })
+        .collect()
+}
 
 /// Whether a word may end between `before` and `after` (`None` for the edge of the text):
 /// where a letter or digit meets something else, and between any two letters of a script
@@ -51,4 +67,25 @@ pub fn char_at(bytes: &[u8], at: usize) -> Option<char> {
         _ => 2,
     };
     std::str::from_utf8(rest.get(..len)?).ok()?.chars().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_are_cut_where_unicode_says_without_their_spaces() {
+        let text = "Hội nghị khai mạc. Ông Guterres phát biểu!  Còn gì nữa? Hết";
+        let cut: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            cut,
+            [
+                "Hội nghị khai mạc.",
+                "Ông Guterres phát biểu!",
+                "Còn gì nữa?",
+                "Hết"
+            ]
+        );
+        assert!(sentences("   ").is_empty());
+    }
 }

@@ -170,6 +170,11 @@ fn render_prompt(app: &App, screen: &PromptScreen, theme: &Theme, area: Rect, fr
             },
             toggles,
         ),
+        Purpose::EditNote { again: true, .. } => (
+            "Bookmarked already · note: ",
+            String::new(),
+            keys.hints(mode).to_owned(),
+        ),
         Purpose::NewNote { .. } | Purpose::EditNote { .. } => {
             ("Note: ", String::new(), keys.hints(mode).to_owned())
         }
