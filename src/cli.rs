@@ -515,7 +515,8 @@ fn bookmarks_plain(all: &[&Bookmark], width: usize) -> String {
         };
         out.push_str(title);
         out.push('\n');
-        let paragraphs = quote_paragraphs(&b.quote);
+        let quote = b.shown_quote();
+        let paragraphs = quote_paragraphs(&quote);
         for (i, paragraph) in paragraphs.iter().enumerate() {
             if i > 0 {
                 out.push('\n');
@@ -631,7 +632,8 @@ fn cache_command(path: Option<&Path>, clear: bool) -> anyhow::Result<()> {
     ))
 }
 
-/// Bookmarks grouped by article: a heading with title and date, then each quote and note.
+/// Bookmarks grouped by article, in the order the list gives articles (newest first, then by
+/// title): a heading with title and date, then each quote and note in the order of the text.
 fn bookmarks_markdown(all: &[&Bookmark]) -> String {
     let catalog = load(None, CacheUse::Platform).unwrap_or_default();
     let mut articles: Vec<(&str, &str)> = Vec::new();
@@ -641,25 +643,42 @@ fn bookmarks_markdown(all: &[&Bookmark]) -> String {
             articles.push(key);
         }
     }
+    let date_of = |folder: &str, id: &str, group: &[&&Bookmark]| {
+        group.iter().find_map(|b| b.date.clone()).or_else(|| {
+            let (_, article) = catalog.find(id)?;
+            let here = catalog.folder() == folder && article.id == id;
+            here.then(|| article.date.map(|d| d.to_string())).flatten()
+        })
+    };
+    let mut groups: Vec<(Option<String>, &str, Vec<&&Bookmark>)> = articles
+        .into_iter()
+        .map(|(folder, id)| {
+            let mut group: Vec<&&Bookmark> = all
+                .iter()
+                .filter(|b| b.folder == folder && b.article == id)
+                .collect();
+            // Passages in the order the article gives them.
+            group.sort_by_key(|b| (b.start, b.end));
+            (date_of(folder, id, &group), id, group)
+        })
+        .collect();
+    // Articles in the order the list gives them: newest first, then by title.
+    groups.sort_by_cached_key(|(date, id, group)| {
+        let title = group.first().map_or(*id, |b| b.title.as_str());
+        (
+            std::cmp::Reverse(date.clone()),
+            text::collate::sort_key(title),
+            (*id).to_owned(),
+        )
+    });
     let mut out = String::new();
-    for (folder, id) in articles {
-        let group: Vec<&&Bookmark> = all
-            .iter()
-            .filter(|b| b.folder == folder && b.article == id)
-            .collect();
+    for (date, id, group) in groups {
         let title = group.first().map_or(id, |b| b.title.as_str());
-        let date = group
-            .iter()
-            .find_map(|b| b.date.clone())
-            .or_else(|| {
-                let (_, article) = catalog.find(id)?;
-                let here = catalog.folder() == folder && article.id == id;
-                here.then(|| article.date.map(|d| d.to_string())).flatten()
-            })
-            .map_or_else(String::new, |d| format!(" ({d})"));
+        let date = date.map_or_else(String::new, |d| format!(" ({d})"));
         out.push_str(&format!("## {title}{date}\n\n"));
         for b in group {
-            let paragraphs = quote_paragraphs(&b.quote);
+            let quote = b.shown_quote();
+            let paragraphs = quote_paragraphs(&quote);
             out.push_str(
                 &paragraphs
                     .iter()

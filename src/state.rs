@@ -98,6 +98,9 @@ pub struct ReadingState {
     /// The share of the width the user gave the list, in percent, if they moved the split.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list_percent: Option<u8>,
+    /// The bookmark last chosen in the bookmarks pane, by id: the pane opens on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_bookmark: Option<String>,
 }
 
 impl ReadingState {
@@ -153,6 +156,9 @@ impl ReadingState {
         if theirs.list_percent.is_some() {
             self.list_percent = theirs.list_percent;
         }
+        if theirs.last_bookmark.is_some() {
+            self.last_bookmark.clone_from(&theirs.last_bookmark);
+        }
     }
 }
 
@@ -194,6 +200,7 @@ impl StateFile {
             last: self.last.take(),
             articles: std::mem::take(&mut self.articles),
             list_percent: None,
+            last_bookmark: None,
         };
         if legacy != ReadingState::default() {
             let unclaimed = self.folders.entry(UNCLAIMED.to_owned()).or_default();

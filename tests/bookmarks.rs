@@ -271,3 +271,64 @@ fn each_folder_keeps_its_own_reading_state_in_one_file() {
     assert_eq!(json["version"], 2);
     assert_eq!(json["folders"].as_object().unwrap().len(), 2);
 }
+
+/// An article whose second paragraph is `sentences` numbered sentences long.
+fn long_article(sentences: usize, changed: Option<usize>, before: &str) -> Article {
+    let paragraph: Vec<String> = (0..sentences)
+        .map(|n| match changed {
+            Some(c) if c == n => format!("Câu số {n} đã được sửa lại."),
+            _ => format!("Câu số {n} nói về Công ước Hà Nội."),
+        })
+        .collect();
+    article(&format!(
+        "date 2025-10-26 Tiêu đề\n\n{before}Mở đầu.\n\n{}\n\nKết thúc.",
+        paragraph.join(" ")
+    ))
+}
+
+#[test]
+fn a_long_passage_keeps_its_start_its_end_and_a_hash_and_is_found_again() {
+    // Half a megabyte: a bookmark on it stores a few thousand characters, not all of it.
+    let original = long_article(12_000, None, "");
+    let block = original.blocks[1].range.clone();
+    let bookmark = Bookmark::new("news", &original, block.clone());
+    assert!(block.len() > 400_000, "{}", block.len());
+    assert_eq!(
+        bookmark.quote.chars().count(),
+        docbao::bookmarks::KEPT_CHARS
+    );
+    assert_eq!(
+        bookmark.quote_end.chars().count(),
+        docbao::bookmarks::KEPT_CHARS
+    );
+    assert!(bookmark.quote_hash.is_some());
+    let json = serde_json::to_string(&bookmark).unwrap();
+    assert!(json.len() < 10_000, "{} bytes", json.len());
+    assert!(bookmark.shown_quote().contains(" […] "));
+    assert_eq!(bookmark.locate(&original), Anchor::Exact(block.clone()));
+    // Text added before it: moved, the same passage.
+    let moved = long_article(12_000, None, "Một đoạn mới.\n\n");
+    let anchor = bookmark.locate(&moved);
+    assert!(matches!(anchor, Anchor::Moved(_)), "{anchor:?}");
+    assert_eq!(
+        &moved.text[anchor.range().unwrap()],
+        &original.text[block.clone()]
+    );
+    // A sentence in its middle edited: the hash tells, and the passage is found between its
+    // ends.
+    let edited = long_article(12_000, Some(6_000), "");
+    let anchor = bookmark.locate(&edited);
+    assert!(matches!(anchor, Anchor::Approximate(_)), "{anchor:?}");
+    assert_eq!(anchor.range().unwrap(), edited.blocks[1].range.clone());
+    // Through the file and back, as saved.
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = BookmarkStore::open(dir.path()).unwrap();
+    store.apply(Change::Add(bookmark.clone())).unwrap();
+    let again = BookmarkStore::open(dir.path()).unwrap();
+    assert_eq!(again.list(), [bookmark]);
+    // A short passage is kept whole, as before.
+    let (a, short) = bookmark_of_second();
+    assert!(short.quote_end.is_empty() && short.quote_hash.is_none());
+    assert!(!serde_json::to_string(&short).unwrap().contains("quote_end"));
+    assert!(matches!(short.locate(&a), Anchor::Exact(_)));
+}

@@ -582,3 +582,48 @@ fn search_matches_at_word_starts_unless_told_whole_words_or_anywhere() {
     let both = docbao(dir.path(), &["search", "--word", "--anywhere", "an"]);
     assert_eq!(both.status.code(), Some(2), "{}", stderr(&both));
 }
+
+#[test]
+fn the_markdown_export_is_in_article_order_and_passages_in_text_order() {
+    use docbao::bookmarks::{Bookmark, BookmarkStore, Change};
+    let dir = empty_dir();
+    let data = dir.path().join("data");
+    let catalog = docbao::catalog::Catalog::bundled();
+    let mut store = BookmarkStore::open(&data).unwrap();
+    let mut quotes = Vec::new();
+    // Made out of order: the second article's later passage first.
+    for (position, block) in [(1, 5), (0, 1), (1, 2)] {
+        let article = catalog.article(position).unwrap();
+        let bookmark = Bookmark::new(
+            catalog.folder(),
+            &article,
+            article.blocks[block].range.clone(),
+        );
+        quotes.push(bookmark.quote.clone());
+        store.apply(Change::Add(bookmark)).unwrap();
+    }
+    let markdown = stdout(&docbao(
+        dir.path(),
+        &[
+            "bookmarks",
+            "--markdown",
+            "--data-dir",
+            data.to_str().unwrap(),
+        ],
+    ));
+    let at = |text: &str| {
+        markdown
+            .find(text)
+            .unwrap_or_else(|| panic!("{text}:\n{markdown}"))
+    };
+    let (first, second) = (&catalog.entries()[0].title, &catalog.entries()[1].title);
+    assert!(
+        at(&format!("## {first}")) < at(&format!("## {second}")),
+        "{markdown}"
+    );
+    assert!(at(&quotes[1]) < at(&format!("## {second}")));
+    assert!(
+        at(&quotes[2]) < at(&quotes[0]),
+        "text order within an article"
+    );
+}

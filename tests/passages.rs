@@ -115,3 +115,46 @@ fn bookmarking_a_passage_again_says_so_and_edits_its_note() {
     press(&mut app, "} m Enter");
     assert_eq!(app.bookmarks().all().len(), 2);
 }
+
+#[test]
+fn the_bookmarks_pane_shows_the_chosen_passage_whole_and_reopens_on_it() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = common::app_in(data.path(), common::bundled(), 100, 30);
+    press(&mut app, "j Enter } v } m");
+    common::type_text(&mut app, "ghi chú dài");
+    press(&mut app, "Enter g m Enter '");
+    // Newest first: the one without a note, then the two paragraphs.
+    press(&mut app, "j");
+    let chosen = app
+        .screen()
+        .bookmarks_pane()
+        .unwrap()
+        .chosen()
+        .unwrap()
+        .bookmark
+        .clone();
+    assert_eq!(chosen.note, "ghi chú dài");
+    let text = screen(&app);
+    assert!(text.contains(" Passage "), "{text}");
+    let last_word = chosen.quote.split_whitespace().next_back().unwrap();
+    let preview: String = text
+        .lines()
+        .map(|l| l.chars().skip(45).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(preview.contains(last_word), "the whole quote: {text}");
+    assert!(preview.contains("Note: ghi chú dài"), "{text}");
+    press(&mut app, "Esc q");
+    let mut again = common::app_in(data.path(), common::bundled(), 60, 20);
+    press(&mut again, "'");
+    let pane = again.screen().bookmarks_pane().unwrap();
+    assert_eq!(
+        pane.chosen().unwrap().bookmark.id,
+        chosen.id,
+        "reopened on it"
+    );
+    assert!(
+        !screen(&again).contains(" Passage "),
+        "no room beside the list at 60"
+    );
+}

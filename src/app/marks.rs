@@ -266,7 +266,7 @@ impl App {
             under,
         };
         refill(&mut pane, self.pane_entries());
-        let last = self.last_bookmark.as_deref();
+        let last = self.reading.last_bookmark.as_deref();
         let at = pane
             .shown()
             .position(|e| Some(e.bookmark.id.as_str()) == last);
@@ -309,12 +309,20 @@ impl App {
             .collect()
     }
 
+    /// Keeps the bookmark chosen for the pane to open on, this time and the next start.
+    fn remember_bookmark(&mut self, id: Option<String>) {
+        if id.is_some() && self.reading.last_bookmark != id {
+            self.reading.last_bookmark = id;
+            self.reading_changed = true;
+        }
+    }
+
     /// Keys in the bookmarks pane.
     pub(super) fn on_bookmarks(&mut self, pane: BookmarksPane, action: Action) -> Screen {
         let next = self.bookmarks_key(pane, action);
         // Whatever the key did, the pane reopens on the bookmark chosen last.
         if let Some(pane) = next.bookmarks_pane() {
-            self.last_bookmark = pane.chosen().map(|e| e.bookmark.id.clone());
+            self.remember_bookmark(pane.chosen().map(|e| e.bookmark.id.clone()));
         }
         next
     }
@@ -352,7 +360,7 @@ impl App {
                 refilter(&mut pane);
             }
             Action::Back | Action::ShowBookmarks => {
-                self.last_bookmark = pane.chosen().map(|e| e.bookmark.id.clone());
+                self.remember_bookmark(pane.chosen().map(|e| e.bookmark.id.clone()));
                 return pane.under;
             }
             Action::ToggleHelp => return self.open_help(Screen::Bookmarks(Box::new(pane))),
@@ -389,7 +397,7 @@ impl App {
         let Some(bookmark) = pane.chosen().map(|e| e.bookmark.clone()) else {
             return Screen::Bookmarks(Box::new(pane));
         };
-        self.last_bookmark = Some(bookmark.id.clone());
+        self.remember_bookmark(Some(bookmark.id.clone()));
         let Some((index, _)) = self.bookmark_article(&bookmark) else {
             self.note = Some(format!(
                 "“{}” is not in this folder ({})",
@@ -411,7 +419,8 @@ impl App {
                 self.reveal(range.start);
             }
             None => {
-                self.note = Some(format!("passage not found any more: “{}”", bookmark.quote));
+                let quote = bookmark.shown_quote();
+                self.note = Some(format!("passage not found any more: “{quote}”"));
             }
         }
         Screen::Reader
@@ -489,7 +498,7 @@ fn refilter(pane: &mut BookmarksPane) {
                 return true;
             };
             let b = &pane.entries[i].bookmark;
-            let text = format!("{}\n{}\n{}", b.title, b.quote, b.note);
+            let text = format!("{}\n{}\n{}", b.title, b.shown_quote(), b.note);
             !search::find_all(&text, &FoldMap::new(&text), query).is_empty()
         })
         .collect();

@@ -71,8 +71,6 @@ pub struct App {
     quit: bool,
     /// Number of the latest catalog search asked for.
     generation: u64,
-    /// The bookmark chosen last in the bookmarks pane, to choose it again when it reopens.
-    last_bookmark: Option<String>,
     /// Effects asked for by the update under way.
     effects: Vec<Effect>,
     /// Number of the latest search in the article asked for.
@@ -123,7 +121,6 @@ impl App {
             note: (!start.notices.is_empty()).then(|| start.notices.join("; ")),
             quit: false,
             generation: 0,
-            last_bookmark: None,
             effects: Vec::new(),
             article_search: 0,
             progress: start.progress,

@@ -32,8 +32,14 @@ impl Anchor {
 /// What a bookmark remembers of its passage.
 #[derive(Debug, Clone, Copy)]
 pub struct Selector<'a> {
-    /// The passage's text.
+    /// The passage's text; only its start when the passage was too long to keep whole.
     pub quote: &'a str,
+    /// The passage's end, when it was too long to keep whole; else empty.
+    pub tail: &'a str,
+    /// The whole passage's length in characters.
+    pub chars: usize,
+    /// The whole passage's CRC-32, when only its start and end are kept.
+    pub hash: Option<u32>,
     /// Up to [`CONTEXT_CHARS`] characters before it.
     pub prefix: &'a str,
     /// Up to [`CONTEXT_CHARS`] characters after it.
@@ -71,6 +77,9 @@ pub fn locate(text: &str, selector: Selector<'_>) -> Anchor {
     if quote.is_empty() {
         return Anchor::Orphaned;
     }
+    if !selector.tail.is_empty() {
+        return locate_long(text, selector);
+    }
     let old_start = byte_of_char(text, selector.start);
     if text.get(old_start..old_start + quote.len()) == Some(quote) {
         return Anchor::Exact(old_start..old_start + quote.len());
@@ -87,6 +96,71 @@ pub fn locate(text: &str, selector: Selector<'_>) -> Anchor {
         return Anchor::Moved(at..at + quote.len());
     }
     match edited(text, selector, old_start) {
+        Some(range) => Anchor::Approximate(range),
+        None => Anchor::Orphaned,
+    }
+}
+
+/// [`locate`] for a passage kept by its start, end and hash: where the start is followed, as
+/// many characters on, by the end, and the hash is the same; else between its first and last
+/// words, as an edited passage is found.
+fn locate_long(text: &str, selector: Selector<'_>) -> Anchor {
+    let (head, tail) = (selector.quote, selector.tail);
+    let whole = |at: usize| -> Option<Range<usize>> {
+        let end = text
+            .get(at..)?
+            .char_indices()
+            .map(|(i, _)| at + i)
+            .chain([text.len()])
+            .nth(selector.chars)?;
+        let passage = &text[at..end];
+        let same = passage.starts_with(head)
+            && passage.ends_with(tail)
+            && selector
+                .hash
+                .is_none_or(|h| crc32fast::hash(passage.as_bytes()) == h);
+        same.then_some(at..end)
+    };
+    let old_start = byte_of_char(text, selector.start);
+    if let Some(range) = whole(old_start) {
+        return Anchor::Exact(range);
+    }
+    let best = text
+        .match_indices(head)
+        .filter_map(|(at, _)| whole(at))
+        .max_by_key(|range| {
+            let fit = common_suffix(&text[..range.start], selector.prefix)
+                + common_prefix(&text[range.end..], selector.suffix);
+            (fit, std::cmp::Reverse(range.start.abs_diff(old_start)))
+        });
+    if let Some(range) = best {
+        return Anchor::Moved(range);
+    }
+    // Ends long enough to be told apart in a long text, and the end nearest to where the
+    // passage's length puts it.
+    let open: String = head.chars().take(64).collect();
+    let close = last_chars(tail, 64);
+    let kept = head.chars().count() + tail.chars().count();
+    let bytes = (head.len() + tail.len()) * selector.chars / kept.max(1);
+    let floor = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let found = text
+        .match_indices(open.as_str())
+        .filter_map(|(at, _)| {
+            let window = floor(at + bytes / 2)..floor(at + bytes * 2 + 16);
+            let end = text[window.clone()]
+                .match_indices(close.as_str())
+                .map(|(i, _)| window.start + i + close.len())
+                .min_by_key(|end| end.abs_diff(at + bytes))?;
+            Some(at..end)
+        })
+        .min_by_key(|range| range.start.abs_diff(old_start));
+    match found {
         Some(range) => Anchor::Approximate(range),
         None => Anchor::Orphaned,
     }
@@ -181,6 +255,9 @@ mod tests {
         let at = text.find(quote).unwrap();
         Selector {
             quote,
+            tail: "",
+            chars: quote.chars().count(),
+            hash: None,
             prefix,
             suffix,
             start: char_of_byte(text, at),

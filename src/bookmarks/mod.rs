@@ -38,8 +38,15 @@ pub struct Bookmark {
     /// The article's date when bookmarked (`YYYY-MM-DD`), for the Markdown export.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
-    /// The passage's text (NFC).
+    /// The passage's text (NFC); only its first [`KEPT_CHARS`] characters when it is longer
+    /// than [`MAX_QUOTE_CHARS`].
     pub quote: String,
+    /// The passage's last [`KEPT_CHARS`] characters, when it was too long to keep whole.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub quote_end: String,
+    /// The whole passage's CRC-32, when only its start and end are kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote_hash: Option<u32>,
     /// Up to 32 characters before the passage.
     pub prefix: String,
     /// Up to 32 characters after the passage.
@@ -57,11 +64,27 @@ pub struct Bookmark {
     pub updated: String,
 }
 
+/// Longest passage a bookmark keeps whole, in characters: a longer one (a 2 MB paragraph)
+/// keeps its start, its end and a hash.
+pub const MAX_QUOTE_CHARS: usize = 4_000;
+
+/// Characters kept of each end of a passage too long to keep whole.
+pub const KEPT_CHARS: usize = 1_000;
+
 impl Bookmark {
     /// A bookmark of `range` (bytes of the text) of an article of `folder`, with no note yet.
     pub fn new(folder: &str, article: &Article, range: Range<usize>) -> Bookmark {
         let (prefix, suffix) = anchor::context(&article.text, &range, anchor::CONTEXT_CHARS);
         let now = store::now_rfc3339();
+        let passage = &article.text[range.clone()];
+        let chars = passage.chars().count();
+        let (quote, quote_end, quote_hash) = if chars > MAX_QUOTE_CHARS {
+            let head: String = passage.chars().take(KEPT_CHARS).collect();
+            let tail: String = passage.chars().skip(chars - KEPT_CHARS).collect();
+            (head, tail, Some(crc32fast::hash(passage.as_bytes())))
+        } else {
+            (passage.to_owned(), String::new(), None)
+        };
         Bookmark {
             id: new_id(),
             folder: folder.to_owned(),
@@ -69,7 +92,9 @@ impl Bookmark {
             path: article.path.display().to_string(),
             title: article.title.clone(),
             date: article.date.map(|d| d.to_string()),
-            quote: article.text[range.clone()].to_owned(),
+            quote,
+            quote_end,
+            quote_hash,
             prefix,
             suffix,
             start: anchor::char_of_byte(&article.text, range.start),
@@ -86,11 +111,30 @@ impl Bookmark {
             &article.text,
             anchor::Selector {
                 quote: &self.quote,
+                tail: &self.quote_end,
+                chars: if self.quote_end.is_empty() {
+                    self.quote.chars().count()
+                } else {
+                    self.end.saturating_sub(self.start)
+                },
+                hash: self.quote_hash,
                 prefix: &self.prefix,
                 suffix: &self.suffix,
                 start: self.start,
             },
         )
+    }
+}
+
+impl Bookmark {
+    /// The passage as it is shown: whole, or its start and end around `[…]` when it was too
+    /// long to keep.
+    pub fn shown_quote(&self) -> std::borrow::Cow<'_, str> {
+        if self.quote_end.is_empty() {
+            std::borrow::Cow::Borrowed(&self.quote)
+        } else {
+            std::borrow::Cow::Owned(format!("{} […] {}", self.quote, self.quote_end))
+        }
     }
 }
 

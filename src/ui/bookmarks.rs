@@ -1,4 +1,5 @@
-//! The bookmarks pane: every bookmark, newest first, with its article, quote and note.
+//! The bookmarks pane: every bookmark, newest first, with its article, quote and note, and
+//! beside them, on a wide screen, the chosen one's whole quote and note.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -6,12 +7,73 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::Theme;
-use crate::app::{BookmarksPane, Placement};
+use crate::app::{BookmarksPane, PaneEntry, Placement};
 use crate::panes::BOOKMARK_ENTRY_ROWS;
 use crate::text;
 
-/// Draws the pane over the whole main area.
+/// Width from which the chosen bookmark's whole passage is shown beside the list.
+pub const PREVIEW_MIN_WIDTH: u16 = 80;
+
+/// Draws the pane over the whole main area: the list, and the preview beside it when wide.
 pub fn render(pane: &BookmarksPane, theme: &Theme, area: Rect, frame: &mut Frame) {
+    let chosen = pane.chosen();
+    if area.width < PREVIEW_MIN_WIDTH || chosen.is_none() {
+        render_list(pane, theme, area, frame);
+        return;
+    }
+    let list_width = area.width * 45 / 100;
+    let list = Rect::new(area.x, area.y, list_width, area.height);
+    let preview = Rect::new(
+        area.x + list_width,
+        area.y,
+        area.width - list_width,
+        area.height,
+    );
+    render_list(pane, theme, list, frame);
+    if let Some(entry) = chosen {
+        render_preview(entry, theme, preview, frame);
+    }
+}
+
+/// The chosen bookmark whole: its article, the quote a paragraph at a time, and the note.
+fn render_preview(entry: &PaneEntry, theme: &Theme, area: Rect, frame: &mut Frame) {
+    let inner = super::bordered(" Passage ", theme.border, area, frame);
+    let width = usize::from(inner.width.saturating_sub(2)).max(1);
+    let bookmark = &entry.bookmark;
+    let title = if bookmark.title.is_empty() {
+        &bookmark.article
+    } else {
+        &bookmark.title
+    };
+    let fitted = |row: &str, style| Line::styled(text::fit(&format!(" {row}"), width + 2), style);
+    let mut lines: Vec<Line> = text::wrap(title, width)
+        .iter()
+        .map(|row| fitted(row, theme.title))
+        .collect();
+    lines.push(Line::default());
+    let quote = bookmark.shown_quote();
+    let paragraphs = quote.split("\n\n").map(str::trim).filter(|p| !p.is_empty());
+    for (i, paragraph) in paragraphs.enumerate() {
+        if i > 0 {
+            lines.push(Line::default());
+        }
+        for row in text::wrap(&paragraph.replace('\n', " "), width) {
+            lines.push(fitted(&row, theme.body));
+        }
+    }
+    lines.push(Line::default());
+    if bookmark.note.is_empty() {
+        lines.push(fitted("(no note)", theme.meta));
+    } else {
+        for row in text::wrap(&format!("Note: {}", bookmark.note), width) {
+            lines.push(fitted(&row, theme.caption));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Draws the list of bookmarks into `area`.
+fn render_list(pane: &BookmarksPane, theme: &Theme, area: Rect, frame: &mut Frame) {
     let shown = pane.shown();
     let count = shown.len();
     let total = pane.total();
@@ -50,7 +112,8 @@ pub fn render(pane: &BookmarksPane, theme: &Theme, area: Rect, frame: &mut Frame
             &bookmark.title
         };
         let head = format!(" {title}{date}{status}");
-        let mut quote_lines = bookmark.quote.lines().filter(|l| !l.trim().is_empty());
+        let quote = bookmark.shown_quote();
+        let mut quote_lines = quote.lines().filter(|l| !l.trim().is_empty());
         let first_line = quote_lines.next().unwrap_or_default();
         let more = if quote_lines.next().is_some() {
             " …"
