@@ -210,3 +210,41 @@ fn files_added_after_indexing_leave_the_selection_where_it_is() {
     assert_eq!(app.entry().unwrap().id, first, "not moved to the new first");
     assert_eq!(app.list_position(), Some(1));
 }
+
+#[test]
+fn an_open_article_changed_on_disk_keeps_its_place_and_its_bookmarks() {
+    let news = tempfile::tempdir().unwrap();
+    common::nested::generate(news.path());
+    let catalog = Arc::new(Catalog::open(news.path()).unwrap());
+    let mut app = common::app_with(catalog, 100, 30);
+    press(&mut app, "Enter } } m Enter");
+    let id = app.article().unwrap().id.clone();
+    let passage = app.passage().unwrap();
+    let text = app.article().unwrap().text[passage].to_owned();
+    let top = app.reader().page().unwrap().block_at(app.reader().scroll());
+    let catalog = catalog_after(news.path(), |dir| {
+        let path = dir.join(format!("{id}.txt"));
+        let old = fs::read_to_string(&path).unwrap();
+        let new = old.replacen("\n\n", "\n\nMột đoạn mới thêm vào đầu bài.\n\n", 1);
+        fs::write(&path, new).unwrap();
+    });
+    app.act(Action::CatalogUpdated {
+        catalog,
+        progress: done(),
+    });
+    assert_eq!(app.article().unwrap().id, id);
+    assert!(
+        app.article().unwrap().text.contains("Một đoạn mới"),
+        "read again"
+    );
+    let now = app.reader().page().unwrap().block_at(app.reader().scroll());
+    assert_eq!(now, top.map(|b| b + 1), "the same passage at the top");
+    let placed = &app.reader().placed()[0];
+    let range = placed.anchor.range().unwrap();
+    assert!(matches!(placed.anchor, docbao::bookmarks::Anchor::Moved(_)));
+    assert_eq!(
+        app.article().unwrap().text[range],
+        text,
+        "the bookmark re-anchored"
+    );
+}

@@ -541,10 +541,8 @@ impl App {
             }
             self.restore_position();
         } else if !same_file || self.reader.article.is_none() {
-            // The same article, changed: read again, at the same place.
-            self.reader.article = None;
-            self.reader.folded = None;
-            self.relayout_keeping_place();
+            // The same article, changed: read again, at the same passage.
+            self.reread_at_same_passage();
             if let Some(search) = self.reader.search.take() {
                 self.search_article(search.query, Then::Show);
             }

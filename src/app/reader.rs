@@ -370,6 +370,33 @@ impl App {
             .map(|article| Page::layout(article, width));
     }
 
+    /// Reads the selected article again after its file changed, and shows it at the same
+    /// passage: the paragraph at the top and the cursor's found again by their opening words,
+    /// wherever paragraphs were added or removed.
+    pub(super) fn reread_at_same_passage(&mut self) {
+        let place = match (self.reader.article.as_deref(), &self.reader.page) {
+            (Some(article), Some(page)) => page.block_at(self.reader.scroll).map(|top| {
+                let into = self.reader.scroll - page.block_start(top);
+                let cursor = Position::at(article, self.reader.cursor, 0);
+                (Position::at(article, top, 0), into, cursor)
+            }),
+            _ => None,
+        };
+        self.reader.article = None;
+        self.reader.folded = None;
+        self.relayout_keeping_place();
+        let (Some((top, into, cursor)), Some(article)) = (place, self.reader.article.as_deref())
+        else {
+            return;
+        };
+        let (top, cursor) = (top.find_block(article), cursor.find_block(article));
+        if let Some(page) = &self.reader.page {
+            self.reader.scroll = page.block_start(top) + into;
+        }
+        self.reader.scroll = self.reader.scroll.min(self.max_scroll());
+        self.reader.cursor = cursor;
+    }
+
     /// Lays the article out for a new size, keeping the same place of the same paragraph at
     /// the top.
     pub(super) fn relayout_keeping_place(&mut self) {
