@@ -662,10 +662,35 @@ fn bookmarks_markdown(all: &[&Bookmark]) -> String {
             (date_of(folder, id, &group), id, group)
         })
         .collect();
-    // Articles in the order the list gives them: newest first, then by title.
+    // Articles in the order the list gives them (in sections, newest first), read from the
+    // folders the bookmarks were made in; those not found there after, newest first.
+    let mut place: std::collections::HashMap<(String, String), usize> = Default::default();
+    let folders: std::collections::BTreeSet<&str> = all.iter().map(|b| b.folder.as_str()).collect();
+    for folder in folders {
+        let opened = if catalog.folder() == folder {
+            None
+        } else if Path::new(folder).is_dir() {
+            Catalog::open_cached(Path::new(folder), CacheUse::Platform)
+                .ok()
+                .map(|o| o.catalog)
+        } else {
+            continue;
+        };
+        let catalog = opened.as_ref().unwrap_or(&catalog);
+        for (position, index) in list_order(catalog).into_iter().enumerate() {
+            let id = catalog.entries()[index].id.clone();
+            place.insert((folder.to_owned(), id), position);
+        }
+    }
     groups.sort_by_cached_key(|(date, id, group)| {
         let title = group.first().map_or(*id, |b| b.title.as_str());
+        let folder = group.first().map_or("", |b| b.folder.as_str());
         (
+            folder.to_owned(),
+            place
+                .get(&(folder.to_owned(), (*id).to_owned()))
+                .copied()
+                .unwrap_or(usize::MAX),
             std::cmp::Reverse(date.clone()),
             text::collate::sort_key(title),
             (*id).to_owned(),
@@ -693,6 +718,15 @@ fn bookmarks_markdown(all: &[&Bookmark]) -> String {
         }
     }
     out
+}
+
+/// The catalog's articles in the order the reader's list shows them: in sections when the
+/// folder has subfolders.
+fn list_order(catalog: &Catalog) -> Vec<usize> {
+    match crate::catalog::sections::group(catalog.entries()) {
+        Some(sections) => sections.into_iter().flat_map(|s| s.members).collect(),
+        None => (0..catalog.entries().len()).collect(),
+    }
 }
 
 /// A quote's paragraphs, however many blank lines stood between them.

@@ -475,6 +475,9 @@ pub struct ArticleHits {
     /// Whether it holds the query as a phrase (always, for a phrase): a search of words in
     /// any order ranks those first.
     pub phrase: bool,
+    /// How well its title matches, for ranking: the phrase in it counts most, then how many
+    /// of the words are in it.
+    pub title_score: usize,
     /// Where its matches are in the text, once worked out: apart, since few results are
     /// placed and a search can find a quarter of a million.
     placed: Option<Box<Placed>>,
@@ -668,6 +671,7 @@ pub fn search_catalog(
                 phrase: phrase
                     .as_ref()
                     .is_none_or(|p| folded.is_some_and(|f| p.occurs(f.text))),
+                title_score: folded.map_or(0, |f| needles.title_score(phrase.as_ref(), f.title)),
                 placed: None,
             };
             if !exact || folded.is_none() {
@@ -677,6 +681,10 @@ pub fn search_catalog(
                     hit.count = Some(matches.len());
                     hit.place(article, query);
                     hit.title_count = hit.title().len();
+                    if hit.title_count == 0 {
+                        // The folded title held it, but not with these accents or this case.
+                        hit.title_score = 0;
+                    }
                     article.holds_all(query)
                 });
                 if placed != Some(true) || hit.count == Some(0) {
@@ -769,6 +777,17 @@ impl<'q> Needles<'q> {
         Some(first)
     }
 
+    /// How well a folded title matches: 100 for the phrase in it (any query holding it), and
+    /// one for each word in it.
+    fn title_score(&self, phrase: Option<&Needle<'_>>, title: &[u8]) -> usize {
+        let words = self.needles.iter().filter(|n| n.occurs(title)).count();
+        let whole = match phrase {
+            Some(phrase) => phrase.occurs(title),
+            None => words > 0,
+        };
+        usize::from(whole) * 100 + words
+    }
+
     /// How often the query occurs in folded `haystack`: the phrase, or its words together, up
     /// to [`COUNT_CAP`].
     fn count(&self, haystack: &[u8]) -> usize {
@@ -821,9 +840,11 @@ fn rank(hits: &mut Vec<ArticleHits>) {
     if hits.iter().any(|h| h.count.is_some()) || hits.iter().any(|h| !h.phrase) {
         hits.par_sort_unstable_by_key(|h| {
             let count = h.count.unwrap_or(0);
+            // The title's matches from the text when case or accents mattered.
+            let title = h.title_score.max(usize::from(h.title_count > 0));
             (
                 !h.phrase,
-                h.title_count == 0,
+                std::cmp::Reverse(title),
                 std::cmp::Reverse(count),
                 h.index,
             )

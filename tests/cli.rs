@@ -627,3 +627,36 @@ fn the_markdown_export_is_in_article_order_and_passages_in_text_order() {
         "text order within an article"
     );
 }
+
+#[test]
+fn the_markdown_export_follows_the_sections_of_a_nested_folder() {
+    use docbao::bookmarks::{Bookmark, BookmarkStore, Change};
+    let dir = empty_dir();
+    let news = dir.path().join("news");
+    common::nested::generate(&news);
+    let catalog = docbao::catalog::Catalog::open(&news).unwrap();
+    let data = dir.path().join("data");
+    let mut store = BookmarkStore::open(&data).unwrap();
+    // The newest of the-gioi and the oldest of kinh-te: the list shows kinh-te first.
+    for id in ["the-gioi/bai-6", "kinh-te/bai-1"] {
+        let (index, _) = catalog.find(id).unwrap();
+        let article = catalog.article(index).unwrap();
+        let bookmark = Bookmark::new(catalog.folder(), &article, article.blocks[0].range.clone());
+        store.apply(Change::Add(bookmark)).unwrap();
+    }
+    let markdown = stdout(&docbao(
+        dir.path(),
+        &[
+            "bookmarks",
+            "--markdown",
+            "--data-dir",
+            data.to_str().unwrap(),
+        ],
+    ));
+    let title = |id: &str| catalog.find(id).unwrap().1.title.clone();
+    let (kinh_te, the_gioi) = (title("kinh-te/bai-1"), title("the-gioi/bai-6"));
+    assert!(
+        markdown.find(&kinh_te).unwrap() < markdown.find(&the_gioi).unwrap(),
+        "{markdown}"
+    );
+}

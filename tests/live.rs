@@ -142,6 +142,14 @@ fn catalog_after(dir: &Path, change: impl FnOnce(&Path)) -> Arc<Catalog> {
     Arc::new(Catalog::open(dir).unwrap())
 }
 
+/// The nested fixture, opened at 100x30, and its folder.
+fn nested_app() -> (tempfile::TempDir, common::Harness) {
+    let news = tempfile::tempdir().unwrap();
+    common::nested::generate(news.path());
+    let catalog = Arc::new(Catalog::open(news.path()).unwrap());
+    (news, common::app_with(catalog, 100, 30))
+}
+
 fn done() -> Progress {
     Progress {
         done: true,
@@ -152,10 +160,7 @@ fn done() -> Progress {
 
 #[test]
 fn a_removed_article_stays_open_until_the_user_moves_away() {
-    let news = tempfile::tempdir().unwrap();
-    common::nested::generate(news.path());
-    let catalog = Arc::new(Catalog::open(news.path()).unwrap());
-    let mut app = common::app_with(catalog, 100, 30);
+    let (news, mut app) = nested_app();
     press(&mut app, "j Enter } }");
     let id = app.article().unwrap().id.clone();
     let scroll = app.reader().scroll();
@@ -190,10 +195,7 @@ fn a_removed_article_stays_open_until_the_user_moves_away() {
 
 #[test]
 fn files_added_after_indexing_leave_the_selection_where_it_is() {
-    let news = tempfile::tempdir().unwrap();
-    common::nested::generate(news.path());
-    let catalog = Arc::new(Catalog::open(news.path()).unwrap());
-    let mut app = common::app_with(catalog, 100, 30);
+    let (news, mut app) = nested_app();
     let first = app.entry().unwrap().id.clone();
     let catalog = catalog_after(news.path(), |dir| {
         fs::create_dir_all(dir.join("2025/10/28")).unwrap();
@@ -213,10 +215,7 @@ fn files_added_after_indexing_leave_the_selection_where_it_is() {
 
 #[test]
 fn an_open_article_changed_on_disk_keeps_its_place_and_its_bookmarks() {
-    let news = tempfile::tempdir().unwrap();
-    common::nested::generate(news.path());
-    let catalog = Arc::new(Catalog::open(news.path()).unwrap());
-    let mut app = common::app_with(catalog, 100, 30);
+    let (news, mut app) = nested_app();
     press(&mut app, "Enter } } m Enter");
     let id = app.article().unwrap().id.clone();
     let passage = app.passage().unwrap();

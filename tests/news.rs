@@ -494,3 +494,53 @@ fn the_list_finds_words_in_any_order_and_the_reader_marks_each() {
     common::type_text(&mut app, "uoc cong");
     assert_eq!(app.reader().search().unwrap().matches.len(), 0);
 }
+
+#[test]
+fn a_narrow_list_search_still_shows_how_it_matches() {
+    let (_news, _data, mut app) = nested(60, 20);
+    press(&mut app, "/");
+    common::type_text(&mut app, "an");
+    let status = screen(&app).lines().last().unwrap().to_owned();
+    assert!(status.contains("w:start"), "{status}");
+    press(&mut app, "A-w");
+    let status = screen(&app).lines().last().unwrap().to_owned();
+    assert!(status.contains("w:whole"), "{status}");
+}
+
+#[test]
+fn what_a_search_flicks_past_is_not_read() {
+    let mut app = common::app(100, 30);
+    press(&mut app, "j Enter C-d");
+    let before = app.percent_read();
+    press(&mut app, "/");
+    // Near the end of the article.
+    common::type_text(&mut app, "nguon cam hung");
+    assert!(app.reader().scroll() > 40, "the view went to the match");
+    press(&mut app, "Esc");
+    assert_eq!(app.percent_read(), before, "given up: nothing more read");
+    press(&mut app, "/");
+    common::type_text(&mut app, "nguon cam hung");
+    press(&mut app, "Enter");
+    assert!(
+        app.percent_read() > before,
+        "kept: where it stopped is read"
+    );
+}
+
+#[test]
+fn without_colour_a_match_on_the_selected_row_is_underlined() {
+    let mut app = common::app(100, 30);
+    press(&mut app, "/");
+    common::type_text(&mut app, "thao");
+    let buffer = common::draw_with(&app, &docbao::ui::Theme::plain())
+        .backend()
+        .buffer()
+        .clone();
+    // The selected result's title, on the first row of the list.
+    let marked = (2..33).any(|x| {
+        let cell = &buffer[(x, 1)];
+        cell.modifier.contains(ratatui::style::Modifier::UNDERLINED)
+            && cell.modifier.contains(ratatui::style::Modifier::REVERSED)
+    });
+    assert!(marked, "{}", common::styled(&app));
+}

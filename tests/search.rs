@@ -544,3 +544,26 @@ fn a_zero_width_joiner_inside_a_word_does_not_hide_it() {
     finds(&text, "cong uoc", &["Công ước"]);
     finds(&text, "công ước", &["Công ước"]);
 }
+
+#[test]
+fn in_the_list_a_title_with_the_phrase_ranks_above_one_with_a_single_word() {
+    let catalog = catalog_of(&[
+        // Many more matches, but only one word in its title.
+        (
+            "a.txt",
+            "date 2025-10-05 An ninh và tương lai\n\nThủ tướng nói. Thủ tướng nói. Thủ tướng nói. Tương lai tươi sáng.\n",
+        ),
+        (
+            "b.txt",
+            "date 2025-10-01 Thủ tướng và thông tin\n\nThủ tướng nói.\n",
+        ),
+    ]);
+    let searcher = search::Searcher::new(catalog.clone());
+    let results = searcher.run(&smart("thu tuo").in_any_order());
+    let ids: Vec<&str> = results
+        .hits
+        .iter()
+        .map(|h| catalog.entries()[h.index].id.as_str())
+        .collect();
+    assert_eq!(ids, ["b", "a"]);
+}

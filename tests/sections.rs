@@ -99,9 +99,15 @@ fn the_section_headers_are_styled_as_headings() {
 fn z_folds_a_section_to_its_header_and_braces_step_between_sections() {
     let (_news, mut app) = nested(100, 30);
     let total = app.list_len();
+    let newest = app.list_entry(0).unwrap();
     press(&mut app, "j z");
     assert_eq!(app.list_len(), total - 3, "four articles, one header");
     assert_eq!(folder(&app), "2025/10/27");
+    assert_eq!(
+        app.selected(),
+        newest,
+        "a folded section stands for its newest"
+    );
     assert_eq!(app.list_position(), Some(0));
     let text = screen(&app);
     assert!(
@@ -131,7 +137,7 @@ fn z_folds_a_section_to_its_header_and_braces_step_between_sections() {
     // Enter on a folded section reads its newest article; z there unfolds it.
     press(&mut app, "Enter");
     assert_eq!(app.focus(), Focus::Reader);
-    assert_eq!(folder(&app), "2025/10/27");
+    assert_eq!(app.selected(), newest);
     press(&mut app, "Esc z");
     assert_eq!(app.list_len(), total);
     press(&mut app, "G }");

@@ -531,7 +531,10 @@ impl App {
 
     /// Counts what is on screen now as seen, when the reader is on screen.
     pub(super) fn mark_seen(&mut self) {
-        let shown = self.panes().reader.is_some() && !self.reader.held;
+        // What a search being typed flicks past is not read: only where it is kept.
+        let searching = matches!(&self.screen, super::Screen::Prompt(p)
+            if matches!(p.purpose, super::Purpose::SearchReader { .. } | super::Purpose::SearchList { .. }));
+        let shown = self.panes().reader.is_some() && !self.reader.held && !searching;
         if let Some(page) = &self.reader.page
             && shown
         {

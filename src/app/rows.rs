@@ -300,6 +300,10 @@ impl App {
             self.list.folded.insert(name);
         }
         self.refresh_listing();
+        // A folded section stands for its newest article: that one is selected.
+        if let Some(index) = self.list_position().and_then(|p| self.list_entry(p)) {
+            self.select(index);
+        }
         self.keep_selection_visible();
     }
 

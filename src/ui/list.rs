@@ -132,6 +132,15 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
                 .collect(),
             _ => Vec::new(),
         };
+        // Underlined on the selected row too: without colour, both it and a match are
+        // reversed, and the match would not show.
+        let matched = if selected {
+            theme
+                .matched
+                .add_modifier(ratatui::style::Modifier::UNDERLINED)
+        } else {
+            theme.matched
+        };
         let mut row = |lead: &str, part: Range<usize>| {
             let title = &article.title;
             // Matches first: the first range that holds a column styles it.
@@ -142,7 +151,7 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
                     let end = m.end.clamp(part.start, part.end);
                     let from = 1 + text::str_width(title.get(part.start..start)?);
                     let to = 1 + text::str_width(title.get(part.start..end)?);
-                    (from < to).then(|| (from..to, letters.patch(theme.matched)))
+                    (from < to).then(|| (from..to, letters.patch(matched)))
                 })
                 .chain([(1..1 + text::str_width(&title[part.clone()]), letters)])
                 .collect();

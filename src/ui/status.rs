@@ -194,11 +194,23 @@ fn render_prompt(app: &App, screen: &PromptScreen, theme: &Theme, area: Rect, fr
         Purpose::SearchList { .. } => list_counter(app, true),
         _ => counter.clone(),
     };
+    // Narrower still, each setting by the letter of its key: `c:smart a:smart w:start`.
+    let tiny = match screen.purpose() {
+        Purpose::NewNote { .. } | Purpose::EditNote { .. } => String::new(),
+        _ => format!(
+            "c:{} a:{} w:{} ",
+            options.case.label(),
+            options.accents.label(),
+            options.words.label()
+        ),
+    };
     let right = [
         format!("{counter}  {hints}"),
         format!("{counter}  {short}"),
-        format!("{counter} "),
         format!("{brief}  {short}"),
+        format!("{counter}  {tiny}"),
+        format!("{brief}  {tiny}"),
+        format!("{counter} "),
         format!("{brief} "),
     ]
     .into_iter()
