@@ -207,10 +207,10 @@ fn render_prompt(app: &App, screen: &PromptScreen, theme: &Theme, area: Rect, fr
     let right = [
         format!("{counter}  {hints}"),
         format!("{counter}  {short}"),
-        format!("{brief}  {short}"),
         format!("{counter}  {tiny}"),
-        format!("{brief}  {tiny}"),
         format!("{counter} "),
+        format!("{brief}  {short}"),
+        format!("{brief}  {tiny}"),
         format!("{brief} "),
     ]
     .into_iter()
