@@ -90,7 +90,10 @@ fn repaired_at(chars: &[char]) -> Option<(char, usize)> {
 /// than judge them by their bytes.
 pub fn may_hold(bytes: &[u8]) -> bool {
     memchr::memchr_iter(0xC3, bytes).any(|at| {
-        let (Some(&second), Some(rest)) = (bytes.get(at + 1), bytes.get(at + 2..)) else {
+        // The next character only: its four bytes at most (validating the rest of the file
+        // at each C3 byte made the sieve quadratic).
+        let end = (at + 6).min(bytes.len());
+        let (Some(&second), Some(rest)) = (bytes.get(at + 1), bytes.get(at + 2..end)) else {
             return false;
         };
         if !(0x82..=0xB4).contains(&second) {
