@@ -180,30 +180,23 @@ fn render_prompt(app: &App, screen: &PromptScreen, theme: &Theme, area: Rect, fr
         }
     };
     // On a narrow screen the toggles say only their state; without room, only the counter.
-    let short = match screen.purpose() {
+    let settings = |case: &str, accents: &str, words: &str| match screen.purpose() {
         Purpose::NewNote { .. } | Purpose::EditNote { .. } => String::new(),
         _ => format!(
-            "case:{} accents:{} words:{} ",
+            "{case}:{} {accents}:{} {words}:{} ",
             options.case.label(),
             options.accents.label(),
             options.words.label()
         ),
     };
+    let short = settings("case", "accents", "words");
     // What is typed keeps at least a quarter of the line; the hints give way first.
     let brief = match screen.purpose() {
         Purpose::SearchList { .. } => list_counter(app, true),
         _ => counter.clone(),
     };
     // Narrower still, each setting by the letter of its key: `c:smart a:smart w:start`.
-    let tiny = match screen.purpose() {
-        Purpose::NewNote { .. } | Purpose::EditNote { .. } => String::new(),
-        _ => format!(
-            "c:{} a:{} w:{} ",
-            options.case.label(),
-            options.accents.label(),
-            options.words.label()
-        ),
-    };
+    let tiny = settings("c", "a", "w");
     let right = [
         format!("{counter}  {hints}"),
         format!("{counter}  {short}"),
