@@ -110,10 +110,15 @@ pub fn run(
         }
         workers.submit(rest);
     };
+    // A frame is drawn only after something reached the app: waking up to look for a new
+    // catalog of the live folder, five times a second, draws nothing when there is none.
+    let mut changed = true;
     while !app.should_quit() {
-        terminal
-            .draw(|frame| ui::render(&app, &theme, frame))
-            .context("cannot draw to the terminal")?;
+        if std::mem::take(&mut changed) {
+            terminal
+                .draw(|frame| ui::render(&app, &theme, frame))
+                .context("cannot draw to the terminal")?;
+        }
         if forced_panic {
             panic!("forced panic ({FORCE_PANIC_ENV} is set)");
         }
@@ -130,10 +135,12 @@ pub fn run(
             let event = event::read().context("cannot read from the terminal")?;
             if let Some(action) = keymap.action_for_event(app.mode(), &event) {
                 submit(app.update(action));
+                changed = true;
             }
         }
         for answer in workers.answers() {
             submit(app.update(answer));
+            changed = true;
         }
         for update in indexed.try_iter() {
             let action = match update {
@@ -143,10 +150,12 @@ pub fn run(
                 Update::Note(note) => Action::Failed(note),
             };
             submit(app.update(action));
+            changed = true;
         }
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
             submit(app.update(Action::Tick));
+            changed = true;
         }
     }
     drop(terminal);
