@@ -108,7 +108,7 @@ fn first_frame(dir: &Path, cache: &Path) -> (Duration, indexer::Indexing) {
     let app = reader_app(&indexing.first, 100, 30, indexing.progress);
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
     terminal
-        .draw(|f| ui::render(&app, &Theme::color(), f))
+        .draw(|f| ui::render(&app, &Theme::dark(), f))
         .expect("draw");
     (started.elapsed(), indexing)
 }
@@ -282,7 +282,7 @@ fn long_article_echo() {
             // The search it asks for runs on a worker.
             let _ = app.update(Action::Insert(c));
             terminal
-                .draw(|f| ui::render(&app, &Theme::color(), f))
+                .draw(|f| ui::render(&app, &Theme::dark(), f))
                 .expect("draw");
             echoes.push(started.elapsed());
         }
@@ -333,7 +333,7 @@ fn rss_child(dir: &Path, cache: &Path) {
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
     app.update(Action::Open);
     terminal
-        .draw(|f| ui::render(&app, &Theme::color(), f))
+        .draw(|f| ui::render(&app, &Theme::dark(), f))
         .expect("draw");
     let (anon, file) = resident().unwrap_or_default();
     let query = Query::new("thu tuong", Options::default());
@@ -348,7 +348,7 @@ fn time_frames(terminal: &mut Terminal<TestBackend>, app: &App, n: usize) -> Vec
         .map(|_| {
             let started = Instant::now();
             terminal
-                .draw(|f| ui::render(app, &Theme::color(), f))
+                .draw(|f| ui::render(app, &Theme::dark(), f))
                 .expect("draw");
             started.elapsed()
         })

@@ -22,6 +22,7 @@ use crate::catalog::indexer::{self, Progress, Update};
 use crate::catalog::{CacheUse, Catalog};
 use crate::keymap::Keymap;
 use crate::store::StoreError;
+use crate::ui::theme::{Background, ThemeName, background_from_colorfgbg};
 use crate::ui::{self, Theme};
 use crate::worker::{Storage, Workers};
 
@@ -37,6 +38,10 @@ const INDEXING_POLL: Duration = Duration::from_millis(50);
 /// How often the event loop looks for a catalog of the live folder while nothing else is
 /// going on: a file changed shows within a second.
 const LIVE_POLL: Duration = Duration::from_millis(200);
+
+/// How long the terminal has to answer the query for its background colour. A terminal that
+/// does not know the query is found out at once, by its answer to the one sent after it.
+const BACKGROUND_QUERY: Duration = Duration::from_millis(300);
 
 /// Environment variable that makes docbao panic after its first frame, to test the panic hook.
 pub const FORCE_PANIC_ENV: &str = "DOCBAO_TEST_PANIC";
@@ -72,6 +77,8 @@ pub fn run(
     // Open the data files before touching the terminal, so that an error prints plainly.
     let opened = Storage::open(data_dir, &catalog)?;
     let keymap = Keymap::default();
+    // Asked before raw mode and the alternate screen: the query sets up the terminal itself.
+    let theme = pick_theme(ThemeName::Auto);
     install_panic_hook();
     let mut terminal = init().context("cannot set up the terminal")?;
     // Dropped on every way out of this function, including `?` and unwinding.
@@ -90,7 +97,6 @@ pub fn run(
             progress,
         },
     );
-    let theme = Theme::from_env();
     // For the end-to-end test that a panic gives the terminal back; never set in normal use.
     let forced_panic = std::env::var_os(FORCE_PANIC_ENV).is_some();
     let mut last_tick = Instant::now();
@@ -216,4 +222,30 @@ fn install_panic_hook() {
         restore();
         previous(info);
     }));
+}
+
+/// The theme to draw with: `NO_COLOR` first, then the name asked for; for `auto`, the
+/// terminal's background as it answers OSC 11, else as `COLORFGBG` says, else dark.
+fn pick_theme(name: ThemeName) -> Theme {
+    let no_color = Theme::no_color_env();
+    let background = if no_color || name != ThemeName::Auto {
+        None
+    } else {
+        query_background()
+    };
+    Theme::choose(name, background, no_color)
+}
+
+/// The terminal's background: asked of the terminal, else read from `COLORFGBG`.
+fn query_background() -> Option<Background> {
+    use terminal_colorsaurus::{QueryOptions, ThemeMode};
+    let mut options = QueryOptions::default();
+    options.timeout = BACKGROUND_QUERY;
+    match terminal_colorsaurus::theme_mode(options) {
+        Ok(ThemeMode::Dark) => Some(Background::Dark),
+        Ok(ThemeMode::Light) => Some(Background::Light),
+        Err(_) => std::env::var("COLORFGBG")
+            .ok()
+            .and_then(|value| background_from_colorfgbg(&value)),
+    }
 }

@@ -15,7 +15,7 @@ use docbao::catalog::Catalog;
 use docbao::state::StateStore;
 use docbao::ui::Theme;
 use ratatui::buffer::Buffer;
-use ratatui::style::{Color, Modifier};
+use ratatui::style::Modifier;
 
 fn app_in(dir: &Path, catalog: Arc<Catalog>, width: u16, height: u16) -> Harness {
     common::app_in(dir, catalog, width, height)
@@ -46,14 +46,14 @@ fn row_cells(buffer: &Buffer, needle: &str) -> Vec<ratatui::buffer::Cell> {
 fn d01_titles_headings_and_captions_keep_their_style_on_every_row() {
     let mut app = common::app(100, 60);
     press(&mut app, "j Enter");
-    let colour = buffer(&app, &Theme::color());
+    let colour = buffer(&app, &Theme::dark());
     // The reader's title row, not the pane's border, which names the headline too.
     for cell in row_cells(&colour, "lòng tin giữa các quốc") {
-        assert_eq!(cell.fg, Color::Yellow, "title colour: {cell:?}");
+        assert_eq!(cell.fg, Theme::dark().title.fg.unwrap(), "title colour: {cell:?}");
         assert!(cell.modifier.contains(Modifier::BOLD), "{cell:?}");
     }
     for cell in row_cells(&colour, "Công ước Hà Nội gửi đi 3 thông điệp") {
-        assert_eq!(cell.fg, Color::Cyan, "heading colour: {cell:?}");
+        assert_eq!(cell.fg, Theme::dark().heading.fg.unwrap(), "heading colour: {cell:?}");
     }
     for cell in row_cells(&colour, "Chủ tịch nước Lương Cường và Tổng thư ký") {
         assert!(

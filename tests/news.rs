@@ -125,7 +125,7 @@ fn unread_titles_are_bold_and_read_ones_are_not() {
                 .clone()
         })
         .collect();
-    let buffer = common::draw_with(&app, &docbao::ui::Theme::color())
+    let buffer = common::draw_with(&app, &docbao::ui::Theme::dark())
         .backend()
         .buffer()
         .clone();
@@ -160,7 +160,7 @@ fn unread_titles_are_bold_and_read_ones_are_not() {
     );
     assert_eq!(
         buffer[(1, selected)].bg,
-        ratatui::style::Color::Cyan,
+        docbao::ui::Theme::dark().selected.bg.unwrap(),
         "and selected"
     );
     assert!(!bold(33, unread), "not the padding after the title");

@@ -51,10 +51,10 @@ fn decomposed_articles_draw_identically() {
             press(&mut nfc, script);
             press(&mut nfd, script);
             assert_eq!(
-                draw_with(&nfc, &docbao::ui::Theme::color())
+                draw_with(&nfc, &docbao::ui::Theme::dark())
                     .backend()
                     .buffer(),
-                draw_with(&nfd, &docbao::ui::Theme::color())
+                draw_with(&nfd, &docbao::ui::Theme::dark())
                     .backend()
                     .buffer(),
                 "{name} at {width}x{height}"
@@ -66,7 +66,7 @@ fn decomposed_articles_draw_identically() {
 #[test]
 fn no_color_theme_draws_the_same_text() {
     let app = app(100, 30);
-    let colored = draw_with(&app, &docbao::ui::Theme::color())
+    let colored = draw_with(&app, &docbao::ui::Theme::dark())
         .backend()
         .buffer()
         .clone();

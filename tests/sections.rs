@@ -5,7 +5,6 @@ mod common;
 
 use common::{press, screen};
 use docbao::app::Focus;
-use ratatui::style::Color;
 
 /// The nested fixture, opened.
 fn nested(width: u16, height: u16) -> (tempfile::TempDir, common::Harness) {
@@ -82,15 +81,15 @@ fn a_flat_folder_has_no_section_headers() {
 #[test]
 fn the_section_headers_are_styled_as_headings() {
     let (_news, app) = nested(100, 30);
-    let buffer = common::draw_with(&app, &docbao::ui::Theme::color())
+    let buffer = common::draw_with(&app, &docbao::ui::Theme::dark())
         .backend()
         .buffer()
         .clone();
     assert_eq!(buffer[(1, 1)].symbol(), "▾");
-    assert_eq!(buffer[(3, 1)].fg, Color::Cyan, "{:?}", buffer[(3, 1)]);
+    assert_eq!(buffer[(3, 1)].fg, docbao::ui::Theme::dark().heading.fg.unwrap(), "{:?}", buffer[(3, 1)]);
     assert_eq!(
         buffer[(3, 2)].bg,
-        Color::Cyan,
+        docbao::ui::Theme::dark().selected.bg.unwrap(),
         "the selected article below it"
     );
 }
@@ -200,7 +199,7 @@ fn a_long_title_takes_two_rows_and_a_match_is_marked_on_the_second() {
         common::type_text(&mut app, &word);
         press(&mut app, "Enter Esc");
         assert_eq!(app.list().hits().unwrap().hits[0].index, app.selected());
-        let buffer = common::draw_with(&app, &docbao::ui::Theme::color())
+        let buffer = common::draw_with(&app, &docbao::ui::Theme::dark())
             .backend()
             .buffer()
             .clone();
@@ -213,7 +212,7 @@ fn a_long_title_takes_two_rows_and_a_match_is_marked_on_the_second() {
             })
             .unwrap();
         let marked = (2..app.list_inner().0 as u16)
-            .filter(|&x| buffer[(x, row)].bg == Color::Yellow)
+            .filter(|&x| buffer[(x, row)].bg == docbao::ui::Theme::dark().matched.bg.unwrap())
             .count();
         assert_eq!(marked, docbao::text::str_width(&word), "{width}x{height}");
     }

@@ -107,7 +107,7 @@ fn the_match_counter_shows_in_the_reader_only() {
 
 #[test]
 fn a_bookmarks_passage_is_not_drawn_as_a_match() {
-    let theme = docbao::ui::Theme::color();
+    let theme = docbao::ui::Theme::dark();
     assert_ne!(theme.passage, theme.matched);
     assert_ne!(theme.passage, theme.selection);
     let plain = docbao::ui::Theme::plain();

@@ -119,7 +119,8 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
             // words do.
             let mut spans = vec![
                 Span::raw(margin.clone()),
-                Span::styled(format!("{cursor}{mark} "), theme.gutter),
+                Span::styled(cursor, theme.gutter),
+                Span::styled(format!("{mark} "), theme.mark),
             ];
             spans.extend(highlight::line(&row.text, width, style, &marks).spans);
             spans.push(Span::raw(" ".repeat(room.saturating_sub(left + width))));

@@ -263,7 +263,7 @@ pub fn rows(buffer: &Buffer) -> Vec<String> {
 /// letters at the end. A heading drawn as body text shows here as a change of letters.
 pub fn styled(app: &App) -> String {
     styled_buffer(
-        draw_with(app, &docbao::ui::Theme::color())
+        draw_with(app, &docbao::ui::Theme::dark())
             .backend()
             .buffer(),
     )
