@@ -95,6 +95,7 @@ fn reader_app(catalog: &Arc<Catalog>, width: u16, height: u16, progress: Progres
             reading: Default::default(),
             notices: Vec::new(),
             progress,
+            settings: Default::default(),
         },
     )
 }

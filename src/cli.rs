@@ -9,6 +9,8 @@ use clap::{Parser, Subcommand};
 
 use crate::bookmarks::{Bookmark, BookmarkStore};
 use crate::catalog::{self, CacheUse, Catalog, Entry, Lookup, Opened, Sifted, cache};
+use crate::config;
+use crate::i18n::Lang;
 use crate::page::Page;
 use crate::search::{self, Options, Query, Sensitivity, Words};
 use crate::store;
@@ -38,6 +40,22 @@ pub struct Cli {
     /// Neither read nor write the catalog cache: read every file
     #[arg(long, global = true)]
     pub no_cache: bool,
+    /// The config file to read [default: $XDG_CONFIG_HOME/docbao/config.toml on Linux]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The interface's language: en or vi [default: the config's, else from LC_ALL,
+    /// LC_MESSAGES or LANG]
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+}
+
+/// Reads `--lang`.
+fn parse_lang(name: &str) -> Result<Lang, String> {
+    Lang::ALL
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, l)| *l)
+        .ok_or_else(|| "expected en or vi".to_owned())
 }
 
 /// The commands besides opening the reader.
@@ -78,6 +96,19 @@ pub enum Command {
         #[arg(long)]
         clear: bool,
     },
+    /// Print the config file's path and the settings in force.
+    Config {
+        /// Print a commented config file with every default, to start from.
+        #[arg(long)]
+        default: bool,
+    },
+    /// Print a completion script for a shell.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), with the keys and the files docbao reads and writes.
+    Man,
     /// Add bookmarks one by one, printing each id once it is saved (for the fault tests).
     #[command(hide = true)]
     StressBookmarks {
@@ -118,12 +149,12 @@ pub enum Command {
     },
 }
 
-/// The three-way setting from a pair of opposite flags.
-fn sensitivity(on: bool, off: bool) -> Sensitivity {
+/// The three-way setting from a pair of opposite flags, else the config's.
+fn sensitivity(on: bool, off: bool, default: Sensitivity) -> Sensitivity {
     match (on, off) {
         (true, _) => Sensitivity::On,
         (_, true) => Sensitivity::Off,
-        _ => Sensitivity::Smart,
+        _ => default,
     }
 }
 
@@ -134,22 +165,62 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     } else {
         CacheUse::Platform
     };
+    let loaded = config::load(cli.config.as_deref());
+    let interactive = cli.command.is_none() && io::stdout().is_terminal();
+    let prints_config = matches!(cli.command, Some(Command::Config { .. }));
+    if !interactive && !prints_config {
+        for problem in &loaded.problems {
+            eprintln!("docbao: {problem}");
+        }
+    }
+    let lang = cli
+        .lang
+        .or(loaded.config.language)
+        .unwrap_or_else(Lang::from_env);
+    // A folder named on the command line, else the config's.
+    let chosen = |path: Option<PathBuf>| path.or_else(|| loaded.config.folder.clone());
     match cli.command {
-        None if io::stdout().is_terminal() => {
+        None if interactive => {
             let dir = store::data_dir(cli.data_dir.as_deref());
-            let folder = cli.path.as_deref().or_else(default_folder);
-            for notice in tui::run(folder, cache, dir)? {
+            let path = chosen(cli.path);
+            let folder = path.as_deref().or_else(default_folder);
+            let notices = loaded.problems.iter().map(ToString::to_string).collect();
+            for notice in tui::run(folder, cache, dir, &loaded.config, lang, notices)? {
                 eprintln!("docbao: {notice}");
             }
         }
-        None => list(&load(cli.path.as_deref(), cache)?, false)?,
-        Some(Command::List { path, json }) => list(&load(path.as_deref(), cache.clone())?, json)?,
+        None => list(&load(chosen(cli.path).as_deref(), cache)?, false)?,
+        Some(Command::List { path, json }) => {
+            list(&load(chosen(path).as_deref(), cache.clone())?, json)?
+        }
+        Some(Command::Config { default }) => {
+            let mut out = io::stdout().lock();
+            if default {
+                write!(out, "{}", config::default_file())?;
+            } else {
+                write!(out, "{}", config::effective(&loaded))?;
+                for problem in &loaded.problems {
+                    eprintln!("docbao: {problem}");
+                }
+            }
+        }
+        Some(Command::Completions { shell }) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "docbao", &mut io::stdout().lock());
+        }
+        Some(Command::Man) => {
+            let command = <Cli as clap::CommandFactory>::command();
+            let keymap = &loaded.config.keymap;
+            io::stdout()
+                .lock()
+                .write_all(&crate::manual::page(command, keymap)?)?;
+        }
         Some(Command::Show {
             article,
             path,
             width,
-        }) => show(&article, path.as_deref(), width, cache)?,
-        Some(Command::Cache { path, clear }) => cache_command(path.as_deref(), clear)?,
+        }) => show(&article, chosen(path).as_deref(), width, cache)?,
+        Some(Command::Cache { path, clear }) => cache_command(chosen(path).as_deref(), clear)?,
         Some(Command::StressBookmarks { count }) => {
             let dir = store::data_dir(cli.data_dir.as_deref())?;
             stress_bookmarks(&dir, count)?;
@@ -170,16 +241,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             anywhere,
             stats,
         }) => {
+            let defaults = loaded.config.search;
             let options = Options {
-                case: sensitivity(case_sensitive, ignore_case),
-                accents: sensitivity(accent_sensitive, ignore_accents),
+                case: sensitivity(case_sensitive, ignore_case, defaults.case),
+                accents: sensitivity(accent_sensitive, ignore_accents, defaults.accents),
                 words: match (word, anywhere) {
                     (true, _) => Words::Whole,
                     (_, true) => Words::Anywhere,
-                    _ => Words::Start,
+                    _ => defaults.words,
                 },
             };
             let query = Query::new(&query, options);
+            let path = chosen(path);
             let started = std::time::Instant::now();
             let sifted = load_for_search(path.as_deref(), cache.clone(), &query)?;
             let loaded = started.elapsed();

@@ -60,8 +60,36 @@ impl Scope {
         }
     }
 
+    /// Every scope, as a config file's `[keys.NAME]` tables name them.
+    pub const ALL: [(&'static str, Scope); 11] = [
+        ("everywhere", Scope::Everywhere),
+        ("browse", Scope::Browse),
+        ("list", Scope::List),
+        ("reader", Scope::Reader),
+        ("bookmarks", Scope::Bookmarks),
+        ("problems", Scope::Problems),
+        ("help", Scope::Help),
+        ("prompt", Scope::Prompt),
+        ("search", Scope::Search),
+        ("reader-prompt", Scope::ReaderPrompt),
+        ("list-prompt", Scope::ListPrompt),
+    ];
+
+    /// The scope a config file names, if it is one.
+    pub fn parse(name: &str) -> Option<Scope> {
+        Scope::ALL.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+    }
+
+    /// The name a config file gives it.
+    pub fn name(self) -> &'static str {
+        Scope::ALL
+            .iter()
+            .find(|(_, s)| *s == self)
+            .map_or("everywhere", |(n, _)| n)
+    }
+
     /// Where it applies, as the README's key table says it.
-    fn place(self) -> &'static str {
+    pub fn place(self) -> &'static str {
         match self {
             Scope::Everywhere => "everywhere",
             Scope::Browse => "list, reader",
@@ -288,6 +316,63 @@ const MODES: [Mode; 10] = [
 )]
 pub struct KeyError(pub String);
 
+/// Why a config file's binding was not taken.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RebindError {
+    /// The key name is not one docbao knows.
+    #[error(transparent)]
+    Key(#[from] KeyError),
+    /// No key was given.
+    #[error("no key given for {action}: expected a key name or a list of them")]
+    NoKey {
+        /// The action's name.
+        action: String,
+    },
+    /// The action is not one of the scope's.
+    #[error("{action:?} is not an action of [keys.{scope}]: expected one of {known}")]
+    UnknownAction {
+        /// The name given.
+        action: String,
+        /// The scope's name.
+        scope: &'static str,
+        /// The scope's actions, comma separated.
+        known: String,
+    },
+    /// A plain character in a prompt, where it is typed.
+    #[error("{key} cannot be bound in [keys.{scope}]: a character is typed into a prompt")]
+    Typed {
+        /// The key, as named.
+        key: String,
+        /// The scope's name.
+        scope: &'static str,
+    },
+    /// The key already does something else where the action applies.
+    #[error("{key} is bound twice: to {action} and to {other} (in {place})")]
+    Twice {
+        /// The key, as named.
+        key: String,
+        /// The action being bound.
+        action: String,
+        /// The action the key already had.
+        other: String,
+        /// Where both apply.
+        place: &'static str,
+    },
+}
+
+/// An action's name in a config file: its variant's name in kebab case (`next-match`).
+pub fn action_name(action: &Action) -> String {
+    let debug = format!("{action:?}");
+    let mut name = String::new();
+    for c in debug.chars().take_while(|c| c.is_alphanumeric()) {
+        if c.is_uppercase() && !name.is_empty() {
+            name.push('-');
+        }
+        name.extend(c.to_lowercase());
+    }
+    name
+}
+
 /// One key as the terminal sends it.
 type Key = (KeyCode, KeyModifiers);
 
@@ -335,6 +420,90 @@ impl Keymap {
             })
             .collect::<Result<_, _>>()?;
         Ok(Keymap { bindings })
+    }
+
+    /// Gives an action of a scope new keys in place of its default ones; refused, with the
+    /// keymap left as it was, if a name is unknown or a key would do two things in one mode.
+    pub fn rebind(
+        &mut self,
+        scope: Scope,
+        action: &str,
+        names: &[String],
+    ) -> Result<(), RebindError> {
+        let Some(index) = self
+            .bindings
+            .iter()
+            .position(|b| b.scope == scope && action_name(&b.action) == action)
+        else {
+            return Err(RebindError::UnknownAction {
+                action: action.to_owned(),
+                scope: scope.name(),
+                known: self.action_names(scope).join(", "),
+            });
+        };
+        if names.is_empty() {
+            return Err(RebindError::NoKey {
+                action: action.to_owned(),
+            });
+        }
+        let keys: Vec<Key> = names
+            .iter()
+            .map(|name| parse_key(name).ok_or_else(|| KeyError(name.clone())))
+            .collect::<Result<_, _>>()?;
+        let typed = MODES
+            .iter()
+            .any(|m| is_prompt(*m) && scope.applies(*m) && scope != Scope::Everywhere);
+        if let Some((name, _)) = names.iter().zip(&keys).find(|(_, (code, modifiers))| {
+            typed && matches!(code, KeyCode::Char(_)) && modifiers.is_empty()
+        }) {
+            return Err(RebindError::Typed {
+                key: label(name),
+                scope: scope.name(),
+            });
+        }
+        let bound = &self.bindings[index];
+        for mode in MODES.iter().filter(|m| scope.applies(**m)) {
+            for other in self.bindings.iter().enumerate().filter_map(|(i, b)| {
+                (i != index && b.scope.applies(*mode) && b.action != bound.action).then_some(b)
+            }) {
+                if let Some((name, _)) = names
+                    .iter()
+                    .zip(&keys)
+                    .find(|(_, key)| other.keys.contains(key))
+                {
+                    return Err(RebindError::Twice {
+                        key: label(name),
+                        action: action.to_owned(),
+                        other: action_name(&other.action),
+                        place: other.scope.place(),
+                    });
+                }
+            }
+        }
+        let binding = &mut self.bindings[index];
+        binding.keys = keys;
+        binding.names = names.iter().map(|n| canonical(n)).collect();
+        Ok(())
+    }
+
+    /// The names of the actions bound in a scope, in the help's order.
+    pub fn action_names(&self, scope: Scope) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for binding in self.bindings.iter().filter(|b| b.scope == scope) {
+            let name = action_name(&binding.action);
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        names
+    }
+
+    /// Every binding as a config file writes it: scope, action name, key names.
+    pub fn bindings(&self) -> Vec<(Scope, String, Vec<String>)> {
+        self.bindings
+            .iter()
+            .map(|b| (b.scope, action_name(&b.action), b.names.clone()))
+            .collect()
     }
 
     /// The action a key press asks for in a mode, if any.
@@ -464,6 +633,23 @@ impl Keymap {
         help
     }
 
+    /// The help's sections as titles and `(keys, text)` lines, for the manual page.
+    pub fn sections(&self) -> Vec<(String, Vec<(String, String)>)> {
+        let mut sections: Vec<(String, Vec<(String, String)>)> = Vec::new();
+        for line in self.help().lines {
+            match line {
+                HelpLine::Section(title) => sections.push((title, Vec::new())),
+                HelpLine::Key { keys, help } => {
+                    if let Some((_, lines)) = sections.last_mut() {
+                        lines.push((keys, help));
+                    }
+                }
+                HelpLine::Blank => {}
+            }
+        }
+        sections
+    }
+
     /// The key table as Markdown, as the README shows it.
     pub fn markdown(&self) -> String {
         let mut out = String::from("| keys | where | what |\n|---|---|---|\n");
@@ -483,13 +669,46 @@ impl Keymap {
     }
 }
 
-/// Reads a key name: a character, a named key, after `C-` (Ctrl), `A-` (Alt) or `S-` (Shift).
+/// A key name as the table writes it (`C-w`, `Up`), from either that or the help's form
+/// (`Ctrl-W`, `↑`).
+fn canonical(name: &str) -> String {
+    let arrow = match name {
+        "↑" => Some("Up"),
+        "↓" => Some("Down"),
+        "←" => Some("Left"),
+        "→" => Some("Right"),
+        _ => None,
+    };
+    if let Some(arrow) = arrow {
+        return arrow.to_owned();
+    }
+    match name.split_once('-') {
+        Some(("C" | "Ctrl", key)) if !key.is_empty() => format!("C-{}", control_key(key)),
+        Some(("A" | "Alt", key)) if !key.is_empty() => format!("A-{key}"),
+        Some(("S" | "Shift", key)) if !key.is_empty() => format!("S-{key}"),
+        _ => name.to_owned(),
+    }
+}
+
+/// The key after Ctrl- as terminals send it: a letter in lower case, since Ctrl-W and Ctrl-w
+/// are one key.
+fn control_key(key: &str) -> String {
+    if key.len() == 1 {
+        key.to_ascii_lowercase()
+    } else {
+        key.to_owned()
+    }
+}
+
+/// Reads a key name: a character, a named key, after `C-` (Ctrl), `A-` (Alt) or `S-` (Shift);
+/// the help's names (`Ctrl-W`, `↑`) are read too.
 fn parse_key(name: &str) -> Option<Key> {
+    let name = canonical(name);
     let (modifiers, rest) = match name.split_once('-') {
         Some(("C", rest)) if !rest.is_empty() => (KeyModifiers::CONTROL, rest),
         Some(("A", rest)) if !rest.is_empty() => (KeyModifiers::ALT, rest),
         Some(("S", rest)) if !rest.is_empty() => (KeyModifiers::SHIFT, rest),
-        _ => (KeyModifiers::NONE, name),
+        _ => (KeyModifiers::NONE, name.as_str()),
     };
     let code = match rest {
         "Enter" => KeyCode::Enter,

@@ -17,10 +17,11 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::action::Action;
-use crate::app::{App, Start};
+use crate::app::{App, Settings, Start};
 use crate::catalog::indexer::{self, Progress, Update};
 use crate::catalog::{CacheUse, Catalog};
-use crate::keymap::Keymap;
+use crate::config::Config;
+use crate::i18n::Lang;
 use crate::store::StoreError;
 use crate::ui::theme::{Background, ThemeName, background_from_colorfgbg};
 use crate::ui::{self, Theme};
@@ -53,6 +54,9 @@ pub fn run(
     folder: Option<&Path>,
     cache: CacheUse,
     data_dir: Result<PathBuf, StoreError>,
+    config: &Config,
+    _lang: Lang,
+    config_problems: Vec<String>,
 ) -> anyhow::Result<Vec<String>> {
     // The catalog to show first comes at once; the indexing thread sends the rest.
     let (updates, indexed) = mpsc::channel();
@@ -76,15 +80,17 @@ pub fn run(
     };
     // Open the data files before touching the terminal, so that an error prints plainly.
     let opened = Storage::open(data_dir, &catalog)?;
-    let keymap = Keymap::default();
+    let keymap = config.keymap.clone();
     // Asked before raw mode and the alternate screen: the query sets up the terminal itself.
-    let theme = pick_theme(ThemeName::Auto);
+    let theme = config.theme(pick_theme(config.theme));
     install_panic_hook();
     let mut terminal = init().context("cannot set up the terminal")?;
     // Dropped on every way out of this function, including `?` and unwinding.
     let _restore = RestoreOnDrop;
     let size = terminal.size().context("cannot read the terminal size")?;
     let mut notices = opened.notices.clone();
+    let mut shown = config_problems;
+    shown.extend(opened.notices);
     let workers = Workers::spawn(opened.storage);
     let mut app = App::new(
         catalog,
@@ -93,8 +99,13 @@ pub fn run(
             keys: Arc::new(keymap.help()),
             bookmarks: opened.bookmarks,
             reading: opened.reading,
-            notices: opened.notices,
+            notices: shown,
             progress,
+            settings: Settings {
+                text_width: config.text_width,
+                list_width: config.list_width,
+                search: config.search,
+            },
         },
     );
     // For the end-to-end test that a panic gives the terminal back; never set in normal use.

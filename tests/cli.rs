@@ -16,6 +16,11 @@ fn docbao(cwd: &Path, args: &[&str]) -> Output {
         )
         .args(args)
         .current_dir(cwd)
+        // No config but the test's own, and the interface in English.
+        .env("XDG_CONFIG_HOME", cwd.join(".config"))
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .env_remove("COLUMNS")
         .output()
         .expect("run docbao")

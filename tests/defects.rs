@@ -49,11 +49,19 @@ fn d01_titles_headings_and_captions_keep_their_style_on_every_row() {
     let colour = buffer(&app, &Theme::dark());
     // The reader's title row, not the pane's border, which names the headline too.
     for cell in row_cells(&colour, "lòng tin giữa các quốc") {
-        assert_eq!(cell.fg, Theme::dark().title.fg.unwrap(), "title colour: {cell:?}");
+        assert_eq!(
+            cell.fg,
+            Theme::dark().title.fg.unwrap(),
+            "title colour: {cell:?}"
+        );
         assert!(cell.modifier.contains(Modifier::BOLD), "{cell:?}");
     }
     for cell in row_cells(&colour, "Công ước Hà Nội gửi đi 3 thông điệp") {
-        assert_eq!(cell.fg, Theme::dark().heading.fg.unwrap(), "heading colour: {cell:?}");
+        assert_eq!(
+            cell.fg,
+            Theme::dark().heading.fg.unwrap(),
+            "heading colour: {cell:?}"
+        );
     }
     for cell in row_cells(&colour, "Chủ tịch nước Lương Cường và Tổng thư ký") {
         assert!(

@@ -86,7 +86,12 @@ fn the_section_headers_are_styled_as_headings() {
         .buffer()
         .clone();
     assert_eq!(buffer[(1, 1)].symbol(), "▾");
-    assert_eq!(buffer[(3, 1)].fg, docbao::ui::Theme::dark().heading.fg.unwrap(), "{:?}", buffer[(3, 1)]);
+    assert_eq!(
+        buffer[(3, 1)].fg,
+        docbao::ui::Theme::dark().heading.fg.unwrap(),
+        "{:?}",
+        buffer[(3, 1)]
+    );
     assert_eq!(
         buffer[(3, 2)].bg,
         docbao::ui::Theme::dark().selected.bg.unwrap(),

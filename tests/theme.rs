@@ -46,7 +46,9 @@ fn contrast(a: Color, b: Color) -> f64 {
 /// lightest backgrounds of its kind that terminals ship with.
 #[track_caller]
 fn readable(theme: &Theme, backgrounds: &[Color]) {
-    let assumed = theme.background.expect("a colour theme names its background");
+    let assumed = theme
+        .background
+        .expect("a colour theme names its background");
     for (name, style) in theme.styles() {
         if let Some(bg) = style.bg {
             let fg = style
@@ -91,7 +93,10 @@ fn the_colourless_theme_has_no_colour() {
     let plain = Theme::plain();
     assert_eq!(plain.styles().len(), STYLE_NAMES.len());
     for (name, style) in plain.styles() {
-        assert!(style.fg.is_none() && style.bg.is_none(), "{name}: {style:?}");
+        assert!(
+            style.fg.is_none() && style.bg.is_none(),
+            "{name}: {style:?}"
+        );
     }
 }
 

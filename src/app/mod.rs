@@ -46,6 +46,29 @@ pub struct Start {
     pub notices: Vec<String>,
     /// How far the catalog is indexed.
     pub progress: Progress,
+    /// What the config file sets.
+    pub settings: Settings,
+}
+
+/// What the config file sets for the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// The widest the reader lays out text, in columns.
+    pub text_width: u16,
+    /// The list's share of a wide terminal, in percent, until `<` or `>` is pressed.
+    pub list_width: Option<u8>,
+    /// How searches match until the prompt's toggles change it.
+    pub search: Options,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            text_width: crate::config::DEFAULT_TEXT_WIDTH,
+            list_width: None,
+            search: Options::default(),
+        }
+    }
 }
 
 /// The reader's state: what every screen shares, and the active screen with its own.
@@ -64,6 +87,7 @@ pub struct App {
     /// Whether the reading state changed since it was last sent to be saved.
     reading_changed: bool,
     options: Options,
+    settings: Settings,
     /// Queries confirmed so far, newest last.
     history: Vec<String>,
     /// A one-off message for the status line, cleared by the next key.
@@ -116,7 +140,8 @@ impl App {
             bookmarks_changed: false,
             reading: start.reading,
             reading_changed: false,
-            options: Options::default(),
+            options: start.settings.search,
+            settings: start.settings,
             history: Vec::new(),
             note: (!start.notices.is_empty()).then(|| start.notices.join("; ")),
             quit: false,
@@ -755,8 +780,18 @@ impl App {
         Panes::compute(
             self.area(),
             self.screen.focus() == Focus::Reader,
-            self.reading.list_percent,
+            self.list_percent(),
         )
+    }
+
+    /// The list's share of the width: as `<` and `>` left it, else as the config says.
+    pub(crate) fn list_percent(&self) -> Option<u8> {
+        self.reading.list_percent.or(self.settings.list_width)
+    }
+
+    /// The widest the reader lays out text.
+    pub(crate) fn text_width(&self) -> usize {
+        usize::from(self.settings.text_width)
     }
 
     /// The whole terminal as a rectangle.
@@ -771,7 +806,7 @@ impl App {
 
     /// Rows of article text the reader shows at once.
     pub fn reader_height(&self) -> usize {
-        let pane = Panes::compute(self.area(), true, self.reading.list_percent).reader;
+        let pane = Panes::compute(self.area(), true, self.list_percent()).reader;
         pane.map_or(0, |p| usize::from(p.inner(panes::BORDER).height))
     }
 }

@@ -354,9 +354,10 @@ impl App {
     /// Lays the selected article out again for the current reader width, reading it first
     /// when it has not been read since it was selected.
     pub(super) fn relayout(&mut self) {
-        let width = crate::panes::Panes::compute(self.area(), true, self.reading.list_percent)
+        let width = crate::panes::Panes::compute(self.area(), true, self.list_percent())
             .reader
-            .map_or(0, crate::panes::reader_text_width);
+            .map_or(0, crate::panes::reader_text_width)
+            .min(self.text_width());
         if self.reader.article.is_none() && self.list.selected < self.catalog.entries().len() {
             match self.catalog.article(self.list.selected) {
                 Ok(article) => self.reader.article = Some(Arc::new(article)),

@@ -168,7 +168,7 @@ impl ShownEntry<'_> {
 impl App {
     /// The list's columns and rows inside its border.
     pub fn list_inner(&self) -> (usize, usize) {
-        let pane = Panes::compute(self.area(), false, self.reading.list_percent).list;
+        let pane = Panes::compute(self.area(), false, self.list_percent()).list;
         pane.map_or((1, 1), |p| {
             let inner = p.inner(panes::BORDER);
             (usize::from(inner.width), usize::from(inner.height))

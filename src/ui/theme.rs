@@ -308,10 +308,7 @@ mod tests {
 
     #[test]
     fn no_color_wins_and_auto_follows_the_background() {
-        assert_eq!(
-            Theme::choose(ThemeName::Light, None, true),
-            Theme::plain()
-        );
+        assert_eq!(Theme::choose(ThemeName::Light, None, true), Theme::plain());
         assert_eq!(
             Theme::choose(ThemeName::Auto, Some(Background::Light), false),
             Theme::light()

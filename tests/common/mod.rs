@@ -124,6 +124,7 @@ fn harness_at(
             reading: opened.reading,
             notices: opened.notices.clone(),
             progress,
+            settings: Default::default(),
         },
     );
     Harness {

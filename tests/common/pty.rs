@@ -88,6 +88,11 @@ impl Session {
         cmd.env("DOCBAO_DATA_DIR", cwd.join("data"));
         cmd.env("DOCBAO_CACHE_DIR", cwd.join("cache"));
         cmd.env("TERM", "xterm-256color");
+        // No config but the test's own, and the interface in English unless `env` says.
+        cmd.env("XDG_CONFIG_HOME", cwd.join("config"));
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_MESSAGES");
         cmd.env_remove("NO_COLOR");
         for (key, value) in env {
             cmd.env(key, value);
