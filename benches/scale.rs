@@ -90,12 +90,13 @@ fn reader_app(catalog: &Arc<Catalog>, width: u16, height: u16, progress: Progres
         Arc::clone(catalog),
         Start {
             size: (width, height),
-            keys: Arc::new(Keymap::default().help()),
+            keys: Arc::new(Keymap::default().help(docbao::i18n::Lang::En)),
             bookmarks: Vec::new(),
             reading: Default::default(),
             notices: Vec::new(),
             progress,
             settings: Default::default(),
+            lang: docbao::i18n::Lang::En,
         },
     )
 }

@@ -55,7 +55,7 @@ fn parse_lang(name: &str) -> Result<Lang, String> {
         .iter()
         .find(|(n, _)| n.eq_ignore_ascii_case(name))
         .map(|(_, l)| *l)
-        .ok_or_else(|| "expected en or vi".to_owned())
+        .ok_or_else(|| Lang::from_env().t("cli-lang-expected"))
 }
 
 /// The commands besides opening the reader.
@@ -189,10 +189,16 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 eprintln!("docbao: {notice}");
             }
         }
-        None => list(&load(chosen(cli.path).as_deref(), cache)?, false)?,
-        Some(Command::List { path, json }) => {
-            list(&load(chosen(path).as_deref(), cache.clone())?, json)?
-        }
+        None => list(
+            &open(chosen(cli.path).as_deref(), cache, lang)?.catalog,
+            false,
+            lang,
+        )?,
+        Some(Command::List { path, json }) => list(
+            &open(chosen(path).as_deref(), cache.clone(), lang)?.catalog,
+            json,
+            lang,
+        )?,
         Some(Command::Config { default }) => {
             let mut out = io::stdout().lock();
             if default {
@@ -219,8 +225,16 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             article,
             path,
             width,
-        }) => show(&article, chosen(path).as_deref(), width, cache)?,
-        Some(Command::Cache { path, clear }) => cache_command(chosen(path).as_deref(), clear)?,
+        }) => show(
+            &article,
+            chosen(path).as_deref(),
+            width.map(usize::from),
+            loaded.config.text_width,
+            (cache, lang),
+        )?,
+        Some(Command::Cache { path, clear }) => {
+            cache_command(chosen(path).as_deref(), clear, lang)?
+        }
         Some(Command::StressBookmarks { count }) => {
             let dir = store::data_dir(cli.data_dir.as_deref())?;
             stress_bookmarks(&dir, count)?;
@@ -254,19 +268,23 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let query = Query::new(&query, options);
             let path = chosen(path);
             let started = std::time::Instant::now();
-            let sifted = load_for_search(path.as_deref(), cache.clone(), &query)?;
-            let loaded = started.elapsed();
-            let found = search_command(&sifted.catalog, &query, json)?;
-            report_damaged(&sifted.catalog, path.as_deref(), &cache);
+            let sifted = load_for_search(path.as_deref(), cache.clone(), &query, lang)?;
+            let opened_in = started.elapsed();
+            let found = search_command(&sifted.catalog, &query, json, lang)?;
+            report_damaged(&sifted.catalog, path.as_deref(), &cache, lang);
             if stats {
-                eprintln!(
-                    "docbao: {} articles ({} parsed), {}, opened in {:.1} ms, searched in {:.1} ms",
-                    text::thousands(sifted.files),
-                    text::thousands(sifted.parsed),
-                    text::byte_size(sifted.bytes),
-                    loaded.as_secs_f64() * 1e3,
-                    (started.elapsed() - loaded).as_secs_f64() * 1e3
+                let ms = |d: std::time::Duration| format!("{:.1}", d.as_secs_f64() * 1e3);
+                let stats = lang.tr(
+                    "cli-stats",
+                    &[
+                        ("files", text::thousands(sifted.files).into()),
+                        ("parsed", text::thousands(sifted.parsed).into()),
+                        ("size", text::byte_size(sifted.bytes).into()),
+                        ("opened", ms(opened_in).into()),
+                        ("searched", ms(started.elapsed() - opened_in).into()),
+                    ],
                 );
+                eprintln!("docbao: {stats}");
             }
             return Ok(if found {
                 ExitCode::SUCCESS
@@ -280,7 +298,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// Says how many articles were found damaged in the cache (and read from their files), and
 /// drops them from it so that the next run stores them anew.
-fn report_damaged(catalog: &Catalog, path: Option<&Path>, cache: &CacheUse) {
+fn report_damaged(catalog: &Catalog, path: Option<&Path>, cache: &CacheUse, lang: Lang) {
     let damaged = catalog.damaged().len();
     if damaged == 0 {
         return;
@@ -290,12 +308,14 @@ fn report_damaged(catalog: &Catalog, path: Option<&Path>, cache: &CacheUse) {
         .zip(cache.dir(catalog.folder()))
         .map(|(root, dir)| catalog.drop_damaged(&dir, catalog::root_of(root)));
     let then = match dropped {
-        Some(Ok(_)) => "stored anew next time",
-        Some(Err(_)) | None => "`docbao cache --clear` rebuilds the cache",
+        Some(Ok(_)) => lang.t("cli-damaged-stored-anew"),
+        Some(Err(_)) | None => lang.t("cli-damaged-clear"),
     };
-    eprintln!(
-        "docbao: {damaged} article(s) damaged in the catalog cache, read from their files ({then})"
+    let said = lang.tr(
+        "cli-damaged",
+        &[("count", damaged.into()), ("then", then.into())],
     );
+    eprintln!("docbao: {said}");
 }
 
 /// The folder opened without a path: `./articles` if it exists, else none (the bundled
@@ -307,11 +327,12 @@ fn default_folder<'a>() -> Option<&'a Path> {
 /// Opens the catalog at `path`, or `./articles`, or the bundled articles, in that order,
 /// through the cache unless told not to.
 pub fn load(path: Option<&Path>, cache: CacheUse) -> anyhow::Result<Catalog> {
-    Ok(open(path, cache)?.catalog)
+    Ok(open(path, cache, Lang::En)?.catalog)
 }
 
-/// Opens the folder as [`load`] does, saying how many files were read and parsed.
-fn open(path: Option<&Path>, cache: CacheUse) -> anyhow::Result<Opened> {
+/// Opens the folder as [`load`] does, saying how many files were read and parsed, and what
+/// it must say in `lang`.
+fn open(path: Option<&Path>, cache: CacheUse, lang: Lang) -> anyhow::Result<Opened> {
     let opened = match path.or_else(default_folder) {
         Some(path) => {
             let opened = Catalog::open_cached(path, cache)?;
@@ -332,10 +353,7 @@ fn open(path: Option<&Path>, cache: CacheUse) -> anyhow::Result<Opened> {
     };
     let catalog = &opened.catalog;
     if catalog.entries().is_empty() && catalog.problems().is_empty() {
-        eprintln!(
-            "docbao: no articles in {}: docbao reads *.txt and *.md files, in subfolders too",
-            catalog.origin()
-        );
+        no_articles(catalog, lang);
     }
     Ok(opened)
 }
@@ -343,21 +361,23 @@ fn open(path: Option<&Path>, cache: CacheUse) -> anyhow::Result<Opened> {
 /// Opens what `docbao search` looks in: through the cache as [`load`] does, or, with no cache,
 /// reading whole only the files that may hold a match (a plain text file whose fold has none
 /// is left out: it would print nothing).
-fn load_for_search(path: Option<&Path>, cache: CacheUse, query: &Query) -> anyhow::Result<Sifted> {
+fn load_for_search(
+    path: Option<&Path>,
+    cache: CacheUse,
+    query: &Query,
+    lang: Lang,
+) -> anyhow::Result<Sifted> {
     let sifted = match (path.or_else(default_folder), &cache) {
         (Some(path), CacheUse::Bypass) => {
             let sieve = search::FileSieve::new(query);
             let sifted = Catalog::open_sifted(path, &|bytes| sieve.may_match(bytes))?;
             if sifted.files == 0 && sifted.catalog.problems().is_empty() {
-                eprintln!(
-                    "docbao: no articles in {}: docbao reads *.txt and *.md files, in subfolders too",
-                    sifted.catalog.origin()
-                );
+                no_articles(&sifted.catalog, lang);
             }
             sifted
         }
         _ => {
-            let opened = open(path, cache)?;
+            let opened = open(path, cache, lang)?;
             Sifted {
                 files: opened.catalog.entries().len() + opened.catalog.problems().len(),
                 bytes: opened.catalog.entries().iter().map(|e| e.stamp.size).sum(),
@@ -367,6 +387,39 @@ fn load_for_search(path: Option<&Path>, cache: CacheUse, query: &Query) -> anyho
         }
     };
     Ok(sifted)
+}
+
+/// Says on stderr that a folder has no articles, and which files docbao reads.
+fn no_articles(catalog: &Catalog, lang: Lang) {
+    let folder = catalog.origin().to_string();
+    eprintln!(
+        "docbao: {}",
+        lang.tr("cli-no-articles", &[("folder", folder.into())])
+    );
+}
+
+/// The language for what is said before the command line is read: `--lang` if it is given
+/// and right, else the config file's, else the locale's.
+pub fn lang_of(args: &[std::ffi::OsString]) -> Lang {
+    let words: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let value = |flag: &str| {
+        words.iter().enumerate().find_map(|(i, w)| {
+            w.strip_prefix(&format!("{flag}="))
+                .map(str::to_owned)
+                .or_else(|| (w == flag).then(|| words.get(i + 1).cloned()).flatten())
+        })
+    };
+    if let Some(lang) = value("--lang").and_then(|v| parse_lang(&v).ok()) {
+        return lang;
+    }
+    let file = value("--config").map(PathBuf::from);
+    config::load(file.as_deref())
+        .config
+        .language
+        .unwrap_or_else(Lang::from_env)
 }
 
 /// The command meant when the first word of `args` (after the program) is no command and no
@@ -379,7 +432,7 @@ pub fn misspelt_command(args: &[std::ffi::OsString]) -> Option<(String, String)>
         let word = words.next()?;
         match word.as_ref() {
             // Options that take a value: skip the value too.
-            "--data-dir" => {
+            "--data-dir" | "--config" | "--lang" => {
                 words.next();
             }
             w if w.starts_with('-') => {}
@@ -424,7 +477,7 @@ impl<'a> From<&'a Entry> for ListEntry<'a> {
     }
 }
 
-fn list(catalog: &Catalog, json: bool) -> anyhow::Result<()> {
+fn list(catalog: &Catalog, json: bool, lang: Lang) -> anyhow::Result<()> {
     report_problems(catalog);
     let mut out = String::new();
     if json {
@@ -432,22 +485,31 @@ fn list(catalog: &Catalog, json: bool) -> anyhow::Result<()> {
         out = serde_json::to_string_pretty(&entries).context("cannot write JSON")?;
         out.push('\n');
     } else {
+        // As wide as a date, so that the titles line up.
+        let undated = text::fit(&lang.t("undated"), "2025-01-01".len());
         for article in catalog.entries() {
             let date = article
                 .date
-                .map_or_else(|| "undated   ".to_owned(), |d| d.to_string());
+                .map_or_else(|| undated.clone(), |d| d.to_string());
             out.push_str(&format!("{date}  {}  {}\n", article.title, article.id));
         }
     }
     print(&out)
 }
 
-fn show(key: &str, path: Option<&Path>, width: Option<u16>, cache: CacheUse) -> anyhow::Result<()> {
+/// Prints an article laid out at `width` columns, else the terminal's up to `text_width`.
+fn show(
+    key: &str,
+    path: Option<&Path>,
+    width: Option<usize>,
+    text_width: u16,
+    (cache, lang): (CacheUse, Lang),
+) -> anyhow::Result<()> {
     let as_path = Path::new(key);
     let catalog = if path.is_none() && as_path.is_file() {
         Catalog::open(as_path)?
     } else {
-        load(path, cache)?
+        open(path, cache, lang)?.catalog
     };
     let article = match catalog.lookup(key) {
         Lookup::Found(index) => {
@@ -457,12 +519,15 @@ fn show(key: &str, path: Option<&Path>, width: Option<u16>, cache: CacheUse) -> 
             }
             article
         }
-        Lookup::Ambiguous(ids) => bail!(
-            "{key:?} names {} articles in {}: {}; give one of these ids",
-            ids.len(),
-            catalog.origin(),
-            ids.join(", ")
-        ),
+        Lookup::Ambiguous(ids) => bail!(lang.tr(
+            "cli-ambiguous",
+            &[
+                ("key", format!("{key:?}").into()),
+                ("count", ids.len().into()),
+                ("folder", catalog.origin().to_string().into()),
+                ("ids", ids.join(", ").into()),
+            ]
+        )),
         Lookup::Missing => {
             // A file that was skipped says why; any other id is simply not there.
             let skipped = catalog
@@ -470,13 +535,25 @@ fn show(key: &str, path: Option<&Path>, width: Option<u16>, cache: CacheUse) -> 
                 .iter()
                 .find(|p| p.path.ends_with(key) || p.path.with_extension("").ends_with(key));
             if let Some(problem) = skipped {
-                bail!("cannot show {key:?}: {problem}");
+                bail!(lang.tr(
+                    "cli-cannot-show",
+                    &[
+                        ("key", format!("{key:?}").into()),
+                        ("problem", problem.to_string().into())
+                    ]
+                ));
             }
-            bail!("no article {key:?} in {}", catalog.origin());
+            bail!(lang.tr(
+                "cli-no-article",
+                &[
+                    ("key", format!("{key:?}").into()),
+                    ("folder", catalog.origin().to_string().into())
+                ]
+            ));
         }
     };
-    let width = width.map_or_else(terminal_width, usize::from);
-    print(&Page::layout(&article, width).to_plain_text())
+    let width = width.unwrap_or_else(|| terminal_width().min(usize::from(text_width)));
+    print(&Page::layout_in(&article, width, lang).to_plain_text())
 }
 
 /// One match as `docbao search --json` prints it.
@@ -492,10 +569,15 @@ struct SearchHit<'a> {
 }
 
 /// Prints every match in the catalog; returns whether there was any.
-fn search_command(catalog: &Catalog, query: &Query, json: bool) -> anyhow::Result<bool> {
+fn search_command(
+    catalog: &Catalog,
+    query: &Query,
+    json: bool,
+    lang: Lang,
+) -> anyhow::Result<bool> {
     report_problems(catalog);
     if query.is_empty() {
-        bail!("the query is empty");
+        bail!(lang.t("cli-empty-query"));
     }
     let mark = io::stdout().is_terminal();
     let mut hits = Vec::new();
@@ -652,25 +734,25 @@ fn stress_bookmarks(dir: &Path, count: usize) -> anyhow::Result<()> {
 }
 
 /// Prints where the catalog cache of a folder is and how big it is, or removes it.
-fn cache_command(path: Option<&Path>, clear: bool) -> anyhow::Result<()> {
+fn cache_command(path: Option<&Path>, clear: bool, lang: Lang) -> anyhow::Result<()> {
     let Some(folder) = path.or_else(default_folder) else {
-        bail!("the bundled articles have no cache: give a folder");
+        bail!(lang.t("cli-cache-bundled"));
     };
+    let shown = || folder.display().to_string();
     let meta = std::fs::metadata(folder).map_err(|err| {
-        anyhow::anyhow!(
-            "cannot open {}: {}",
-            folder.display(),
-            crate::io_error::describe_io(&err)
-        )
+        anyhow::anyhow!(lang.tr(
+            "cli-cannot-open",
+            &[
+                ("path", shown().into()),
+                ("error", crate::io_error::describe_io(&err).into())
+            ]
+        ))
     })?;
     if !meta.is_dir() {
-        bail!(
-            "{} is not a folder: only folders have a cache",
-            folder.display()
-        );
+        bail!(lang.tr("cli-cache-not-folder", &[("path", shown().into())]));
     }
     let Some(root) = cache::cache_root() else {
-        bail!("no cache directory: set {}", cache::CACHE_DIR_ENV);
+        bail!(lang.tr("cli-no-cache-dir", &[("env", cache::CACHE_DIR_ENV.into())]));
     };
     let key = folder
         .canonicalize()
@@ -681,28 +763,45 @@ fn cache_command(path: Option<&Path>, clear: bool) -> anyhow::Result<()> {
     let exists = dir.is_dir();
     if clear {
         if !exists {
-            return print(&format!("no cache of {key} to remove\n"));
+            let said = lang.tr("cli-cache-none-to-remove", &[("folder", key.into())]);
+            return print(&format!("{said}\n"));
         }
         cache::clear(&dir)?;
-        return print(&format!("removed the cache of {key}: {}\n", dir.display()));
+        let said = lang.tr(
+            "cli-cache-removed",
+            &[
+                ("folder", key.into()),
+                ("dir", dir.display().to_string().into()),
+            ],
+        );
+        return print(&format!("{said}\n"));
     }
     let (files, bytes) = cache::size(&dir);
     if !exists {
-        return print(&format!(
-            "no cache of {key} yet: it is made in {} the first time the folder is opened\n",
-            dir.display()
-        ));
+        let said = lang.tr(
+            "cli-cache-none-yet",
+            &[
+                ("folder", key.into()),
+                ("dir", dir.display().to_string().into()),
+            ],
+        );
+        return print(&format!("{said}\n"));
     }
     let (_, all) = (std::fs::read_dir(&root).into_iter().flatten().flatten())
         .map(|e| cache::size(&e.path()))
         .fold((0, 0), |(n, b), (fs, bs)| (n + fs, b + bs));
-    print(&format!(
-        "cache of {key}: {} ({files} files, {})\nall caches: {} ({})\n",
-        dir.display(),
-        text::byte_size(bytes),
-        root.display(),
-        text::byte_size(all)
-    ))
+    let said = lang.tr(
+        "cli-cache-size",
+        &[
+            ("folder", key.into()),
+            ("dir", dir.display().to_string().into()),
+            ("files", files.into()),
+            ("size", text::byte_size(bytes).into()),
+            ("root", root.display().to_string().into()),
+            ("all", text::byte_size(all).into()),
+        ],
+    );
+    print(&format!("{said}\n"))
 }
 
 /// Bookmarks grouped by article, in the order the list gives articles (newest first, then by

@@ -6,6 +6,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, Mou
 
 use crate::action::Action;
 use crate::app::{HelpLine, KeyHelp, Mode};
+use crate::i18n::Lang;
 
 /// Lines one notch of the mouse wheel scrolls.
 pub const WHEEL_LINES: i16 = 3;
@@ -88,21 +89,9 @@ impl Scope {
             .map_or("everywhere", |(n, _)| n)
     }
 
-    /// Where it applies, as the README's key table says it.
-    pub fn place(self) -> &'static str {
-        match self {
-            Scope::Everywhere => "everywhere",
-            Scope::Browse => "list, reader",
-            Scope::List => "list",
-            Scope::Reader => "reader",
-            Scope::Bookmarks => "bookmarks",
-            Scope::Problems => "problems",
-            Scope::Help => "help",
-            Scope::Prompt => "prompt",
-            Scope::Search => "search prompt",
-            Scope::ReaderPrompt => "reader's search prompt",
-            Scope::ListPrompt => "list's search prompt, bookmarks filter",
-        }
+    /// Where it applies, as the README's key table and the config's messages say it.
+    pub fn place(self, lang: Lang) -> String {
+        lang.t(&format!("place-{}", self.name()))
     }
 }
 
@@ -121,114 +110,118 @@ use Scope as S;
 /// the line before it: its keys are listed there.
 #[rustfmt::skip]
 const DEFAULTS: &[(Scope, &str, Action, &str)] = &[
-    (S::Browse,       "j Down",        A::Down,                "next article / scroll down"),
-    (S::Browse,       "k Up",          A::Up,                  "previous article / scroll up"),
-    (S::Browse,       "Space",         A::PageOrNext,          "page down; at the end, the next article"),
-    (S::Browse,       "PgDn f C-f",    A::PageDown,            "page down"),
-    (S::Browse,       "PgUp b C-b",    A::PageUp,              "page up"),
-    (S::Browse,       "C-d",           A::HalfPageDown,        "half a page down / up"),
+    (S::Browse,       "j Down",        A::Down,                "key-browse-down"),
+    (S::Browse,       "k Up",          A::Up,                  "key-browse-up"),
+    (S::Browse,       "Space",         A::PageOrNext,          "key-browse-page-or-next"),
+    (S::Browse,       "PgDn f C-f",    A::PageDown,            "key-browse-page-down"),
+    (S::Browse,       "PgUp b C-b",    A::PageUp,              "key-browse-page-up"),
+    (S::Browse,       "C-d",           A::HalfPageDown,        "key-browse-half-page-down"),
     (S::Browse,       "C-u",           A::HalfPageUp,          ""),
-    (S::Browse,       "g Home",        A::Top,                 "first article / top"),
-    (S::Browse,       "G End",         A::Bottom,              "last article / end"),
-    (S::Browse,       "Enter l Right", A::Open,                "read the selected article"),
-    (S::Browse,       "Esc h Left",    A::Back,                "back to the list"),
-    (S::Browse,       "Tab S-Tab",     A::SwitchFocus,         "switch between list and reader"),
-    (S::Browse,       "u",             A::ToggleUnreadView,    "list only unread articles / all"),
-    (S::Browse,       "U",             A::NextUnread,          "next unread article"),
-    (S::Browse,       "r",             A::ToggleRead,          "mark the article read / unread"),
-    (S::Browse,       ">",             A::WiderList,           "widen / narrow the list"),
+    (S::Browse,       "g Home",        A::Top,                 "key-browse-top"),
+    (S::Browse,       "G End",         A::Bottom,              "key-browse-bottom"),
+    (S::Browse,       "Enter l Right", A::Open,                "key-browse-open"),
+    (S::Browse,       "Esc h Left",    A::Back,                "key-browse-back"),
+    (S::Browse,       "Tab S-Tab",     A::SwitchFocus,         "key-browse-switch-focus"),
+    (S::Browse,       "u",             A::ToggleUnreadView,    "key-browse-toggle-unread-view"),
+    (S::Browse,       "U",             A::NextUnread,          "key-browse-next-unread"),
+    (S::Browse,       "r",             A::ToggleRead,          "key-browse-toggle-read"),
+    (S::Browse,       ">",             A::WiderList,           "key-browse-wider-list"),
     (S::Browse,       "<",             A::NarrowerList,        ""),
-    (S::Browse,       "/",             A::StartSearch,         "search this article / all articles"),
-    (S::Browse,       "'",             A::ShowBookmarks,       "all bookmarks"),
-    (S::Browse,       "!",             A::ShowProblems,        "files skipped and articles read with warnings"),
-    (S::Browse,       "?",             A::ToggleHelp,          "show this help"),
-    (S::Browse,       "q",             A::Quit,                "quit"),
-    (S::List,         "z",             A::ToggleSection,       "fold / unfold the section (folders in the list)"),
-    (S::List,         "}",             A::NextSection,         "next / previous section"),
+    (S::Browse,       "/",             A::StartSearch,         "key-browse-start-search"),
+    (S::Browse,       "'",             A::ShowBookmarks,       "key-browse-show-bookmarks"),
+    (S::Browse,       "!",             A::ShowProblems,        "key-browse-show-problems"),
+    (S::Browse,       "?",             A::ToggleHelp,          "key-browse-toggle-help"),
+    (S::Browse,       "q",             A::Quit,                "key-browse-quit"),
+    (S::List,         "z",             A::ToggleSection,       "key-list-toggle-section"),
+    (S::List,         "}",             A::NextSection,         "key-list-next-section"),
     (S::List,         "{",             A::PreviousSection,     ""),
-    (S::Reader,       "}",             A::NextParagraph,       "next paragraph"),
-    (S::Reader,       "{",             A::PreviousParagraph,   "previous paragraph"),
-    (S::Reader,       "]",             A::NextArticle,         "next article"),
-    (S::Reader,       "[",             A::PreviousArticle,     "previous article"),
-    (S::Reader,       "n",             A::NextMatch,           "next match"),
-    (S::Reader,       "N",             A::PreviousMatch,       "previous match"),
-    (S::Reader,       "v",             A::ToggleSelection,     "select paragraphs ({ }), sentences (( )) or lines (j k)"),
-    (S::Reader,       ")",             A::NextSentence,        "select by sentence: the next / the one before"),
+    (S::Reader,       "}",             A::NextParagraph,       "key-reader-next-paragraph"),
+    (S::Reader,       "{",             A::PreviousParagraph,   "key-reader-previous-paragraph"),
+    (S::Reader,       "]",             A::NextArticle,         "key-reader-next-article"),
+    (S::Reader,       "[",             A::PreviousArticle,     "key-reader-previous-article"),
+    (S::Reader,       "n",             A::NextMatch,           "key-reader-next-match"),
+    (S::Reader,       "N",             A::PreviousMatch,       "key-reader-previous-match"),
+    (S::Reader,       "v",             A::ToggleSelection,     "key-reader-toggle-selection"),
+    (S::Reader,       ")",             A::NextSentence,        "key-reader-next-sentence"),
     (S::Reader,       "(",             A::PreviousSentence,    ""),
-    (S::Reader,       "m",             A::Bookmark,            "bookmark the selection or the current passage"),
-    (S::Reader,       "y",             A::Copy,                "copy the selection or the current passage (to the clipboard)"),
-    (S::Bookmarks,    "j Down",        A::Down,                "next bookmark"),
-    (S::Bookmarks,    "k Up",          A::Up,                  "previous bookmark"),
-    (S::Bookmarks,    "Space PgDn f",  A::PageDown,            "page down / up"),
+    (S::Reader,       "m",             A::Bookmark,            "key-reader-bookmark"),
+    (S::Reader,       "y",             A::Copy,                "key-reader-copy"),
+    (S::Bookmarks,    "j Down",        A::Down,                "key-bookmarks-down"),
+    (S::Bookmarks,    "k Up",          A::Up,                  "key-bookmarks-up"),
+    (S::Bookmarks,    "Space PgDn f",  A::PageDown,            "key-bookmarks-page-down"),
     (S::Bookmarks,    "PgUp b",        A::PageUp,              ""),
-    (S::Bookmarks,    "C-d",           A::HalfPageDown,        "half a page down / up"),
+    (S::Bookmarks,    "C-d",           A::HalfPageDown,        "key-bookmarks-half-page-down"),
     (S::Bookmarks,    "C-u",           A::HalfPageUp,          ""),
-    (S::Bookmarks,    "g Home",        A::Top,                 "first / last bookmark"),
+    (S::Bookmarks,    "g Home",        A::Top,                 "key-bookmarks-top"),
     (S::Bookmarks,    "G End",         A::Bottom,              ""),
-    (S::Bookmarks,    "Enter l",       A::Open,                "read the passage"),
-    (S::Bookmarks,    "d Delete",      A::DeleteBookmark,      "delete the bookmark"),
-    (S::Bookmarks,    "u",             A::UndoDelete,          "undo the last delete"),
-    (S::Bookmarks,    "e",             A::EditNote,            "edit the note"),
-    (S::Bookmarks,    "/",             A::StartSearch,         "filter the bookmarks"),
-    (S::Bookmarks,    "Esc '",         A::Back,                "back (Esc first clears a filter)"),
-    (S::Bookmarks,    "?",             A::ToggleHelp,          "show this help"),
-    (S::Bookmarks,    "q",             A::Quit,                "quit"),
-    (S::Problems,     "j Down",        A::Down,                "scroll down / up"),
+    (S::Bookmarks,    "Enter l",       A::Open,                "key-bookmarks-open"),
+    (S::Bookmarks,    "d Delete",      A::DeleteBookmark,      "key-bookmarks-delete-bookmark"),
+    (S::Bookmarks,    "u",             A::UndoDelete,          "key-bookmarks-undo-delete"),
+    (S::Bookmarks,    "e",             A::EditNote,            "key-bookmarks-edit-note"),
+    (S::Bookmarks,    "/",             A::StartSearch,         "key-bookmarks-start-search"),
+    (S::Bookmarks,    "Esc '",         A::Back,                "key-bookmarks-back"),
+    (S::Bookmarks,    "?",             A::ToggleHelp,          "key-bookmarks-toggle-help"),
+    (S::Bookmarks,    "q",             A::Quit,                "key-bookmarks-quit"),
+    (S::Problems,     "j Down",        A::Down,                "key-problems-down"),
     (S::Problems,     "k Up",          A::Up,                  ""),
-    (S::Problems,     "Space PgDn f",  A::PageDown,            "page down / up"),
+    (S::Problems,     "Space PgDn f",  A::PageDown,            "key-problems-page-down"),
     (S::Problems,     "PgUp b",        A::PageUp,              ""),
-    (S::Problems,     "C-d",           A::HalfPageDown,        "half a page down / up"),
+    (S::Problems,     "C-d",           A::HalfPageDown,        "key-problems-half-page-down"),
     (S::Problems,     "C-u",           A::HalfPageUp,          ""),
-    (S::Problems,     "g Home",        A::Top,                 "top / end"),
+    (S::Problems,     "g Home",        A::Top,                 "key-problems-top"),
     (S::Problems,     "G End",         A::Bottom,              ""),
-    (S::Problems,     "Esc !",         A::Back,                "back"),
-    (S::Problems,     "?",             A::ToggleHelp,          "show this help"),
-    (S::Problems,     "q",             A::Quit,                "quit"),
-    (S::Prompt,       "Enter",         A::Confirm,             "keep the search, save the note; in the list, read the article"),
-    (S::Prompt,       "Esc",           A::Cancel,              "cancel, back to where the prompt opened"),
-    (S::ReaderPrompt, "Up",            A::OlderQuery,          "in the reader: earlier / later queries"),
+    (S::Problems,     "Esc !",         A::Back,                "key-problems-back"),
+    (S::Problems,     "?",             A::ToggleHelp,          "key-problems-toggle-help"),
+    (S::Problems,     "q",             A::Quit,                "key-problems-quit"),
+    (S::Prompt,       "Enter",         A::Confirm,             "key-prompt-confirm"),
+    (S::Prompt,       "Esc",           A::Cancel,              "key-prompt-cancel"),
+    (S::ReaderPrompt, "Up",            A::OlderQuery,          "key-reader-prompt-older-query"),
     (S::ReaderPrompt, "Down",          A::NewerQuery,          ""),
-    (S::ListPrompt,   "Up",            A::Up,                  "in the list and the bookmarks: choose"),
+    (S::ListPrompt,   "Up",            A::Up,                  "key-list-prompt-up"),
     (S::ListPrompt,   "Down",          A::Down,                ""),
-    (S::Search,       "C-p",           A::OlderQuery,          "earlier / later queries"),
+    (S::Search,       "C-p",           A::OlderQuery,          "key-search-older-query"),
     (S::Search,       "C-n",           A::NewerQuery,          ""),
-    (S::Prompt,       "Left",          A::CursorLeft,          "move the cursor"),
+    (S::Prompt,       "Left",          A::CursorLeft,          "key-prompt-cursor-left"),
     (S::Prompt,       "Right",         A::CursorRight,         ""),
-    (S::Prompt,       "Home C-a",      A::CursorHome,          "cursor to the start"),
-    (S::Prompt,       "End C-e",       A::CursorEnd,           "cursor to the end"),
-    (S::Prompt,       "Backspace C-h", A::DeleteBack,          "delete the character before the cursor"),
-    (S::Prompt,       "Delete",        A::DeleteForward,       "delete the character under the cursor"),
-    (S::Prompt,       "C-w",           A::DeleteWord,          "delete the word before the cursor"),
-    (S::Prompt,       "C-u",           A::DeleteToStart,       "delete everything before the cursor"),
-    (S::Search,       "A-c",           A::ToggleCase,          "case: smart → match case → ignore case"),
-    (S::Search,       "A-a",           A::ToggleAccents,       "accents: smart → match accents → ignore accents"),
-    (S::Search,       "A-w",           A::ToggleWords,         "words: word start → whole words → anywhere"),
-    (S::Help,         "j Down",        A::Down,                "scroll down / up"),
+    (S::Prompt,       "Home C-a",      A::CursorHome,          "key-prompt-cursor-home"),
+    (S::Prompt,       "End C-e",       A::CursorEnd,           "key-prompt-cursor-end"),
+    (S::Prompt,       "Backspace C-h", A::DeleteBack,          "key-prompt-delete-back"),
+    (S::Prompt,       "Delete",        A::DeleteForward,       "key-prompt-delete-forward"),
+    (S::Prompt,       "C-w",           A::DeleteWord,          "key-prompt-delete-word"),
+    (S::Prompt,       "C-u",           A::DeleteToStart,       "key-prompt-delete-to-start"),
+    (S::Search,       "A-c",           A::ToggleCase,          "key-search-toggle-case"),
+    (S::Search,       "A-a",           A::ToggleAccents,       "key-search-toggle-accents"),
+    (S::Search,       "A-w",           A::ToggleWords,         "key-search-toggle-words"),
+    (S::Help,         "j Down",        A::Down,                "key-help-down"),
     (S::Help,         "k Up",          A::Up,                  ""),
-    (S::Help,         "Space PgDn f",  A::PageDown,            "page down / up"),
+    (S::Help,         "Space PgDn f",  A::PageDown,            "key-help-page-down"),
     (S::Help,         "PgUp b",        A::PageUp,              ""),
-    (S::Help,         "C-d",           A::HalfPageDown,        "half a page down / up"),
+    (S::Help,         "C-d",           A::HalfPageDown,        "key-help-half-page-down"),
     (S::Help,         "C-u",           A::HalfPageUp,          ""),
-    (S::Help,         "g Home",        A::Top,                 "top / end"),
+    (S::Help,         "g Home",        A::Top,                 "key-help-top"),
     (S::Help,         "G End",         A::Bottom,              ""),
-    (S::Help,         "Esc ? q",       A::ToggleHelp,          "close the help"),
-    (S::Everywhere,   "C-c",           A::Quit,                "quit, saving where you are, from any screen"),
+    (S::Help,         "Esc ? q",       A::ToggleHelp,          "key-help-toggle-help"),
+    (S::Everywhere,   "C-c",           A::Quit,                "key-everywhere-quit"),
 ];
 
 /// The help's sections: which scopes each lists, its title, and the modes it is for.
 const SECTIONS: &[(&[Scope], &str, &[Mode])] = &[
-    (&[S::Browse], "In the list and the reader", &[Mode::List]),
-    (&[S::List], "In the list", &[]),
+    (&[S::Browse], "help-section-browse", &[Mode::List]),
+    (&[S::List], "help-section-list", &[]),
     (
         &[S::Reader],
-        "In the reader",
+        "help-section-reader",
         &[Mode::Reader, Mode::Selecting],
     ),
-    (&[S::Bookmarks], "In the bookmarks pane", &[Mode::Bookmarks]),
-    (&[S::Problems], "In the problems view", &[Mode::Problems]),
+    (
+        &[S::Bookmarks],
+        "help-section-bookmarks",
+        &[Mode::Bookmarks],
+    ),
+    (&[S::Problems], "help-section-problems", &[Mode::Problems]),
     (
         &[S::Prompt, S::Search, S::ReaderPrompt, S::ListPrompt],
-        "While typing a search, a filter or a note",
+        "help-section-prompts",
         &[
             Mode::ReaderPrompt,
             Mode::ListPrompt,
@@ -236,12 +229,12 @@ const SECTIONS: &[(&[Scope], &str, &[Mode])] = &[
             Mode::NotePrompt,
         ],
     ),
-    (&[S::Help], "In this help", &[Mode::Help]),
-    (&[S::Everywhere], "Everywhere", &[]),
+    (&[S::Help], "help-section-help", &[Mode::Help]),
+    (&[S::Everywhere], "help-section-everywhere", &[]),
 ];
 
 /// What the mouse wheel does, listed with the keys of the list and the reader.
-const WHEEL: (&str, &str) = ("wheel", "scroll the pane under the pointer");
+const WHEEL: (&str, &str) = ("key-wheel-name", "key-wheel");
 
 /// One hint: the actions whose first keys are shown, and a word for what they do.
 type Hint = (&'static [Action], &'static str);
@@ -250,11 +243,11 @@ type Hint = (&'static [Action], &'static str);
 const HINTS: &[(Mode, &[Hint])] = &[
     (
         Mode::List,
-        &[(&[A::ToggleHelp], "help"), (&[A::Quit], "quit")],
+        &[(&[A::ToggleHelp], "hint-help"), (&[A::Quit], "hint-quit")],
     ),
     (
         Mode::Reader,
-        &[(&[A::ToggleHelp], "help"), (&[A::Quit], "quit")],
+        &[(&[A::ToggleHelp], "hint-help"), (&[A::Quit], "hint-quit")],
     ),
     (
         Mode::Selecting,
@@ -268,30 +261,30 @@ const HINTS: &[(Mode, &[Hint])] = &[
                     A::Down,
                     A::Up,
                 ],
-                "extend",
+                "hint-extend",
             ),
-            (&[A::Bookmark], "bookmark"),
-            (&[A::Copy], "copy"),
-            (&[A::Back], "stop"),
+            (&[A::Bookmark], "hint-bookmark"),
+            (&[A::Copy], "hint-copy"),
+            (&[A::Back], "hint-stop"),
         ],
     ),
     (
         Mode::Bookmarks,
         &[
-            (&[A::Open], "read"),
-            (&[A::DeleteBookmark], "delete"),
-            (&[A::EditNote], "note"),
-            (&[A::Back], "back"),
+            (&[A::Open], "hint-read"),
+            (&[A::DeleteBookmark], "hint-delete"),
+            (&[A::EditNote], "hint-note"),
+            (&[A::Back], "hint-back"),
         ],
     ),
     (
         Mode::Problems,
-        &[(&[A::Back], "back"), (&[A::Quit], "quit")],
+        &[(&[A::Back], "hint-back"), (&[A::Quit], "hint-quit")],
     ),
-    (Mode::Help, &[(&[A::ToggleHelp], "close")]),
+    (Mode::Help, &[(&[A::ToggleHelp], "hint-close")]),
     (
         Mode::NotePrompt,
-        &[(&[A::Confirm], "save"), (&[A::Cancel], "cancel")],
+        &[(&[A::Confirm], "hint-save"), (&[A::Cancel], "hint-cancel")],
     ),
 ];
 
@@ -356,7 +349,7 @@ pub enum RebindError {
         /// The action the key already had.
         other: String,
         /// Where both apply.
-        place: &'static str,
+        place: String,
     },
 }
 
@@ -475,7 +468,7 @@ impl Keymap {
                         key: label(name),
                         action: action.to_owned(),
                         other: action_name(&other.action),
-                        place: other.scope.place(),
+                        place: other.scope.place(Lang::En),
                     });
                 }
             }
@@ -564,7 +557,7 @@ impl Keymap {
         }
     }
 
-    /// The bindings grouped into lines: each line's scope, keys as shown, and text.
+    /// The bindings grouped into lines: each line's scope, keys as shown, and message id.
     fn lines(&self) -> Vec<(Scope, String, &str)> {
         let mut lines: Vec<(Scope, String, &str)> = Vec::new();
         for binding in &self.bindings {
@@ -584,8 +577,9 @@ impl Keymap {
         lines
     }
 
-    /// The keys as the screens show them: help lines, sections, hints, keys of actions.
-    pub fn help(&self) -> KeyHelp {
+    /// The keys as the screens show them, in a language: help lines, sections, hints, keys
+    /// of actions.
+    pub fn help(&self, lang: Lang) -> KeyHelp {
         let lines = self.lines();
         let mut help = KeyHelp::default();
         for (scopes, title, modes) in SECTIONS {
@@ -595,17 +589,17 @@ impl Keymap {
             for mode in *modes {
                 help.sections.push((*mode, help.lines.len()));
             }
-            help.lines.push(HelpLine::Section((*title).to_owned()));
+            help.lines.push(HelpLine::Section(lang.t(title)));
             for (_, keys, text) in lines.iter().filter(|(s, _, _)| scopes.contains(s)) {
                 help.lines.push(HelpLine::Key {
                     keys: keys.clone(),
-                    help: (*text).to_owned(),
+                    help: lang.t(text),
                 });
             }
             if scopes.contains(&Scope::Browse) {
                 help.lines.push(HelpLine::Key {
-                    keys: WHEEL.0.to_owned(),
-                    help: WHEEL.1.to_owned(),
+                    keys: lang.t(WHEEL.0),
+                    help: lang.t(WHEEL.1),
                 });
             }
         }
@@ -625,7 +619,7 @@ impl Keymap {
                 .iter()
                 .map(|(actions, word)| {
                     let keys: Vec<&str> = actions.iter().map(|a| help.key(*mode, a)).collect();
-                    format!("{} {word}", keys.join(" "))
+                    format!("{} {}", keys.join(" "), lang.t(word))
                 })
                 .collect();
             help.hints.push((*mode, format!("{} ", text.join("  "))));
@@ -634,9 +628,9 @@ impl Keymap {
     }
 
     /// The help's sections as titles and `(keys, text)` lines, for the manual page.
-    pub fn sections(&self) -> Vec<(String, Vec<(String, String)>)> {
+    pub fn sections(&self, lang: Lang) -> Vec<(String, Vec<(String, String)>)> {
         let mut sections: Vec<(String, Vec<(String, String)>)> = Vec::new();
-        for line in self.help().lines {
+        for line in self.help(lang).lines {
             match line {
                 HelpLine::Section(title) => sections.push((title, Vec::new())),
                 HelpLine::Key { keys, help } => {
@@ -650,20 +644,25 @@ impl Keymap {
         sections
     }
 
-    /// The key table as Markdown, as the README shows it.
-    pub fn markdown(&self) -> String {
-        let mut out = String::from("| keys | where | what |\n|---|---|---|\n");
+    /// The key table as Markdown, as the README shows it, in a language.
+    pub fn markdown(&self, lang: Lang) -> String {
+        let mut out = lang.t("readme-key-table-head");
+        out.push('\n');
+        let place = |scope: Scope| scope.place(lang);
         for (scope, keys, text) in self.lines() {
             let keys: Vec<String> = keys.split(' ').map(|k| format!("`{k}`")).collect();
             out.push_str(&format!(
-                "| {} | {} | {text} |\n",
+                "| {} | {} | {} |\n",
                 keys.join(" "),
-                scope.place()
+                place(scope),
+                lang.t(text)
             ));
         }
         out.push_str(&format!(
-            "| mouse {} | list, reader | {} |\n",
-            WHEEL.0, WHEEL.1
+            "| {} | {} | {} |\n",
+            lang.t("readme-mouse-wheel"),
+            place(Scope::Browse),
+            lang.t(WHEEL.1)
         ));
         out
     }
@@ -821,7 +820,7 @@ mod tests {
     #[test]
     fn every_key_bound_is_in_the_help() {
         let keymap = Keymap::default();
-        let help = keymap.help();
+        let help = keymap.help(Lang::En);
         let shown: String = help
             .lines
             .iter()

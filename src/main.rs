@@ -8,10 +8,16 @@ use docbao::cli::{self, Cli};
 
 fn main() -> ExitCode {
     let args: Vec<_> = std::env::args_os().collect();
+    let lang = cli::lang_of(&args);
     if let Some((typed, meant)) = cli::misspelt_command(&args) {
-        eprintln!(
-            "docbao: {typed:?} is neither a command nor a file (did you mean `docbao {meant}`?)"
+        let said = lang.tr(
+            "cli-misspelt",
+            &[
+                ("typed", format!("{typed:?}").into()),
+                ("meant", meant.into()),
+            ],
         );
+        eprintln!("docbao: {said}");
         return ExitCode::from(2);
     }
     let cli = match Cli::try_parse_from(args) {
@@ -27,7 +33,8 @@ fn main() -> ExitCode {
                 .collect();
             let first = first.join(" ");
             let first = first.strip_prefix("error: ").unwrap_or(&first);
-            eprintln!("docbao: {first} (docbao --help lists the options)");
+            let said = lang.tr("cli-see-help", &[("error", first.into())]);
+            eprintln!("docbao: {said}");
             return ExitCode::from(2);
         }
     };

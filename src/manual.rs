@@ -121,7 +121,7 @@ fn keys(roff: &mut Roff, keymap: &Keymap) {
     roff.text([roman(
         "The reader shows these with ?. The config file's [keys] tables change them.",
     )]);
-    for (place, lines) in keymap.sections() {
+    for (place, lines) in keymap.sections(crate::i18n::Lang::En) {
         roff.control("SS", [place.as_str()]);
         for (keys, text) in lines {
             roff.control("TP", []);

@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use crate::catalog::{Article, BlockKind};
+use crate::i18n::Lang;
 use crate::text;
 use crate::text::wrap::Piece;
 
@@ -36,15 +37,15 @@ pub enum RowKind {
 }
 
 /// `──── end ────`, centred in `width` columns, or as much of it as fits.
-fn end_mark(width: usize) -> String {
-    const WORD: &str = " end ";
-    let word = text::str_width(WORD);
+fn end_mark(width: usize, lang: Lang) -> String {
+    let word_text = format!(" {} ", lang.t("reader-end"));
+    let word = text::str_width(&word_text);
     if width < word + 2 {
         return "─".repeat(width);
     }
     let side = ((width - word) / 2).min(8);
     let rule = "─".repeat(side);
-    let mark = format!("{rule}{WORD}{rule}");
+    let mark = format!("{rule}{word_text}{rule}");
     let pad = (width - text::str_width(&mark)) / 2;
     format!("{}{mark}", " ".repeat(pad))
 }
@@ -82,7 +83,13 @@ impl Page {
     /// The one exception: a single grapheme wider than the row (a base followed by spacing
     /// marks, as in some Indic and Tibetan text at very narrow widths) gets a row of its own.
     pub fn layout(article: &Article, width: usize) -> Page {
-        let width = width.clamp(1, MEASURE);
+        Page::layout_in(article, width.min(MEASURE), Lang::En)
+    }
+
+    /// Lays an article out as [`Page::layout`] does, at most `width` columns whatever it is,
+    /// with the words around it (date, length, the end mark) in a language.
+    pub fn layout_in(article: &Article, width: usize, lang: Lang) -> Page {
+        let width = width.max(1);
         let mut page = Page {
             width,
             rows: Vec::new(),
@@ -104,11 +111,15 @@ impl Page {
         page.push_wrapped(&article.title, title_start, RowKind::Title, None, 0);
         let date = article
             .date
-            .map_or_else(|| "undated".to_owned(), |d| d.to_string());
-        let meta = format!(
-            "{date} · {} words · {} read",
-            text::thousands(article.words),
-            text::reading_time(article.reading_minutes())
+            .map_or_else(|| lang.t("undated"), |d| d.to_string());
+        let meta = lang.tr(
+            "reader-meta",
+            &[
+                ("date", date.into()),
+                ("count", article.words.into()),
+                ("words", text::thousands(article.words).into()),
+                ("time", lang.reading_time(article.reading_minutes()).into()),
+            ],
         );
         page.push_wrapped(&meta, None, RowKind::Meta, None, 0);
         for warning in &article.warnings {
@@ -131,7 +142,7 @@ impl Page {
             page.push_wrapped(body, Some(block.range.start), kind, Some(index), indent);
         }
         page.push(String::new(), RowKind::End, None);
-        page.push(end_mark(width), RowKind::End, None);
+        page.push(end_mark(width, lang), RowKind::End, None);
         let mut furthest = 0;
         page.reach = page
             .rows

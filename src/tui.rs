@@ -55,7 +55,7 @@ pub fn run(
     cache: CacheUse,
     data_dir: Result<PathBuf, StoreError>,
     config: &Config,
-    _lang: Lang,
+    lang: Lang,
     config_problems: Vec<String>,
 ) -> anyhow::Result<Vec<String>> {
     // The catalog to show first comes at once; the indexing thread sends the rest.
@@ -79,7 +79,7 @@ pub fn run(
         }
     };
     // Open the data files before touching the terminal, so that an error prints plainly.
-    let opened = Storage::open(data_dir, &catalog)?;
+    let opened = Storage::open_in(data_dir, &catalog, lang)?;
     let keymap = config.keymap.clone();
     // Asked before raw mode and the alternate screen: the query sets up the terminal itself.
     let theme = config.theme(pick_theme(config.theme));
@@ -96,7 +96,7 @@ pub fn run(
         catalog,
         Start {
             size: (size.width, size.height),
-            keys: Arc::new(keymap.help()),
+            keys: Arc::new(keymap.help(lang)),
             bookmarks: opened.bookmarks,
             reading: opened.reading,
             notices: shown,
@@ -106,6 +106,7 @@ pub fn run(
                 list_width: config.list_width,
                 search: config.search,
             },
+            lang,
         },
     );
     // For the end-to-end test that a panic gives the terminal back; never set in normal use.

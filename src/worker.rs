@@ -11,6 +11,7 @@ use std::thread;
 use crate::action::{Action, Effect};
 use crate::bookmarks::{Bookmark, BookmarkStore, Change};
 use crate::catalog::Catalog;
+use crate::i18n::Lang;
 use crate::search::{self, Query};
 use crate::state::{ReadingState, StateStore};
 use crate::store::StoreError;
@@ -23,6 +24,8 @@ pub struct Storage {
     reading: StateStore,
     /// The number of the last bookmark change saved.
     saved: u64,
+    /// The language of what it says.
+    lang: Lang,
 }
 
 /// What opening the data directory gives: the storage for the worker, and the data and the
@@ -44,13 +47,24 @@ impl Storage {
     /// none) for the folder `catalog` was read from, which claims what an earlier docbao kept
     /// for it without saying so.
     pub fn open(dir: Result<PathBuf, StoreError>, catalog: &Catalog) -> Result<Opened, StoreError> {
+        Storage::open_in(dir, catalog, Lang::En)
+    }
+
+    /// Opens the data directory as [`Storage::open`] does, saying what it must in `lang`.
+    pub fn open_in(
+        dir: Result<PathBuf, StoreError>,
+        catalog: &Catalog,
+        lang: Lang,
+    ) -> Result<Opened, StoreError> {
         let dir = match dir {
             Ok(dir) => dir,
             Err(err) => {
                 let mut opened = Storage::in_memory();
+                opened.storage.lang = lang;
+                let error = err.to_string();
                 opened
                     .notices
-                    .push(format!("{err}; bookmarks will not be saved"));
+                    .push(lang.tr("notice-not-saved", &[("error", error.into())]));
                 return Ok(opened);
             }
         };
@@ -60,7 +74,7 @@ impl Storage {
             .into_iter()
             .flatten()
             .collect();
-        notices.extend(claim_unclaimed(catalog, &mut bookmarks, &mut reading));
+        notices.extend(claim_unclaimed(catalog, &mut bookmarks, &mut reading, lang));
         Ok(Opened {
             bookmarks: bookmarks.list().to_vec(),
             reading: reading.state.clone(),
@@ -69,6 +83,7 @@ impl Storage {
                 bookmarks,
                 reading,
                 saved: 0,
+                lang,
             },
         })
     }
@@ -80,6 +95,7 @@ impl Storage {
                 bookmarks: BookmarkStore::in_memory(),
                 reading: StateStore::in_memory(),
                 saved: 0,
+                lang: Lang::En,
             },
             bookmarks: Vec::new(),
             reading: ReadingState::default(),
@@ -96,9 +112,10 @@ impl Storage {
                     self.saved = number;
                     answers.push(self.bookmarks_saved());
                 }
-                Err(err) => answers.push(Action::Failed(format!(
-                    "{err}; the bookmark is kept in memory and saved with the next change"
-                ))),
+                Err(err) => answers.push(Action::Failed(
+                    self.lang
+                        .tr("notice-bookmark-kept", &[("error", err.to_string().into())]),
+                )),
             },
             Effect::ReloadBookmarks => match self.bookmarks.reload() {
                 Ok(()) => answers.push(self.bookmarks_saved()),
@@ -107,9 +124,10 @@ impl Storage {
             Effect::SaveReading(state) => {
                 self.reading.state = *state;
                 if let Err(err) = self.reading.save() {
-                    answers.push(Action::Failed(format!(
-                        "{err}; your place is kept in memory and saved again shortly"
-                    )));
+                    answers.push(Action::Failed(
+                        self.lang
+                            .tr("notice-place-kept", &[("error", err.to_string().into())]),
+                    ));
                 }
             }
             Effect::SearchCatalog { .. } | Effect::SearchArticle { .. } | Effect::Copy(_) => {}
@@ -135,6 +153,7 @@ fn claim_unclaimed(
     catalog: &Catalog,
     bookmarks: &mut BookmarkStore,
     reading: &mut StateStore,
+    lang: Lang,
 ) -> Vec<String> {
     let folder = catalog.folder();
     let articles = catalog.entries();
@@ -168,16 +187,14 @@ fn claim_unclaimed(
         match by_name.get(key.as_str()).map(Vec::as_slice) {
             _ if is_id(key) => claims.push((key.clone(), key.clone())),
             Some([one]) => claims.push((key.clone(), (*one).to_owned())),
-            Some([_, _, ..]) => ambiguous.push(format!("the reading position in “{key}”")),
+            Some([_, _, ..]) => ambiguous.push(key.clone()),
             _ => {}
         }
     }
     let mut notices = Vec::new();
     for change in moves {
         if let Err(err) = bookmarks.apply(change) {
-            notices.push(format!(
-                "{err}; older bookmarks are not shown in this folder yet"
-            ));
+            notices.push(lang.tr("notice-old-bookmarks", &[("error", err.to_string().into())]));
             break;
         }
     }
@@ -190,15 +207,16 @@ fn claim_unclaimed(
         }
     }
     if !ambiguous.is_empty() {
-        notices.push(format!(
-            "{} name{} an article by its file name, which several files here share; kept as {}",
-            ambiguous.join(", "),
-            if ambiguous.len() == 1 { "s" } else { "" },
-            if ambiguous.len() == 1 {
-                "it was"
-            } else {
-                "they were"
-            },
+        let names: Vec<String> = ambiguous
+            .iter()
+            .map(|key| lang.tr("notice-position-in", &[("name", key.as_str().into())]))
+            .collect();
+        notices.push(lang.tr(
+            "notice-ambiguous",
+            &[
+                ("count", ambiguous.len().into()),
+                ("names", names.join(", ").into()),
+            ],
         ));
     }
     notices

@@ -91,7 +91,7 @@ quit = "Q"
         press(&config, Mode::List, KeyCode::Char('Q')),
         Some(Action::Quit)
     );
-    let help = config.keymap.help();
+    let help = config.keymap.help(Lang::En);
     assert!(
         help.lines.iter().any(|l| matches!(l,
             docbao::app::HelpLine::Key { keys, .. } if keys == "x Ctrl-N")),
@@ -319,7 +319,7 @@ fn the_text_width_and_list_width_reach_the_reader() {
     use std::sync::Arc;
     let start = |settings| Start {
         size: (200, 40),
-        keys: Arc::new(docbao::keymap::Keymap::default().help()),
+        keys: Arc::new(docbao::keymap::Keymap::default().help(Lang::En)),
         bookmarks: Vec::new(),
         reading: Default::default(),
         notices: Vec::new(),
@@ -328,6 +328,7 @@ fn the_text_width_and_list_width_reach_the_reader() {
             ..Default::default()
         },
         settings,
+        lang: Lang::En,
     };
     let catalog = Arc::new(docbao::catalog::Catalog::bundled());
     let widest = |settings| {

@@ -3,7 +3,7 @@
 #[test]
 fn readme_key_table_is_the_keymap() {
     let readme = std::fs::read_to_string("README.md").expect("README.md");
-    let table = docbao::keymap::Keymap::default().markdown();
+    let table = docbao::keymap::Keymap::default().markdown(docbao::i18n::Lang::En);
     assert!(
         readme.contains(&table),
         "README.md's key table differs from the keymap; paste this in:\n{table}"

@@ -316,7 +316,10 @@ impl App {
         };
         let query = filter.query.clone();
         if self.list.hits().is_none_or(|h| h.hits.is_empty()) {
-            self.note = Some(format!("no article matches “{}”", query.text));
+            self.note = Some(self.lang.tr(
+                "note-no-article-matches",
+                &[("query", query.text.as_str().into())],
+            ));
             return Screen::List;
         }
         self.reader.scroll = 0;

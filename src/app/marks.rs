@@ -26,7 +26,7 @@ impl App {
     /// Says that a removed article cannot be bookmarked, when the one shown is.
     fn refused_as_removed(&mut self) -> bool {
         if self.reader.removed {
-            self.note = Some("a removed article cannot be bookmarked".to_owned());
+            self.note = Some(self.lang.t("note-removed-no-bookmark"));
         }
         self.reader.removed
     }
@@ -211,10 +211,12 @@ impl App {
         let text = article.text[trim(&article.text, range)].to_owned();
         let chars = text.chars().count();
         self.effects.push(Effect::Copy(text));
-        self.note = Some(format!(
-            "copied {} character{} to the clipboard",
-            crate::text::thousands(chars),
-            if chars == 1 { "" } else { "s" }
+        self.note = Some(self.lang.tr(
+            "note-copied",
+            &[
+                ("count", chars.into()),
+                ("shown", crate::text::thousands(chars).into()),
+            ],
         ));
     }
 
@@ -376,12 +378,16 @@ impl App {
         self.change(Change::Remove(bookmark.id.clone()));
         refill(pane, self.pane_entries());
         pane.deleted.push(bookmark);
-        self.note = Some("bookmark deleted; u brings it back".to_owned());
+        let undo = self.keys.key(self.mode(), &Action::UndoDelete).to_owned();
+        self.note = Some(
+            self.lang
+                .tr("note-bookmark-deleted", &[("undo", undo.into())]),
+        );
     }
 
     fn undo_delete(&mut self, pane: &mut BookmarksPane) {
         let Some(bookmark) = pane.deleted.pop() else {
-            self.note = Some("nothing to undo".to_owned());
+            self.note = Some(self.lang.t("note-nothing-to-undo"));
             return;
         };
         let id = bookmark.id.clone();
@@ -389,7 +395,7 @@ impl App {
         refill(pane, self.pane_entries());
         let at = pane.shown().position(|e| e.bookmark.id == id);
         pane.cursor = at.unwrap_or(pane.cursor);
-        self.note = Some("bookmark restored".to_owned());
+        self.note = Some(self.lang.t("note-bookmark-restored"));
     }
 
     /// Opens the chosen bookmark's article at its passage, highlighted.
@@ -399,9 +405,12 @@ impl App {
         };
         self.remember_bookmark(Some(bookmark.id.clone()));
         let Some((index, _)) = self.bookmark_article(&bookmark) else {
-            self.note = Some(format!(
-                "“{}” is not in this folder ({})",
-                bookmark.title, bookmark.path
+            self.note = Some(self.lang.tr(
+                "note-bookmark-elsewhere",
+                &[
+                    ("title", bookmark.title.as_str().into()),
+                    ("path", bookmark.path.as_str().into()),
+                ],
             ));
             return Screen::Bookmarks(Box::new(pane));
         };
@@ -420,7 +429,10 @@ impl App {
             }
             None => {
                 let quote = bookmark.shown_quote();
-                self.note = Some(format!("passage not found any more: “{quote}”"));
+                self.note = Some(
+                    self.lang
+                        .tr("note-passage-gone", &[("quote", quote.into())]),
+                );
             }
         }
         Screen::Reader
@@ -432,22 +444,22 @@ impl App {
         match purpose {
             Purpose::NewNote { mut bookmark } => {
                 self.note = Some(if note.is_empty() {
-                    "bookmarked".to_owned()
+                    self.lang.t("note-bookmarked")
                 } else {
-                    "bookmarked, with a note".to_owned()
+                    self.lang.t("note-bookmarked-with-note")
                 });
                 bookmark.note = note;
                 self.change(Change::Add(bookmark));
             }
             Purpose::EditNote { id, .. } => {
                 if self.bookmarks.get(&id).is_some_and(|b| b.note == note) {
-                    self.note = Some("note unchanged".to_owned());
+                    self.note = Some(self.lang.t("note-unchanged"));
                     return;
                 }
                 self.note = Some(if note.is_empty() {
-                    "note removed".to_owned()
+                    self.lang.t("note-removed")
                 } else {
-                    "note saved".to_owned()
+                    self.lang.t("note-saved")
                 });
                 self.change(Change::SetNote {
                     id,

@@ -23,6 +23,8 @@ use crate::search::Options;
 use crate::state::{Last, Pane, ReadingState};
 use crate::text;
 pub use keys::{HelpLine, KeyHelp, Mode};
+
+use crate::i18n::Lang;
 pub use list::{ListFilter, ListView};
 pub use reader::{Placed, ReaderSearch, ReaderView, Selection, Then};
 pub use rows::{SectionShown, ShownEntry};
@@ -48,6 +50,8 @@ pub struct Start {
     pub progress: Progress,
     /// What the config file sets.
     pub settings: Settings,
+    /// The interface's language.
+    pub lang: Lang,
 }
 
 /// What the config file sets for the reader.
@@ -88,6 +92,7 @@ pub struct App {
     reading_changed: bool,
     options: Options,
     settings: Settings,
+    lang: Lang,
     /// Queries confirmed so far, newest last.
     history: Vec<String>,
     /// A one-off message for the status line, cleared by the next key.
@@ -142,6 +147,7 @@ impl App {
             reading_changed: false,
             options: start.settings.search,
             settings: start.settings,
+            lang: start.lang,
             history: Vec::new(),
             note: (!start.notices.is_empty()).then(|| start.notices.join("; ")),
             quit: false,
@@ -352,8 +358,14 @@ impl App {
             // In a prompt the line is the prompt's, and a key not bound there is no mistake
             // worth a word.
             Screen::Prompt(_) => None,
-            Screen::Help(_) => Some(format!("{key} does nothing here · {help} closes the help")),
-            _ => Some(format!("{key} does nothing here · press {help} for help")),
+            Screen::Help(_) => Some(self.lang.tr(
+                "note-unbound-in-help",
+                &[("key", key.into()), ("help", help.into())],
+            )),
+            _ => Some(self.lang.tr(
+                "note-unbound",
+                &[("key", key.into()), ("help", help.into())],
+            )),
         };
     }
 
@@ -379,12 +391,12 @@ impl App {
     fn wrap_problems(&self, view: &mut ProblemsView) {
         let width = usize::from(self.main_area().inner(panes::BORDER).width).saturating_sub(2);
         view.rows = if view.lines.is_empty() {
-            let none = if self.progress.done {
-                "Every file was read without a problem."
+            let none = self.lang.t(if self.progress.done {
+                "problems-none"
             } else {
-                "No problem so far; the rest of the folder is being indexed."
-            };
-            text::wrap(none, width)
+                "problems-none-so-far"
+            });
+            text::wrap(&none, width)
         } else {
             // A problem's continuation rows are indented under its first.
             view.lines
@@ -552,8 +564,7 @@ impl App {
             // The article read was removed from the folder: it stays open, the one in its
             // place selected, until the user moves away.
             self.reader.removed = true;
-            self.note =
-                Some("article removed from the folder · open until you move away".to_owned());
+            self.note = Some(self.lang.t("note-article-removed"));
         } else if self.reader.removed {
             // Still shown as it was; the selection moves with the catalog.
         } else if !same_article {
@@ -646,9 +657,9 @@ impl App {
     fn move_split(&mut self, step: i8) {
         let width = self.size.0;
         if width < panes::TWO_PANE_MIN_WIDTH {
-            self.note = Some(format!(
-                "the list and the reader are side by side from {} columns",
-                panes::TWO_PANE_MIN_WIDTH
+            self.note = Some(self.lang.tr(
+                "note-split-from",
+                &[("columns", panes::TWO_PANE_MIN_WIDTH.into())],
             ));
             return;
         }
@@ -660,14 +671,11 @@ impl App {
         self.reading.list_percent = Some(wanted);
         if self.panes().list.map_or(0, |p| p.width) == now {
             self.reading.list_percent = Some(percent);
-            self.note = Some(
-                if step > 0 {
-                    "the list is as wide as it goes"
-                } else {
-                    "the list is as narrow as it goes"
-                }
-                .to_owned(),
-            );
+            self.note = Some(self.lang.t(if step > 0 {
+                "note-list-widest"
+            } else {
+                "note-list-narrowest"
+            }));
             return;
         }
         self.reading_changed = true;
@@ -782,6 +790,11 @@ impl App {
             self.screen.focus() == Focus::Reader,
             self.list_percent(),
         )
+    }
+
+    /// The language the interface speaks.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// The list's share of the width: as `<` and `>` left it, else as the config says.

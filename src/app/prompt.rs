@@ -140,9 +140,9 @@ impl App {
         } = p;
         match purpose {
             Purpose::NewNote { .. } => {
-                self.note = Some("bookmark cancelled".to_owned());
+                self.note = Some(self.lang.t("note-bookmark-cancelled"));
             }
-            Purpose::EditNote { .. } => self.note = Some("note unchanged".to_owned()),
+            Purpose::EditNote { .. } => self.note = Some(self.lang.t("note-unchanged")),
             Purpose::FilterBookmarks { before } => restore_bookmarks_filter(&mut under, before),
             Purpose::SearchReader { origin, before } => {
                 self.reader.search = before;

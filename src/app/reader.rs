@@ -264,7 +264,7 @@ impl App {
                         page.block_start(block)
                     }
                     None => {
-                        self.note = Some("last paragraph".to_owned());
+                        self.note = Some(self.lang.t("note-last-paragraph"));
                         usize::MAX
                     }
                 }
@@ -342,9 +342,9 @@ impl App {
         };
         let Some(target) = target else {
             self.note = Some(if step > 0 {
-                "this is the last article".to_owned()
+                self.lang.t("note-last-article")
             } else {
-                "this is the first article".to_owned()
+                self.lang.t("note-first-article")
             });
             return;
         };
@@ -368,7 +368,7 @@ impl App {
             .reader
             .article
             .as_deref()
-            .map(|article| Page::layout(article, width));
+            .map(|article| Page::layout_in(article, width, self.lang));
     }
 
     /// Reads the selected article again after its file changed, and shows it at the same
@@ -460,16 +460,20 @@ impl App {
     /// Moves to the next (or previous) match, wrapping around the article with a note.
     pub(super) fn step_match(&mut self, forward: bool) {
         let Some(found) = &self.reader.search else {
-            self.note = Some("no search yet: press / to search".to_owned());
+            let search = self.keys.key(self.mode(), &Action::StartSearch).to_owned();
+            self.note = Some(self.lang.tr("note-no-search", &[("key", search.into())]));
             return;
         };
         if found.pending {
-            self.note = Some("still searching this article".to_owned());
+            self.note = Some(self.lang.t("note-still-searching"));
             return;
         }
         let count = found.matches.len();
         if count == 0 {
-            self.note = Some(format!("no matches for “{}”", found.query.text));
+            self.note = Some(self.lang.tr(
+                "note-no-matches-for",
+                &[("query", found.query.text.as_str().into())],
+            ));
             return;
         }
         let next = match found.current {
@@ -492,9 +496,9 @@ impl App {
         };
         let current = if next >= count {
             self.note = Some(if forward {
-                "search wrapped to the top".to_owned()
+                self.lang.t("note-wrapped-top")
             } else {
-                "search wrapped to the bottom".to_owned()
+                self.lang.t("note-wrapped-bottom")
             });
             if forward { 0 } else { count - 1 }
         } else {

@@ -290,9 +290,9 @@ impl App {
             .and_then(|p| Some(self.placing()?.section(p)?.name.clone()))
         else {
             self.note = Some(if self.list.groups.is_none() {
-                "this folder has no sections".to_owned()
+                self.lang.t("note-no-sections")
             } else {
-                "sections show when nothing is searched".to_owned()
+                self.lang.t("note-sections-unsearched")
             });
             return;
         };
@@ -315,16 +315,13 @@ impl App {
         match target.and_then(|p| self.list_entry(p)) {
             Some(index) => self.select(index),
             None if self.placing().is_some_and(|l| !l.sections.is_empty()) => {
-                self.note = Some(
-                    if forward {
-                        "this is the last section"
-                    } else {
-                        "this is the first section"
-                    }
-                    .to_owned(),
-                );
+                self.note = Some(self.lang.t(if forward {
+                    "note-last-section"
+                } else {
+                    "note-first-section"
+                }));
             }
-            None => self.note = Some("this folder has no sections".to_owned()),
+            None => self.note = Some(self.lang.t("note-no-sections")),
         }
     }
 

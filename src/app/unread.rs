@@ -22,7 +22,11 @@ impl App {
             self.reader.held = true;
             self.reader.recorded = None;
         }
-        self.note = Some(if read { "marked read" } else { "marked unread" }.to_owned());
+        self.note = Some(self.lang.t(if read {
+            "note-marked-read"
+        } else {
+            "note-marked-unread"
+        }));
     }
 
     /// Lists only the unread articles, or every article again.
@@ -41,9 +45,9 @@ impl App {
             .key(self.mode(), &crate::action::Action::ToggleUnreadView)
             .to_owned();
         self.note = Some(if self.list.unread_only {
-            format!("unread articles only · {key} lists all")
+            self.lang.tr("note-unread-only", &[("key", key.into())])
         } else {
-            "every article listed".to_owned()
+            self.lang.t("note-every-article")
         });
     }
 
@@ -79,13 +83,13 @@ impl App {
         match found {
             Some((k, index)) => {
                 if at + k >= count {
-                    self.note = Some("next unread: from the top".to_owned());
+                    self.note = Some(self.lang.t("note-next-unread-top"));
                 }
                 self.select(index);
                 true
             }
             None => {
-                self.note = Some("no other unread article".to_owned());
+                self.note = Some(self.lang.t("note-no-other-unread"));
                 false
             }
         }

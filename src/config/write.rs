@@ -78,7 +78,11 @@ fn keys(out: &mut String, keymap: &Keymap, lead: &str) {
         if bindings.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n[keys.{name}]  # {}", scope.place());
+        let _ = writeln!(
+            out,
+            "\n[keys.{name}]  # {}",
+            scope.place(crate::i18n::Lang::En)
+        );
         for (_, action, names) in bindings {
             let _ = writeln!(out, "{lead}{action} = {}", quoted(&names.join(" ")));
         }

@@ -1,4 +1,76 @@
-//! The interface's language: which one the user asked for, and its messages.
+//! The interface's language: which one the user asked for, and its messages, from one
+//! Fluent catalog per language (`en.ftl`, `vi.ftl`, compiled in).
+
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+/// The English catalog: every message docbao shows.
+const EN: &str = include_str!("en.ftl");
+
+/// The Vietnamese catalog: the same messages.
+const VI: &str = include_str!("vi.ftl");
+
+/// One argument of a message: its name in the catalog and its value.
+pub type Arg<'a> = (&'a str, FluentValue<'a>);
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// The catalog's text for a language.
+fn source(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => EN,
+        Lang::Vi => VI,
+    }
+}
+
+/// A language's messages, read once.
+fn bundle(lang: Lang) -> &'static Bundle {
+    static BUNDLES: [OnceLock<Bundle>; 2] = [OnceLock::new(), OnceLock::new()];
+    let index = match lang {
+        Lang::En => 0,
+        Lang::Vi => 1,
+    };
+    BUNDLES[index].get_or_init(|| {
+        let tag = lang
+            .as_str()
+            .parse()
+            .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
+        let mut bundle = FluentBundle::new_concurrent(vec![tag]);
+        // Unicode isolation marks around each argument would take no column on some
+        // terminals and one on others: docbao lays text out to the column, so none.
+        bundle.set_use_isolating(false);
+        // A catalog with a mistake keeps every message it could read; the test of the
+        // catalogs fails on the mistake itself.
+        let resource = FluentResource::try_new(source(lang).to_owned())
+            .unwrap_or_else(|(resource, _)| resource);
+        let _ = bundle.add_resource(resource);
+        bundle
+    })
+}
+
+/// Every message id a language's catalog has, in its order.
+pub fn ids(lang: Lang) -> Vec<String> {
+    let resource = match FluentResource::try_new(source(lang).to_owned()) {
+        Ok(resource) | Err((resource, _)) => resource,
+    };
+    resource
+        .entries()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// What is wrong in a language's catalog, if anything.
+pub fn catalog_errors(lang: Lang) -> Vec<String> {
+    match FluentResource::try_new(source(lang).to_owned()) {
+        Ok(_) => Vec::new(),
+        Err((_, errors)) => errors.iter().map(|e| format!("{e:?}")).collect(),
+    }
+}
 
 /// A language the interface speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -41,6 +113,44 @@ impl Lang {
         Lang::from_locale(|name| std::env::var(name).ok())
     }
 
+    /// The message `id` in this language, if its catalog has it.
+    pub fn get(self, id: &str, args: &[Arg<'_>]) -> Option<String> {
+        let bundle = bundle(self);
+        let pattern = bundle.get_message(id)?.value()?;
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+        Some(text.into_owned())
+    }
+
+    /// The message `id` with arguments: in this language, else in English, else its id
+    /// (the test of the catalogs makes sure it is in both).
+    pub fn tr(self, id: &str, args: &[Arg<'_>]) -> String {
+        self.get(id, args)
+            .or_else(|| Lang::En.get(id, args))
+            .unwrap_or_else(|| id.to_owned())
+    }
+
+    /// The message `id`, which takes no arguments.
+    pub fn t(self, id: &str) -> String {
+        self.tr(id, &[])
+    }
+
+    /// A reading time as people say it: `7 min`, `1 h`, `1 h 6 min`.
+    pub fn reading_time(self, minutes: usize) -> String {
+        match (minutes / 60, minutes % 60) {
+            (0, m) => self.tr("time-minutes", &[("minutes", m.into())]),
+            (h, 0) => self.tr("time-hours", &[("hours", h.into())]),
+            (h, m) => self.tr(
+                "time-hours-minutes",
+                &[("hours", h.into()), ("minutes", m.into())],
+            ),
+        }
+    }
+
     /// The name `--lang` and the config file use.
     pub fn as_str(self) -> &'static str {
         Lang::ALL
@@ -79,6 +189,14 @@ mod tests {
         assert_eq!(locale(&[("LANG", "C.UTF-8")]), Lang::En);
         assert_eq!(locale(&[("LANG", "fr_FR.UTF-8")]), Lang::En);
         assert_eq!(locale(&[]), Lang::En);
+    }
+
+    #[test]
+    fn reading_times() {
+        assert_eq!(Lang::En.reading_time(7), "7 min");
+        assert_eq!(Lang::En.reading_time(60), "1 h");
+        assert_eq!(Lang::En.reading_time(66), "1 h 6 min");
+        assert_eq!(Lang::En.reading_time(125), "2 h 5 min");
     }
 
     #[test]

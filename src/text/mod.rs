@@ -15,15 +15,6 @@ pub use normalize::{decode_and_sanitize, sanitize};
 pub use width::{fit, str_width, truncate};
 pub use wrap::wrap;
 
-/// A reading time as people say it: `7 min`, `1 h 5 min`, `2 h`.
-pub fn reading_time(minutes: usize) -> String {
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
-    }
-}
-
 /// A size in bytes as people read it, in decimal units: `812 bytes`, `22 KB`, `4.3 MB`,
 /// `1.8 GB`.
 pub fn byte_size(bytes: u64) -> String {
@@ -67,13 +58,5 @@ mod tests {
         assert_eq!(super::byte_size(22_400), "22 KB");
         assert_eq!(super::byte_size(4_310_000), "4.3 MB");
         assert_eq!(super::byte_size(1_820_000_000), "1.8 GB");
-    }
-
-    #[test]
-    fn reading_times() {
-        assert_eq!(super::reading_time(7), "7 min");
-        assert_eq!(super::reading_time(60), "1 h");
-        assert_eq!(super::reading_time(66), "1 h 6 min");
-        assert_eq!(super::reading_time(125), "2 h 5 min");
     }
 }

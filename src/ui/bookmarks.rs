@@ -7,7 +7,9 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::Theme;
-use crate::app::{BookmarksPane, PaneEntry, Placement};
+use crate::action::Action;
+use crate::app::{App, BookmarksPane, Mode, PaneEntry, Placement};
+use crate::i18n::Lang;
 use crate::panes::BOOKMARK_ENTRY_ROWS;
 use crate::text;
 
@@ -15,10 +17,10 @@ use crate::text;
 pub const PREVIEW_MIN_WIDTH: u16 = 80;
 
 /// Draws the pane over the whole main area: the list, and the preview beside it when wide.
-pub fn render(pane: &BookmarksPane, theme: &Theme, area: Rect, frame: &mut Frame) {
+pub fn render(app: &App, pane: &BookmarksPane, theme: &Theme, area: Rect, frame: &mut Frame) {
     let chosen = pane.chosen();
     if area.width < PREVIEW_MIN_WIDTH || chosen.is_none() {
-        render_list(pane, theme, area, frame);
+        render_list(app, pane, theme, area, frame);
         return;
     }
     let list_width = area.width * 45 / 100;
@@ -29,15 +31,16 @@ pub fn render(pane: &BookmarksPane, theme: &Theme, area: Rect, frame: &mut Frame
         area.width - list_width,
         area.height,
     );
-    render_list(pane, theme, list, frame);
+    render_list(app, pane, theme, list, frame);
     if let Some(entry) = chosen {
-        render_preview(entry, theme, preview, frame);
+        render_preview(app.lang(), entry, theme, preview, frame);
     }
 }
 
 /// The chosen bookmark whole: its article, the quote a paragraph at a time, and the note.
-fn render_preview(entry: &PaneEntry, theme: &Theme, area: Rect, frame: &mut Frame) {
-    let inner = super::bordered(" Passage ", theme.border, area, frame);
+fn render_preview(lang: Lang, entry: &PaneEntry, theme: &Theme, area: Rect, frame: &mut Frame) {
+    let title = format!(" {} ", lang.t("title-passage"));
+    let inner = super::bordered(&title, theme.border, area, frame);
     let width = usize::from(inner.width.saturating_sub(2)).max(1);
     let bookmark = &entry.bookmark;
     let title = if bookmark.title.is_empty() {
@@ -63,9 +66,10 @@ fn render_preview(entry: &PaneEntry, theme: &Theme, area: Rect, frame: &mut Fram
     }
     lines.push(Line::default());
     if bookmark.note.is_empty() {
-        lines.push(fitted("(no note)", theme.meta));
+        lines.push(fitted(&lang.t("bookmark-no-note"), theme.meta));
     } else {
-        for row in text::wrap(&format!("Note: {}", bookmark.note), width) {
+        let note = lang.tr("bookmark-note", &[("note", bookmark.note.as_str().into())]);
+        for row in text::wrap(&note, width) {
             lines.push(fitted(&row, theme.caption));
         }
     }
@@ -73,23 +77,40 @@ fn render_preview(entry: &PaneEntry, theme: &Theme, area: Rect, frame: &mut Fram
 }
 
 /// Draws the list of bookmarks into `area`.
-fn render_list(pane: &BookmarksPane, theme: &Theme, area: Rect, frame: &mut Frame) {
+fn render_list(app: &App, pane: &BookmarksPane, theme: &Theme, area: Rect, frame: &mut Frame) {
+    let lang = app.lang();
     let shown = pane.shown();
     let count = shown.len();
     let total = pane.total();
     let title = match pane.filter() {
-        Some(query) => format!(" Bookmarks “{}” · {count} of {total} ", query.text),
-        None => format!(" Bookmarks ({total}) "),
+        Some(query) => lang.tr(
+            "title-bookmarks-filtered",
+            &[
+                ("query", query.text.as_str().into()),
+                ("count", count.into()),
+                ("total", total.into()),
+            ],
+        ),
+        None => lang.tr("title-bookmarks", &[("total", total.into())]),
     };
+    let title = format!(" {title} ");
     let inner = super::bordered(&title, theme.border_focused, area, frame);
     let width = usize::from(inner.width);
     if count == 0 {
+        let key = |action| app.keys().key(Mode::Reader, &action).to_owned();
         let message = if total == 0 {
-            "No bookmarks yet. In the reader, m bookmarks the current passage (v selects more)."
+            lang.tr(
+                "bookmarks-none",
+                &[
+                    ("mark", key(Action::Bookmark).into()),
+                    ("select", key(Action::ToggleSelection).into()),
+                ],
+            )
         } else {
-            "No bookmark matches. Esc shows them all."
+            let back = app.keys().key(app.mode(), &Action::Back).to_owned();
+            lang.tr("bookmarks-no-match", &[("back", back.into())])
         };
-        super::render_message(message, theme.meta, inner, frame);
+        super::render_message(&message, theme.meta, inner, frame);
         return;
     }
     let capacity = (usize::from(inner.height) / BOOKMARK_ENTRY_ROWS).max(1);
@@ -101,10 +122,10 @@ fn render_list(pane: &BookmarksPane, theme: &Theme, area: Rect, frame: &mut Fram
         let bookmark = &entry.bookmark;
         let date = entry.date.map_or_else(String::new, |d| format!(" · {d}"));
         let status = match entry.placement {
-            Placement::NoArticle => " · article not in this folder",
-            Placement::NotFound => " · passage not found",
-            Placement::Edited => " · passage edited",
-            Placement::Found => "",
+            Placement::NoArticle => format!(" · {}", lang.t("bookmark-no-article")),
+            Placement::NotFound => format!(" · {}", lang.t("bookmark-not-found")),
+            Placement::Edited => format!(" · {}", lang.t("bookmark-edited")),
+            Placement::Found => String::new(),
         };
         let title = if bookmark.title.is_empty() {
             &bookmark.article
@@ -122,7 +143,7 @@ fn render_list(pane: &BookmarksPane, theme: &Theme, area: Rect, frame: &mut Fram
         };
         let quote = format!("   “{first_line}”{more}");
         let note = if bookmark.note.is_empty() {
-            "   (no note)".to_owned()
+            format!("   {}", lang.t("bookmark-no-note"))
         } else {
             format!("   {}", bookmark.note)
         };

@@ -19,13 +19,21 @@ pub fn render(app: &App, help: &HelpView, theme: &Theme, frame: &mut Frame) {
     let title = if lines.len() > shown {
         let first = help.scroll() + 1;
         let last = (help.scroll() + shown).min(lines.len());
+        let lines = app.lang().tr(
+            "title-keys-lines",
+            &[
+                ("first", first.into()),
+                ("last", last.into()),
+                ("count", lines.len().into()),
+            ],
+        );
+        format!(" {lines} · {} ", app.keys().hints(Mode::Help).trim())
+    } else {
         format!(
-            " Keys · lines {first}–{last} of {} · {} ",
-            lines.len(),
+            " {} · {} ",
+            app.lang().t("title-keys"),
             app.keys().hints(Mode::Help).trim()
         )
-    } else {
-        format!(" Keys · {} ", app.keys().hints(Mode::Help).trim())
     };
     let block = Block::bordered()
         .border_style(theme.border_focused)

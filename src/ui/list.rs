@@ -27,26 +27,38 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
             .list()
             .hits()
             .is_some_and(|h| h.searched < articles.len());
+    let lang = app.lang();
+    let (listed, total) = (
+        text::thousands(app.list_len()),
+        text::thousands(articles.len()),
+    );
     let title = match app.list().filter() {
-        Some(filter) if indexing => format!(
-            " Search · {} so far · “{}” ",
-            text::thousands(app.list_len()),
-            filter.query().text
+        Some(filter) if indexing => lang.tr(
+            "title-search-so-far",
+            &[
+                ("count", listed.into()),
+                ("query", filter.query().text.as_str().into()),
+            ],
         ),
-        Some(filter) => format!(
-            " Search · {} of {} · “{}” ",
-            text::thousands(app.list_len()),
-            text::thousands(articles.len()),
-            filter.query().text
+        Some(filter) => lang.tr(
+            "title-search",
+            &[
+                ("count", listed.into()),
+                ("total", total.into()),
+                ("query", filter.query().text.as_str().into()),
+            ],
         ),
         // The unread, not the entries: the one selected stays listed once read.
-        None if app.list().unread_only() => format!(
-            " Unread · {} of {} ",
-            text::thousands(app.unread()),
-            text::thousands(articles.len())
+        None if app.list().unread_only() => lang.tr(
+            "title-unread",
+            &[
+                ("count", text::thousands(app.unread()).into()),
+                ("total", total.into()),
+            ],
         ),
-        None => format!(" Articles ({}) ", text::thousands(articles.len())),
+        None => lang.tr("title-articles", &[("total", total.into())]),
     };
+    let title = format!(" {title} ");
     let inner = super::bordered(&title, border, pane, frame);
     let width = usize::from(inner.width);
     if articles.is_empty() {
@@ -55,15 +67,18 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
             let key = app
                 .keys()
                 .key(app.mode(), &crate::action::Action::ShowProblems);
-            format!(
-                "No articles in {}: {skipped} file{} skipped ({key} shows why).",
-                app.catalog().origin(),
-                if skipped == 1 { "" } else { "s" }
+            lang.tr(
+                "list-none-skipped",
+                &[
+                    ("folder", app.catalog().origin().to_string().into()),
+                    ("count", skipped.into()),
+                    ("key", key.into()),
+                ],
             )
         } else {
-            format!(
-                "No articles in {}. docbao reads *.txt and *.md files, in subfolders too.",
-                app.catalog().origin()
+            lang.tr(
+                "list-none",
+                &[("folder", app.catalog().origin().to_string().into())],
             )
         };
         super::render_message(&message, theme.meta, inner, frame);
@@ -74,15 +89,14 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
             crate::app::Mode::List,
             &crate::action::Action::ToggleUnreadView,
         );
+        let back = app.keys().key(app.mode(), &crate::action::Action::Back);
         let message = match (indexing, app.list().unread_only()) {
-            (true, _) => {
-                "No article matches so far: the rest is being indexed. Esc shows them all."
-                    .to_owned()
-            }
-            (false, true) => {
-                format!("No unread article matches. {unread_key} lists all, Esc shows them all.")
-            }
-            (false, false) => "No article matches. Esc shows them all.".to_owned(),
+            (true, _) => lang.tr("list-no-match-so-far", &[("back", back.into())]),
+            (false, true) => lang.tr(
+                "list-no-unread-match",
+                &[("unread", unread_key.into()), ("back", back.into())],
+            ),
+            (false, false) => lang.tr("list-no-match", &[("back", back.into())]),
         };
         super::render_message(&message, theme.meta, inner, frame);
         return;
@@ -171,11 +185,11 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
             None => {
                 let date = article
                     .date
-                    .map_or_else(|| "undated".to_owned(), |d| d.to_string());
+                    .map_or_else(|| lang.t("undated"), |d| d.to_string());
                 // What is yours first, the reading time last: a narrow list cuts that first.
                 let mut meta = format!("  {date}");
                 match app.reading().articles.get(&article.id) {
-                    Some(p) if p.read => meta.push_str(" · read"),
+                    Some(p) if p.read => meta.push_str(&format!(" · {}", lang.t("status-read"))),
                     Some(p) if p.percent > 0 => meta.push_str(&format!(" · {}%", p.percent)),
                     _ => {}
                 }
@@ -185,7 +199,7 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
                 }
                 // An article not indexed yet has no length to tell.
                 if article.stored().is_some() {
-                    let minutes = text::reading_time(article.reading_minutes());
+                    let minutes = lang.reading_time(article.reading_minutes());
                     meta.push_str(&format!(" · {minutes}"));
                 }
                 Line::styled(text::fit(&meta, width), meta_style)
@@ -201,9 +215,10 @@ fn section_line<'a>(app: &App, section: &SectionShown, width: usize, style: Styl
     let name = if section.name.is_empty() {
         // The top of the folder opened, by its own name.
         let folder = std::path::Path::new(app.catalog().folder());
-        folder
-            .file_name()
-            .map_or_else(|| "(top)".to_owned(), |n| n.to_string_lossy().into_owned())
+        folder.file_name().map_or_else(
+            || app.lang().t("section-top"),
+            |n| n.to_string_lossy().into_owned(),
+        )
     } else {
         section.name.clone()
     };

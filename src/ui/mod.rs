@@ -24,7 +24,7 @@ pub use theme::Theme;
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     if Panes::too_small(area) {
-        render_too_small(area, frame);
+        render_too_small(app, area, frame);
         return;
     }
     render_screen(app, app.screen(), theme, frame);
@@ -45,8 +45,8 @@ fn render_screen(app: &App, screen: &Screen, theme: &Theme, frame: &mut Frame) {
         }
         // The prompt is drawn in the status line.
         Screen::Prompt(prompt) => render_screen(app, prompt.under(), theme, frame),
-        Screen::Bookmarks(pane) => bookmarks::render(pane, theme, app.main_area(), frame),
-        Screen::Problems(view) => problems::render(view, theme, app.main_area(), frame),
+        Screen::Bookmarks(pane) => bookmarks::render(app, pane, theme, app.main_area(), frame),
+        Screen::Problems(view) => problems::render(app, view, theme, app.main_area(), frame),
         Screen::Help(help) => {
             render_screen(app, help.under(), theme, frame);
             help::render(app, help, theme, frame);
@@ -55,10 +55,19 @@ fn render_screen(app: &App, screen: &Screen, theme: &Theme, frame: &mut Frame) {
 }
 
 /// What a terminal below the minimum size shows instead of the panes.
-fn render_too_small(area: Rect, frame: &mut Frame) {
-    let message = format!(
-        "Terminal too small: {}×{}, docbao needs {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge it, or q to quit.",
-        area.width, area.height
+fn render_too_small(app: &App, area: Rect, frame: &mut Frame) {
+    let message = app.lang().tr(
+        "too-small",
+        &[
+            ("size", format!("{}×{}", area.width, area.height).into()),
+            ("needed", format!("{MIN_WIDTH}×{MIN_HEIGHT}").into()),
+            (
+                "quit",
+                app.keys()
+                    .key(app.mode(), &crate::action::Action::Quit)
+                    .into(),
+            ),
+        ],
     );
     render_wrapped(&message, Style::new(), area, frame);
 }

@@ -6,12 +6,16 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::Theme;
-use crate::app::ProblemsView;
+use crate::app::{App, ProblemsView};
 use crate::text;
 
 /// Draws the view over the whole main area.
-pub fn render(view: &ProblemsView, theme: &Theme, area: Rect, frame: &mut Frame) {
-    let title = format!(" Problems ({}) ", view.count());
+pub fn render(app: &App, view: &ProblemsView, theme: &Theme, area: Rect, frame: &mut Frame) {
+    let title = format!(
+        " {} ",
+        app.lang()
+            .tr("title-problems", &[("count", view.count().into())])
+    );
     let inner = super::bordered(&title, theme.border_focused, area, frame);
     let width = usize::from(inner.width);
     let lines: Vec<Line> = view

@@ -23,14 +23,16 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
     };
     // The headline, not the file: it stays in view however far the article is scrolled.
     let title = match app.article() {
-        Some(article) if app.reader().removed() => format!(" removed · {} ", article.title),
+        Some(article) if app.reader().removed() => {
+            format!(" {} · {} ", app.lang().t("title-removed"), article.title)
+        }
         Some(article) => format!(
             " {}/{} · {} ",
             text::thousands(app.ordinal().0),
             text::thousands(app.ordinal().1),
             article.title
         ),
-        None => " Reader ".to_owned(),
+        None => format!(" {} ", app.lang().t("title-reader")),
     };
     let inner = super::bordered(&title, border, pane, frame);
     let reader = app.reader();

@@ -18,6 +18,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         return;
     }
     let width = usize::from(area.width);
+    let lang = app.lang();
     let total = app.catalog().entries().len();
     // Under the help, the line still says where the help was opened.
     let shown = match app.screen() {
@@ -25,13 +26,19 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         screen => screen,
     };
     let mut left = match shown {
-        Screen::Problems(_) => " problems".to_owned(),
+        Screen::Problems(_) => format!(" {}", lang.t("status-problems")),
         Screen::Bookmarks(pane) => match (pane.shown().len(), pane.total()) {
-            (_, 0) => " no bookmarks".to_owned(),
-            (0, _) => " no bookmark matches".to_owned(),
-            (shown, _) => format!(" bookmark {} of {shown}", pane.cursor() + 1),
+            (_, 0) => format!(" {}", lang.t("status-no-bookmarks")),
+            (0, _) => format!(" {}", lang.t("status-no-bookmark-matches")),
+            (shown, _) => format!(
+                " {}",
+                lang.tr(
+                    "status-bookmark-of",
+                    &[("at", (pane.cursor() + 1).into()), ("count", shown.into())]
+                )
+            ),
         },
-        _ if total == 0 => " no articles".to_owned(),
+        _ if total == 0 => format!(" {}", lang.t("status-no-articles")),
         _ => match app.focus() {
             Focus::List => {
                 let figure = app
@@ -39,27 +46,19 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
                     .and_then(|a| app.reading().articles.get(&a.id))
                     .map_or_else(String::new, |p| {
                         if p.read {
-                            " · read".to_owned()
+                            format!(" · {}", lang.t("status-read"))
                         } else {
                             format!(" · {}%", p.percent)
                         }
                     });
-                format!(
-                    " article {} of {}{figure}",
-                    thousands(app.ordinal().0),
-                    thousands(app.ordinal().1)
-                )
+                format!(" {}{figure}", article_of(app))
             }
             Focus::Reader => {
-                let at = format!(
-                    " article {} of {}",
-                    thousands(app.ordinal().0),
-                    thousands(app.ordinal().1)
-                );
+                let at = format!(" {}", article_of(app));
                 let read = app.entry().is_some_and(|e| app.reading().is_read(&e.id));
                 match app.percent_read() {
-                    _ if read => format!("{at} · read"),
-                    100 => format!("{at} · read"),
+                    _ if read => format!("{at} · {}", lang.t("status-read")),
+                    100 => format!("{at} · {}", lang.t("status-read")),
                     percent => format!("{at} · {percent}%"),
                 }
             }
@@ -80,12 +79,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let progress = app.progress();
     let indexing = (!progress.done).then(|| match (progress.counted, progress.indexed) {
         // The folder is still being walked: how many files it has is not known yet.
-        (false, 0) => "indexing…".to_owned(),
-        (false, _) => "checking for changes…".to_owned(),
-        (true, indexed) => format!(
-            "indexing {} / {}",
-            thousands(indexed),
-            thousands(progress.total)
+        (false, 0) => lang.t("status-indexing"),
+        (false, _) => lang.t("status-checking"),
+        (true, indexed) => lang.tr(
+            "status-indexing-of",
+            &[
+                ("done", thousands(indexed).into()),
+                ("total", thousands(progress.total).into()),
+            ],
         ),
     });
     // While indexing, its progress stays in view beside a note (a cache being rebuilt).
@@ -103,9 +104,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let hints = match shown {
         // With nothing listed, only going back does anything.
         Screen::Bookmarks(pane) if pane.shown().len() == 0 => format!(
-            "{} back  {} quit ",
+            "{} {}  {} {} ",
             app.keys().key(app.mode(), &Action::Back),
-            app.keys().key(app.mode(), &Action::Quit)
+            lang.t("hint-back"),
+            app.keys().key(app.mode(), &Action::Quit),
+            lang.t("hint-quit")
         ),
         _ => app.keys().hints(app.mode()).to_owned(),
     };
@@ -125,12 +128,33 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
+/// `article 3 of 12`, counted in the list's order.
+fn article_of(app: &App) -> String {
+    let (at, count) = app.ordinal();
+    app.lang().tr(
+        "status-article-of",
+        &[
+            ("at", thousands(at).into()),
+            ("count", thousands(count).into()),
+        ],
+    )
+}
+
 /// ` · 12 unread`, or ` · all read`.
 fn unread(app: &App) -> String {
+    let lang = app.lang();
     match app.unread() {
-        0 => " · all read".to_owned(),
-        n => format!(" · {} unread", thousands(n)),
+        0 => format!(" · {}", lang.t("status-all-read")),
+        n => format!(
+            " · {}",
+            lang.tr("status-unread", &[("count", thousands(n).into())])
+        ),
     }
+}
+
+/// A setting's state as the prompt shows it: `smart`, `on`, `start`…
+fn setting(app: &App, label: &str) -> String {
+    app.lang().t(&format!("setting-{label}"))
 }
 
 /// `/query▏  3/14  Alt-c case: smart  Alt-a accents: smart  Alt-w words: start`, with the
@@ -141,62 +165,72 @@ fn render_prompt(app: &App, screen: &PromptScreen, theme: &Theme, area: Rect, fr
     let mode = app.mode();
     let keys = app.keys();
     let options = app.options();
+    let lang = app.lang();
+    let (case, accents, words) = (
+        setting(app, options.case.label()),
+        setting(app, options.accents.label()),
+        setting(app, options.words.label()),
+    );
     let toggles = format!(
-        "{} case: {}  {} accents: {}  {} words: {} ",
+        "{} {}: {case}  {} {}: {accents}  {} {}: {words} ",
         keys.key(mode, &Action::ToggleCase),
-        options.case.label(),
+        lang.t("prompt-case"),
         keys.key(mode, &Action::ToggleAccents),
-        options.accents.label(),
+        lang.t("prompt-accents"),
         keys.key(mode, &Action::ToggleWords),
-        options.words.label()
+        lang.t("prompt-words"),
     );
     let typed = !prompt.text.trim().is_empty();
     let (lead, counter, hints) = match screen.purpose() {
         Purpose::SearchReader { .. } => (
-            "/",
+            "/".to_owned(),
             match_counter(app).filter(|_| typed).unwrap_or_default(),
             toggles,
         ),
-        Purpose::SearchList { .. } => ("/", list_counter(app, false), toggles),
+        Purpose::SearchList { .. } => ("/".to_owned(), list_counter(app, false), toggles),
         Purpose::FilterBookmarks { .. } => (
-            "/",
+            "/".to_owned(),
             match screen
                 .under()
                 .bookmarks_pane()
                 .map_or(0, |p| p.shown().len())
             {
-                1 => "1 bookmark".to_owned(),
-                n => format!("{n} bookmarks"),
+                n => lang.tr("prompt-bookmarks", &[("count", n.into())]),
             },
             toggles,
         ),
         Purpose::EditNote { again: true, .. } => (
-            "Bookmarked already · note: ",
+            lang.t("prompt-note-again"),
             String::new(),
             keys.hints(mode).to_owned(),
         ),
-        Purpose::NewNote { .. } | Purpose::EditNote { .. } => {
-            ("Note: ", String::new(), keys.hints(mode).to_owned())
-        }
-    };
-    // On a narrow screen the toggles say only their state; without room, only the counter.
-    let settings = |case: &str, accents: &str, words: &str| match screen.purpose() {
-        Purpose::NewNote { .. } | Purpose::EditNote { .. } => String::new(),
-        _ => format!(
-            "{case}:{} {accents}:{} {words}:{} ",
-            options.case.label(),
-            options.accents.label(),
-            options.words.label()
+        Purpose::NewNote { .. } | Purpose::EditNote { .. } => (
+            lang.t("prompt-note"),
+            String::new(),
+            keys.hints(mode).to_owned(),
         ),
     };
-    let short = settings("case", "accents", "words");
+    // On a narrow screen the toggles say only their state; without room, only the counter.
+    let settings = |c: &str, a: &str, w: &str| match screen.purpose() {
+        Purpose::NewNote { .. } | Purpose::EditNote { .. } => String::new(),
+        _ => format!("{c}:{case} {a}:{accents} {w}:{words} "),
+    };
+    let short = settings(
+        &lang.t("prompt-case"),
+        &lang.t("prompt-accents"),
+        &lang.t("prompt-words"),
+    );
     // What is typed keeps at least a quarter of the line; the hints give way first.
     let brief = match screen.purpose() {
         Purpose::SearchList { .. } => list_counter(app, true),
         _ => counter.clone(),
     };
     // Narrower still, each setting by the letter of its key: `c:smart a:smart w:start`.
-    let tiny = settings("c", "a", "w");
+    let tiny = settings(
+        &lang.t("prompt-case-letter"),
+        &lang.t("prompt-accents-letter"),
+        &lang.t("prompt-words-letter"),
+    );
     let right = [
         format!("{counter}  {hints}"),
         format!("{counter}  {short}"),
@@ -209,7 +243,7 @@ fn render_prompt(app: &App, screen: &PromptScreen, theme: &Theme, area: Rect, fr
     .into_iter()
     .find(|right| text::str_width(right) + width / 4 <= width)
     .unwrap_or_default();
-    let lead_width = text::str_width(lead);
+    let lead_width = text::str_width(&lead);
     let room = width.saturating_sub(text::str_width(&right) + lead_width);
     // Scroll the query left when the cursor would fall off its end.
     let before_cursor = text::str_width(&prompt.text[..prompt.cursor]);
@@ -232,63 +266,71 @@ fn render_prompt(app: &App, screen: &PromptScreen, theme: &Theme, area: Rect, fr
 
 /// `3 files skipped, 2 read with warnings (! shows why)`, when there is something to say.
 fn problems_summary(app: &App) -> Option<String> {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let lang = app.lang();
     let catalog = app.catalog();
     let mut parts = Vec::new();
     if !catalog.problems().is_empty() {
-        parts.push(format!(
-            "{} skipped",
-            plural(catalog.problems().len(), "file", "files")
-        ));
+        let count = catalog.problems().len();
+        parts.push(lang.tr("status-files-skipped", &[("count", count.into())]));
     }
     if catalog.warned() > 0 {
-        parts.push(format!(
-            "{} read with a warning",
-            plural(catalog.warned(), "article", "articles")
-        ));
+        let count = catalog.warned();
+        parts.push(lang.tr("status-read-with-warning", &[("count", count.into())]));
     }
     let key = app.keys().key(app.mode(), &Action::ShowProblems);
-    (!parts.is_empty()).then(|| format!("{} ({key} shows why)", parts.join(", ")))
+    (!parts.is_empty()).then(|| {
+        lang.tr(
+            "status-shows-why",
+            &[("what", parts.join(", ").into()), ("key", key.into())],
+        )
+    })
 }
 
 /// `3/14` in the reader: the match the user is on, of how many.
 fn match_counter(app: &App) -> Option<String> {
+    let lang = app.lang();
     let found = app.reader().search()?;
     if found.pending {
-        return Some("searching…".to_owned());
+        return Some(lang.t("status-searching"));
     }
     Some(match (found.current, found.matches.len()) {
-        (_, 0) => "no matches".to_owned(),
+        (_, 0) => lang.t("status-no-matches"),
         (Some(k), n) => format!("{}/{}", thousands(k + 1), thousands(n)),
-        (None, n) => format!("{} matches", thousands(n)),
+        (None, n) => lang.tr(
+            "status-matches",
+            &[("count", n.into()), ("shown", thousands(n).into())],
+        ),
     })
 }
 
 /// `2 articles` in the list, or `searching…` while the results are not in; while the folder
 /// is being indexed, how much of it was searched (or, `brief`, only that it is so far).
 fn list_counter(app: &App, brief: bool) -> String {
+    let lang = app.lang();
     if app.list().pending() {
-        return "searching…".to_owned();
+        return lang.t("status-searching");
     }
     let Some(hits) = app.list().hits() else {
         return String::new();
     };
-    let found = match hits.hits.len() {
-        0 => "no articles".to_owned(),
-        1 => "1 article".to_owned(),
-        n => format!("{} articles", thousands(n)),
-    };
+    let n = hits.hits.len();
+    let found = lang.tr(
+        "status-articles-found",
+        &[("count", n.into()), ("shown", thousands(n).into())],
+    );
     let total = app.catalog().entries().len();
     if app.progress().done || hits.searched >= total {
         found
     } else if brief {
-        format!("{found} so far")
+        lang.tr("status-so-far", &[("found", found.into())])
     } else {
-        format!(
-            "{found} in {} of {} (indexing)",
-            thousands(hits.searched),
-            thousands(total)
+        lang.tr(
+            "status-found-while-indexing",
+            &[
+                ("found", found.into()),
+                ("searched", thousands(hits.searched).into()),
+                ("total", thousands(total).into()),
+            ],
         )
     }
 }

@@ -110,6 +110,33 @@ fn harness_at(
     opened: Opened,
     progress: docbao::catalog::indexer::Progress,
 ) -> Harness {
+    harness_in(
+        docbao::i18n::Lang::En,
+        catalog,
+        width,
+        height,
+        opened,
+        progress,
+    )
+}
+
+/// An app over the bundled articles, in memory, speaking `lang`.
+pub fn app_speaking(lang: docbao::i18n::Lang, width: u16, height: u16) -> Harness {
+    let done = docbao::catalog::indexer::Progress {
+        done: true,
+        ..Default::default()
+    };
+    harness_in(lang, bundled(), width, height, Storage::in_memory(), done)
+}
+
+fn harness_in(
+    lang: docbao::i18n::Lang,
+    catalog: Arc<Catalog>,
+    width: u16,
+    height: u16,
+    opened: Opened,
+    progress: docbao::catalog::indexer::Progress,
+) -> Harness {
     let worker = Inline {
         storage: opened.storage,
         searches: Searches::new(),
@@ -119,12 +146,13 @@ fn harness_at(
         catalog,
         Start {
             size: (width, height),
-            keys: Arc::new(keymap().help()),
+            keys: Arc::new(keymap().help(lang)),
             bookmarks: opened.bookmarks,
             reading: opened.reading,
             notices: opened.notices.clone(),
             progress,
             settings: Default::default(),
+            lang,
         },
     );
     Harness {

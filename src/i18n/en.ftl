@@ -1,0 +1,296 @@
+## The keys, as the help overlay, the status line's hints and the manual list them.
+## key-PLACE-ACTION: what the key does; the place and action are the config's names.
+key-browse-down = next article / scroll down
+key-browse-up = previous article / scroll up
+key-browse-page-or-next = page down; at the end, the next article
+key-browse-page-down = page down
+key-browse-page-up = page up
+key-browse-half-page-down = half a page down / up
+key-browse-top = first article / top
+key-browse-bottom = last article / end
+key-browse-open = read the selected article
+key-browse-back = back to the list
+key-browse-switch-focus = switch between list and reader
+key-browse-toggle-unread-view = list only unread articles / all
+key-browse-next-unread = next unread article
+key-browse-toggle-read = mark the article read / unread
+key-browse-wider-list = widen / narrow the list
+key-browse-start-search = search this article / all articles
+key-browse-show-bookmarks = all bookmarks
+key-browse-show-problems = files skipped and articles read with warnings
+key-browse-toggle-help = show this help
+key-browse-quit = quit
+key-list-toggle-section = fold / unfold the section (folders in the list)
+key-list-next-section = next / previous section
+key-reader-next-paragraph = next paragraph
+key-reader-previous-paragraph = previous paragraph
+key-reader-next-article = next article
+key-reader-previous-article = previous article
+key-reader-next-match = next match
+key-reader-previous-match = previous match
+key-reader-toggle-selection = select paragraphs ({"{"} {"}"}), sentences (( )) or lines (j k)
+key-reader-next-sentence = select by sentence: the next / the one before
+key-reader-bookmark = bookmark the selection or the current passage
+key-reader-copy = copy the selection or the current passage (to the clipboard)
+key-bookmarks-down = next bookmark
+key-bookmarks-up = previous bookmark
+key-bookmarks-page-down = page down / up
+key-bookmarks-half-page-down = half a page down / up
+key-bookmarks-top = first / last bookmark
+key-bookmarks-open = read the passage
+key-bookmarks-delete-bookmark = delete the bookmark
+key-bookmarks-undo-delete = undo the last delete
+key-bookmarks-edit-note = edit the note
+key-bookmarks-start-search = filter the bookmarks
+key-bookmarks-back = back (Esc first clears a filter)
+key-bookmarks-toggle-help = show this help
+key-bookmarks-quit = quit
+key-problems-down = scroll down / up
+key-problems-page-down = page down / up
+key-problems-half-page-down = half a page down / up
+key-problems-top = top / end
+key-problems-back = back
+key-problems-toggle-help = show this help
+key-problems-quit = quit
+key-prompt-confirm = keep the search, save the note; in the list, read the article
+key-prompt-cancel = cancel, back to where the prompt opened
+key-reader-prompt-older-query = in the reader: earlier / later queries
+key-list-prompt-up = in the list and the bookmarks: choose
+key-search-older-query = earlier / later queries
+key-prompt-cursor-left = move the cursor
+key-prompt-cursor-home = cursor to the start
+key-prompt-cursor-end = cursor to the end
+key-prompt-delete-back = delete the character before the cursor
+key-prompt-delete-forward = delete the character under the cursor
+key-prompt-delete-word = delete the word before the cursor
+key-prompt-delete-to-start = delete everything before the cursor
+key-search-toggle-case = case: smart → match case → ignore case
+key-search-toggle-accents = accents: smart → match accents → ignore accents
+key-search-toggle-words = words: word start → whole words → anywhere
+key-help-down = scroll down / up
+key-help-page-down = page down / up
+key-help-half-page-down = half a page down / up
+key-help-top = top / end
+key-help-toggle-help = close the help
+key-everywhere-quit = quit, saving where you are, from any screen
+
+## The help's sections.
+help-section-browse = In the list and the reader
+help-section-list = In the list
+help-section-reader = In the reader
+help-section-bookmarks = In the bookmarks pane
+help-section-problems = In the problems view
+help-section-prompts = While typing a search, a filter or a note
+help-section-help = In this help
+help-section-everywhere = Everywhere
+key-wheel-name = wheel
+key-wheel = scroll the pane under the pointer
+
+## The status line's hints: a word after the keys.
+hint-help = help
+hint-quit = quit
+hint-extend = extend
+hint-bookmark = bookmark
+hint-copy = copy
+hint-stop = stop
+hint-read = read
+hint-delete = delete
+hint-note = note
+hint-back = back
+hint-close = close
+hint-save = save
+hint-cancel = cancel
+
+## Where keys apply, as the README's key table and the config's messages name it.
+place-everywhere = everywhere
+place-browse = list, reader
+place-list = list
+place-reader = reader
+place-bookmarks = bookmarks
+place-problems = problems
+place-help = help
+place-prompt = prompt
+place-search = search prompt
+place-reader-prompt = reader's search prompt
+place-list-prompt = list's search prompt, bookmarks filter
+readme-key-table-head = | keys | where | what |
+    |---|---|---|
+readme-mouse-wheel = mouse wheel
+
+## The status line.
+status-problems = problems
+status-no-bookmarks = no bookmarks
+status-no-bookmark-matches = no bookmark matches
+status-bookmark-of = bookmark { $at } of { $count }
+status-no-articles = no articles
+status-article-of = article { $at } of { $count }
+status-read = read
+status-all-read = all read
+status-unread = { $count } unread
+status-indexing = indexing…
+status-checking = checking for changes…
+status-indexing-of = indexing { $done } / { $total }
+status-files-skipped = { $count ->
+    [one] 1 file skipped
+   *[other] { $count } files skipped
+}
+status-read-with-warning = { $count ->
+    [one] 1 article read with a warning
+   *[other] { $count } articles read with a warning
+}
+status-shows-why = { $what } ({ $key } shows why)
+status-searching = searching…
+status-no-matches = no matches
+status-matches = { $count ->
+    [one] 1 match
+   *[other] { $shown } matches
+}
+status-articles-found = { $count ->
+    [0] no articles
+    [one] 1 article
+   *[other] { $shown } articles
+}
+status-so-far = { $found } so far
+status-found-while-indexing = { $found } in { $searched } of { $total } (indexing)
+
+## The prompt line: the settings of a search, and the note prompts.
+prompt-case = case
+prompt-accents = accents
+prompt-words = words
+prompt-case-letter = c
+prompt-accents-letter = a
+prompt-words-letter = w
+prompt-bookmarks = { $count ->
+    [one] 1 bookmark
+   *[other] { $count } bookmarks
+}
+prompt-note = Note:{" "}
+prompt-note-again = Bookmarked already · note:{" "}
+setting-smart = smart
+setting-on = on
+setting-off = off
+setting-start = start
+setting-whole = whole
+setting-anywhere = anywhere
+
+## Panes and messages in them.
+too-small = Terminal too small: { $size }, docbao needs { $needed }. Enlarge it, or { $quit } to quit.
+title-problems = Problems ({ $count })
+title-removed = removed
+title-reader = Reader
+title-keys = Keys
+title-keys-lines = Keys · lines { $first }–{ $last } of { $count }
+title-passage = Passage
+title-bookmarks = Bookmarks ({ $total })
+title-bookmarks-filtered = Bookmarks “{ $query }” · { $count } of { $total }
+bookmarks-none = No bookmarks yet. In the reader, { $mark } bookmarks the current passage ({ $select } selects more).
+bookmarks-no-match = No bookmark matches. { $back } shows them all.
+bookmark-no-note = (no note)
+bookmark-note = Note: { $note }
+bookmark-no-article = article not in this folder
+bookmark-not-found = passage not found
+bookmark-edited = passage edited
+title-search-so-far = Search · { $count } so far · “{ $query }”
+title-search = Search · { $count } of { $total } · “{ $query }”
+title-unread = Unread · { $count } of { $total }
+title-articles = Articles ({ $total })
+list-none-skipped = No articles in { $folder }: { $count ->
+    [one] 1 file
+   *[other] { $count } files
+} skipped ({ $key } shows why).
+list-none = No articles in { $folder }. docbao reads *.txt and *.md files, in subfolders too.
+list-no-match-so-far = No article matches so far: the rest is being indexed. { $back } shows them all.
+list-no-unread-match = No unread article matches. { $unread } lists all, { $back } shows them all.
+list-no-match = No article matches. { $back } shows them all.
+undated = undated
+section-top = (top)
+reader-meta = { $date } · { $count ->
+    [one] 1 word
+   *[other] { $words } words
+} · { $time } read
+reader-end = end
+time-minutes = { $minutes } min
+time-hours = { $hours } h
+time-hours-minutes = { $hours } h { $minutes } min
+
+## Notes on the status line, after a key.
+note-removed-no-bookmark = a removed article cannot be bookmarked
+note-nothing-to-undo = nothing to undo
+note-bookmark-restored = bookmark restored
+note-bookmarked = bookmarked
+note-bookmarked-with-note = bookmarked, with a note
+note-unchanged = note unchanged
+note-removed = note removed
+note-saved = note saved
+note-article-removed = article removed from the folder · open until you move away
+note-bookmark-cancelled = bookmark cancelled
+note-last-paragraph = last paragraph
+note-last-article = this is the last article
+note-first-article = this is the first article
+note-still-searching = still searching this article
+note-wrapped-top = search wrapped to the top
+note-wrapped-bottom = search wrapped to the bottom
+note-no-sections = this folder has no sections
+note-sections-unsearched = sections show when nothing is searched
+note-every-article = every article listed
+note-next-unread-top = next unread: from the top
+note-no-other-unread = no other unread article
+note-marked-read = marked read
+note-marked-unread = marked unread
+note-last-section = this is the last section
+note-first-section = this is the first section
+note-list-widest = the list is as wide as it goes
+note-list-narrowest = the list is as narrow as it goes
+note-split-from = the list and the reader are side by side from { $columns } columns
+note-unbound-in-help = { $key } does nothing here · { $help } closes the help
+note-unbound = { $key } does nothing here · press { $help } for help
+problems-none = Every file was read without a problem.
+problems-none-so-far = No problem so far; the rest of the folder is being indexed.
+note-copied = copied { $count ->
+    [one] 1 character
+   *[other] { $shown } characters
+} to the clipboard
+note-bookmark-elsewhere = “{ $title }” is not in this folder ({ $path })
+note-passage-gone = passage not found any more: “{ $quote }”
+note-bookmark-deleted = bookmark deleted; { $undo } brings it back
+note-no-article-matches = no article matches “{ $query }”
+note-unread-only = unread articles only · { $key } lists all
+note-no-search = no search yet: press { $key } to search
+note-no-matches-for = no matches for “{ $query }”
+
+## What the user must be told about the data files: { $error } says what went wrong.
+notice-not-saved = { $error }; bookmarks will not be saved
+notice-bookmark-kept = { $error }; the bookmark is kept in memory and saved with the next change
+notice-place-kept = { $error }; your place is kept in memory and saved again shortly
+notice-old-bookmarks = { $error }; older bookmarks are not shown in this folder yet
+notice-position-in = the reading position in “{ $name }”
+notice-ambiguous = { $names } { $count ->
+    [one] names an article by its file name, which several files here share; kept as it was
+   *[other] name an article by its file name, which several files here share; kept as they were
+}
+
+## The command line.
+cli-stats = { $files } articles ({ $parsed } parsed), { $size }, opened in { $opened } ms, searched in { $searched } ms
+cli-damaged = { $count ->
+    [one] 1 article
+   *[other] { $count } articles
+} damaged in the catalog cache, read from their files ({ $then })
+cli-damaged-stored-anew = stored anew next time
+cli-damaged-clear = `docbao cache --clear` rebuilds the cache
+cli-no-articles = no articles in { $folder }: docbao reads *.txt and *.md files, in subfolders too
+cli-ambiguous = { $key } names { $count } articles in { $folder }: { $ids }; give one of these ids
+cli-cannot-show = cannot show { $key }: { $problem }
+cli-no-article = no article { $key } in { $folder }
+cli-empty-query = the query is empty
+cli-cache-bundled = the bundled articles have no cache: give a folder
+cli-cannot-open = cannot open { $path }: { $error }
+cli-cache-not-folder = { $path } is not a folder: only folders have a cache
+cli-no-cache-dir = no cache directory: set { $env }
+cli-cache-none-to-remove = no cache of { $folder } to remove
+cli-cache-removed = removed the cache of { $folder }: { $dir }
+cli-cache-none-yet = no cache of { $folder } yet: it is made in { $dir } the first time the folder is opened
+cli-cache-size = cache of { $folder }: { $dir } ({ $files } files, { $size })
+    all caches: { $root } ({ $all })
+cli-misspelt = { $typed } is neither a command nor a file (did you mean `docbao { $meant }`?)
+cli-see-help = { $error } (docbao --help lists the options)
+cli-lang-expected = expected en or vi
