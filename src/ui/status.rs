@@ -190,13 +190,17 @@ fn render_prompt(app: &App, screen: &PromptScreen, theme: &Theme, area: Rect, fr
         Purpose::SearchList { .. } => ("/".to_owned(), list_counter(app, false), toggles),
         Purpose::FilterBookmarks { .. } => (
             "/".to_owned(),
-            match screen
-                .under()
-                .bookmarks_pane()
-                .map_or(0, |p| p.shown().len())
-            {
-                n => lang.tr("prompt-bookmarks", &[("count", n.into())]),
-            },
+            lang.tr(
+                "prompt-bookmarks",
+                &[(
+                    "count",
+                    screen
+                        .under()
+                        .bookmarks_pane()
+                        .map_or(0, |p| p.shown().len())
+                        .into(),
+                )],
+            ),
             toggles,
         ),
         Purpose::EditNote { again: true, .. } => (
