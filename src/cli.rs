@@ -391,7 +391,7 @@ fn load_for_search(
 
 /// Says on stderr that a folder has no articles, and which files docbao reads.
 fn no_articles(catalog: &Catalog, lang: Lang) {
-    let folder = catalog.origin().to_string();
+    let folder = lang.origin(catalog.origin());
     eprintln!(
         "docbao: {}",
         lang.tr("cli-no-articles", &[("folder", folder.into())])
@@ -524,7 +524,7 @@ fn show(
             &[
                 ("key", format!("{key:?}").into()),
                 ("count", ids.len().into()),
-                ("folder", catalog.origin().to_string().into()),
+                ("folder", lang.origin(catalog.origin()).into()),
                 ("ids", ids.join(", ").into()),
             ]
         )),
@@ -547,7 +547,7 @@ fn show(
                 "cli-no-article",
                 &[
                     ("key", format!("{key:?}").into()),
-                    ("folder", catalog.origin().to_string().into())
+                    ("folder", lang.origin(catalog.origin()).into())
                 ]
             ));
         }

@@ -145,7 +145,7 @@ fn errors_exit_2_with_one_line_naming_the_path_and_cause() {
     assert_eq!(unknown.status.code(), Some(2));
     assert_eq!(
         stderr(&unknown),
-        "docbao: no article \"nope\" in bundled articles\n"
+        "docbao: no article \"nope\" in the bundled articles\n"
     );
     let zero = docbao(dir.path(), &["show", "x", "--width", "0"]);
     assert_eq!(zero.status.code(), Some(2));

@@ -23,6 +23,10 @@ use rayon::prelude::*;
 use crate::io_error::describe_io;
 use crate::text::collate;
 
+/// The origin of the bundled articles: what names them where a folder's path would, in
+/// bookmarks and reading positions too, so it never changes with the language shown.
+pub const BUNDLED_ORIGIN: &str = "bundled articles";
+
 /// The articles that ship inside the binary, by file name (the same files as `articles/`).
 pub const BUNDLED: [(&str, &[u8]); 2] = [
     (
@@ -400,7 +404,7 @@ impl Catalog {
         let sources = BUNDLED
             .iter()
             .map(|(name, bytes)| (Path::new("(bundled)").join(name), Ok(bytes.to_vec())));
-        Catalog::from_sources(sources, "bundled articles".to_owned())
+        Catalog::from_sources(sources, BUNDLED_ORIGIN.to_owned())
     }
 
     /// Builds a catalog from file contents already read (or the error met reading them).

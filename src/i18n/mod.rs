@@ -151,6 +151,16 @@ impl Lang {
         }
     }
 
+    /// Where a catalog's articles come from, as a message says it: the folder's path, or
+    /// "the bundled articles".
+    pub fn origin(self, origin: &str) -> String {
+        if origin == crate::catalog::BUNDLED_ORIGIN {
+            self.t("origin-bundled")
+        } else {
+            origin.to_owned()
+        }
+    }
+
     /// The name `--lang` and the config file use.
     pub fn as_str(self) -> &'static str {
         Lang::ALL

@@ -1,0 +1,270 @@
+## Giao diện tiếng Việt: cùng các thông điệp như en.ftl, cùng tên.
+
+## Các phím, như trợ giúp, gợi ý ở dòng trạng thái và trang man liệt kê.
+key-browse-down = bài sau / cuộn xuống
+key-browse-up = bài trước / cuộn lên
+key-browse-page-or-next = xuống một trang; ở cuối bài, sang bài sau
+key-browse-page-down = xuống một trang
+key-browse-page-up = lên một trang
+key-browse-half-page-down = xuống / lên nửa trang
+key-browse-top = bài đầu tiên / đầu bài
+key-browse-bottom = bài cuối cùng / cuối bài
+key-browse-open = đọc bài đang chọn
+key-browse-back = về danh sách
+key-browse-switch-focus = chuyển giữa danh sách và khung đọc
+key-browse-toggle-unread-view = chỉ liệt kê bài chưa đọc / tất cả
+key-browse-next-unread = bài chưa đọc tiếp theo
+key-browse-toggle-read = đánh dấu bài là đã đọc / chưa đọc
+key-browse-wider-list = nới rộng / thu hẹp danh sách
+key-browse-start-search = tìm trong bài này / trong mọi bài
+key-browse-show-bookmarks = mọi dấu trang
+key-browse-show-problems = tệp bị bỏ qua và bài đọc có cảnh báo
+key-browse-toggle-help = hiện trợ giúp này
+key-browse-quit = thoát
+key-list-toggle-section = gập / mở mục (các thư mục trong danh sách)
+key-list-next-section = mục sau / mục trước
+key-reader-next-paragraph = đoạn sau
+key-reader-previous-paragraph = đoạn trước
+key-reader-next-article = bài sau
+key-reader-previous-article = bài trước
+key-reader-next-match = kết quả sau
+key-reader-previous-match = kết quả trước
+key-reader-toggle-selection = chọn theo đoạn ({"{"} {"}"}), câu (( )) hay dòng (j k)
+key-reader-next-sentence = chọn theo câu: câu sau / câu trước
+key-reader-bookmark = đánh dấu phần đang chọn hoặc đoạn hiện tại
+key-reader-copy = chép phần chọn hoặc đoạn hiện tại vào bộ nhớ tạm
+key-bookmarks-down = dấu trang sau
+key-bookmarks-up = dấu trang trước
+key-bookmarks-page-down = xuống / lên một trang
+key-bookmarks-half-page-down = xuống / lên nửa trang
+key-bookmarks-top = dấu trang đầu / cuối
+key-bookmarks-open = đọc đoạn đã đánh dấu
+key-bookmarks-delete-bookmark = xóa dấu trang
+key-bookmarks-undo-delete = hoàn tác lần xóa vừa rồi
+key-bookmarks-edit-note = sửa ghi chú
+key-bookmarks-start-search = lọc dấu trang
+key-bookmarks-back = quay lại (Esc xóa bộ lọc trước)
+key-bookmarks-toggle-help = hiện trợ giúp này
+key-bookmarks-quit = thoát
+key-problems-down = cuộn xuống / lên
+key-problems-page-down = xuống / lên một trang
+key-problems-half-page-down = xuống / lên nửa trang
+key-problems-top = đầu / cuối
+key-problems-back = quay lại
+key-problems-toggle-help = hiện trợ giúp này
+key-problems-quit = thoát
+key-prompt-confirm = giữ kết quả tìm, lưu ghi chú, đọc bài đang chọn
+key-prompt-cancel = hủy, về chỗ lúc mở dòng nhập
+key-reader-prompt-older-query = trong khung đọc: từ khóa trước / sau
+key-list-prompt-up = trong danh sách và dấu trang: chọn
+key-search-older-query = từ khóa trước / sau
+key-prompt-cursor-left = di chuyển con trỏ
+key-prompt-cursor-home = con trỏ về đầu dòng
+key-prompt-cursor-end = con trỏ về cuối dòng
+key-prompt-delete-back = xóa ký tự trước con trỏ
+key-prompt-delete-forward = xóa ký tự tại con trỏ
+key-prompt-delete-word = xóa từ trước con trỏ
+key-prompt-delete-to-start = xóa hết phần trước con trỏ
+key-search-toggle-case = chữ hoa: tự động → phân biệt → bỏ qua
+key-search-toggle-accents = dấu: tự động → phân biệt → bỏ qua
+key-search-toggle-words = từ: đầu từ → trọn từ → mọi chỗ
+key-help-down = cuộn xuống / lên
+key-help-page-down = xuống / lên một trang
+key-help-half-page-down = xuống / lên nửa trang
+key-help-top = đầu / cuối
+key-help-toggle-help = đóng trợ giúp
+key-everywhere-quit = thoát, nhớ chỗ đang đọc, từ bất kỳ màn hình nào
+
+## Các phần của trợ giúp.
+help-section-browse = Trong danh sách và khung đọc
+help-section-list = Trong danh sách
+help-section-reader = Trong khung đọc
+help-section-bookmarks = Trong khung dấu trang
+help-section-problems = Trong khung sự cố
+help-section-prompts = Khi gõ từ khóa tìm, bộ lọc hay ghi chú
+help-section-help = Trong trợ giúp này
+help-section-everywhere = Ở mọi nơi
+key-wheel-name = con lăn
+key-wheel = cuộn khung dưới con trỏ chuột
+
+## Gợi ý ở dòng trạng thái: một chữ sau các phím.
+hint-help = trợ giúp
+hint-quit = thoát
+hint-extend = mở rộng
+hint-bookmark = đánh dấu
+hint-copy = chép
+hint-stop = thôi
+hint-read = đọc
+hint-delete = xóa
+hint-note = ghi chú
+hint-back = quay lại
+hint-close = đóng
+hint-save = lưu
+hint-cancel = hủy
+
+## Nơi phím có tác dụng, như bảng phím trong README và thông báo của tệp cấu hình gọi.
+place-everywhere = mọi nơi
+place-browse = danh sách, khung đọc
+place-list = danh sách
+place-reader = khung đọc
+place-bookmarks = dấu trang
+place-problems = sự cố
+place-help = trợ giúp
+place-prompt = dòng nhập
+place-search = dòng tìm
+place-reader-prompt = dòng tìm của khung đọc
+place-list-prompt = dòng tìm của danh sách, bộ lọc dấu trang
+readme-key-table-head = | phím | ở đâu | làm gì |
+    |---|---|---|
+readme-mouse-wheel = con lăn chuột
+
+## Dòng trạng thái.
+status-problems = sự cố
+status-no-bookmarks = chưa có dấu trang
+status-no-bookmark-matches = không dấu trang nào khớp
+status-bookmark-of = dấu trang { $at }/{ $count }
+status-no-articles = không có bài nào
+status-article-of = bài { $at }/{ $count }
+status-read = đã đọc
+status-all-read = đã đọc hết
+status-unread = { $count } chưa đọc
+status-indexing = đang lập chỉ mục…
+status-checking = đang kiểm tra thay đổi…
+status-indexing-of = đang lập chỉ mục { $done } / { $total }
+status-files-skipped = bỏ qua { $count } tệp
+status-read-with-warning = { $count } bài đọc có cảnh báo
+status-shows-why = { $what } ({ $key } xem lý do)
+status-searching = đang tìm…
+status-no-matches = không thấy
+status-matches = { $shown } kết quả
+status-articles-found = { $count ->
+    [0] không bài nào
+   *[other] { $shown } bài
+}
+status-so-far = { $found } tới giờ
+status-found-while-indexing = { $found } trong { $searched }/{ $total } (đang lập chỉ mục)
+
+## Dòng nhập: cách tìm, và dòng ghi chú.
+prompt-case = chữ hoa
+prompt-accents = dấu
+prompt-words = từ
+prompt-case-letter = c
+prompt-accents-letter = a
+prompt-words-letter = w
+prompt-bookmarks = { $count } dấu trang
+prompt-note = Ghi chú:{" "}
+prompt-note-again = Đã đánh dấu rồi · ghi chú:{" "}
+setting-smart = tự động
+setting-on = bật
+setting-off = tắt
+setting-start = đầu từ
+setting-whole = trọn từ
+setting-anywhere = mọi chỗ
+
+## Các khung và thông báo trong đó.
+too-small = Cửa sổ quá nhỏ: { $size }, docbao cần { $needed }. Hãy phóng to, hoặc bấm { $quit } để thoát.
+title-problems = Sự cố ({ $count })
+title-removed = đã xóa
+title-reader = Khung đọc
+title-keys = Phím
+title-keys-lines = Phím · dòng { $first }–{ $last }/{ $count }
+title-passage = Đoạn trích
+title-bookmarks = Dấu trang ({ $total })
+title-bookmarks-filtered = Dấu trang “{ $query }” · { $count }/{ $total }
+bookmarks-none = Chưa có dấu trang nào. Trong khung đọc, { $mark } đánh dấu đoạn hiện tại ({ $select } để chọn thêm).
+bookmarks-no-match = Không dấu trang nào khớp. { $back } để xem tất cả.
+bookmark-no-note = (không có ghi chú)
+bookmark-note = Ghi chú: { $note }
+bookmark-no-article = bài không có trong thư mục này
+bookmark-not-found = không tìm thấy đoạn trích
+bookmark-edited = đoạn trích đã bị sửa
+title-search-so-far = Tìm · { $count } tới giờ · “{ $query }”
+title-search = Tìm · { $count }/{ $total } · “{ $query }”
+title-unread = Chưa đọc · { $count }/{ $total }
+title-articles = Bài viết ({ $total })
+list-none-skipped = Không có bài nào trong { $folder }: bỏ qua { $count } tệp ({ $key } xem lý do).
+list-none = Không có bài nào trong { $folder }. docbao đọc các tệp *.txt và *.md, cả trong thư mục con.
+list-no-match-so-far = Chưa bài nào khớp: phần còn lại đang được lập chỉ mục. { $back } để xem tất cả.
+list-no-unread-match = Không bài chưa đọc nào khớp. { $unread } liệt kê tất cả, { $back } để xem tất cả.
+list-no-match = Không bài nào khớp. { $back } để xem tất cả.
+undated = không ngày
+section-top = (gốc)
+reader-meta = { $date } · { $words } từ · { $time } đọc
+reader-end = hết
+time-minutes = { $minutes } phút
+time-hours = { $hours } giờ
+time-hours-minutes = { $hours } giờ { $minutes } phút
+
+## Thông báo ở dòng trạng thái, sau một phím.
+note-removed-no-bookmark = không thể đánh dấu bài đã bị xóa
+note-nothing-to-undo = không có gì để hoàn tác
+note-bookmark-restored = đã khôi phục dấu trang
+note-bookmarked = đã đánh dấu
+note-bookmarked-with-note = đã đánh dấu, kèm ghi chú
+note-unchanged = ghi chú không đổi
+note-removed = đã xóa ghi chú
+note-saved = đã lưu ghi chú
+note-article-removed = bài đã bị xóa khỏi thư mục · vẫn mở cho tới khi bạn chuyển đi
+note-bookmark-cancelled = đã hủy đánh dấu
+note-last-paragraph = đoạn cuối cùng
+note-last-article = đây là bài cuối cùng
+note-first-article = đây là bài đầu tiên
+note-still-searching = vẫn đang tìm trong bài này
+note-wrapped-top = tìm tiếp từ đầu bài
+note-wrapped-bottom = tìm tiếp từ cuối bài
+note-no-sections = thư mục này không chia mục
+note-sections-unsearched = các mục hiện khi không tìm kiếm
+note-every-article = đã liệt kê mọi bài
+note-next-unread-top = bài chưa đọc tiếp theo: từ đầu danh sách
+note-no-other-unread = không còn bài nào chưa đọc
+note-marked-read = đã đánh dấu là đã đọc
+note-marked-unread = đã đánh dấu là chưa đọc
+note-last-section = đây là mục cuối cùng
+note-first-section = đây là mục đầu tiên
+note-list-widest = danh sách đã rộng hết mức
+note-list-narrowest = danh sách đã hẹp hết mức
+note-split-from = danh sách và khung đọc nằm cạnh nhau từ { $columns } cột
+note-unbound-in-help = { $key } không làm gì ở đây · { $help } đóng trợ giúp
+note-unbound = { $key } không làm gì ở đây · bấm { $help } để xem trợ giúp
+problems-none = Mọi tệp đều đọc được, không có sự cố.
+problems-none-so-far = Chưa có sự cố; phần còn lại của thư mục đang được lập chỉ mục.
+note-copied = đã chép { $shown } ký tự vào bộ nhớ tạm
+note-bookmark-elsewhere = “{ $title }” không có trong thư mục này ({ $path })
+note-passage-gone = không còn tìm thấy đoạn trích: “{ $quote }”
+note-bookmark-deleted = đã xóa dấu trang; { $undo } để lấy lại
+note-no-article-matches = không bài nào khớp “{ $query }”
+note-unread-only = chỉ bài chưa đọc · { $key } liệt kê tất cả
+note-no-search = chưa tìm gì: bấm { $key } để tìm
+note-no-matches-for = không thấy “{ $query }”
+
+## Điều người dùng cần biết về các tệp dữ liệu: { $error } nói điều gì hỏng.
+notice-not-saved = { $error }; dấu trang sẽ không được lưu
+notice-bookmark-kept = { $error }; dấu trang được giữ trong bộ nhớ và sẽ lưu cùng lần thay đổi sau
+notice-place-kept = { $error }; chỗ đang đọc được giữ trong bộ nhớ và sẽ sớm lưu lại
+notice-old-bookmarks = { $error }; các dấu trang cũ chưa hiện trong thư mục này
+notice-position-in = vị trí đọc trong “{ $name }”
+notice-ambiguous = { $names } chỉ tới một bài theo tên tệp, mà nhiều tệp ở đây trùng tên; được giữ nguyên
+
+## Dòng lệnh.
+cli-stats = { $files } bài ({ $parsed } bài phân tích lại), { $size }, mở trong { $opened } ms, tìm trong { $searched } ms
+cli-damaged = { $count } bài bị hỏng trong bộ nhớ đệm, đã đọc lại từ tệp ({ $then })
+cli-damaged-stored-anew = sẽ lưu lại ở lần sau
+cli-damaged-clear = `docbao cache --clear` dựng lại bộ nhớ đệm
+cli-no-articles = không có bài nào trong { $folder }: docbao đọc các tệp *.txt và *.md, cả trong thư mục con
+cli-ambiguous = { $key } chỉ tới { $count } bài trong { $folder }: { $ids }; hãy dùng một trong các mã này
+cli-cannot-show = không hiện được { $key }: { $problem }
+cli-no-article = không có bài { $key } trong { $folder }
+cli-empty-query = từ khóa trống
+cli-cache-bundled = các bài có sẵn không có bộ nhớ đệm: hãy chỉ ra một thư mục
+cli-cannot-open = không mở được { $path }: { $error }
+cli-cache-not-folder = { $path } không phải thư mục: chỉ thư mục mới có bộ nhớ đệm
+cli-no-cache-dir = không có thư mục bộ nhớ đệm: hãy đặt { $env }
+cli-cache-none-to-remove = { $folder } không có bộ nhớ đệm để xóa
+cli-cache-removed = đã xóa bộ nhớ đệm của { $folder }: { $dir }
+cli-cache-none-yet = { $folder } chưa có bộ nhớ đệm: nó được tạo trong { $dir } lần đầu mở thư mục
+cli-cache-size = bộ nhớ đệm của { $folder }: { $dir } ({ $files } tệp, { $size })
+    mọi bộ nhớ đệm: { $root } ({ $all })
+cli-misspelt = { $typed } không phải lệnh cũng không phải tệp (ý bạn là `docbao { $meant }`?)
+cli-see-help = { $error } (docbao --help liệt kê các tùy chọn)
+cli-lang-expected = cần en hoặc vi
+origin-bundled = các bài có sẵn

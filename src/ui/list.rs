@@ -70,7 +70,7 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
             lang.tr(
                 "list-none-skipped",
                 &[
-                    ("folder", app.catalog().origin().to_string().into()),
+                    ("folder", lang.origin(app.catalog().origin()).into()),
                     ("count", skipped.into()),
                     ("key", key.into()),
                 ],
@@ -78,7 +78,7 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
         } else {
             lang.tr(
                 "list-none",
-                &[("folder", app.catalog().origin().to_string().into())],
+                &[("folder", lang.origin(app.catalog().origin()).into())],
             )
         };
         super::render_message(&message, theme.meta, inner, frame);

@@ -1,0 +1,253 @@
+//! The two languages: both catalogs hold every message the code asks for, with the same
+//! arguments; the help fits 80 columns in both; and the screens speak the language chosen.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{press, screen};
+use docbao::app::HelpLine;
+use docbao::i18n::{self, Lang};
+
+#[test]
+fn both_catalogs_parse_and_hold_the_same_messages() {
+    for lang in [Lang::En, Lang::Vi] {
+        assert_eq!(i18n::catalog_errors(lang), Vec::<String>::new(), "{lang:?}");
+    }
+    let en: BTreeSet<String> = i18n::ids(Lang::En).into_iter().collect();
+    let vi: BTreeSet<String> = i18n::ids(Lang::Vi).into_iter().collect();
+    assert!(en.len() > 200, "{}", en.len());
+    assert_eq!(
+        en.difference(&vi).collect::<Vec<_>>(),
+        Vec::<&String>::new(),
+        "only in English"
+    );
+    assert_eq!(
+        vi.difference(&en).collect::<Vec<_>>(),
+        Vec::<&String>::new(),
+        "only in Vietnamese"
+    );
+}
+
+/// The `$arguments` each message of a catalog uses.
+fn arguments(lang: Lang) -> Vec<(String, BTreeSet<String>)> {
+    let source = std::fs::read_to_string(format!("src/i18n/{}.ftl", lang.as_str())).unwrap();
+    let mut messages: Vec<(String, BTreeSet<String>)> = Vec::new();
+    for line in source.lines() {
+        if let Some((id, _)) = line
+            .split_once(" = ")
+            .filter(|_| !line.starts_with([' ', '#']))
+        {
+            messages.push((id.to_owned(), BTreeSet::new()));
+        }
+        if let Some((_, args)) = messages.last_mut() {
+            for part in line.split('$').skip(1) {
+                let name: String = part
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                args.insert(name);
+            }
+        }
+    }
+    messages
+}
+
+#[test]
+fn a_translation_uses_only_arguments_the_code_gives() {
+    let en = arguments(Lang::En);
+    let english = std::fs::read_to_string("src/i18n/en.ftl").unwrap();
+    // Vietnamese has no plural forms: a count English only chooses a form by may go unsaid.
+    let chooses = |id: &str| {
+        english
+            .split(&format!("\n{id} = "))
+            .nth(1)
+            .and_then(|rest| rest.split("\n\n").next())
+            .is_some_and(|text| text.contains("$count ->"))
+    };
+    for (id, args) in arguments(Lang::Vi) {
+        let (_, given) = en.iter().find(|(e, _)| *e == id).expect("in English too");
+        assert!(
+            args.is_subset(given),
+            "{id}: {args:?} but English has {given:?}"
+        );
+        // And none is lost: a number or a name the English says, the Vietnamese says too
+        // (`count` may be said by `shown`, its figure with thousands).
+        for arg in given.difference(&args) {
+            let said_otherwise = ["shown", "words"].iter().any(|a| args.contains(*a));
+            assert!(
+                arg == "count" && (said_otherwise || chooses(&id)),
+                "{id}: Vietnamese leaves out ${arg}"
+            );
+        }
+    }
+}
+
+/// Every message id the source asks for by name: `t("id")`, `tr("id", …)`.
+fn ids_in_source() -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    let mut files = vec![std::path::PathBuf::from("src")];
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            continue;
+        }
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        for lead in ["t(", "tr("] {
+            for part in text.split(lead).skip(1) {
+                let part = part.trim_start();
+                let Some(rest) = part.strip_prefix('"') else {
+                    continue;
+                };
+                let id: String = rest.chars().take_while(|&c| c != '"').collect();
+                if !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+                    ids.insert(id);
+                }
+            }
+        }
+        // The keymap's table names its messages in a column of its own.
+        for part in text.split('"').skip(1).step_by(2) {
+            if ["key-", "help-section-", "hint-"]
+                .iter()
+                .any(|p| part.starts_with(p))
+            {
+                ids.insert(part.to_owned());
+            }
+        }
+    }
+    ids
+}
+
+#[test]
+fn every_message_the_code_asks_for_is_in_both_catalogs() {
+    let asked = ids_in_source();
+    assert!(asked.len() > 150, "{}", asked.len());
+    for lang in [Lang::En, Lang::Vi] {
+        let have: BTreeSet<String> = i18n::ids(lang).into_iter().collect();
+        let missing: Vec<&String> = asked.difference(&have).collect();
+        assert_eq!(missing, Vec::<&String>::new(), "{lang:?}");
+    }
+    // The ids made from names: each setting, each place.
+    for label in ["smart", "on", "off", "start", "whole", "anywhere"] {
+        for lang in [Lang::En, Lang::Vi] {
+            assert!(lang.get(&format!("setting-{label}"), &[]).is_some());
+        }
+    }
+    for (name, _) in docbao::keymap::Scope::ALL {
+        for lang in [Lang::En, Lang::Vi] {
+            assert!(lang.get(&format!("place-{name}"), &[]).is_some(), "{name}");
+        }
+    }
+}
+
+#[test]
+fn no_line_of_the_help_overflows_80_columns_in_either_language() {
+    for lang in [Lang::En, Lang::Vi] {
+        // Tall enough that the whole help is on screen at once.
+        let mut app = common::app_speaking(lang, 80, 120);
+        press(&mut app, "?");
+        let shown = screen(&app.app);
+        let lines = &app.app.keys().lines;
+        assert!(lines.len() > 80, "{}", lines.len());
+        for line in lines {
+            let text = match line {
+                HelpLine::Key { help, .. } => help,
+                HelpLine::Section(title) => title,
+                HelpLine::Blank => continue,
+            };
+            assert!(
+                shown.contains(text.as_str()),
+                "{lang:?}: cut: {text:?}\n{shown}"
+            );
+            assert!(!text.starts_with("key-"), "{lang:?}: no message for {text}");
+        }
+        let widest = shown.lines().map(common::columns).max().unwrap_or(0);
+        assert_eq!(widest, 80, "{lang:?}");
+    }
+}
+
+#[test]
+fn the_screens_speak_the_language_chosen() {
+    let script = "j Enter m Enter";
+    let mut vi = common::app_speaking(Lang::Vi, 100, 30);
+    press(&mut vi, script);
+    let shown = screen(&vi.app);
+    let status = shown.lines().last().unwrap_or_default().to_owned();
+    assert!(status.starts_with(" bài 2/2 · "), "{status}");
+    assert!(status.contains("đã đánh dấu"), "{status}");
+    assert!(shown.contains("Bài viết (2)"), "{shown}");
+    assert!(shown.contains("phút đọc"), "{shown}");
+
+    let mut en = common::app_speaking(Lang::En, 100, 30);
+    press(&mut en, script);
+    let status = screen(&en.app)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(status.starts_with(" article 2 of 2 · "), "{status}");
+    assert!(status.contains("bookmarked"), "{status}");
+
+    // The search prompt's settings, long and short.
+    for (width, expected) in [
+        (100, "Alt-c chữ hoa: tự động"),
+        (60, "chữ hoa:tự động"),
+        (50, "c:tự động"),
+    ] {
+        let mut vi = common::app_speaking(Lang::Vi, width, 20);
+        press(&mut vi, "/ t h u");
+        let status = screen(&vi.app)
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_owned();
+        assert!(status.contains(expected), "{width}: {status}");
+        assert!(
+            common::columns(&status) <= usize::from(width),
+            "{width}: {status}"
+        );
+    }
+    // The help's title and a key's words.
+    let mut vi = common::app_speaking(Lang::Vi, 100, 30);
+    press(&mut vi, "?");
+    let shown = screen(&vi.app);
+    assert!(shown.contains("Phím · dòng 1–"), "{shown}");
+    assert!(shown.contains("hiện trợ giúp này"), "{shown}");
+    // An unbound key, with the help key named.
+    let mut vi = common::app_speaking(Lang::Vi, 100, 30);
+    press(&mut vi, "x");
+    let status = screen(&vi.app)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        status.contains("x không làm gì ở đây · bấm ? để xem trợ giúp"),
+        "{status}"
+    );
+}
+
+#[test]
+fn vietnamese_is_laid_out_with_the_width_rules_of_articles() {
+    // Combining marks take no column: the status line of a decomposed catalog string is as
+    // wide as its precomposed form.
+    use unicode_normalization::UnicodeNormalization;
+    for id in [
+        "status-all-read",
+        "note-bookmark-restored",
+        "help-section-prompts",
+    ] {
+        let nfc = Lang::Vi.t(id);
+        let nfd: String = nfc.nfd().collect();
+        assert_ne!(nfc, nfd, "{id} has marks");
+        assert_eq!(
+            docbao::text::str_width(&nfc),
+            docbao::text::str_width(&nfd),
+            "{id}"
+        );
+        assert_eq!(docbao::text::str_width(&nfc), nfc.chars().count(), "{id}");
+    }
+}
