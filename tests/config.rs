@@ -355,3 +355,17 @@ fn the_text_width_and_list_width_reach_the_reader() {
     let app = App::new(Arc::clone(&catalog), start(wide_list));
     assert_eq!(app.panes().list.map(|p| p.width), Some(120));
 }
+
+#[test]
+fn the_readme_example_is_a_good_file() {
+    let readme = fs::read_to_string("README.md").expect("README.md");
+    let example = readme
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("a TOML example in the README");
+    let (config, problems) = parse(example);
+    assert_eq!(problems, Vec::<String>::new());
+    assert_eq!(config.theme, ThemeName::Light);
+    assert_eq!(config.text_width, 72);
+}

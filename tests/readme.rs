@@ -22,3 +22,14 @@ fn readme_starts_with_the_two_commands_and_ci_runs_the_test_one() {
     let ci = std::fs::read_to_string(".ci/run").expect(".ci/run");
     assert!(ci.lines().any(|l| l.trim() == "cargo test"), "{ci}");
 }
+
+#[test]
+fn readme_vietnamese_key_table_is_the_keymap() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let table = docbao::keymap::Keymap::default().markdown(docbao::i18n::Lang::Vi);
+    assert!(
+        readme.contains(&table),
+        "README.md's Vietnamese key table differs from the keymap; paste this in:\n{table}"
+    );
+    assert!(readme.contains("\n## Tiếng Việt\n"), "a Vietnamese section");
+}
