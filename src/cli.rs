@@ -168,15 +168,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let loaded = config::load(cli.config.as_deref());
     let interactive = cli.command.is_none() && io::stdout().is_terminal();
     let prints_config = matches!(cli.command, Some(Command::Config { .. }));
-    if !interactive && !prints_config {
-        for problem in &loaded.problems {
-            eprintln!("docbao: {problem}");
-        }
-    }
     let lang = cli
         .lang
         .or(loaded.config.language)
         .unwrap_or_else(Lang::from_env);
+    if !interactive && !prints_config {
+        for problem in &loaded.problems {
+            eprintln!("docbao: {}", problem.say(lang));
+        }
+    }
     // A folder named on the command line, else the config's.
     let chosen = |path: Option<PathBuf>| path.or_else(|| loaded.config.folder.clone());
     match cli.command {
@@ -184,7 +184,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let dir = store::data_dir(cli.data_dir.as_deref());
             let path = chosen(cli.path);
             let folder = path.as_deref().or_else(default_folder);
-            let notices = loaded.problems.iter().map(ToString::to_string).collect();
+            let notices = loaded.problems.iter().map(|p| p.say(lang)).collect();
             for notice in tui::run(folder, cache, dir, &loaded.config, lang, notices)? {
                 eprintln!("docbao: {notice}");
             }
@@ -206,7 +206,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 write!(out, "{}", config::effective(&loaded))?;
                 for problem in &loaded.problems {
-                    eprintln!("docbao: {problem}");
+                    eprintln!("docbao: {}", problem.say(lang));
                 }
             }
         }

@@ -340,7 +340,7 @@ pub enum RebindError {
         scope: &'static str,
     },
     /// The key already does something else where the action applies.
-    #[error("{key} is bound twice: to {action} and to {other} (in {place})")]
+    #[error("{key} is bound twice: to {action} and to {other} (in {})", .scope.place(Lang::En))]
     Twice {
         /// The key, as named.
         key: String,
@@ -348,8 +348,8 @@ pub enum RebindError {
         action: String,
         /// The action the key already had.
         other: String,
-        /// Where both apply.
-        place: String,
+        /// Where the other binding is.
+        scope: Scope,
     },
 }
 
@@ -468,7 +468,7 @@ impl Keymap {
                         key: label(name),
                         action: action.to_owned(),
                         other: action_name(&other.action),
-                        place: other.scope.place(Lang::En),
+                        scope: other.scope,
                     });
                 }
             }

@@ -110,10 +110,8 @@ fn ids_in_source() -> BTreeSet<String> {
         }
         // The keymap's table names its messages in a column of its own.
         for part in text.split('"').skip(1).step_by(2) {
-            if ["key-", "help-section-", "hint-"]
-                .iter()
-                .any(|p| part.starts_with(p))
-            {
+            let prefixes = ["key-", "help-section-", "hint-", "config-"];
+            if prefixes.iter().any(|p| part.starts_with(p)) && !part.contains([' ', '.']) {
                 ids.insert(part.to_owned());
             }
         }
@@ -250,4 +248,20 @@ fn vietnamese_is_laid_out_with_the_width_rules_of_articles() {
         );
         assert_eq!(docbao::text::str_width(&nfc), nfc.chars().count(), "{id}");
     }
+}
+
+#[test]
+fn a_config_files_mistakes_are_said_in_the_language_chosen() {
+    let (_, problems) = docbao::config::parse(
+        "theme = 3\n[keys.reader]\nnext-match = \"]\"\n",
+        std::path::Path::new("c.toml"),
+    );
+    let said: Vec<String> = problems.iter().map(|p| p.say(Lang::Vi)).collect();
+    assert_eq!(
+        said,
+        [
+            "c.toml:1:9: 3: cần một trong \"dark\", \"light\", \"auto\"",
+            "c.toml:3:14: ] bị gán hai lần: cho next-match và cho next-article (ở khung đọc)",
+        ]
+    );
 }

@@ -43,7 +43,7 @@ fn a_config_file_sets_theme_keys_and_language_and_its_mistake_is_said() {
     fs::write(dir.join("config.toml"), config).unwrap();
     let mut s = Session::start_in("", 100, 30, &[], &cwd);
     s.wait_for("the config's mistake on the status line", |screen| {
-        screen.contains("config.toml:6:9: unknown colour")
+        screen.contains("config.toml:6:9: màu lạ \"purpl\"")
     });
     {
         let parser = s.parser.lock().unwrap();

@@ -14,8 +14,8 @@ mod write;
 
 pub use write::{default_file, effective};
 
-use crate::i18n::Lang;
-use crate::keymap::{Keymap, Scope};
+use crate::i18n::{Lang, Message};
+use crate::keymap::{KeyError, Keymap, RebindError, Scope};
 use crate::search::{Options, Sensitivity, Words};
 use crate::ui::Theme;
 use crate::ui::theme::{STYLE_NAMES, ThemeName};
@@ -124,20 +124,23 @@ pub struct Problem {
     /// Line and column (from 1, in characters) where the mistake is, when it is in the text.
     pub at: Option<(usize, usize)>,
     /// What is wrong and what was expected.
-    pub message: String,
+    pub message: Message,
+}
+
+impl Problem {
+    /// The problem as one line in a language: `FILE:LINE:COLUMN: what is wrong`.
+    pub fn say(&self, lang: Lang) -> String {
+        let message = self.message.say(lang);
+        match self.at {
+            Some((line, column)) => format!("{}:{line}:{column}: {message}", self.file.display()),
+            None => format!("{}: {message}", self.file.display()),
+        }
+    }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.at {
-            Some((line, column)) => write!(
-                f,
-                "{}:{line}:{column}: {}",
-                self.file.display(),
-                self.message
-            ),
-            None => write!(f, "{}: {}", self.file.display(), self.message),
-        }
+        f.write_str(&self.say(Lang::En))
     }
 }
 
@@ -186,7 +189,7 @@ pub fn load(flag: Option<&Path>) -> Loaded {
                     let problem = Problem {
                         file: file.clone(),
                         at: Some(at),
-                        message: "not UTF-8 text: using the defaults".to_owned(),
+                        message: Message::new("config-not-utf8"),
                     };
                     (Config::default(), vec![problem])
                 }
@@ -206,10 +209,8 @@ pub fn load(flag: Option<&Path>) -> Loaded {
                 vec![Problem {
                     file: file.clone(),
                     at: None,
-                    message: format!(
-                        "cannot read it: {}; using the defaults",
-                        crate::io_error::describe_io(&err)
-                    ),
+                    message: Message::new("config-cannot-read")
+                        .with("error", crate::io_error::describe_io(&err)),
                 }]
             };
             Loaded {
@@ -249,10 +250,7 @@ pub fn parse(text: &str, file: &Path) -> (Config, Vec<Problem>) {
             reader.problems.push(Problem {
                 file: file.to_owned(),
                 at,
-                message: format!(
-                    "not valid TOML: {}; using the defaults",
-                    err.message().trim_end()
-                ),
+                message: Message::new("config-bad-toml").with("error", err.message().trim_end()),
             });
         }
     }
@@ -278,7 +276,7 @@ struct Reader<'t> {
 }
 
 impl Reader<'_> {
-    fn problem(&mut self, span: std::ops::Range<usize>, message: String) {
+    fn problem(&mut self, span: std::ops::Range<usize>, message: Message) {
         self.problems.push(Problem {
             file: self.file.to_owned(),
             at: Some(position(self.text, span.start)),
@@ -286,12 +284,17 @@ impl Reader<'_> {
         });
     }
 
+    /// A key no table `table` (`""` for the top of the file) has.
     fn unknown(&mut self, key: &Key<'_>, table: &str, known: &[&str]) {
-        let message = format!(
-            "unknown key {:?}{table}: expected one of {}",
-            key.get_ref().as_ref(),
-            known.join(", ")
-        );
+        let id = if table.is_empty() {
+            "config-unknown-key"
+        } else {
+            "config-unknown-key-in"
+        };
+        let message = Message::new(id)
+            .with("key", format!("{:?}", key.get_ref().as_ref()))
+            .with("table", table)
+            .with("known", known.join(", "));
         self.problem(key.span(), message);
     }
 
@@ -314,20 +317,20 @@ impl Reader<'_> {
                     }
                 }
                 "folder" => {
-                    if let Some(folder) = self.string(value, "a folder's path") {
+                    if let Some(folder) = self.string(value, "config-expected-folder") {
                         config.folder = Some(expand_home(&folder));
                     }
                 }
                 "list_width" => {
                     let range = crate::panes::LIST_PERCENT;
                     let (low, high) = (i64::from(*range.start()), i64::from(*range.end()));
-                    if let Some(n) = self.integer(value, low..=high, "a percentage") {
+                    if let Some(n) = self.integer(value, low..=high, "config-expected-percent") {
                         config.list_width = u8::try_from(n).ok();
                     }
                 }
                 "text_width" => {
                     let range = MIN_TEXT_WIDTH..=i64::from(u16::MAX);
-                    if let Some(n) = self.integer(value, range, "a number of columns") {
+                    if let Some(n) = self.integer(value, range, "config-expected-columns") {
                         config.text_width = u16::try_from(n).unwrap_or(u16::MAX);
                     }
                 }
@@ -383,7 +386,7 @@ impl Reader<'_> {
                         options.words = w;
                     }
                 }
-                _ => self.unknown(key, " in [search]", &["case", "accents", "words"]),
+                _ => self.unknown(key, "[search]", &["case", "accents", "words"]),
             }
         }
     }
@@ -392,7 +395,7 @@ impl Reader<'_> {
         let names: Vec<&str> = STYLE_NAMES.iter().map(|(n, _)| *n).collect();
         for (key, value) in ordered(table) {
             let Some(&name) = names.iter().find(|n| **n == key.get_ref().as_ref()) else {
-                self.unknown(key, " in [colors]", &names);
+                self.unknown(key, "[colors]", &names);
                 continue;
             };
             let style = match value.get_ref() {
@@ -404,10 +407,7 @@ impl Reader<'_> {
                 }
                 DeValue::Table(parts) => self.style(parts),
                 _ => {
-                    let message = format!(
-                        "{name}: expected a colour (\"#ffd75f\") or a table \
-                         ({{ fg = \"black\", bg = \"yellow\", bold = true }})"
-                    );
+                    let message = Message::new("config-style-type").with("name", name);
                     self.problem(value.span(), message);
                     None
                 }
@@ -428,7 +428,7 @@ impl Reader<'_> {
             let name = key.get_ref().as_ref();
             if name == "fg" || name == "bg" {
                 let colour = self
-                    .string(value, "a colour")
+                    .string(value, "config-expected-colour")
                     .and_then(|c| self.colour(value.span(), &c));
                 if name == "fg" {
                     style.fg = colour;
@@ -439,10 +439,13 @@ impl Reader<'_> {
                 match value.get_ref() {
                     DeValue::Boolean(true) => style.add |= *modifier,
                     DeValue::Boolean(false) => style.remove |= *modifier,
-                    _ => self.problem(value.span(), format!("{name}: expected true or false")),
+                    _ => self.problem(
+                        value.span(),
+                        Message::new("config-expected-bool").with("name", name),
+                    ),
                 }
             } else {
-                self.unknown(key, " in a style", &known);
+                self.unknown(key, "{ fg, bg, … }", &known);
             }
         }
         (self.problems.len() == before).then_some(style)
@@ -454,10 +457,7 @@ impl Reader<'_> {
             .ok()
             .filter(|_| !name.trim().is_empty());
         if parsed.is_none() {
-            let message = format!(
-                "unknown colour {name:?}: expected a name (black, red, green, yellow, blue, \
-                 magenta, cyan, gray, white, light-red…), \"#rrggbb\" or a number from 0 to 255"
-            );
+            let message = Message::new("config-unknown-colour").with("name", format!("{name:?}"));
             self.problem(span, message);
         }
         parsed
@@ -467,7 +467,7 @@ impl Reader<'_> {
         let scopes: Vec<&str> = Scope::ALL.iter().map(|(n, _)| *n).collect();
         for (key, value) in ordered(table) {
             let Some(scope) = Scope::parse(key.get_ref().as_ref()) else {
-                self.unknown(key, " in [keys]", &scopes);
+                self.unknown(key, "[keys]", &scopes);
                 continue;
             };
             let Some(bindings) = self.table(value) else {
@@ -476,12 +476,10 @@ impl Reader<'_> {
             for (action, keys) in ordered(bindings) {
                 let known = keymap.action_names(scope);
                 if !known.iter().any(|a| a == action.get_ref().as_ref()) {
-                    let message = format!(
-                        "{:?} is not an action of [keys.{}]: expected one of {}",
-                        action.get_ref().as_ref(),
-                        scope.name(),
-                        known.join(", ")
-                    );
+                    let message = Message::new("config-unknown-action")
+                        .with("action", format!("{:?}", action.get_ref().as_ref()))
+                        .with("scope", scope.name())
+                        .with("known", known.join(", "));
                     self.problem(action.span(), message);
                     continue;
                 }
@@ -497,19 +495,17 @@ impl Reader<'_> {
                     _ => None,
                 };
                 let Some(names) = names else {
-                    let message = format!(
-                        "{}: expected a key name (\"n\", \"Ctrl-N\") or a list of them",
-                        action.get_ref().as_ref()
-                    );
+                    let message = Message::new("config-expected-keys")
+                        .with("action", action.get_ref().as_ref());
                     self.problem(keys.span(), message);
                     continue;
                 };
                 if let Err(err) = keymap.rebind(scope, action.get_ref().as_ref(), &names) {
                     let span = match err {
-                        crate::keymap::RebindError::UnknownAction { .. } => action.span(),
+                        RebindError::UnknownAction { .. } => action.span(),
                         _ => keys.span(),
                     };
-                    self.problem(span, err.to_string());
+                    self.problem(span, rebind_message(err));
                 }
             }
         }
@@ -519,17 +515,18 @@ impl Reader<'_> {
         match value.get_ref() {
             DeValue::Table(table) => Some(table),
             _ => {
-                self.problem(value.span(), "expected a table".to_owned());
+                self.problem(value.span(), Message::new("config-expected-table"));
                 None
             }
         }
     }
 
-    fn string(&mut self, value: &Value<'_>, what: &str) -> Option<String> {
+    /// A string value; else the message `expected` says what was.
+    fn string(&mut self, value: &Value<'_>, expected: &'static str) -> Option<String> {
         match value.get_ref() {
             DeValue::String(s) => Some(s.as_ref().to_owned()),
             _ => {
-                self.problem(value.span(), format!("expected {what} in quotes"));
+                self.problem(value.span(), Message::new(expected));
                 None
             }
         }
@@ -552,7 +549,10 @@ impl Reader<'_> {
         };
         if chosen.is_none() {
             let shown = &self.text[value.span()];
-            self.problem(value.span(), format!("{shown}: expected one of {expected}"));
+            let message = Message::new("config-expected-one-of")
+                .with("shown", shown)
+                .with("expected", expected);
+            self.problem(value.span(), message);
         }
         chosen
     }
@@ -561,7 +561,7 @@ impl Reader<'_> {
         &mut self,
         value: &Value<'_>,
         range: std::ops::RangeInclusive<i64>,
-        what: &str,
+        expected: &'static str,
     ) -> Option<i64> {
         let n = match value.get_ref() {
             DeValue::Integer(n) => {
@@ -572,14 +572,44 @@ impl Reader<'_> {
         let taken = n.filter(|n| range.contains(n));
         if taken.is_none() {
             let shown = &self.text[value.span()];
-            let message = format!(
-                "{shown}: expected {what}, a whole number from {} to {}",
-                range.start(),
-                range.end()
-            );
+            let message = Message::new(expected)
+                .with("shown", shown)
+                .with("low", range.start().to_string())
+                .with("high", range.end().to_string());
             self.problem(value.span(), message);
         }
         taken
+    }
+}
+
+/// What a refused binding says.
+fn rebind_message(err: RebindError) -> Message {
+    match err {
+        RebindError::Key(KeyError(name)) => {
+            Message::new("config-unknown-key-name").with("name", format!("{name:?}"))
+        }
+        RebindError::NoKey { action } => Message::new("config-no-key").with("action", action),
+        RebindError::UnknownAction {
+            action,
+            scope,
+            known,
+        } => Message::new("config-unknown-action")
+            .with("action", format!("{action:?}"))
+            .with("scope", scope)
+            .with("known", known),
+        RebindError::Typed { key, scope } => Message::new("config-typed-key")
+            .with("key", key)
+            .with("scope", scope),
+        RebindError::Twice {
+            key,
+            action,
+            other,
+            scope,
+        } => Message::new("config-bound-twice")
+            .with("key", key)
+            .with("action", action)
+            .with("other", other)
+            .with_said("place", format!("place-{}", scope.name())),
     }
 }
 

@@ -295,3 +295,25 @@ cli-misspelt = { $typed } is neither a command nor a file (did you mean `docbao 
 cli-see-help = { $error } (docbao --help lists the options)
 cli-lang-expected = expected en or vi
 origin-bundled = the bundled articles
+
+## A config file's mistakes, after FILE:LINE:COLUMN.
+config-not-utf8 = not UTF-8 text: using the defaults
+config-cannot-read = cannot read it: { $error }; using the defaults
+config-bad-toml = not valid TOML: { $error }; using the defaults
+config-unknown-key = unknown key { $key }: expected one of { $known }
+config-unknown-key-in = unknown key { $key } in { $table }: expected one of { $known }
+config-style-type = { $name }: expected a colour ("#ffd75f") or a table ({"{"} fg = "black", bg = "yellow", bold = true {"}"})
+config-expected-bool = { $name }: expected true or false
+config-expected-colour = expected a colour in quotes
+config-expected-folder = expected a folder's path in quotes
+config-unknown-colour = unknown colour { $name }: expected a name (black, red, green, yellow, blue, magenta, cyan, gray, white, light-red…), "#rrggbb" or a number from 0 to 255
+config-unknown-action = { $action } is not an action of [keys.{ $scope }]: expected one of { $known }
+config-expected-keys = { $action }: expected a key name ("n", "Ctrl-N") or a list of them
+config-expected-table = expected a table
+config-expected-one-of = { $shown }: expected one of { $expected }
+config-expected-percent = { $shown }: expected a percentage, a whole number from { $low } to { $high }
+config-expected-columns = { $shown }: expected a number of columns, a whole number from { $low } to { $high }
+config-unknown-key-name = unknown key { $name }: expected a character, Enter, Esc, Tab, Space, Backspace, Delete, Up, Down, Left, Right, Home, End, PgUp or PgDn, optionally after C- (Ctrl), A- (Alt) or S- (Shift)
+config-no-key = no key given for { $action }: expected a key name or a list of them
+config-typed-key = { $key } cannot be bound in [keys.{ $scope }]: a character is typed into a prompt
+config-bound-twice = { $key } is bound twice: to { $action } and to { $other } (in { $place })

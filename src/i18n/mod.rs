@@ -72,6 +72,57 @@ pub fn catalog_errors(lang: Lang) -> Vec<String> {
     }
 }
 
+/// A message of the catalogs with its arguments, said in the language of whatever shows it:
+/// for what is found before the language is known, as a config file's mistakes are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// The message's id in the catalogs.
+    pub id: &'static str,
+    /// Its arguments, by name.
+    pub args: Vec<(&'static str, String)>,
+    /// Arguments that are messages themselves, by name and id: said in the same language.
+    pub said: Vec<(&'static str, String)>,
+}
+
+impl Message {
+    /// The message `id`, without arguments yet.
+    pub fn new(id: &'static str) -> Message {
+        Message {
+            id,
+            args: Vec::new(),
+            said: Vec::new(),
+        }
+    }
+
+    /// The message with one more argument, the message `id` in the same language.
+    pub fn with_said(mut self, name: &'static str, id: impl Into<String>) -> Message {
+        self.said.push((name, id.into()));
+        self
+    }
+
+    /// The message with one more argument.
+    pub fn with(mut self, name: &'static str, value: impl Into<String>) -> Message {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// The message in a language.
+    pub fn say(&self, lang: Lang) -> String {
+        let said: Vec<(&str, String)> = self
+            .said
+            .iter()
+            .map(|(name, id)| (*name, lang.t(id)))
+            .collect();
+        let args: Vec<Arg<'_>> = self
+            .args
+            .iter()
+            .chain(&said)
+            .map(|(name, value)| (*name, FluentValue::from(value.as_str())))
+            .collect();
+        lang.tr(self.id, &args)
+    }
+}
+
 /// A language the interface speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {

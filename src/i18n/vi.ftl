@@ -268,3 +268,25 @@ cli-misspelt = { $typed } không phải lệnh cũng không phải tệp (ý b�
 cli-see-help = { $error } (docbao --help liệt kê các tùy chọn)
 cli-lang-expected = cần en hoặc vi
 origin-bundled = các bài có sẵn
+
+## Lỗi trong tệp cấu hình, sau TỆP:DÒNG:CỘT.
+config-not-utf8 = không phải văn bản UTF-8: dùng giá trị mặc định
+config-cannot-read = không đọc được: { $error }; dùng giá trị mặc định
+config-bad-toml = không phải TOML hợp lệ: { $error }; dùng giá trị mặc định
+config-unknown-key = khóa lạ { $key }: cần một trong { $known }
+config-unknown-key-in = khóa lạ { $key } trong { $table }: cần một trong { $known }
+config-style-type = { $name }: cần một màu ("#ffd75f") hoặc một bảng ({"{"} fg = "black", bg = "yellow", bold = true {"}"})
+config-expected-bool = { $name }: cần true hoặc false
+config-expected-colour = cần một màu trong ngoặc kép
+config-expected-folder = cần đường dẫn thư mục trong ngoặc kép
+config-unknown-colour = màu lạ { $name }: cần tên màu (black, red, green, yellow, blue, magenta, cyan, gray, white, light-red…), "#rrggbb" hoặc số từ 0 đến 255
+config-unknown-action = { $action } không phải thao tác của [keys.{ $scope }]: cần một trong { $known }
+config-expected-keys = { $action }: cần tên phím ("n", "Ctrl-N") hoặc danh sách tên phím
+config-expected-table = cần một bảng
+config-expected-one-of = { $shown }: cần một trong { $expected }
+config-expected-percent = { $shown }: cần tỉ lệ phần trăm, số nguyên từ { $low } đến { $high }
+config-expected-columns = { $shown }: cần số cột, số nguyên từ { $low } đến { $high }
+config-unknown-key-name = phím lạ { $name }: cần một ký tự, Enter, Esc, Tab, Space, Backspace, Delete, Up, Down, Left, Right, Home, End, PgUp hoặc PgDn, có thể sau C- (Ctrl), A- (Alt) hoặc S- (Shift)
+config-no-key = chưa có phím cho { $action }: cần tên phím hoặc danh sách tên phím
+config-typed-key = không gán được { $key } trong [keys.{ $scope }]: ký tự gõ vào dòng nhập là chữ
+config-bound-twice = { $key } bị gán hai lần: cho { $action } và cho { $other } (ở { $place })
