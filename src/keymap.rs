@@ -668,18 +668,14 @@ impl Keymap {
     }
 }
 
+/// The arrow keys' names, and the arrows the help shows for them.
+const ARROWS: [(&str, &str); 4] = [("Up", "↑"), ("Down", "↓"), ("Left", "←"), ("Right", "→")];
+
 /// A key name as the table writes it (`C-w`, `Up`), from either that or the help's form
 /// (`Ctrl-W`, `↑`).
 fn canonical(name: &str) -> String {
-    let arrow = match name {
-        "↑" => Some("Up"),
-        "↓" => Some("Down"),
-        "←" => Some("Left"),
-        "→" => Some("Right"),
-        _ => None,
-    };
-    if let Some(arrow) = arrow {
-        return arrow.to_owned();
+    if let Some((key, _)) = ARROWS.iter().find(|(_, arrow)| *arrow == name) {
+        return (*key).to_owned();
     }
     match name.split_once('-') {
         Some(("C" | "Ctrl", key)) if !key.is_empty() => format!("C-{}", control_key(key)),
@@ -760,15 +756,8 @@ fn key_name(code: KeyCode, modifiers: KeyModifiers) -> String {
 
 /// A key name as the help shows it: arrows as arrows, `C-w` as `Ctrl-W`.
 fn label(name: &str) -> String {
-    let arrow = match name {
-        "Up" => Some("↑"),
-        "Down" => Some("↓"),
-        "Left" => Some("←"),
-        "Right" => Some("→"),
-        _ => None,
-    };
-    if let Some(arrow) = arrow {
-        return arrow.to_owned();
+    if let Some((_, arrow)) = ARROWS.iter().find(|(key, _)| *key == name) {
+        return (*arrow).to_owned();
     }
     match name.split_once('-') {
         Some(("C", key)) if !key.is_empty() => format!("Ctrl-{}", key.to_uppercase()),
