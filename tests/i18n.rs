@@ -265,3 +265,28 @@ fn a_config_files_mistakes_are_said_in_the_language_chosen() {
         ]
     );
 }
+
+#[test]
+fn messages_name_the_keys_of_the_screen_they_are_said_on() {
+    // Found by the trial: the key was looked up where it is not bound, and left a gap.
+    for (lang, back, undo) in [
+        (
+            Lang::En,
+            "matches. Esc shows",
+            "bookmark deleted; u brings it back",
+        ),
+        (Lang::Vi, "khớp. Esc để", "đã xóa dấu trang; u để lấy lại"),
+    ] {
+        let mut app = common::app_speaking(lang, 100, 30);
+        press(&mut app, "/ z z q q");
+        assert!(screen(&app.app).contains(back), "{}", screen(&app.app));
+        let mut app = common::app_speaking(lang, 100, 30);
+        press(&mut app, "Enter m Enter ' d");
+        let status = screen(&app.app)
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_owned();
+        assert!(status.contains(undo), "{status}");
+    }
+}

@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::App;
 use super::reader::{Placed, Selection};
 use super::screen::{BookmarksPane, PaneEntry, Placement, Purpose, Screen};
+use super::{App, Mode};
 use crate::action::{Action, Effect};
 use crate::bookmarks::{Anchor, Bookmark, Change};
 use crate::catalog::{Article, Entry};
@@ -378,7 +378,11 @@ impl App {
         self.change(Change::Remove(bookmark.id.clone()));
         refill(pane, self.pane_entries());
         pane.deleted.push(bookmark);
-        let undo = self.keys.key(self.mode(), &Action::UndoDelete).to_owned();
+        // The pane is being handled, out of `self.screen`: name the key of the pane's mode.
+        let undo = self
+            .keys
+            .key(Mode::Bookmarks, &Action::UndoDelete)
+            .to_owned();
         self.note = Some(
             self.lang
                 .tr("note-bookmark-deleted", &[("undo", undo.into())]),

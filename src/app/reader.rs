@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::App;
+use super::{App, Mode};
 use crate::action::{Action, Effect};
 use crate::bookmarks::Anchor;
 use crate::catalog::Article;
@@ -460,7 +460,7 @@ impl App {
     /// Moves to the next (or previous) match, wrapping around the article with a note.
     pub(super) fn step_match(&mut self, forward: bool) {
         let Some(found) = &self.reader.search else {
-            let search = self.keys.key(self.mode(), &Action::StartSearch).to_owned();
+            let search = self.keys.key(Mode::Reader, &Action::StartSearch).to_owned();
             self.note = Some(self.lang.tr("note-no-search", &[("key", search.into())]));
             return;
         };

@@ -107,7 +107,7 @@ fn render_list(app: &App, pane: &BookmarksPane, theme: &Theme, area: Rect, frame
                 ],
             )
         } else {
-            let back = app.keys().key(app.mode(), &Action::Back).to_owned();
+            let back = super::back_key(app).to_owned();
             lang.tr("bookmarks-no-match", &[("back", back.into())])
         };
         super::render_message(&message, theme.meta, inner, frame);

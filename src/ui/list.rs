@@ -89,7 +89,7 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
             crate::app::Mode::List,
             &crate::action::Action::ToggleUnreadView,
         );
-        let back = app.keys().key(app.mode(), &crate::action::Action::Back);
+        let back = super::back_key(app);
         let message = match (indexing, app.list().unread_only()) {
             (true, _) => lang.tr("list-no-match-so-far", &[("back", back.into())]),
             (false, true) => lang.tr(

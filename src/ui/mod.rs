@@ -15,7 +15,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::app::{App, Screen};
+use crate::app::{App, Mode, Screen};
 use crate::panes::{self, MIN_HEIGHT, MIN_WIDTH, Panes};
 use crate::text;
 pub use theme::Theme;
@@ -52,6 +52,20 @@ fn render_screen(app: &App, screen: &Screen, theme: &Theme, frame: &mut Frame) {
             help::render(app, help, theme, frame);
         }
     }
+}
+
+/// The key that goes back where the user is: out of a prompt, `Cancel`'s; else `Back`'s.
+fn back_key(app: &App) -> &str {
+    let mode = app.mode();
+    let action = if matches!(
+        mode,
+        Mode::ListPrompt | Mode::FilterPrompt | Mode::ReaderPrompt | Mode::NotePrompt
+    ) {
+        crate::action::Action::Cancel
+    } else {
+        crate::action::Action::Back
+    };
+    app.keys().key(mode, &action)
 }
 
 /// What a terminal below the minimum size shows instead of the panes.
