@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
+use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand};
 
 use crate::bookmarks::{Bookmark, BookmarkStore};
@@ -45,17 +46,23 @@ pub struct Cli {
     pub config: Option<PathBuf>,
     /// The interface's language: en or vi [default: the config's, else from LC_ALL,
     /// LC_MESSAGES or LANG]
-    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    #[arg(
+        long,
+        global = true,
+        value_name = "LANG",
+        ignore_case = true,
+        value_parser = clap::builder::PossibleValuesParser::new(["en", "vi"])
+            .map(|name: String| parse_lang(&name).unwrap_or_default())
+    )]
     pub lang: Option<Lang>,
 }
 
-/// Reads `--lang`.
-fn parse_lang(name: &str) -> Result<Lang, String> {
+/// The language `--lang` names: `en` or `vi`, in any case.
+fn parse_lang(name: &str) -> Option<Lang> {
     Lang::ALL
         .iter()
         .find(|(n, _)| n.eq_ignore_ascii_case(name))
         .map(|(_, l)| *l)
-        .ok_or_else(|| Lang::from_env().t("cli-lang-expected"))
 }
 
 /// The commands besides opening the reader.
@@ -412,7 +419,7 @@ pub fn lang_of(args: &[std::ffi::OsString]) -> Lang {
                 .or_else(|| (w == flag).then(|| words.get(i + 1).cloned()).flatten())
         })
     };
-    if let Some(lang) = value("--lang").and_then(|v| parse_lang(&v).ok()) {
+    if let Some(lang) = value("--lang").and_then(|v| parse_lang(&v)) {
         return lang;
     }
     let file = value("--config").map(PathBuf::from);
@@ -485,12 +492,14 @@ fn list(catalog: &Catalog, json: bool, lang: Lang) -> anyhow::Result<()> {
         out = serde_json::to_string_pretty(&entries).context("cannot write JSON")?;
         out.push('\n');
     } else {
-        // As wide as a date, so that the titles line up.
-        let undated = text::fit(&lang.t("undated"), "2025-01-01".len());
+        // Dates and "undated" as wide as the wider of the two, so that the titles line up.
+        let undated = lang.t("undated");
+        let column = text::str_width(&undated).max("2025-01-01".len());
         for article in catalog.entries() {
             let date = article
                 .date
                 .map_or_else(|| undated.clone(), |d| d.to_string());
+            let date = text::fit(&date, column);
             out.push_str(&format!("{date}  {}  {}\n", article.title, article.id));
         }
     }
@@ -552,7 +561,10 @@ fn show(
             ));
         }
     };
-    let width = width.unwrap_or_else(|| terminal_width().min(usize::from(text_width)));
+    // Body text is capped at the text width, as in the reader, whatever the columns asked.
+    let width = width
+        .unwrap_or_else(terminal_width)
+        .min(usize::from(text_width));
     print(&Page::layout_in(&article, width, lang).to_plain_text())
 }
 

@@ -443,9 +443,8 @@ impl Keymap {
             .iter()
             .map(|name| parse_key(name).ok_or_else(|| KeyError(name.clone())))
             .collect::<Result<_, _>>()?;
-        let typed = MODES
-            .iter()
-            .any(|m| is_prompt(*m) && scope.applies(*m) && scope != Scope::Everywhere);
+        // Everywhere includes the prompts, where a plain character is typed.
+        let typed = MODES.iter().any(|m| is_prompt(*m) && scope.applies(*m));
         if let Some((name, _)) = names.iter().zip(&keys).find(|(_, (code, modifiers))| {
             typed && matches!(code, KeyCode::Char(_)) && modifiers.is_empty()
         }) {

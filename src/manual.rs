@@ -45,7 +45,7 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "NO_COLOR",
-        "When set and not empty, no colour: bold, underline and reverse only.",
+        "When set and not empty, no colour: bold, italic, underline, dim and reverse only.",
     ),
     (
         "COLORFGBG",
@@ -71,7 +71,7 @@ pub fn page(command: clap::Command, keymap: &Keymap) -> std::io::Result<Vec<u8>>
     man.render_synopsis_section(&mut out)?;
     man.render_description_section(&mut out)?;
     man.render_options_section(&mut out)?;
-    man.render_subcommands_section(&mut out)?;
+    // Not clap's subcommand section: it points to a page per command, and there is one page.
     let mut roff = Roff::new();
     commands(&mut roff, &command);
     keys(&mut roff, keymap);
@@ -86,7 +86,7 @@ pub fn page(command: clap::Command, keymap: &Keymap) -> std::io::Result<Vec<u8>>
 
 /// Each command's arguments and options, which clap's subcommand section leaves out.
 fn commands(roff: &mut Roff, command: &clap::Command) {
-    roff.control("SH", ["COMMAND OPTIONS"]);
+    roff.control("SH", ["COMMANDS"]);
     for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
         let name = format!("docbao {}", sub.get_name());
         roff.control("SS", [name.as_str()]);
@@ -101,10 +101,16 @@ fn commands(roff: &mut Roff, command: &clap::Command) {
             if let Some(long) = arg.get_long() {
                 names.push(format!("--{long}"));
             }
-            let shown = if names.is_empty() {
-                format!("<{}>", arg.get_id().as_str().to_uppercase())
-            } else {
-                names.join(", ")
+            let value = arg
+                .get_value_names()
+                .and_then(|v| v.first())
+                .map(ToString::to_string)
+                .unwrap_or_else(|| arg.get_id().as_str().to_uppercase());
+            let takes_value = arg.get_action().takes_values();
+            let shown = match (names.is_empty(), takes_value) {
+                (true, _) => format!("<{value}>"),
+                (false, true) => format!("{} <{value}>", names.join(", ")),
+                (false, false) => names.join(", "),
             };
             roff.control("TP", []);
             roff.text([bold(shown)]);

@@ -183,7 +183,7 @@ fn case_and_accent_toggles() {
     assert_eq!(app.options().accents, Sensitivity::On);
     let screen = common::screen(&app);
     assert!(
-        screen.contains("Alt-c case: off  Alt-a accents: on"),
+        screen.contains("Alt-c case: ignore  Alt-a accents: match"),
         "{screen}"
     );
 }

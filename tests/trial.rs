@@ -372,7 +372,7 @@ fn a_narrow_prompt_still_says_how_it_matches() {
     press(&mut app, "Enter / A-c");
     type_text(&mut app, "Hội");
     assert!(
-        status(&app).contains("case:on accents:smart words:start"),
+        status(&app).contains("case:match accents:smart words:start"),
         "{}",
         status(&app)
     );

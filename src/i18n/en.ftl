@@ -167,8 +167,8 @@ prompt-bookmarks = { $count ->
 prompt-note = Note:{" "}
 prompt-note-again = Bookmarked already · note:{" "}
 setting-smart = smart
-setting-on = on
-setting-off = off
+setting-on = match
+setting-off = ignore
 setting-start = start
 setting-whole = whole
 setting-anywhere = anywhere
@@ -293,7 +293,6 @@ cli-cache-size = cache of { $folder }: { $dir } ({ $files } files, { $size })
     all caches: { $root } ({ $all })
 cli-misspelt = { $typed } is neither a command nor a file (did you mean `docbao { $meant }`?)
 cli-see-help = { $error } (docbao --help lists the options)
-cli-lang-expected = expected en or vi
 origin-bundled = the bundled articles
 
 ## A config file's mistakes, after FILE:LINE:COLUMN.

@@ -128,10 +128,13 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
         // Unread articles are marked in the first column as well as by style, for a
         // terminal without colour or bold; bold on the title's letters only.
         let marker = if unread { "•" } else { " " };
-        let letters = if unread {
-            title_style.patch(theme.unread)
-        } else {
-            title_style
+        let letters = match (unread, selected) {
+            // On the selected row only the attributes: its colours are the selection's.
+            (true, true) => title_style
+                .add_modifier(theme.unread.add_modifier)
+                .remove_modifier(theme.unread.sub_modifier),
+            (true, false) => title_style.patch(theme.unread),
+            (false, _) => title_style,
         };
         // Results are placed in the text by the app as they scroll into view.
         let hit = hits.and_then(|h| h.hits.get(shown.position));
