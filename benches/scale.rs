@@ -97,6 +97,7 @@ fn reader_app(catalog: &Arc<Catalog>, width: u16, height: u16, progress: Progres
             progress,
             settings: Default::default(),
             lang: docbao::i18n::Lang::En,
+            config_problems: Vec::new(),
         },
     )
 }

@@ -17,7 +17,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::action::Action;
-use crate::app::{App, Settings, Start};
+use crate::app::{App, Mode, Settings, Start};
 use crate::catalog::indexer::{self, Progress, Update};
 use crate::catalog::{CacheUse, Catalog};
 use crate::config::Config;
@@ -88,15 +88,28 @@ pub fn run(
     // Dropped on every way out of this function, including `?` and unwinding.
     let _restore = RestoreOnDrop;
     let size = terminal.size().context("cannot read the terminal size")?;
-    let mut notices = opened.notices.clone();
-    let mut shown = config_problems;
+    // The config's mistakes are said again once the terminal is back, where none is cut.
+    let keys = Arc::new(keymap.help(lang));
+    let mut notices = config_problems.clone();
+    notices.extend(opened.notices.clone());
+    let mut shown = match config_problems.as_slice() {
+        [] => Vec::new(),
+        [one] => vec![one.clone()],
+        many => vec![lang.tr(
+            "note-config-mistakes",
+            &[
+                ("count", many.len().into()),
+                ("key", keys.key(Mode::List, &Action::ShowProblems).into()),
+            ],
+        )],
+    };
     shown.extend(opened.notices);
     let workers = Workers::spawn(opened.storage);
     let mut app = App::new(
         catalog,
         Start {
             size: (size.width, size.height),
-            keys: Arc::new(keymap.help(lang)),
+            keys,
             bookmarks: opened.bookmarks,
             reading: opened.reading,
             notices: shown,
@@ -107,6 +120,7 @@ pub fn run(
                 search: config.search,
             },
             lang,
+            config_problems,
         },
     );
     // For the end-to-end test that a panic gives the terminal back; never set in normal use.

@@ -329,6 +329,7 @@ fn the_text_width_and_list_width_reach_the_reader() {
         },
         settings,
         lang: Lang::En,
+        config_problems: Vec::new(),
     };
     let catalog = Arc::new(docbao::catalog::Catalog::bundled());
     let widest = |settings| {

@@ -88,3 +88,28 @@ fn command_line_errors_speak_the_language_too() {
         "docbao: no article \"nope\" in the bundled articles\n"
     );
 }
+
+#[test]
+fn every_config_mistake_is_in_the_problems_view_and_said_again_after_quitting() {
+    let cwd = tempfile::tempdir().expect("temp dir").keep();
+    let dir = cwd.join("config/docbao");
+    fs::create_dir_all(&dir).unwrap();
+    let config = "theme = \"solarized\"\ntext_width = 5\n[colors]\ntitle = \"purpl\"\n";
+    fs::write(dir.join("config.toml"), config).unwrap();
+    let mut s = Session::start_in("", 100, 30, &[], &cwd);
+    s.wait_for("the count of mistakes", |screen| {
+        screen.contains("3 mistakes in the config file: ! lists them")
+    });
+    s.send("!");
+    s.wait_for("the three in the problems view", |screen| {
+        screen.contains("config.toml:1:9: \"solarized\"")
+            && screen.contains("config.toml:2:14: 5: expected a number of columns")
+            && screen.contains("config.toml:4:9: unknown colour \"purpl\"")
+    });
+    s.send("q");
+    s.finish();
+    // Printed on the terminal once it is given back, before the shell's own lines.
+    let screen = s.screen();
+    assert_eq!(screen.matches("docbao: ").count(), 3, "{screen}");
+    assert_eq!(screen.matches("config.toml:").count(), 3, "{screen}");
+}

@@ -52,6 +52,8 @@ pub struct Start {
     pub settings: Settings,
     /// The interface's language.
     pub lang: Lang,
+    /// The config file's mistakes, each a line, for the problems view.
+    pub config_problems: Vec<String>,
 }
 
 /// What the config file sets for the reader.
@@ -93,6 +95,7 @@ pub struct App {
     options: Options,
     settings: Settings,
     lang: Lang,
+    config_problems: Vec<String>,
     /// Queries confirmed so far, newest last.
     history: Vec<String>,
     /// A one-off message for the status line, cleared by the next key.
@@ -148,6 +151,7 @@ impl App {
             options: start.settings.search,
             settings: start.settings,
             lang: start.lang,
+            config_problems: start.config_problems,
             history: Vec::new(),
             note: (!start.notices.is_empty()).then(|| start.notices.join("; ")),
             quit: false,
@@ -371,6 +375,7 @@ impl App {
 
     /// Opens the problems view over `under`.
     fn open_problems(&mut self, under: Screen) -> Screen {
+        let config = self.config_problems.iter().cloned();
         let skipped = self.catalog.problems().iter().map(|p| p.to_string());
         let warned = self.catalog.entries().iter().flat_map(|a| {
             a.warnings
@@ -378,7 +383,7 @@ impl App {
                 .map(move |w| format!("{}: {w}", a.path.display()))
         });
         let mut view = ProblemsView {
-            lines: skipped.chain(warned).collect(),
+            lines: config.chain(skipped).chain(warned).collect(),
             rows: Vec::new(),
             scroll: 0,
             under,

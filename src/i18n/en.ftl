@@ -316,3 +316,4 @@ config-unknown-key-name = unknown key { $name }: expected a character, Enter, Es
 config-no-key = no key given for { $action }: expected a key name or a list of them
 config-typed-key = { $key } cannot be bound in [keys.{ $scope }]: a character is typed into a prompt
 config-bound-twice = { $key } is bound twice: to { $action } and to { $other } (in { $place })
+note-config-mistakes = { $count } mistakes in the config file: { $key } lists them

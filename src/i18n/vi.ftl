@@ -289,3 +289,4 @@ config-unknown-key-name = phím lạ { $name }: cần một ký tự, Enter, Esc
 config-no-key = chưa có phím cho { $action }: cần tên phím hoặc danh sách tên phím
 config-typed-key = không gán được { $key } trong [keys.{ $scope }]: ký tự gõ vào dòng nhập là chữ
 config-bound-twice = { $key } bị gán hai lần: cho { $action } và cho { $other } (ở { $place })
+note-config-mistakes = tệp cấu hình có { $count } lỗi: { $key } liệt kê

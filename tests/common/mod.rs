@@ -153,6 +153,7 @@ fn harness_in(
             progress,
             settings: Default::default(),
             lang,
+            config_problems: Vec::new(),
         },
     );
     Harness {
