@@ -248,7 +248,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Bookmarks { json, markdown }) => {
             let dir = store::data_dir(cli.data_dir.as_deref())?;
-            bookmarks_command(&dir, json, markdown)?;
+            bookmarks_command(&dir, json, markdown, lang)?;
         }
         Some(Command::Search {
             query,
@@ -344,7 +344,7 @@ fn open(path: Option<&Path>, cache: CacheUse, lang: Lang) -> anyhow::Result<Open
         Some(path) => {
             let opened = Catalog::open_cached(path, cache)?;
             if let Some(note) = &opened.note {
-                eprintln!("docbao: {note}");
+                eprintln!("docbao: {}", note.say(lang));
             }
             opened
         }
@@ -403,6 +403,18 @@ fn no_articles(catalog: &Catalog, lang: Lang) {
         "docbao: {}",
         lang.tr("cli-no-articles", &[("folder", folder.into())])
     );
+}
+
+/// An error as the user reads it, in a language: the catalog's and the stores' errors are
+/// said in it; any other as it is, with its context.
+pub fn say_error(err: &anyhow::Error, lang: Lang) -> String {
+    if let Some(err) = err.downcast_ref::<crate::catalog::CatalogError>() {
+        return err.message().say(lang);
+    }
+    if let Some(err) = err.downcast_ref::<crate::store::StoreError>() {
+        return err.message().say(lang);
+    }
+    format!("{err:#}")
 }
 
 /// The language for what is said before the command line is read: `--lang` if it is given
@@ -468,7 +480,7 @@ struct ListEntry<'a> {
     title: &'a str,
     date: Option<String>,
     words: usize,
-    warnings: &'a [String],
+    warnings: Vec<String>,
 }
 
 impl<'a> From<&'a Entry> for ListEntry<'a> {
@@ -479,13 +491,13 @@ impl<'a> From<&'a Entry> for ListEntry<'a> {
             title: &article.title,
             date: article.date.map(|d| d.to_string()),
             words: article.words,
-            warnings: &article.warnings,
+            warnings: article.warnings.iter().map(ToString::to_string).collect(),
         }
     }
 }
 
 fn list(catalog: &Catalog, json: bool, lang: Lang) -> anyhow::Result<()> {
-    report_problems(catalog);
+    report_problems(catalog, lang);
     let mut out = String::new();
     if json {
         let entries: Vec<ListEntry> = catalog.entries().iter().map(ListEntry::from).collect();
@@ -524,6 +536,7 @@ fn show(
         Lookup::Found(index) => {
             let article = catalog.article(index).map_err(|p| anyhow::anyhow!("{p}"))?;
             for warning in &article.warnings {
+                let warning = warning.say(lang);
                 eprintln!("docbao: {}: {warning}", article.path.display());
             }
             article
@@ -587,7 +600,7 @@ fn search_command(
     json: bool,
     lang: Lang,
 ) -> anyhow::Result<bool> {
-    report_problems(catalog);
+    report_problems(catalog, lang);
     if query.is_empty() {
         bail!(lang.t("cli-empty-query"));
     }
@@ -650,10 +663,10 @@ fn search_command(
 }
 
 /// Prints the bookmarks kept in `dir`: plain, JSON or Markdown.
-fn bookmarks_command(dir: &Path, json: bool, markdown: bool) -> anyhow::Result<()> {
+fn bookmarks_command(dir: &Path, json: bool, markdown: bool, lang: Lang) -> anyhow::Result<()> {
     let store = BookmarkStore::open(dir)?;
     if let Some(notice) = &store.notice {
-        eprintln!("docbao: {notice}");
+        eprintln!("docbao: {}", notice.say(lang));
     }
     let all = store.all();
     let out = if json {
@@ -924,12 +937,13 @@ fn quote_paragraphs(quote: &str) -> Vec<&str> {
 
 /// Tells the user, on stderr, which files were skipped and why, and which articles were read
 /// with a warning.
-fn report_problems(catalog: &Catalog) {
+fn report_problems(catalog: &Catalog, lang: Lang) {
     for problem in catalog.problems() {
-        eprintln!("docbao: {problem}");
+        eprintln!("docbao: {}", problem.say(lang));
     }
     for article in catalog.entries() {
         for warning in &article.warnings {
+            let warning = warning.say(lang);
             eprintln!("docbao: {}: {warning}", article.path.display());
         }
     }

@@ -41,7 +41,7 @@ fn main() -> ExitCode {
     match cli::run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("docbao: {err:#}");
+            eprintln!("docbao: {}", cli::say_error(&err, lang));
             ExitCode::from(2)
         }
     }

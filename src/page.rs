@@ -123,7 +123,8 @@ impl Page {
         );
         page.push_wrapped(&meta, None, RowKind::Meta, None, 0);
         for warning in &article.warnings {
-            page.push_wrapped(&format!("⚠ {warning}"), None, RowKind::Warning, None, 0);
+            let warning = format!("⚠ {}", warning.say(lang));
+            page.push_wrapped(&warning, None, RowKind::Warning, None, 0);
         }
         page.push(
             "─".repeat(width.min(text::str_width(&meta).max(16))),

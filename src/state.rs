@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Article;
+use crate::i18n::Message;
 use crate::store::{self, StoreError};
 
 /// File name of the reading state in the data directory.
@@ -266,7 +267,7 @@ pub struct StateStore {
     /// What version 1 kept without saying for which folder.
     unclaimed: ReadingState,
     /// Something the user should be told (a file set aside).
-    pub notice: Option<String>,
+    pub notice: Option<Message>,
     /// Entries claimed from the unclaimed state, (old id, new id), replayed when saving.
     claimed: Vec<(String, String)>,
 }
@@ -286,10 +287,7 @@ impl StateStore {
         let mut file = loaded.value.upgraded();
         Ok(StateStore {
             notice: loaded.set_aside.map(|aside| {
-                format!(
-                    "reading state could not be read; kept as {} and started afresh",
-                    aside.display()
-                )
+                Message::new("store-state-set-aside").with("path", aside.display().to_string())
             }),
             path: Some(path),
             folder: folder.to_owned(),

@@ -1,6 +1,7 @@
 //! How docbao keeps files: where, locked against a second window, written atomically, and a
 //! file that cannot be read set aside rather than overwritten.
 
+use crate::i18n::Message;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -34,6 +35,18 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// The error as a message of the catalogs, to say in the interface's language.
+    pub fn message(&self) -> Message {
+        match self {
+            StoreError::Io { what, path, cause } => {
+                Message::new(&format!("store-cannot-{}", what.replace(' ', "-")))
+                    .with("path", path.display().to_string())
+                    .with("error", describe_io(cause))
+            }
+            StoreError::NoDataDir => Message::new("store-no-data-dir").with("env", DATA_DIR_ENV),
+        }
+    }
+
     fn io<'a>(what: &'static str, path: &'a Path) -> impl FnOnce(io::Error) -> StoreError + 'a {
         move |cause| StoreError::Io {
             what,

@@ -84,10 +84,12 @@ pub fn run(
     // Asked before raw mode and the alternate screen: the query sets up the terminal itself.
     let theme = config.theme(pick_theme(config.theme));
     install_panic_hook();
-    let mut terminal = init().context("cannot set up the terminal")?;
+    let mut terminal = init().with_context(|| lang.t("tui-cannot-set-up"))?;
     // Dropped on every way out of this function, including `?` and unwinding.
     let _restore = RestoreOnDrop;
-    let size = terminal.size().context("cannot read the terminal size")?;
+    let size = terminal
+        .size()
+        .with_context(|| lang.t("tui-cannot-read-size"))?;
     // The config's mistakes are said again once the terminal is back, where none is cut.
     let keys = Arc::new(keymap.help(lang));
     let mut notices = config_problems.clone();
@@ -149,7 +151,7 @@ pub fn run(
         if std::mem::take(&mut changed) {
             terminal
                 .draw(|frame| ui::render(&app, &theme, frame))
-                .context("cannot draw to the terminal")?;
+                .with_context(|| lang.t("tui-cannot-draw"))?;
         }
         if forced_panic {
             panic!("forced panic ({FORCE_PANIC_ENV} is set)");
@@ -163,8 +165,8 @@ pub fn run(
         } else {
             TICK.saturating_sub(last_tick.elapsed()).min(LIVE_POLL)
         };
-        if event::poll(wait).context("cannot read from the terminal")? {
-            let event = event::read().context("cannot read from the terminal")?;
+        if event::poll(wait).with_context(|| lang.t("tui-cannot-read"))? {
+            let event = event::read().with_context(|| lang.t("tui-cannot-read"))?;
             if let Some(action) = keymap.action_for_event(app.mode(), &event) {
                 submit(app.update(action));
                 changed = true;
@@ -179,7 +181,7 @@ pub fn run(
                 Update::Catalog {
                     catalog, progress, ..
                 } => Action::CatalogUpdated { catalog, progress },
-                Update::Note(note) => Action::Failed(note),
+                Update::Note(note) => Action::Failed(note.say(lang)),
             };
             submit(app.update(action));
             changed = true;

@@ -61,7 +61,7 @@ impl Storage {
             Err(err) => {
                 let mut opened = Storage::in_memory();
                 opened.storage.lang = lang;
-                let error = err.to_string();
+                let error = err.message().say(lang);
                 opened
                     .notices
                     .push(lang.tr("notice-not-saved", &[("error", error.into())]));
@@ -73,6 +73,7 @@ impl Storage {
         let mut notices: Vec<String> = [bookmarks.notice.take(), reading.notice.take()]
             .into_iter()
             .flatten()
+            .map(|notice| notice.say(lang))
             .collect();
         notices.extend(claim_unclaimed(catalog, &mut bookmarks, &mut reading, lang));
         Ok(Opened {
@@ -112,28 +113,34 @@ impl Storage {
                     self.saved = number;
                     answers.push(self.bookmarks_saved());
                 }
-                Err(err) => answers.push(Action::Failed(
-                    self.lang
-                        .tr("notice-bookmark-kept", &[("error", err.to_string().into())]),
-                )),
+                Err(err) => answers.push(Action::Failed(self.lang.tr(
+                    "notice-bookmark-kept",
+                    &[("error", err.message().say(self.lang).into())],
+                ))),
             },
             Effect::ReloadBookmarks => match self.bookmarks.reload() {
                 Ok(()) => answers.push(self.bookmarks_saved()),
-                Err(err) => answers.push(Action::Failed(err.to_string())),
+                Err(err) => answers.push(Action::Failed(err.message().say(self.lang))),
             },
             Effect::SaveReading(state) => {
                 self.reading.state = *state;
                 if let Err(err) = self.reading.save() {
-                    answers.push(Action::Failed(
-                        self.lang
-                            .tr("notice-place-kept", &[("error", err.to_string().into())]),
-                    ));
+                    answers.push(Action::Failed(self.lang.tr(
+                        "notice-place-kept",
+                        &[("error", err.message().say(self.lang).into())],
+                    )));
                 }
             }
             Effect::SearchCatalog { .. } | Effect::SearchArticle { .. } | Effect::Copy(_) => {}
         }
         let notices = [self.bookmarks.notice.take(), self.reading.notice.take()];
-        answers.extend(notices.into_iter().flatten().map(Action::Failed));
+        let lang = self.lang;
+        answers.extend(
+            notices
+                .into_iter()
+                .flatten()
+                .map(|notice| Action::Failed(notice.say(lang))),
+        );
         answers
     }
 
@@ -194,7 +201,10 @@ fn claim_unclaimed(
     let mut notices = Vec::new();
     for change in moves {
         if let Err(err) = bookmarks.apply(change) {
-            notices.push(lang.tr("notice-old-bookmarks", &[("error", err.to_string().into())]));
+            notices.push(lang.tr(
+                "notice-old-bookmarks",
+                &[("error", err.message().say(lang).into())],
+            ));
             break;
         }
     }
@@ -203,7 +213,7 @@ fn claim_unclaimed(
             reading.claim(from, to);
         }
         if let Err(err) = reading.save() {
-            notices.push(err.to_string());
+            notices.push(err.message().say(lang));
         }
     }
     if !ambiguous.is_empty() {

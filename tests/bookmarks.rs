@@ -104,6 +104,7 @@ fn a_corrupt_file_is_set_aside_and_never_overwritten() {
     fs::write(&path, "{\"version\": 1, \"bookmarks\": [trailing garbage").unwrap();
     let mut store = BookmarkStore::open(dir.path()).unwrap();
     let notice = store.notice.clone().expect("the user is told");
+    let notice = notice.to_string();
     assert!(notice.contains("bookmarks.json.corrupt-"), "{notice}");
     let aside: Vec<String> = files_in(dir.path())
         .into_iter()
@@ -247,7 +248,13 @@ fn a_corrupt_state_file_is_set_aside() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("state.json"), "nonsense").unwrap();
     let store = StateStore::open(dir.path(), "news").unwrap();
-    assert!(store.notice.unwrap().contains("state.json.corrupt-"));
+    assert!(
+        store
+            .notice
+            .unwrap()
+            .to_string()
+            .contains("state.json.corrupt-")
+    );
 }
 
 #[test]

@@ -58,7 +58,7 @@ fn check(folder: &Path, cache: &Path) -> (usize, Option<String>) {
     let cached = open(folder, cache);
     let fresh = Catalog::open_cached(folder, CacheUse::Bypass).expect("opens");
     assert_eq!(seen(&cached.catalog), seen(&fresh.catalog));
-    (cached.parsed, cached.note)
+    (cached.parsed, cached.note.map(|n| n.to_string()))
 }
 
 /// Changes a file's text and makes sure its modification time moves.

@@ -168,12 +168,12 @@ fn invalid_utf8_is_read_with_a_warning() {
     let article = parse("bad.txt", &bytes);
     assert_eq!(article.title, "Tiếng\u{FFFD} Việt");
     assert_eq!(article.warnings.len(), 1);
-    assert!(article.warnings[0].contains("invalid UTF-8"));
+    assert!(article.warnings[0].to_string().contains("invalid UTF-8"));
     // Hardly any UTF-8 at all: read in the legacy encoding it looks like, as a guess.
     let article = parse("legacy.txt", b"date 2025-01-01 Caf\xE9\n\nNa\xEFve text.");
     assert_eq!(article.title, "Café");
     assert!(
-        article.warnings[0].contains("a guess"),
+        article.warnings[0].to_string().contains("a guess"),
         "{:?}",
         article.warnings
     );

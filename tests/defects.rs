@@ -371,7 +371,7 @@ fn d09_binary_files_without_nul_bytes_are_skipped() {
     assert_eq!(ids, ["real"]);
     assert_eq!(catalog.problems().len(), 2, "{:?}", catalog.problems());
     for problem in catalog.problems() {
-        assert!(problem.reason.contains("binary"), "{problem}");
+        assert!(problem.reason.to_string().contains("binary"), "{problem}");
     }
 }
 

@@ -290,3 +290,38 @@ fn messages_name_the_keys_of_the_screen_they_are_said_on() {
         assert!(status.contains(undo), "{status}");
     }
 }
+
+#[test]
+fn files_skipped_and_warnings_are_said_in_the_language_chosen_also_from_the_cache() {
+    use docbao::catalog::{CacheUse, Catalog};
+    use std::sync::Arc;
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bin.txt"), b"date 2025-01-01 x\0\0\0binary").unwrap();
+    std::fs::write(dir.path().join("empty.txt"), b"  \n\n").unwrap();
+    std::fs::write(
+        dir.path().join("latin.txt"),
+        b"date 2025-01-01 Caf\xE9 na\xEFve\n\nUn caf\xE9 tr\xE8s na\xEFf, d\xE9j\xE0 vu.",
+    )
+    .unwrap();
+    // The first opening reads the files and fills the cache; the second reads the cache.
+    for _ in 0..2 {
+        let opened =
+            Catalog::open_cached(dir.path(), CacheUse::At(cache.path().to_owned())).expect("opens");
+        let mut app = common::app_with_lang(Lang::Vi, Arc::new(opened.catalog), 100, 30);
+        press(&mut app, "!");
+        let shown = screen(&app.app);
+        assert!(
+            shown.contains("bin.txt: tệp nhị phân (có byte NUL), bỏ qua"),
+            "{shown}"
+        );
+        assert!(shown.contains("empty.txt: không có chữ"), "{shown}");
+        assert!(
+            shown.contains("latin.txt: không phải UTF-8: đọc theo bảng mã"),
+            "{shown}"
+        );
+        press(&mut app, "Esc Enter");
+        let shown = screen(&app.app);
+        assert!(shown.contains("⚠ không phải UTF-8"), "{shown}");
+    }
+}

@@ -241,10 +241,10 @@ fn damaged_articles_in_the_cache_are_said_and_indexed_again_next_time() {
     let (_, updates, again, parsed) = index(dir.path(), cache.path());
     assert_eq!(parsed, 0, "the stamps are those of the cache");
     assert_eq!(listed(&again), listed(&whole));
-    let notes: Vec<&String> = updates
+    let notes: Vec<String> = updates
         .iter()
         .filter_map(|u| match u {
-            Update::Note(note) => Some(note),
+            Update::Note(note) => Some(note.to_string()),
             _ => None,
         })
         .collect();
@@ -286,7 +286,7 @@ fn an_article_whose_stored_text_is_damaged_is_indexed_again_next_time() {
         updates
             .iter()
             .filter_map(|u| match u {
-                Update::Note(note) => Some(note.clone()),
+                Update::Note(note) => Some(note.to_string()),
                 _ => None,
             })
             .collect()

@@ -376,11 +376,12 @@ impl App {
     /// Opens the problems view over `under`.
     fn open_problems(&mut self, under: Screen) -> Screen {
         let config = self.config_problems.iter().cloned();
-        let skipped = self.catalog.problems().iter().map(|p| p.to_string());
+        let lang = self.lang;
+        let skipped = self.catalog.problems().iter().map(move |p| p.say(lang));
         let warned = self.catalog.entries().iter().flat_map(|a| {
             a.warnings
                 .iter()
-                .map(move |w| format!("{}: {w}", a.path.display()))
+                .map(move |w| format!("{}: {}", a.path.display(), w.say(lang)))
         });
         let mut view = ProblemsView {
             lines: config.chain(skipped).chain(warned).collect(),

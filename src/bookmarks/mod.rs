@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Article;
+use crate::i18n::Message;
 use crate::store::{self, StoreError};
 pub use anchor::Anchor;
 
@@ -331,7 +332,7 @@ pub struct BookmarkStore {
     /// Changes not yet on disk because saving failed; retried with the next change.
     unsaved: Vec<Change>,
     /// Something the user should be told (a file set aside, a save that failed).
-    pub notice: Option<String>,
+    pub notice: Option<Message>,
 }
 
 impl BookmarkStore {
@@ -437,9 +438,6 @@ impl BookmarkStore {
 }
 
 /// What the user is told when an unreadable bookmarks file was moved out of the way.
-fn set_aside_notice(aside: &Path) -> String {
-    format!(
-        "bookmarks file could not be read; kept as {} and started afresh",
-        aside.display()
-    )
+fn set_aside_notice(aside: &Path) -> Message {
+    Message::new("store-bookmarks-set-aside").with("path", aside.display().to_string())
 }

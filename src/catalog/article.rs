@@ -1,5 +1,6 @@
 //! One article: its metadata and its body as typed blocks over the normalised text.
 
+use crate::i18n::Message;
 use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
@@ -110,13 +111,13 @@ pub struct Article {
     /// Number of words in the body and headline.
     pub words: usize,
     /// What went wrong while reading it (for example invalid UTF-8), for the reader to show.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Message>,
 }
 
 /// Why a file is not in the catalog.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Skip {
-    /// The file is not text: what gave it away.
+    /// The file is not text: what gave it away, as the message that says so.
     Binary(&'static str),
     /// The file has nothing but whitespace.
     Empty,
@@ -125,8 +126,17 @@ pub enum Skip {
 impl fmt::Display for Skip {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Skip::Binary(why) => write!(f, "binary file ({why}), skipped"),
-            Skip::Empty => f.write_str("no text (empty, or only blank lines), skipped"),
+            Skip::Binary(_) | Skip::Empty => write!(f, "{}", self.message()),
+        }
+    }
+}
+
+impl Skip {
+    /// Why the file was skipped, as a message of the catalogs.
+    pub fn message(&self) -> Message {
+        match self {
+            Skip::Binary(why) => Message::new(why),
+            Skip::Empty => Message::new("skip-empty"),
         }
     }
 }
@@ -142,10 +152,10 @@ fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
     let head = &bytes[..bytes.len().min(BINARY_SNIFF)];
     // content_inspector looks for NUL in the first KB only; text has none anywhere.
     if memchr::memchr(0, head).is_some() {
-        return Some("contains NUL bytes");
+        return Some("skip-binary-nul");
     }
     if content_inspector::inspect(head).is_binary() {
-        return Some("a binary file signature");
+        return Some("skip-binary-signature");
     }
     // Valid UTF-8 is text, whatever it holds (controls are shown as such); only bytes that
     // would be read in a guessed legacy encoding need a closer look. A character cut at the
@@ -162,7 +172,7 @@ fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
             (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r' | 0x1B)) || b == 0x7F
         })
         .count();
-    (controls * 1000 > head.len() * BINARY_CONTROLS_PER_MILLE).then_some("mostly control bytes")
+    (controls * 1000 > head.len() * BINARY_CONTROLS_PER_MILLE).then_some("skip-binary-controls")
 }
 
 impl Article {
@@ -179,15 +189,15 @@ impl Article {
         let mut warnings = Vec::new();
         match (decoded.encoding, decoded.guessed) {
             (Some(encoding), true) => {
-                warnings.push(format!("not UTF-8: read as {encoding}, a guess"));
+                warnings.push(Message::new("warn-guessed").with("encoding", encoding));
             }
             _ if decoded.lossy => {
-                warnings.push("invalid UTF-8: unreadable bytes are shown as \u{FFFD}".to_owned());
+                warnings.push(Message::new("warn-invalid-utf8"));
             }
             _ => {}
         }
         if decoded.repaired {
-            warnings.push("repaired mojibake".to_owned());
+            warnings.push(Message::new("warn-mojibake"));
         }
         let markdown = path
             .extension()

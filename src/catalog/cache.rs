@@ -29,11 +29,12 @@ use rayon::prelude::*;
 
 use super::stored::{Parts, Segment, Stored};
 use super::{Catalog, Date, Entry, Problem, Stamp};
+use crate::i18n::Message;
 use crate::io_error::describe_io;
 
 /// Version of the layout and of what reading makes of a file; a cache of another version is
 /// rebuilt. 7: mojibake is repaired on reading.
-pub const VERSION: u32 = 7;
+pub const VERSION: u32 = 8;
 
 /// Environment variable that overrides the cache directory.
 pub const CACHE_DIR_ENV: &str = "DOCBAO_CACHE_DIR";
@@ -187,7 +188,7 @@ pub fn load_head(
         problems.reserve(problem_count.min(payload.len() / 16));
         for _ in 0..problem_count {
             let rel = r.str()?;
-            let reason = r.str()?.to_owned();
+            let reason = Message::decode(r.str()?);
             let stamp = if r.u8()? == 1 {
                 Some(read_stamp(&mut r)?)
             } else {
@@ -300,7 +301,7 @@ fn read_entry(
     let date = (year != 0).then_some(Date { year, month, day });
     let words = r.u32()? as usize;
     let warnings = (0..r.u32()?)
-        .map(|_| r.str().map(str::to_owned))
+        .map(|_| r.str().map(Message::decode))
         .collect::<Result<Vec<_>, _>>()?;
     let segment = r.u32()? as usize;
     let parts = Parts {
@@ -422,7 +423,7 @@ pub fn save(dir: &Path, root: &Path, catalog: &Catalog) -> Result<(), CacheError
     w.u32(catalog.problems.len() as u32);
     for problem in &catalog.problems {
         w.str(&relative(root, &problem.path));
-        w.str(&problem.reason);
+        w.str(&problem.reason.encode());
         match problem.stamp {
             Some(stamp) => {
                 w.u8(1);
@@ -547,7 +548,7 @@ fn write_entry(w: &mut Writer, root: &Path, entry: &Entry, file: usize, parts: &
     w.u32(entry.words as u32);
     w.u32(entry.warnings.len() as u32);
     for warning in &entry.warnings {
-        w.str(warning);
+        w.str(&warning.encode());
     }
     w.u32(file as u32);
     for range in [

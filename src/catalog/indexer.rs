@@ -19,6 +19,7 @@ use super::{
     CacheUse, Catalog, CatalogError, Entry, Listed, Problem, Stamp, article, article_id, cache,
     folder_key, is_article_name, is_hidden, read_all, root_of, sort, walk_problem,
 };
+use crate::i18n::Message;
 use crate::text;
 
 /// Files listed before the first catalog is shown when there is no cache: a screenful.
@@ -56,7 +57,7 @@ pub enum Update {
         parsed: usize,
     },
     /// Something to tell the user about the cache.
-    Note(String),
+    Note(Message),
 }
 
 /// A folder being opened: the catalog to show first, and the thread at work.
@@ -141,7 +142,7 @@ pub fn open_live(
             Ok(cached) => Some(cached),
             Err(cache::CacheError::Missing) => None,
             Err(err) => {
-                note = Some(format!("rebuilding the catalog cache ({})", err.brief()));
+                note = Some(Message::new("cache-rebuilding").with("why", err.brief()));
                 None
             }
         }
@@ -203,11 +204,6 @@ pub fn open_live(
         stop,
         thread,
     })
-}
-
-/// `1 article`, `2 articles`.
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Least time between two catalogs sent while indexing.
@@ -306,10 +302,9 @@ impl Job {
                 self.run(catalog, None, send)
             }
             Some(Err(err)) => {
-                send(Update::Note(format!(
-                    "rebuilding the catalog cache ({})",
-                    err.brief()
-                )));
+                send(Update::Note(
+                    Message::new("cache-rebuilding").with("why", err.brief()),
+                ));
                 // The head stays in view until the walk has listed the folder afresh.
                 let mut empty = Catalog::from_parts(Vec::new(), Vec::new(), self.origin.clone());
                 empty.folder = self.folder.clone();
@@ -373,7 +368,7 @@ impl Job {
             None => match Catalog::list_files(&self.path) {
                 Ok(listed) => listed,
                 Err(err) => {
-                    send(Update::Note(err.to_string()));
+                    send(Update::Note(err.message()));
                     return previous;
                 }
             },
@@ -513,10 +508,9 @@ impl Job {
                 Err(error) => {
                     if let Some(err) = error {
                         cache_ok = false;
-                        send(Update::Note(format!(
-                            "catalog cache not written ({})",
-                            err.brief()
-                        )));
+                        send(Update::Note(
+                            Message::new("cache-not-written").with("why", err.brief()),
+                        ));
                     }
                     Arc::new(Segment::new(Bytes::Memory(bytes)))
                 }
@@ -575,10 +569,9 @@ impl Job {
             && let Some(dir) = &self.dir
             && let Err(err) = cache::save(dir, &self.root, &catalog)
         {
-            send(Update::Note(format!(
-                "catalog cache not written ({})",
-                err.brief()
-            )));
+            send(Update::Note(
+                Message::new("cache-not-written").with("why", err.brief()),
+            ));
         }
         self.check_stored(&catalog, cache_ok, send);
         catalog
@@ -601,16 +594,16 @@ impl Job {
             return;
         }
         // Short, to fit a status line beside the position: what happened, then what next.
-        let mut note = format!(
-            "{} damaged in the cache, read from the files",
-            plural(damaged.len(), "article", "articles")
-        );
-        if cache_ok && let Some(dir) = &self.dir {
-            match catalog.drop_damaged(dir, &self.root) {
-                Ok(_) => note.push_str("; stored anew next time"),
-                Err(err) => note.push_str(&format!("; cache not written: {}", err.brief())),
-            }
-        }
+        let count = damaged.len().to_string();
+        let note = match (cache_ok, &self.dir) {
+            (true, Some(dir)) => match catalog.drop_damaged(dir, &self.root) {
+                Ok(_) => Message::new("cache-damaged-stored-anew").with("count", count),
+                Err(err) => Message::new("cache-damaged-not-written")
+                    .with("count", count)
+                    .with("why", err.brief()),
+            },
+            _ => Message::new("cache-damaged").with("count", count),
+        };
         send(Update::Note(note));
     }
 
@@ -651,14 +644,7 @@ fn stamp(path: PathBuf) -> Result<Listed, Problem> {
             stamp: Stamp::of(&meta),
             path,
         }),
-        Err(err) => Err(Problem {
-            reason: format!(
-                "cannot read: {}, skipped",
-                crate::io_error::describe_io(&err)
-            ),
-            path,
-            stamp: None,
-        }),
+        Err(err) => Err(Problem::unreadable(path, &err)),
     }
 }
 

@@ -12,6 +12,7 @@ use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher}
 
 use super::indexer::Update;
 use super::{Catalog, is_article_name, is_hidden};
+use crate::i18n::Message;
 
 /// Environment variable that makes docbao look at the folder every second instead of asking
 /// for notifications: `DOCBAO_WATCH=poll`, for file systems that send none.
@@ -125,10 +126,9 @@ where
             .and_then(|mut w| w.watch(path, RecursiveMode::Recursive).map(|()| w));
         match notified {
             Ok(watcher) => return Some(Box::new(watcher)),
-            Err(err) => send(Update::Note(format!(
-                "no file notifications ({}): the folder is looked at every second",
-                brief(&err)
-            ))),
+            Err(err) => send(Update::Note(
+                Message::new("live-polling").with("why", brief(&err)),
+            )),
         }
     }
     let config = notify::Config::default().with_poll_interval(POLL_EVERY);
@@ -137,10 +137,9 @@ where
     match polled {
         Ok(watcher) => Some(Box::new(watcher)),
         Err(err) => {
-            send(Update::Note(format!(
-                "the folder is not watched for changes ({})",
-                brief(&err)
-            )));
+            send(Update::Note(
+                Message::new("live-unwatched").with("why", brief(&err)),
+            ));
             None
         }
     }

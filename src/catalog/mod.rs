@@ -20,6 +20,7 @@ pub use stored::{Bytes, Folded, Parts, Segment, SegmentBuilder, Stored};
 
 use rayon::prelude::*;
 
+use crate::i18n::{Lang, Message};
 use crate::io_error::describe_io;
 use crate::text::collate;
 
@@ -48,14 +49,44 @@ pub struct Problem {
     /// The file or folder concerned.
     pub path: PathBuf,
     /// What went wrong and what docbao did about it.
-    pub reason: String,
+    pub reason: Message,
     /// The file's stamp when it was read, so that it is read again only once it changes.
     pub stamp: Option<Stamp>,
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.reason)
+        f.write_str(&self.say(Lang::En))
+    }
+}
+
+impl Problem {
+    /// The problem as one line in a language: the path, what went wrong, what was done.
+    pub fn say(&self, lang: Lang) -> String {
+        format!("{}: {}", self.path.display(), self.reason.say(lang))
+    }
+
+    /// Why a file could not be read: it is tried again the next time.
+    pub(crate) fn unreadable(path: PathBuf, err: &io::Error) -> Problem {
+        Problem {
+            reason: Message::new(UNREADABLE).with("error", describe_io(err)),
+            path,
+            stamp: None,
+        }
+    }
+}
+
+/// The message of a file that could not be read.
+const UNREADABLE: &str = "skip-unreadable";
+
+impl CatalogError {
+    /// The error as a message of the catalogs, to say in the interface's language.
+    pub fn message(&self) -> Message {
+        match self {
+            CatalogError::Open { path, cause } => Message::new("catalog-cannot-open")
+                .with("path", path.display().to_string())
+                .with("error", describe_io(cause)),
+        }
     }
 }
 
@@ -145,7 +176,7 @@ pub struct Entry {
     /// Number of words in the body and headline.
     pub words: usize,
     /// What went wrong while reading it.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Message>,
     /// The file's stamp when it was read.
     pub stamp: Stamp,
     /// Its text and folded text, once indexed.
@@ -309,11 +340,7 @@ impl Catalog {
                     stamp: Stamp::of(&meta),
                     path,
                 }),
-                Err(err) => Err(Problem {
-                    reason: format!("cannot read: {}, skipped", describe_io(&err)),
-                    path,
-                    stamp: None,
-                }),
+                Err(err) => Err(Problem::unreadable(path, &err)),
             })
             .collect();
         let mut files = Vec::with_capacity(stamped.len());
@@ -364,7 +391,7 @@ impl Catalog {
                     Ok(cached) => Some(cached.catalog),
                     Err(cache::CacheError::Missing) => None,
                     Err(err) => {
-                        note = Some(format!("catalog cache rebuilt ({err})"));
+                        note = Some(Message::new("cache-rebuilt").with("why", err.to_string()));
                         None
                     }
                 },
@@ -376,7 +403,7 @@ impl Catalog {
             && refreshed.changed
             && let Err(err) = cache::save(&dir, root, &catalog)
         {
-            note = Some(format!("catalog cache not written ({err})"));
+            note = Some(Message::new("cache-not-written").with("why", err.to_string()));
         }
         Ok(Opened {
             catalog,
@@ -454,7 +481,7 @@ impl Catalog {
     pub fn article(&self, index: usize) -> Result<Article, Problem> {
         let entry = self.entries.get(index).ok_or_else(|| Problem {
             path: PathBuf::from(&self.origin),
-            reason: format!("no article number {index}"),
+            reason: Message::new("skip-no-article").with("index", index.to_string()),
             stamp: None,
         })?;
         if let Some(stored) = &entry.stored
@@ -623,7 +650,7 @@ pub struct Opened {
     /// The catalog.
     pub catalog: Catalog,
     /// What to tell the user about the cache, if anything (it was rebuilt, or not written).
-    pub note: Option<String>,
+    pub note: Option<Message>,
     /// How many files were read and parsed (the others came from the cache).
     pub parsed: usize,
 }
@@ -716,7 +743,7 @@ fn read_all(root: &Path, files: &[Listed]) -> Vec<Result<(Article, Stamp), Probl
                 Ok(article) => Ok((article, file.stamp)),
                 Err(mut problem) => {
                     // An unreadable file is tried again next time; a skipped one, once changed.
-                    if !problem.reason.starts_with("cannot read") {
+                    if problem.reason.id() != UNREADABLE {
                         problem.stamp = Some(file.stamp);
                     }
                     Err(problem)
@@ -815,15 +842,11 @@ pub fn article_id(root: &Path, path: &Path) -> String {
 
 /// Parses one file's bytes (or reports why it could not be read) into an article or a problem.
 fn parse_source(id: String, path: PathBuf, bytes: io::Result<Vec<u8>>) -> Result<Article, Problem> {
-    let bytes = bytes.map_err(|err| Problem {
-        stamp: None,
-        reason: format!("cannot read: {}, skipped", describe_io(&err)),
-        path: path.clone(),
-    })?;
+    let bytes = bytes.map_err(|err| Problem::unreadable(path.clone(), &err))?;
     Article::parse(id, path.clone(), &bytes).map_err(|skip| Problem {
         stamp: None,
         path,
-        reason: skip.to_string(),
+        reason: skip.message(),
     })
 }
 
@@ -930,11 +953,11 @@ fn is_article_name(path: &Path) -> bool {
 fn walk_problem(root: &Path, err: &walkdir::Error) -> Problem {
     let path = err.path().unwrap_or(root).to_owned();
     let reason = if err.loop_ancestor().is_some() {
-        "symbolic link loops back to a parent folder, not followed".to_owned()
+        Message::new("skip-link-loop")
     } else if let Some(io) = err.io_error() {
-        format!("cannot read: {}, skipped", describe_io(io))
+        Message::new(UNREADABLE).with("error", describe_io(io))
     } else {
-        format!("{err}, skipped")
+        Message::new("skip-walk").with("error", err.to_string())
     };
     Problem {
         path,

@@ -317,3 +317,55 @@ config-no-key = no key given for { $action }: expected a key name or a list of t
 config-typed-key = { $key } cannot be bound in [keys.{ $scope }]: a character is typed into a prompt
 config-bound-twice = { $key } is bound twice: to { $action } and to { $other } (in { $place })
 note-config-mistakes = { $count } mistakes in the config file: { $key } lists them
+verbatim = { $text }
+
+## Why a file was skipped, and what was made of an article read with a warning.
+skip-unreadable = cannot read: { $error }, skipped
+skip-binary-nul = binary file (contains NUL bytes), skipped
+skip-binary-signature = binary file (a binary file signature), skipped
+skip-binary-controls = binary file (mostly control bytes), skipped
+skip-empty = no text (empty, or only blank lines), skipped
+skip-no-article = no article number { $index }
+warn-guessed = not UTF-8: read as { $encoding }, a guess
+warn-invalid-utf8 = invalid UTF-8: unreadable bytes are shown as �
+warn-mojibake = repaired mojibake
+skip-link-loop = symbolic link loops back to a parent folder, not followed
+skip-walk = { $error }, skipped
+
+## Files that could not be opened, read or written.
+catalog-cannot-open = cannot open { $path }: { $error }
+store-cannot-create = cannot create { $path }: { $error }
+store-cannot-lock = cannot lock { $path }: { $error }
+store-cannot-open = cannot open { $path }: { $error }
+store-cannot-read = cannot read { $path }: { $error }
+store-cannot-replace = cannot replace { $path }: { $error }
+store-cannot-set-aside = cannot set aside { $path }: { $error }
+store-cannot-write = cannot write { $path }: { $error }
+store-no-data-dir = no data directory: set { $env } or pass --data-dir
+store-bookmarks-set-aside = bookmarks file could not be read; kept as { $path } and started afresh
+store-state-set-aside = reading state could not be read; kept as { $path } and started afresh
+
+## The terminal.
+tui-cannot-set-up = cannot set up the terminal
+tui-cannot-read-size = cannot read the terminal size
+tui-cannot-draw = cannot draw to the terminal
+tui-cannot-read = cannot read from the terminal
+
+## The catalog cache and the live folder, on the status line; { $why } says why.
+cache-rebuilding = rebuilding the catalog cache ({ $why })
+cache-rebuilt = catalog cache rebuilt ({ $why })
+cache-not-written = catalog cache not written ({ $why })
+cache-damaged = { $count ->
+    [one] 1 article
+   *[other] { $count } articles
+} damaged in the cache, read from the files
+cache-damaged-stored-anew = { $count ->
+    [one] 1 article
+   *[other] { $count } articles
+} damaged in the cache, read from the files; stored anew next time
+cache-damaged-not-written = { $count ->
+    [one] 1 article
+   *[other] { $count } articles
+} damaged in the cache, read from the files; cache not written: { $why }
+live-polling = no file notifications ({ $why }): the folder is looked at every second
+live-unwatched = the folder is not watched for changes ({ $why })

@@ -75,53 +75,136 @@ pub fn catalog_errors(lang: Lang) -> Vec<String> {
 /// A message of the catalogs with its arguments, said in the language of whatever shows it:
 /// for what is found before the language is known, as a config file's mistakes are.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
+pub struct Message(Box<Said>);
+
+/// What a [`Message`] holds, boxed: a message sits in every problem a catalog keeps, and in
+/// results whose error must stay small.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Said {
     /// The message's id in the catalogs.
-    pub id: &'static str,
-    /// Its arguments, by name.
-    pub args: Vec<(&'static str, String)>,
-    /// Arguments that are messages themselves, by name and id: said in the same language.
-    pub said: Vec<(&'static str, String)>,
+    id: String,
+    /// Its arguments, in the order given.
+    args: Vec<Argument>,
+}
+
+/// One argument of a [`Message`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Argument {
+    /// Its name in the catalog.
+    name: &'static str,
+    /// Its value, or the id of the message that is its value.
+    value: String,
+    /// Whether `value` is a message id, said in the same language.
+    said: bool,
 }
 
 impl Message {
     /// The message `id`, without arguments yet.
-    pub fn new(id: &'static str) -> Message {
-        Message {
-            id,
+    pub fn new(id: &str) -> Message {
+        Message(Box::new(Said {
+            id: id.to_owned(),
             args: Vec::new(),
-            said: Vec::new(),
-        }
+        }))
+    }
+
+    /// The message's id in the catalogs.
+    pub fn id(&self) -> &str {
+        &self.0.id
+    }
+
+    fn push(mut self, name: &'static str, value: String, said: bool) -> Message {
+        self.0.args.push(Argument { name, value, said });
+        self
     }
 
     /// The message with one more argument, the message `id` in the same language.
-    pub fn with_said(mut self, name: &'static str, id: impl Into<String>) -> Message {
-        self.said.push((name, id.into()));
-        self
+    pub fn with_said(self, name: &'static str, id: impl Into<String>) -> Message {
+        self.push(name, id.into(), true)
     }
 
     /// The message with one more argument.
-    pub fn with(mut self, name: &'static str, value: impl Into<String>) -> Message {
-        self.args.push((name, value.into()));
-        self
+    pub fn with(self, name: &'static str, value: impl Into<String>) -> Message {
+        self.push(name, value.into(), false)
     }
 
     /// The message in a language.
     pub fn say(&self, lang: Lang) -> String {
-        let said: Vec<(&str, String)> = self
-            .said
-            .iter()
-            .map(|(name, id)| (*name, lang.t(id)))
-            .collect();
-        let args: Vec<Arg<'_>> = self
+        let values: Vec<String> = self
+            .0
             .args
             .iter()
-            .chain(&said)
-            .map(|(name, value)| (*name, FluentValue::from(value.as_str())))
+            .map(|arg| match arg.said {
+                true => lang.t(&arg.value),
+                false => arg.value.clone(),
+            })
             .collect();
-        lang.tr(self.id, &args)
+        let args: Vec<Arg<'_>> = self
+            .0
+            .args
+            .iter()
+            .zip(&values)
+            .map(|(arg, value)| match value.parse::<u64>() {
+                // A count chooses the plural form: a number, not a text.
+                Ok(n) if arg.name == "count" => (arg.name, FluentValue::from(n)),
+                _ => (arg.name, FluentValue::from(value.as_str())),
+            })
+            .collect();
+        lang.tr(&self.0.id, &args)
+    }
+
+    /// The message as one string, to keep where only text is kept (the catalog cache):
+    /// its id, then each argument's name and value, between separators no text holds.
+    pub fn encode(&self) -> String {
+        let mut out = self.0.id.clone();
+        for arg in self.0.args.iter().filter(|a| !a.said) {
+            out.push(FIELD);
+            out.push_str(arg.name);
+            out.push(VALUE);
+            out.push_str(&arg.value);
+        }
+        out
+    }
+
+    /// A message kept by [`Message::encode`]; text kept before messages were (an older
+    /// docbao's) is said as it is.
+    pub fn decode(kept: &str) -> Message {
+        let mut fields = kept.split(FIELD);
+        let id = fields.next().unwrap_or_default();
+        if !ids(Lang::En).iter().any(|known| known == id) {
+            return Message::new(VERBATIM).with("text", kept);
+        }
+        let mut message = Message::new(id);
+        for field in fields {
+            let (name, value) = field.split_once(VALUE).unwrap_or((field, ""));
+            // Argument names are the catalog's, a few known words: keep the one the
+            // catalog spells, so that the name can live as long as the program.
+            if let Some(known) = ARGUMENT_NAMES.iter().find(|n| **n == name) {
+                message = message.with(known, value);
+            }
+        }
+        message
     }
 }
+
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.say(Lang::En))
+    }
+}
+
+/// Separates a kept message's fields.
+const FIELD: char = '\u{1f}';
+
+/// Separates an argument's name from its value.
+const VALUE: char = '\u{1e}';
+
+/// The message that says a text as it is.
+const VERBATIM: &str = "verbatim";
+
+/// The names of the arguments of the messages a catalog keeps.
+const ARGUMENT_NAMES: &[&str] = &[
+    "why", "error", "encoding", "text", "index", "path", "env", "count",
+];
 
 /// A language the interface speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

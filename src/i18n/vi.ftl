@@ -290,3 +290,46 @@ config-no-key = chưa có phím cho { $action }: cần tên phím hoặc danh s�
 config-typed-key = không gán được { $key } trong [keys.{ $scope }]: ký tự gõ vào dòng nhập là chữ
 config-bound-twice = { $key } bị gán hai lần: cho { $action } và cho { $other } (ở { $place })
 note-config-mistakes = tệp cấu hình có { $count } lỗi: { $key } liệt kê
+verbatim = { $text }
+
+## Vì sao một tệp bị bỏ qua, và cảnh báo khi đọc một bài.
+skip-unreadable = không đọc được: { $error }, bỏ qua
+skip-binary-nul = tệp nhị phân (có byte NUL), bỏ qua
+skip-binary-signature = tệp nhị phân (có chữ ký của tệp nhị phân), bỏ qua
+skip-binary-controls = tệp nhị phân (phần lớn là byte điều khiển), bỏ qua
+skip-empty = không có chữ (trống, hoặc chỉ có dòng trắng), bỏ qua
+skip-no-article = không có bài số { $index }
+warn-guessed = không phải UTF-8: đọc theo bảng mã { $encoding }, đoán
+warn-invalid-utf8 = UTF-8 lỗi: các byte không đọc được hiện là �
+warn-mojibake = đã sửa lỗi phông chữ (mojibake)
+skip-link-loop = liên kết tượng trưng vòng lại thư mục cha, không theo
+skip-walk = { $error }, bỏ qua
+
+## Tệp không mở, đọc hay ghi được.
+catalog-cannot-open = không mở được { $path }: { $error }
+store-cannot-create = không tạo được { $path }: { $error }
+store-cannot-lock = không khóa được { $path }: { $error }
+store-cannot-open = không mở được { $path }: { $error }
+store-cannot-read = không đọc được { $path }: { $error }
+store-cannot-replace = không thay được { $path }: { $error }
+store-cannot-set-aside = không cất riêng được { $path }: { $error }
+store-cannot-write = không ghi được { $path }: { $error }
+store-no-data-dir = không có thư mục dữ liệu: hãy đặt { $env } hoặc dùng --data-dir
+store-bookmarks-set-aside = không đọc được tệp dấu trang; đã cất riêng thành { $path } và bắt đầu lại
+store-state-set-aside = không đọc được trạng thái đọc; đã cất riêng thành { $path } và bắt đầu lại
+
+## Cửa sổ dòng lệnh.
+tui-cannot-set-up = không thiết lập được cửa sổ dòng lệnh
+tui-cannot-read-size = không đọc được kích thước cửa sổ dòng lệnh
+tui-cannot-draw = không vẽ được lên cửa sổ dòng lệnh
+tui-cannot-read = không đọc được từ cửa sổ dòng lệnh
+
+## Bộ nhớ đệm và thư mục theo dõi, ở dòng trạng thái; { $why } nói lý do.
+cache-rebuilding = đang dựng lại bộ nhớ đệm ({ $why })
+cache-rebuilt = đã dựng lại bộ nhớ đệm ({ $why })
+cache-not-written = không ghi được bộ nhớ đệm ({ $why })
+cache-damaged = { $count } bài hỏng trong bộ nhớ đệm, đã đọc từ tệp
+cache-damaged-stored-anew = { $count } bài hỏng trong bộ nhớ đệm, đã đọc từ tệp; sẽ lưu lại lần sau
+cache-damaged-not-written = { $count } bài hỏng trong bộ nhớ đệm, đã đọc từ tệp; không ghi được: { $why }
+live-polling = không nhận được thông báo thay đổi tệp ({ $why }): thư mục được xem lại mỗi giây
+live-unwatched = thư mục không được theo dõi thay đổi ({ $why })

@@ -72,7 +72,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         .entry()
         .filter(|_| matches!(shown, Screen::List | Screen::Reader))
         .and_then(|a| a.warnings.first())
-        .map(|w| format!("⚠ {w}"));
+        .map(|w| format!("⚠ {}", w.say(lang)));
     let problems = (!matches!(shown, Screen::Problems(_)))
         .then(|| problems_summary(app))
         .flatten();

@@ -120,6 +120,20 @@ fn harness_at(
     )
 }
 
+/// An app over `catalog`, in memory, speaking `lang`.
+pub fn app_with_lang(
+    lang: docbao::i18n::Lang,
+    catalog: Arc<Catalog>,
+    width: u16,
+    height: u16,
+) -> Harness {
+    let done = docbao::catalog::indexer::Progress {
+        done: true,
+        ..Default::default()
+    };
+    harness_in(lang, catalog, width, height, Storage::in_memory(), done)
+}
+
 /// An app over the bundled articles, in memory, speaking `lang`.
 pub fn app_speaking(lang: docbao::i18n::Lang, width: u16, height: u16) -> Harness {
     let done = docbao::catalog::indexer::Progress {
