@@ -165,10 +165,10 @@ pub fn effective(loaded: &Loaded) -> String {
         ),
         (None, _) => "# no config directory is known: these are the defaults\n".to_owned(),
     };
-    if !loaded.problems.is_empty() {
+    if loaded.found && !loaded.problems.is_empty() {
         let _ = writeln!(
             out,
-            "# {} mistake(s) in it, on stderr: those settings are the defaults",
+            "# mistakes in it: {} (on stderr); those settings are the defaults",
             loaded.problems.len()
         );
     }
