@@ -170,7 +170,7 @@ impl Message {
     pub fn decode(kept: &str) -> Message {
         let mut fields = kept.split(FIELD);
         let id = fields.next().unwrap_or_default();
-        if !ids(Lang::En).iter().any(|known| known == id) {
+        if !bundle(Lang::En).has_message(id) {
             return Message::new(VERBATIM).with("text", kept);
         }
         let mut message = Message::new(id);
