@@ -332,7 +332,9 @@ pub enum RebindError {
         known: String,
     },
     /// A plain character in a prompt, where it is typed.
-    #[error("{key} cannot be bound in [keys.{scope}]: a character is typed into a prompt")]
+    #[error(
+        "{key} cannot be bound in [keys.{scope}]: a character is typed into a prompt; use a Ctrl- or Alt- key"
+    )]
     Typed {
         /// The key, as named.
         key: String,

@@ -170,7 +170,7 @@ fn wrong_types_and_typed_keys_are_refused() {
             "config.toml:1:14: \"wide\": expected a number of columns, a whole number from 20 to 65535",
             "config.toml:2:10: expected a folder's path in quotes",
             "config.toml:4:8: true: expected one of \"smart\", \"match\", \"ignore\"",
-            "config.toml:6:10: q cannot be bound in [keys.prompt]: a character is typed into a prompt",
+            "config.toml:6:10: q cannot be bound in [keys.prompt]: a character is typed into a prompt; use a Ctrl- or Alt- key",
             "config.toml:8:15: toggle-help: expected a key name (\"n\", \"Ctrl-N\") or a list of them",
         ]
     );

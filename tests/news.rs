@@ -425,7 +425,7 @@ fn a_search_of_the_unread_that_finds_nothing_says_how_to_list_all() {
         .collect::<Vec<_>>()
         .join(" ");
     assert!(
-        said.contains("No unread article matches. u lists all"),
+        said.contains("No unread article matches. u shows the read ones too"),
         "{text}"
     );
 }
