@@ -165,14 +165,14 @@ fn sensitivity(on: bool, off: bool, default: Sensitivity) -> Sensitivity {
     }
 }
 
-/// Runs what the command line asks for; the exit code says whether a search found anything.
-pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+/// Runs what the command line asks for with the config `loaded` (from the same words, by
+/// [`before_parsing`]); the exit code says whether a search found anything.
+pub fn run(cli: Cli, loaded: config::Loaded) -> anyhow::Result<ExitCode> {
     let cache = if cli.no_cache {
         CacheUse::Bypass
     } else {
         CacheUse::Platform
     };
-    let loaded = config::load(cli.config.as_deref());
     let interactive = cli.command.is_none() && io::stdout().is_terminal();
     let prints_config = matches!(cli.command, Some(Command::Config { .. }));
     let lang = cli
@@ -417,9 +417,10 @@ pub fn say_error(err: &anyhow::Error, lang: Lang) -> String {
     format!("{err:#}")
 }
 
-/// The language for what is said before the command line is read: `--lang` if it is given
-/// and right, else the config file's, else the locale's.
-pub fn lang_of(args: &[std::ffi::OsString]) -> Lang {
+/// What is known before the command line is parsed, from its words alone: the config file
+/// (`--config`, else the platform's), read once for the whole run, and the language for
+/// what is said (`--lang` if it is given and right, else the config's, else the locale's).
+pub fn before_parsing(args: &[std::ffi::OsString]) -> (config::Loaded, Lang) {
     let words: Vec<String> = args
         .iter()
         .map(|a| a.to_string_lossy().into_owned())
@@ -431,14 +432,13 @@ pub fn lang_of(args: &[std::ffi::OsString]) -> Lang {
                 .or_else(|| (w == flag).then(|| words.get(i + 1).cloned()).flatten())
         })
     };
-    if let Some(lang) = value("--lang").and_then(|v| parse_lang(&v)) {
-        return lang;
-    }
     let file = value("--config").map(PathBuf::from);
-    config::load(file.as_deref())
-        .config
-        .language
-        .unwrap_or_else(Lang::from_env)
+    let loaded = config::load(file.as_deref());
+    let lang = value("--lang")
+        .and_then(|v| parse_lang(&v))
+        .or(loaded.config.language)
+        .unwrap_or_else(Lang::from_env);
+    (loaded, lang)
 }
 
 /// The command meant when the first word of `args` (after the program) is no command and no

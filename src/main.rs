@@ -8,7 +8,7 @@ use docbao::cli::{self, Cli};
 
 fn main() -> ExitCode {
     let args: Vec<_> = std::env::args_os().collect();
-    let lang = cli::lang_of(&args);
+    let (loaded, lang) = cli::before_parsing(&args);
     if let Some((typed, meant)) = cli::misspelt_command(&args) {
         let said = lang.tr(
             "cli-misspelt",
@@ -38,7 +38,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match cli::run(cli) {
+    match cli::run(cli, loaded) {
         Ok(code) => code,
         Err(err) => {
             eprintln!("docbao: {}", cli::say_error(&err, lang));
