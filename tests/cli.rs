@@ -34,6 +34,15 @@ fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).expect("UTF-8 errors")
 }
 
+/// What `docbao bookmarks --markdown` prints of the bookmarks kept in `data`, run in `cwd`.
+fn markdown_export(cwd: &Path, data: &Path) -> String {
+    let data = data.to_str().expect("a UTF-8 temp path");
+    stdout(&docbao(
+        cwd,
+        &["bookmarks", "--markdown", "--data-dir", data],
+    ))
+}
+
 fn empty_dir() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
 }
@@ -607,15 +616,7 @@ fn the_markdown_export_is_in_article_order_and_passages_in_text_order() {
         quotes.push(bookmark.quote.clone());
         store.apply(Change::Add(bookmark)).unwrap();
     }
-    let markdown = stdout(&docbao(
-        dir.path(),
-        &[
-            "bookmarks",
-            "--markdown",
-            "--data-dir",
-            data.to_str().unwrap(),
-        ],
-    ));
+    let markdown = markdown_export(dir.path(), &data);
     let at = |text: &str| {
         markdown
             .find(text)
@@ -649,15 +650,7 @@ fn the_markdown_export_follows_the_sections_of_a_nested_folder() {
         let bookmark = Bookmark::new(catalog.folder(), &article, article.blocks[0].range.clone());
         store.apply(Change::Add(bookmark)).unwrap();
     }
-    let markdown = stdout(&docbao(
-        dir.path(),
-        &[
-            "bookmarks",
-            "--markdown",
-            "--data-dir",
-            data.to_str().unwrap(),
-        ],
-    ));
+    let markdown = markdown_export(dir.path(), &data);
     let title = |id: &str| catalog.find(id).unwrap().1.title.clone();
     let (kinh_te, the_gioi) = (title("kinh-te/bai-1"), title("the-gioi/bai-6"));
     assert!(
