@@ -369,3 +369,4 @@ cache-damaged-not-written = { $count ->
 } damaged in the cache, read from the files; cache not written: { $why }
 live-polling = no file notifications ({ $why }): the folder is looked at every second
 live-unwatched = the folder is not watched for changes ({ $why })
+list-no-unread-match-typing = No unread article matches. { $back } clears the search.

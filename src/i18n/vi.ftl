@@ -333,3 +333,4 @@ cache-damaged-stored-anew = { $count } bài hỏng trong bộ nhớ đệm, đã
 cache-damaged-not-written = { $count } bài hỏng trong bộ nhớ đệm, đã đọc từ tệp; không ghi được: { $why }
 live-polling = không nhận được thông báo thay đổi tệp ({ $why }): thư mục được xem lại mỗi giây
 live-unwatched = thư mục không được theo dõi thay đổi ({ $why })
+list-no-unread-match-typing = Không bài chưa đọc nào khớp. { $back } để bỏ tìm.

@@ -90,8 +90,13 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
             &crate::action::Action::ToggleUnreadView,
         );
         let back = super::back_key(app);
+        // While the query is typed, u is a letter of it: only Esc is named then.
+        let typing = app.mode() == crate::app::Mode::ListPrompt;
         let message = match (indexing, app.list().unread_only()) {
             (true, _) => lang.tr("list-no-match-so-far", &[("back", back.into())]),
+            (false, true) if typing => {
+                lang.tr("list-no-unread-match-typing", &[("back", back.into())])
+            }
             (false, true) => lang.tr(
                 "list-no-unread-match",
                 &[("unread", unread_key.into()), ("back", back.into())],
