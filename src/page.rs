@@ -230,11 +230,13 @@ impl Page {
             return Vec::new();
         };
         let from = ranges.partition_point(|r| r.end <= first.source.start);
+        // Every range is of the text the page was laid out from; `get` keeps a range of
+        // another version of it (a bug) from bringing the reader down.
         let column_at = |piece: &Piece, at: usize| {
-            piece.column
-                + text::str_width(
-                    &text[piece.source.start..at.clamp(piece.source.start, piece.source.end)],
-                )
+            let shown =
+                text.get(piece.source.start..at.clamp(piece.source.start, piece.source.end));
+            debug_assert!(shown.is_some(), "a range of another text");
+            piece.column + shown.map_or(0, text::str_width)
         };
         let mut out = Vec::new();
         for (k, range) in ranges.iter().enumerate().skip(from) {

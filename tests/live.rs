@@ -240,10 +240,309 @@ fn an_open_article_changed_on_disk_keeps_its_place_and_its_bookmarks() {
     assert_eq!(now, top.map(|b| b + 1), "the same passage at the top");
     let placed = &app.reader().placed()[0];
     let range = placed.anchor.range().unwrap();
-    assert!(matches!(placed.anchor, docbao::bookmarks::Anchor::Moved(_)));
+    // Found where it moved to, it remembers its new place and context at once: placed
+    // again, it is where the bookmark says.
+    assert!(matches!(placed.anchor, docbao::bookmarks::Anchor::Exact(_)));
     assert_eq!(
-        app.article().unwrap().text[range],
+        app.article().unwrap().text[range.clone()],
         text,
         "the bookmark re-anchored"
     );
+    let bookmark = app.bookmarks().get(&placed.id).unwrap();
+    let article = app.article().unwrap();
+    assert_eq!(bookmark.start, article.text[..range.start].chars().count());
+    assert!(
+        article.text[..range.start].ends_with(&bookmark.prefix),
+        "the context is the new text's: {:?}",
+        bookmark.prefix
+    );
+}
+
+/// The article the reader keeps open while its file changes: a few paragraphs of Vietnamese,
+/// in a folder of its own.
+mod changing {
+    use super::*;
+    use common::Harness;
+    use docbao::bookmarks::Anchor;
+    use proptest::prelude::*;
+
+    /// Paragraphs to build the article from: multibyte, NFC and NFD, short and long.
+    pub const PARAGRAPHS: [&str; 8] = [
+        "Thủ tướng Phạm Minh Chính dự lễ mở ký Công ước Hà Nội.",
+        "Công ước Hà Nội gửi đi ba thông điệp rõ ràng. Một là hợp tác. Hai là tin cậy.",
+        "ẢNH: Toàn cảnh phiên khai mạc tại Trung tâm Hội nghị Quốc gia.",
+        "Đại diện 72 quốc gia đã ký. Việc này đánh dấu một bước tiến quan trọng.",
+        "Ngắn.",
+        "Tổng Thư ký Liên Hợp Quốc António Guterres phát biểu tại lễ mở ký.",
+        "Mạng không gian là nơi tội phạm hoạt động xuyên biên giới, khó truy vết.",
+        "Hợp tác quốc tế là điều kiện cần để phòng, chống tội phạm mạng hiệu quả.",
+    ];
+
+    /// Writes the article of these paragraphs.
+    pub fn write(path: &Path, paragraphs: &[String]) {
+        let body = paragraphs.join("\n\n");
+        fs::write(path, format!("date 2025-10-25 Công ước Hà Nội\n\n{body}\n")).unwrap();
+    }
+
+    /// A change of the open article's file.
+    #[derive(Debug, Clone)]
+    pub enum Edit {
+        /// A paragraph added before paragraph `at`.
+        Insert { at: usize, text: usize, nfd: bool },
+        /// Paragraph `at` taken out.
+        Delete { at: usize },
+        /// Paragraph `at`'s first word changed.
+        Reword { at: usize },
+        /// The file cut to `keep` bytes (perhaps inside a character).
+        Truncate { keep: usize },
+        /// The file removed, written again at the next edit.
+        Remove,
+    }
+
+    /// Applies an edit to the paragraphs and the file.
+    pub fn apply(path: &Path, paragraphs: &mut Vec<String>, edit: &Edit) {
+        let len = paragraphs.len();
+        match *edit {
+            Edit::Insert { at, text, nfd } => {
+                let text = PARAGRAPHS[text % PARAGRAPHS.len()];
+                let text: String = if nfd {
+                    unicode_normalization::UnicodeNormalization::nfd(text).collect()
+                } else {
+                    text.to_owned()
+                };
+                paragraphs.insert(at % (len + 1), text);
+            }
+            Edit::Delete { at } if len > 1 => {
+                paragraphs.remove(at % len);
+            }
+            Edit::Reword { at } if len > 0 => {
+                let p = &mut paragraphs[at % len];
+                *p = format!("Mới {}", p.split_once(' ').map_or("", |(_, rest)| rest));
+            }
+            Edit::Truncate { keep } => {
+                write(path, paragraphs);
+                let bytes = fs::read(path).unwrap();
+                fs::write(path, &bytes[..keep.min(bytes.len())]).unwrap();
+                return;
+            }
+            Edit::Remove => {
+                let _ = fs::remove_file(path);
+                return;
+            }
+            _ => {}
+        }
+        write(path, paragraphs);
+    }
+
+    /// Key scripts: moving, selecting, searching, bookmarking, copying.
+    pub const SCRIPTS: [&str; 20] = [
+        "j",
+        "k",
+        "}",
+        "{",
+        "g",
+        "G",
+        "v",
+        "v }",
+        "v j j",
+        "( )",
+        ")",
+        "m Enter",
+        "m x Enter",
+        "y",
+        "/ c o Enter",
+        "/ t h Esc",
+        "n",
+        "N",
+        "Esc",
+        "Enter",
+    ];
+
+    /// One step: keys, or an edit of the file.
+    #[derive(Debug, Clone)]
+    pub enum Step {
+        Keys(usize),
+        Edit(Edit),
+    }
+
+    pub fn step() -> impl Strategy<Value = Step> {
+        prop_oneof![
+            3 => (0..SCRIPTS.len()).prop_map(Step::Keys),
+            1 => (0usize..10, 0usize..8, any::<bool>())
+                .prop_map(|(at, text, nfd)| Step::Edit(Edit::Insert { at, text, nfd })),
+            1 => (0usize..10).prop_map(|at| Step::Edit(Edit::Delete { at })),
+            1 => (0usize..10).prop_map(|at| Step::Edit(Edit::Reword { at })),
+            1 => (0usize..600).prop_map(|keep| Step::Edit(Edit::Truncate { keep })),
+            1 => Just(Step::Edit(Edit::Remove)),
+        ]
+    }
+
+    /// What `m` would bookmark now: the selection, or the passage under the cursor, trimmed.
+    pub fn to_bookmark(app: &Harness) -> Option<String> {
+        let article = app.article()?;
+        let range = match app.reader().selection() {
+            Some(selection) => selection.covered(),
+            None => app.passage()?,
+        };
+        Some(article.text.get(range)?.trim().to_owned())
+    }
+
+    /// Every position the reader holds is of the text it shows, and every bookmark placed
+    /// remembers the very text it is placed on.
+    #[track_caller]
+    pub fn check(app: &Harness) {
+        let Some(article) = app.article() else {
+            return;
+        };
+        let text = &article.text;
+        let reader = app.reader();
+        let ranges = reader
+            .selection()
+            .map(|s| vec![s.anchor.clone(), s.head.clone()])
+            .unwrap_or_default()
+            .into_iter()
+            .chain(reader.flash().cloned())
+            .chain(reader.search().into_iter().flat_map(|s| s.matches.clone()));
+        for range in ranges {
+            assert!(
+                text.get(range.clone()).is_some(),
+                "{range:?} of another text"
+            );
+        }
+        for placed in reader.placed() {
+            let Some(range) = placed.anchor.range() else {
+                assert_eq!(placed.anchor, Anchor::Orphaned);
+                continue;
+            };
+            let bookmark = app.bookmarks().get(&placed.id).expect("placed, so kept");
+            assert_eq!(
+                Some(bookmark.quote.as_str()),
+                text.get(range),
+                "the bookmark stores what its highlight shows"
+            );
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 48, ..proptest::prelude::ProptestConfig::default() })]
+
+    /// Keys and edits of the open file in any order never bring the reader down, nor leave
+    /// a position of one text applied to another, and a bookmark stores what it showed.
+    #[test]
+    fn keys_and_edits_of_the_open_file_in_any_order(
+        steps in proptest::collection::vec(changing::step(), 1..24)
+    ) {
+        use changing::*;
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("cong-uoc.txt");
+        let mut paragraphs: Vec<String> = PARAGRAPHS.iter().map(|p| p.to_string()).collect();
+        write(&path, &paragraphs);
+        let catalog = Arc::new(Catalog::open(folder.path()).unwrap());
+        let mut app = common::app_with(catalog, 100, 30);
+        press(&mut app, "Enter");
+        for step in &steps {
+            match step {
+                Step::Keys(k) => {
+                    let script = SCRIPTS[*k];
+                    let wanted = script.starts_with('m').then(|| to_bookmark(&app)).flatten();
+                    let before: Vec<String> =
+                        app.bookmarks().all().iter().map(|b| b.id.clone()).collect();
+                    press(&mut app, script);
+                    let added = app.bookmarks().all().iter().find(|b| !before.contains(&b.id));
+                    if let (Some(added), Some(wanted)) = (added, wanted) {
+                        proptest::prop_assert_eq!(&added.quote, &wanted, "bookmarked what was shown");
+                    }
+                }
+                Step::Edit(edit) => {
+                    apply(&path, &mut paragraphs, edit);
+                    let catalog = Arc::new(Catalog::open(folder.path()).unwrap());
+                    app.act(Action::CatalogUpdated { catalog, progress: done() });
+                }
+            }
+            check(&app);
+            // Drawing reads every position against the text shown.
+            common::draw(&app);
+        }
+    }
+}
+
+/// The changing article, written, opened in the reader with its data kept in `data`.
+fn open_changing(
+    folder: &Path,
+    data: &Path,
+    paragraphs: &[String],
+) -> (std::path::PathBuf, common::Harness) {
+    let path = folder.join("cong-uoc.txt");
+    changing::write(&path, paragraphs);
+    let catalog = Arc::new(Catalog::open(folder).unwrap());
+    let mut app = common::app_in(data, catalog, 100, 30);
+    press(&mut app, "Enter");
+    (path, app)
+}
+
+#[test]
+fn a_bookmark_found_again_remembers_its_new_context_and_never_grows() {
+    let (folder, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut paragraphs: Vec<String> = changing::PARAGRAPHS.iter().map(|p| p.to_string()).collect();
+    let (path, mut app) = open_changing(folder.path(), data.path(), &paragraphs);
+    // The fourth paragraph, bookmarked.
+    press(&mut app, "} } } m Enter");
+    let bookmarked = paragraphs[3].clone();
+    assert_eq!(app.bookmarks().all()[0].quote, bookmarked);
+    // A paragraph added before it while it is open: found again, and its new context saved.
+    let added = "Đoạn chèn vào trước, chưa từng được đánh dấu.";
+    paragraphs.insert(3, added.to_owned());
+    changing::write(&path, &paragraphs);
+    let catalog = Arc::new(Catalog::open(folder.path()).unwrap());
+    app.act(Action::CatalogUpdated {
+        catalog,
+        progress: done(),
+    });
+    drop(app);
+    // docbao closed, the passage's first words changed, docbao opened again.
+    paragraphs[4] = paragraphs[4].replacen("Đại diện 72 quốc gia", "Đại diện bảy mươi hai nước", 1);
+    let (_, app) = open_changing(folder.path(), data.path(), &paragraphs);
+    let placed = &app.reader().placed()[0];
+    let range = placed.anchor.range().expect("found again");
+    let text = &app.article().unwrap().text[range];
+    assert!(!text.contains("chưa từng"), "grew over {text:?}");
+    assert!(text.contains("bảy mươi hai"), "{text:?}");
+}
+
+#[test]
+fn esc_after_a_search_in_the_article_puts_back_the_view_the_cursor_and_the_selection() {
+    let (folder, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let paragraphs: Vec<String> = changing::PARAGRAPHS.iter().map(|p| p.to_string()).collect();
+    let (_, mut app) = open_changing(folder.path(), data.path(), &paragraphs);
+    press(&mut app, "} v");
+    let (scroll, cursor) = (app.reader().scroll(), app.reader().cursor());
+    let selection = app.reader().selection().cloned();
+    assert!(selection.is_some());
+    press(&mut app, "/ t ộ i Space p h ạ m");
+    assert_ne!(app.reader().cursor(), cursor, "the search moved the cursor");
+    press(&mut app, "Esc");
+    assert_eq!(app.reader().scroll(), scroll);
+    assert_eq!(app.reader().cursor(), cursor, "the passage cursor back");
+    assert_eq!(app.reader().selection().cloned(), selection);
+    assert!(app.reader().search().is_none());
+}
+
+#[test]
+fn an_article_changed_while_its_headline_is_in_view_is_read_again() {
+    // At scroll 0 the view starts above the first paragraph (the headline): this used to
+    // subtract the first paragraph's row from 0.
+    let (folder, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut paragraphs: Vec<String> = changing::PARAGRAPHS.iter().map(|p| p.to_string()).collect();
+    let (path, mut app) = open_changing(folder.path(), data.path(), &paragraphs);
+    assert_eq!(app.reader().scroll(), 0);
+    paragraphs.insert(0, "Tin mới: một đoạn ở đầu bài.".to_owned());
+    changing::write(&path, &paragraphs);
+    let catalog = Arc::new(Catalog::open(folder.path()).unwrap());
+    app.act(Action::CatalogUpdated {
+        catalog,
+        progress: done(),
+    });
+    assert_eq!(app.reader().scroll(), 0, "still at the headline");
+    assert!(app.article().unwrap().text.contains("Tin mới"));
 }

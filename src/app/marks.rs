@@ -239,19 +239,29 @@ impl App {
         }
     }
 
-    /// Finds the selected article's bookmarks in its current text.
+    /// Finds the selected article's bookmarks in its current text, and has those found
+    /// elsewhere or edited remember the passage as it reads now, with its new context.
     pub(super) fn place_bookmarks(&mut self) {
-        self.reader.placed = match self.reader.article.as_deref() {
-            Some(article) => self
-                .bookmarks
-                .of_article(&article.id)
-                .map(|b| Placed {
-                    id: b.id.clone(),
-                    anchor: b.locate(article),
-                })
-                .collect(),
-            None => Vec::new(),
+        let Some(article) = self.reader.article.clone() else {
+            self.reader.placed = Vec::new();
+            return;
         };
+        let mut changes = Vec::new();
+        self.reader.placed = self
+            .bookmarks
+            .of_article(&article.id)
+            .map(|b| {
+                let anchor = b.locate(&article);
+                changes.extend(anchor.range().and_then(|r| b.reanchor(&article.text, r)));
+                Placed {
+                    id: b.id.clone(),
+                    anchor,
+                }
+            })
+            .collect();
+        for change in changes {
+            self.change(change);
+        }
     }
 
     /// Opens the bookmarks pane over `under`, and has the file read again for what another
@@ -523,7 +533,16 @@ fn refilter(pane: &mut BookmarksPane) {
 
 /// The range without the whitespace at its ends.
 fn trim(text: &str, range: Range<usize>) -> Range<usize> {
-    let slice = &text[range.clone()];
+    // A range always belongs to the text it is used with; were one ever of another version
+    // of it, nothing would be trimmed rather than the reader brought down.
+    let Some(slice) = text.get(range.clone()) else {
+        debug_assert!(
+            false,
+            "range {range:?} outside the text's {} bytes",
+            text.len()
+        );
+        return range.start.min(text.len())..range.start.min(text.len());
+    };
     let start = range.start + (slice.len() - slice.trim_start().len());
     let end = range.end - (slice.len() - slice.trim_end().len());
     start..end.max(start)

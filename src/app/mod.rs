@@ -26,7 +26,7 @@ pub use keys::{HelpLine, KeyHelp, Mode};
 
 use crate::i18n::Lang;
 pub use list::{ListFilter, ListView};
-pub use reader::{Placed, ReaderSearch, ReaderView, Selection, Then};
+pub use reader::{Placed, ReaderPlace, ReaderSearch, ReaderView, Selection, Then};
 pub use rows::{SectionShown, ShownEntry};
 pub use screen::{
     BookmarksPane, Focus, HelpView, PaneEntry, Placement, ProblemsView, PromptScreen, Purpose,
@@ -117,6 +117,8 @@ pub struct App {
     unread_changed: bool,
     /// Whether the folder has been indexed whole once: a catalog now is the live folder's.
     live: bool,
+    /// How many times an article has been read for the reader: each reading's version.
+    versions: u64,
 }
 
 /// What the list's selection follows when a newer catalog comes in while indexing.
@@ -163,6 +165,7 @@ impl App {
             unread: 0,
             unread_changed: true,
             live: start.progress.done,
+            versions: 0,
         };
         let last = app.reading.last.clone();
         let found = last
@@ -186,7 +189,10 @@ impl App {
         app.restore_position();
         app.keep_selection_visible();
         app.settle();
-        app.effects.clear();
+        // What a first frame asks for is not wanted, but for the bookmarks found again in
+        // the article shown, which remember their passage as it reads now.
+        app.effects
+            .retain(|e| matches!(e, Effect::SaveBookmarks { .. }));
         app
     }
 
@@ -585,9 +591,6 @@ impl App {
         } else if !same_file || self.reader.article.is_none() {
             // The same article, changed: read again, at the same passage.
             self.reread_at_same_passage();
-            if let Some(search) = self.reader.search.take() {
-                self.search_article(search.query, Then::Show);
-            }
         }
         self.bookmarks_changed = true;
         self.unread_changed = true;

@@ -23,8 +23,7 @@ impl App {
     /// Opens the search prompt of the reader.
     pub(super) fn start_reader_search(&mut self) -> Screen {
         let purpose = Purpose::SearchReader {
-            origin: self.reader.scroll,
-            before: self.reader.search.clone(),
+            before: Box::new(self.reader_place()),
         };
         self.open_prompt(String::new(), purpose, Screen::Reader)
     }
@@ -93,8 +92,8 @@ impl App {
         match &p.purpose {
             Purpose::NewNote { .. } | Purpose::EditNote { .. } => {}
             Purpose::FilterBookmarks { .. } => self.filter_bookmarks(&mut p.under, &text),
-            Purpose::SearchReader { origin, .. } => {
-                let origin = *origin;
+            Purpose::SearchReader { before } => {
+                let origin = before.scroll.min(self.max_scroll());
                 self.reader.scroll = origin;
                 let query = Query::new(&text, self.options);
                 if query.is_empty() {
@@ -144,10 +143,7 @@ impl App {
             }
             Purpose::EditNote { .. } => self.note = Some(self.lang.t("note-unchanged")),
             Purpose::FilterBookmarks { before } => restore_bookmarks_filter(&mut under, before),
-            Purpose::SearchReader { origin, before } => {
-                self.reader.search = before;
-                self.reader.scroll = origin;
-            }
+            Purpose::SearchReader { before } => self.return_to(*before),
             Purpose::SearchList { before, selection } => {
                 self.cancel_list_search(before, selection);
             }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::{App, Mode};
 use crate::action::{Action, Effect};
-use crate::bookmarks::Anchor;
+use crate::bookmarks::{Anchor, Passage};
 use crate::catalog::Article;
 use crate::page::Page;
 use crate::search::{self, Query};
@@ -48,6 +48,21 @@ pub struct ReaderView {
     pub(super) folded: Option<Arc<FoldMap>>,
     /// What to do with the matches of the search a worker is running in the article.
     pub(super) then: Then,
+    /// Which reading of the article every position above belongs to: a new one each time
+    /// the file is read.
+    pub(super) version: u64,
+}
+
+/// Where the reader was, to go back to: the view, the passage cursor, the selection and the
+/// search, all in one version of the article.
+#[derive(Debug, Clone)]
+pub struct ReaderPlace {
+    version: u64,
+    /// The first row shown.
+    pub(super) scroll: usize,
+    cursor: usize,
+    selection: Option<Selection>,
+    search: Option<ReaderSearch>,
 }
 
 impl ReaderView {
@@ -122,6 +137,33 @@ pub enum Then {
 }
 
 impl App {
+    /// Where the reader is now, to come back to.
+    pub(super) fn reader_place(&self) -> ReaderPlace {
+        ReaderPlace {
+            version: self.reader.version,
+            scroll: self.reader.scroll,
+            cursor: self.reader.cursor,
+            selection: self.reader.selection.clone(),
+            search: self.reader.search.clone(),
+        }
+    }
+
+    /// Goes back to a place: all of it when the article has not been read again since, else
+    /// (its positions are of another text) the search run again, from where the view is.
+    pub(super) fn return_to(&mut self, place: ReaderPlace) {
+        if place.version == self.reader.version {
+            self.reader.scroll = place.scroll.min(self.max_scroll());
+            self.reader.cursor = place.cursor;
+            self.reader.selection = place.selection;
+            self.reader.search = place.search;
+            return;
+        }
+        match place.search {
+            Some(search) => self.search_article(search.query, Then::Show),
+            None => self.reader.search = None,
+        }
+    }
+
     /// Searches the selected article for `query`: at once in a short one, by a worker in a
     /// long one; `then` says what to do with the matches when they are found.
     pub(super) fn search_article(&mut self, query: Query, then: Then) {
@@ -360,7 +402,11 @@ impl App {
             .min(self.text_width());
         if self.reader.article.is_none() && self.list.selected < self.catalog.entries().len() {
             match self.catalog.article(self.list.selected) {
-                Ok(article) => self.reader.article = Some(Arc::new(article)),
+                Ok(article) => {
+                    self.versions += 1;
+                    self.reader.version = self.versions;
+                    self.reader.article = Some(Arc::new(article));
+                }
                 Err(problem) => self.note = Some(problem.to_string()),
             }
         }
@@ -371,31 +417,62 @@ impl App {
             .map(|article| Page::layout_in(article, width, self.lang));
     }
 
-    /// Reads the selected article again after its file changed, and shows it at the same
-    /// passage: the paragraph at the top and the cursor's found again by their opening words,
-    /// wherever paragraphs were added or removed.
+    /// Reads the selected article again after its file changed, and rebuilds in one step
+    /// everything placed in its text: the view and the passage cursor, the selection, the
+    /// highlighted passage, the bookmarks and the search. Each is found again by its words in
+    /// the new text, never by its old byte offsets, which may now fall inside a character.
     pub(super) fn reread_at_same_passage(&mut self) {
-        let place = match (self.reader.article.as_deref(), &self.reader.page) {
+        let old = self.reader.article.clone();
+        let place = match (old.as_deref(), &self.reader.page) {
             (Some(article), Some(page)) => page.block_at(self.reader.scroll).map(|top| {
-                let into = self.reader.scroll - page.block_start(top);
+                // `None` while the view is at the headline, above the first block.
+                let into = self.reader.scroll.checked_sub(page.block_start(top));
                 let cursor = Position::at(article, self.reader.cursor, 0);
                 (Position::at(article, top, 0), into, cursor)
             }),
             _ => None,
         };
+        let selection = self.reader.selection.take();
+        let flash = self.reader.flash.take();
+        let search = self.reader.search.take();
+        self.reader.placed.clear();
         self.reader.article = None;
         self.reader.folded = None;
+        self.reader.recorded = None;
         self.relayout_keeping_place();
-        let (Some((top, into, cursor)), Some(article)) = (place, self.reader.article.as_deref())
-        else {
-            return;
-        };
-        let (top, cursor) = (top.find_block(article), cursor.find_block(article));
-        if let Some(page) = &self.reader.page {
-            self.reader.scroll = page.block_start(top) + into;
+        if let (Some((top, into, cursor)), Some(article)) = (place, self.reader.article.as_deref())
+        {
+            let (top, cursor) = (top.find_block(article), cursor.find_block(article));
+            if let (Some(page), Some(into)) = (&self.reader.page, into) {
+                self.reader.scroll = page.block_start(top) + into;
+            }
+            self.reader.scroll = self.reader.scroll.min(self.max_scroll());
+            self.reader.cursor = cursor;
         }
-        self.reader.scroll = self.reader.scroll.min(self.max_scroll());
-        self.reader.cursor = cursor;
+        if let (Some(old), Some(new)) = (old.as_deref(), self.reader.article.clone()) {
+            let refind = |range: Range<usize>| {
+                let passage = old.text.get(range.clone())?;
+                // The same text at the same place: nothing to look for.
+                if new.text.get(range.clone()) == Some(passage)
+                    && old.text.get(..range.start) == new.text.get(..range.start)
+                {
+                    return Some(range);
+                }
+                Passage::of(&old.text, range).locate(&new.text).range()
+            };
+            self.reader.flash = flash.and_then(refind);
+            if let Some(selection) = selection {
+                let found = refind(selection.anchor).zip(refind(selection.head));
+                self.reader.selection = found.map(|(anchor, head)| Selection { anchor, head });
+                if self.reader.selection.is_none() {
+                    self.note = Some(self.lang.t("note-selection-gone"));
+                }
+            }
+        }
+        self.place_bookmarks();
+        if let Some(search) = search {
+            self.search_article(search.query, Then::Show);
+        }
     }
 
     /// Lays the article out for a new size, keeping the same place of the same paragraph at

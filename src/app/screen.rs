@@ -8,7 +8,7 @@ use crate::search::Query;
 
 use super::keys::Mode;
 use super::list::ListFilter;
-use super::reader::ReaderSearch;
+use super::reader::ReaderPlace;
 
 /// The active screen. The overlays (prompt, bookmarks, problems, help) keep the screen they
 /// were opened from, to go back to it exactly as it was.
@@ -102,10 +102,8 @@ impl Screen {
 pub enum Purpose {
     /// A search in the article being read.
     SearchReader {
-        /// The reader's scroll when the search began.
-        origin: usize,
-        /// The search shown before this one.
-        before: Option<ReaderSearch>,
+        /// Where the reader was when the search began.
+        before: Box<ReaderPlace>,
     },
     /// A search across the catalog, filtering the list.
     SearchList {

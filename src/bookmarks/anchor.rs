@@ -176,15 +176,28 @@ fn edited(text: &str, selector: Selector<'_>, old_start: usize) -> Option<Range<
     let head: String = quote.chars().take(take).collect();
     let tail: String = quote.chars().skip(chars - take).collect();
     let span = quote.len() / 2..quote.len() * 2 + 16;
-    let by_ends = bracket(text, &head, &tail, true, &span, old_start);
+    // An edit changes a passage's words, not how many paragraphs it is: a range across more
+    // paragraph breaks than the quote held takes in text the bookmark never held.
+    let breaks = paragraph_breaks(quote);
+    let fits = |range: &Range<usize>| paragraph_breaks(&text[range.clone()]) <= breaks;
+    let by_ends = bracket(text, &head, &tail, true, &span, old_start, &fits);
     by_ends.or_else(|| {
         let before: String = last_chars(selector.prefix, 16);
         let after: String = selector.suffix.chars().take(16).collect();
         if before.is_empty() || after.is_empty() {
             return None;
         }
-        bracket(text, &before, &after, false, &span, old_start)
+        bracket(text, &before, &after, false, &span, old_start, &fits)
     })
+}
+
+/// How many paragraph breaks (a blank line) a text holds.
+fn paragraph_breaks(text: &str) -> usize {
+    text.lines()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .filter(|pair| pair[0].trim().is_empty() != pair[1].trim().is_empty())
+        .count()
 }
 
 /// The range from an occurrence of `open` to the next `close` whose length falls in `span`,
@@ -197,6 +210,7 @@ fn bracket(
     inclusive: bool,
     span: &Range<usize>,
     near: usize,
+    fits: &dyn Fn(&Range<usize>) -> bool,
 ) -> Option<Range<usize>> {
     text.match_indices(open)
         .filter_map(|(at, _)| {
@@ -212,7 +226,7 @@ fn bracket(
             } else {
                 close_at
             };
-            (end - inner_start >= span.start).then_some(inner_start..end)
+            Some(inner_start..end).filter(|r| r.len() >= span.start && fits(r))
         })
         .min_by_key(|range| range.start.abs_diff(near))
 }

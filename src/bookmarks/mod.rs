@@ -72,12 +72,31 @@ pub const MAX_QUOTE_CHARS: usize = 4_000;
 /// Characters kept of each end of a passage too long to keep whole.
 pub const KEPT_CHARS: usize = 1_000;
 
-impl Bookmark {
-    /// A bookmark of `range` (bytes of the text) of an article of `folder`, with no note yet.
-    pub fn new(folder: &str, article: &Article, range: Range<usize>) -> Bookmark {
-        let (prefix, suffix) = anchor::context(&article.text, &range, anchor::CONTEXT_CHARS);
-        let now = store::now_rfc3339();
-        let passage = &article.text[range.clone()];
+/// What a bookmark keeps of its passage to find it again: the text (or its ends and a hash),
+/// the context around it and where it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passage {
+    /// See [`Bookmark::quote`].
+    pub quote: String,
+    /// See [`Bookmark::quote_end`].
+    pub quote_end: String,
+    /// See [`Bookmark::quote_hash`].
+    pub quote_hash: Option<u32>,
+    /// See [`Bookmark::prefix`].
+    pub prefix: String,
+    /// See [`Bookmark::suffix`].
+    pub suffix: String,
+    /// See [`Bookmark::start`].
+    pub start: usize,
+    /// See [`Bookmark::end`].
+    pub end: usize,
+}
+
+impl Passage {
+    /// What to keep of `range` (bytes, on character boundaries) of `text`.
+    pub fn of(text: &str, range: Range<usize>) -> Passage {
+        let (prefix, suffix) = anchor::context(text, &range, anchor::CONTEXT_CHARS);
+        let passage = &text[range.clone()];
         let chars = passage.chars().count();
         let (quote, quote_end, quote_hash) = if chars > MAX_QUOTE_CHARS {
             let head: String = passage.chars().take(KEPT_CHARS).collect();
@@ -86,30 +105,23 @@ impl Bookmark {
         } else {
             (passage.to_owned(), String::new(), None)
         };
-        Bookmark {
-            id: new_id(),
-            folder: folder.to_owned(),
-            article: article.id.clone(),
-            path: article.path.display().to_string(),
-            title: article.title.clone(),
-            date: article.date.map(|d| d.to_string()),
+        let start = anchor::char_of_byte(text, range.start);
+        Passage {
             quote,
             quote_end,
             quote_hash,
             prefix,
             suffix,
-            start: anchor::char_of_byte(&article.text, range.start),
-            end: anchor::char_of_byte(&article.text, range.end),
-            note: String::new(),
-            created: now.clone(),
-            updated: now,
+            start,
+            end: start + chars,
         }
     }
 
-    /// Where the passage is in the article as it reads now.
-    pub fn locate(&self, article: &Article) -> Anchor {
+    /// Where the passage is in `text`, which may be an edited version of the text it was
+    /// taken from.
+    pub fn locate(&self, text: &str) -> Anchor {
         anchor::locate(
-            &article.text,
+            text,
             anchor::Selector {
                 quote: &self.quote,
                 tail: &self.quote_end,
@@ -124,6 +136,72 @@ impl Bookmark {
                 start: self.start,
             },
         )
+    }
+}
+
+impl Bookmark {
+    /// A bookmark of `range` (bytes of the text) of an article of `folder`, with no note yet.
+    pub fn new(folder: &str, article: &Article, range: Range<usize>) -> Bookmark {
+        let now = store::now_rfc3339();
+        let Passage {
+            quote,
+            quote_end,
+            quote_hash,
+            prefix,
+            suffix,
+            start,
+            end,
+        } = Passage::of(&article.text, range);
+        Bookmark {
+            id: new_id(),
+            folder: folder.to_owned(),
+            article: article.id.clone(),
+            path: article.path.display().to_string(),
+            title: article.title.clone(),
+            date: article.date.map(|d| d.to_string()),
+            quote,
+            quote_end,
+            quote_hash,
+            prefix,
+            suffix,
+            start,
+            end,
+            note: String::new(),
+            created: now.clone(),
+            updated: now,
+        }
+    }
+
+    /// What the bookmark remembers of its passage.
+    pub fn passage(&self) -> Passage {
+        Passage {
+            quote: self.quote.clone(),
+            quote_end: self.quote_end.clone(),
+            quote_hash: self.quote_hash,
+            prefix: self.prefix.clone(),
+            suffix: self.suffix.clone(),
+            start: self.start,
+            end: self.end,
+        }
+    }
+
+    /// The change that makes the bookmark remember `range` of `text`, where its passage was
+    /// found again; `None` when it remembers exactly that already.
+    ///
+    /// A passage found again after an edit keeps the old context until this is saved: the
+    /// next edit would then look for it beside text that is no longer next to it, and could
+    /// take in a paragraph it never held.
+    pub fn reanchor(&self, text: &str, range: Range<usize>) -> Option<Change> {
+        let passage = Passage::of(text, range);
+        (passage != self.passage()).then(|| Change::Reanchor {
+            id: self.id.clone(),
+            passage,
+        })
+    }
+
+    /// Where the passage is in the article as it reads now.
+    pub fn locate(&self, article: &Article) -> Anchor {
+        self.passage().locate(&article.text)
     }
 }
 
@@ -195,6 +273,13 @@ pub enum Change {
         /// The article's id now.
         article: String,
     },
+    /// Remember the passage as it was found again in its article's new text.
+    Reanchor {
+        /// The bookmark's id.
+        id: String,
+        /// The passage as it reads now, with its context.
+        passage: Passage,
+    },
 }
 
 impl Change {
@@ -219,6 +304,13 @@ impl Change {
                 for b in bookmarks.iter_mut().filter(|b| &b.id == id) {
                     b.folder.clone_from(folder);
                     b.article.clone_from(article);
+                }
+            }
+            Change::Reanchor { id, passage } => {
+                for b in bookmarks.iter_mut().filter(|b| &b.id == id) {
+                    let p = passage.clone();
+                    (b.quote, b.quote_end, b.quote_hash) = (p.quote, p.quote_end, p.quote_hash);
+                    (b.prefix, b.suffix, b.start, b.end) = (p.prefix, p.suffix, p.start, p.end);
                 }
             }
         }
