@@ -150,8 +150,8 @@ pub enum Action {
         /// New height in rows.
         height: u16,
     },
-    /// A few seconds have passed: save the reading position if it moved.
-    Tick,
+    /// A worker thread stopped (a bug): what it does will not be done until docbao restarts.
+    WorkerStopped(&'static str),
     /// The bookmarks file as saved or read again, with every change up to `upto` in it.
     BookmarksSaved {
         /// The number of the last change it holds.

@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::Context;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -16,7 +16,7 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::action::Action;
+use crate::action::{Action, Effect};
 use crate::app::{App, Mode, Settings, Start};
 use crate::catalog::indexer::{self, Progress, Update};
 use crate::catalog::{CacheUse, Catalog};
@@ -26,19 +26,6 @@ use crate::store::StoreError;
 use crate::ui::theme::{Background, ThemeName, background_from_colorfgbg};
 use crate::ui::{self, Theme};
 use crate::worker::{Storage, Workers};
-
-/// How often the reading position is saved while it moves.
-const TICK: Duration = Duration::from_secs(2);
-
-/// How often the event loop looks for workers' answers while they work.
-const ANSWERS_POLL: Duration = Duration::from_millis(8);
-
-/// How often the event loop looks for a newer catalog while the folder is indexed.
-const INDEXING_POLL: Duration = Duration::from_millis(50);
-
-/// How often the event loop looks for a catalog of the live folder while nothing else is
-/// going on: a file changed shows within a second.
-const LIVE_POLL: Duration = Duration::from_millis(200);
 
 /// How long the terminal has to answer the query for its background colour. A terminal that
 /// does not know the query is found out at once, by its answer to the one sent after it.
@@ -58,14 +45,16 @@ pub fn run(
     lang: Lang,
     config_problems: Vec<String>,
 ) -> anyhow::Result<Vec<String>> {
+    // Every source feeds the one channel the event loop sleeps on.
+    let (sender, messages) = mpsc::channel::<Message>();
     // The catalog to show first comes at once; the indexing thread sends the rest.
-    let (updates, indexed) = mpsc::channel();
+    let updates = sender.clone();
     let (indexing, catalog, progress) = match folder {
         Some(folder) => {
             let watch = Some(crate::catalog::live::Watch::from_env());
             let indexing = indexer::open_live(folder, cache, watch, move |update| {
                 // The reader has gone: nothing is waiting for the rest.
-                let _ = updates.send(update);
+                let _ = updates.send(Message::Indexed(update));
             })?;
             let (first, progress) = (Arc::clone(&indexing.first), indexing.progress);
             (Some(indexing), first, progress)
@@ -106,7 +95,17 @@ pub fn run(
         )],
     };
     shown.extend(opened.notices);
-    let workers = Workers::spawn(opened.storage);
+    let workers = {
+        let answers = sender.clone();
+        Workers::spawn(
+            opened.storage,
+            Arc::new(move |action| {
+                // The loop has ended: what is saved is saved all the same.
+                let _ = answers.send(Message::Answer(action));
+            }),
+        )
+    };
+    spawn_input(sender);
     let mut app = App::new(
         catalog,
         Start {
@@ -127,14 +126,13 @@ pub fn run(
     );
     // For the end-to-end test that a panic gives the terminal back; never set in normal use.
     let forced_panic = std::env::var_os(FORCE_PANIC_ENV).is_some();
-    let mut last_tick = Instant::now();
     // What goes to the terminal is done here, the rest by the workers.
-    let submit = |effects: Vec<crate::action::Effect>| {
+    let submit = |effects: Vec<Effect>| {
         let (copies, rest): (Vec<_>, Vec<_>) = effects
             .into_iter()
-            .partition(|e| matches!(e, crate::action::Effect::Copy(_)));
+            .partition(|e| matches!(e, Effect::Copy(_)));
         for copy in copies {
-            if let crate::action::Effect::Copy(text) = copy {
+            if let Effect::Copy(text) = copy {
                 // A terminal without OSC 52 ignores it; nothing can tell docbao either way.
                 let _ = execute!(
                     io::stdout(),
@@ -144,52 +142,41 @@ pub fn run(
         }
         workers.submit(rest);
     };
-    // A frame is drawn only after something reached the app: waking up to look for a new
-    // catalog of the live folder, five times a second, draws nothing when there is none.
-    let mut changed = true;
+    // What the first frame asked for (bookmarks found again in the article shown).
+    submit(app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    }));
     while !app.should_quit() {
-        if std::mem::take(&mut changed) {
-            terminal
-                .draw(|frame| ui::render(&app, &theme, frame))
-                .with_context(|| lang.t("tui-cannot-draw"))?;
-        }
+        terminal
+            .draw(|frame| ui::render(&app, &theme, frame))
+            .with_context(|| lang.t("tui-cannot-draw"))?;
         if forced_panic {
             panic!("forced panic ({FORCE_PANIC_ENV} is set)");
         }
-        // While a worker works, wake up often to show its answer; else wait for a key.
-        let indexing_on = !app.progress().done;
-        let wait = if workers.busy() {
-            ANSWERS_POLL
-        } else if indexing_on {
-            INDEXING_POLL
-        } else {
-            TICK.saturating_sub(last_tick.elapsed()).min(LIVE_POLL)
+        // Sleep until something comes; then take in all that came meanwhile before drawing
+        // again, so that a burst of keys or answers costs one frame, not one each.
+        let Ok(first) = messages.recv() else {
+            break;
         };
-        if event::poll(wait).with_context(|| lang.t("tui-cannot-read"))? {
-            let event = event::read().with_context(|| lang.t("tui-cannot-read"))?;
-            if let Some(action) = keymap.action_for_event(app.mode(), &event) {
-                submit(app.update(action));
-                changed = true;
-            }
-        }
-        for answer in workers.answers() {
-            submit(app.update(answer));
-            changed = true;
-        }
-        for update in indexed.try_iter() {
-            let action = match update {
-                Update::Catalog {
+        for message in std::iter::once(first).chain(messages.try_iter()) {
+            let action = match message {
+                Message::Input(event) => keymap.action_for_event(app.mode(), &event),
+                Message::InputFailed(err) => {
+                    return Err(err).with_context(|| lang.t("tui-cannot-read"));
+                }
+                Message::Answer(action) => Some(action),
+                Message::Indexed(Update::Catalog {
                     catalog, progress, ..
-                } => Action::CatalogUpdated { catalog, progress },
-                Update::Note(note) => Action::Failed(note.say(lang)),
+                }) => Some(Action::CatalogUpdated { catalog, progress }),
+                Message::Indexed(Update::Note(note)) => Some(Action::Failed(note.say(lang))),
             };
-            submit(app.update(action));
-            changed = true;
-        }
-        if last_tick.elapsed() >= TICK {
-            last_tick = Instant::now();
-            submit(app.update(Action::Tick));
-            changed = true;
+            if let Some(action) = action {
+                submit(app.update(action));
+            }
+            if app.should_quit() {
+                break;
+            }
         }
     }
     drop(terminal);
@@ -197,8 +184,44 @@ pub fn run(
     if let Some(indexing) = indexing {
         indexing.stop();
     }
-    notices.extend(workers.finish());
+    workers.finish();
+    // What the files worker could not do, to the last save, is said once the terminal is back.
+    notices.extend(messages.try_iter().filter_map(|message| match message {
+        Message::Answer(Action::Failed(message)) => Some(message),
+        _ => None,
+    }));
     Ok(notices)
+}
+
+/// Everything the event loop waits for, from every source, on one channel.
+enum Message {
+    /// A key, a paste, the mouse or a new size, from the input thread.
+    Input(Event),
+    /// The terminal could not be read: the input thread has stopped.
+    InputFailed(io::Error),
+    /// What a worker answers.
+    Answer(Action),
+    /// A newer catalog, or a note, from the indexing thread.
+    Indexed(Update),
+}
+
+/// Reads the terminal on a thread of its own, each event a message; stops when the loop has
+/// gone or the terminal cannot be read.
+fn spawn_input(sender: mpsc::Sender<Message>) {
+    std::thread::spawn(move || {
+        loop {
+            let message = match event::read() {
+                Ok(event) => Message::Input(event),
+                Err(err) => {
+                    let _ = sender.send(Message::InputFailed(err));
+                    return;
+                }
+            };
+            if sender.send(message).is_err() {
+                return;
+            }
+        }
+    });
 }
 
 /// Puts the terminal in raw mode on the alternate screen with mouse reporting.

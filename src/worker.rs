@@ -4,9 +4,10 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, mpsc};
 use std::thread;
+use std::time::{Duration, Instant};
 
 use crate::action::{Action, Effect};
 use crate::bookmarks::{Bookmark, BookmarkStore, Change};
@@ -324,8 +325,14 @@ impl Inline {
     }
 }
 
-/// The worker threads and the channel their answers come back on.
-#[derive(Debug)]
+/// How long a reading place waits to be written after it first changed: the latest place
+/// of all those that came meanwhile is written then, once. Quitting writes it at once.
+pub const SAVE_DELAY: Duration = Duration::from_secs(3);
+
+/// Where workers send their answers: the event loop's one channel, as the loop wraps them.
+pub type Reply = Arc<dyn Fn(Action) + Send + Sync>;
+
+/// The worker threads, each fed by a channel of its own; their answers go to one [`Reply`].
 pub struct Workers {
     files: Option<(mpsc::Sender<Effect>, thread::JoinHandle<()>)>,
     searches: mpsc::Sender<(u64, Query, Arc<Catalog>)>,
@@ -333,128 +340,180 @@ pub struct Workers {
     articles: mpsc::Sender<Effect>,
     /// The newest search asked for: an older one still running is abandoned.
     latest: Arc<AtomicU64>,
-    answers: mpsc::Receiver<Action>,
-    /// Effects sent and not yet carried out.
-    busy: Arc<AtomicUsize>,
+    reply: Reply,
+}
+
+impl std::fmt::Debug for Workers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Workers").finish_non_exhaustive()
+    }
+}
+
+/// Says, when dropped by a worker thread that panicked, that the worker has stopped: the
+/// event loop then shows it rather than waiting for an answer that will never come.
+struct Mourner {
+    reply: Reply,
+    what: &'static str,
+}
+
+impl Drop for Mourner {
+    fn drop(&mut self) {
+        if thread::panicking() {
+            (self.reply)(Action::WorkerStopped(self.what));
+        }
+    }
 }
 
 impl Workers {
-    /// Starts a thread for the files and one for the searches.
-    pub fn spawn(mut storage: Storage) -> Workers {
-        let (answer, answers) = mpsc::channel();
-        let busy = Arc::new(AtomicUsize::new(0));
+    /// Starts a thread for the files, one for the catalog's searches and one for searches in
+    /// the article; every answer is handed to `reply`.
+    pub fn spawn(storage: Storage, reply: Reply) -> Workers {
         let (files_in, files_out) = mpsc::channel::<Effect>();
-        let (reply, done) = (answer.clone(), Arc::clone(&busy));
-        let files = thread::spawn(move || {
-            for effect in files_out {
-                for action in storage.run(effect) {
-                    // The reader has gone: the rest is saved all the same.
-                    let _ = reply.send(action);
-                }
-                done.fetch_sub(1, Ordering::SeqCst);
-            }
-        });
-        let article_answer = answer.clone();
+        let files = {
+            let reply = Arc::clone(&reply);
+            thread::spawn(move || {
+                let _mourner = Mourner {
+                    reply: Arc::clone(&reply),
+                    what: "files",
+                };
+                save_files(storage, &files_out, &*reply);
+            })
+        };
         let (search_in, search_out) = mpsc::channel::<(u64, Query, Arc<Catalog>)>();
         let latest = Arc::new(AtomicU64::new(0));
-        let (newest, done) = (Arc::clone(&latest), Arc::clone(&busy));
-        thread::spawn(move || {
-            let mut searches = Searches::new();
-            while let Ok(mut request) = search_out.recv() {
-                // Only the newest of the requests waiting is worth running.
-                while let Ok(newer) = search_out.try_recv() {
-                    done.fetch_sub(1, Ordering::SeqCst);
-                    request = newer;
+        {
+            let (newest, reply) = (Arc::clone(&latest), Arc::clone(&reply));
+            thread::spawn(move || {
+                let _mourner = Mourner {
+                    reply: Arc::clone(&reply),
+                    what: "search",
+                };
+                let mut searches = Searches::new();
+                while let Ok(mut request) = search_out.recv() {
+                    // Only the newest of the requests waiting is worth running.
+                    while let Ok(newer) = search_out.try_recv() {
+                        request = newer;
+                    }
+                    let (generation, query, catalog) = request;
+                    let stale = || newest.load(Ordering::Relaxed) != generation;
+                    // A search asked for while this one waited is run instead: a stale one
+                    // is dropped before it starts.
+                    if stale() {
+                        continue;
+                    }
+                    if let Some(action) = searches.run(generation, query, catalog, &stale) {
+                        reply(action);
+                    }
                 }
-                let (generation, query, catalog) = request;
-                let stale = || newest.load(Ordering::Relaxed) != generation;
-                let found = searches.run(generation, query, catalog, &stale);
-                // The answer is sent before the work is counted done, so that the event
-                // loop, seeing nothing busy, never waits long with an answer unread.
-                let gone = found.is_some_and(|action| answer.send(action).is_err());
-                done.fetch_sub(1, Ordering::SeqCst);
-                if gone {
-                    return;
-                }
-            }
-        });
+            });
+        }
         let (article_in, article_out) = mpsc::channel::<Effect>();
-        let (reply, done) = (article_answer, Arc::clone(&busy));
-        thread::spawn(move || {
-            while let Ok(mut request) = article_out.recv() {
-                // Only the newest search of the article is worth running.
-                while let Ok(newer) = article_out.try_recv() {
-                    done.fetch_sub(1, Ordering::SeqCst);
-                    request = newer;
+        {
+            let reply = Arc::clone(&reply);
+            thread::spawn(move || {
+                let _mourner = Mourner {
+                    reply: Arc::clone(&reply),
+                    what: "article search",
+                };
+                while let Ok(mut request) = article_out.recv() {
+                    // Only the newest search of the article is worth running.
+                    while let Ok(newer) = article_out.try_recv() {
+                        request = newer;
+                    }
+                    if let Some(action) = search_article(request) {
+                        reply(action);
+                    }
                 }
-                let found = search_article(request);
-                let gone = found.is_some_and(|action| reply.send(action).is_err());
-                done.fetch_sub(1, Ordering::SeqCst);
-                if gone {
-                    return;
-                }
-            }
-        });
+            });
+        }
         Workers {
             files: Some((files_in, files)),
             searches: search_in,
             articles: article_in,
             latest,
-            answers,
-            busy,
+            reply,
         }
     }
 
     /// Hands effects to the workers.
     pub fn submit(&self, effects: Vec<Effect>) {
         for effect in effects {
-            self.busy.fetch_add(1, Ordering::SeqCst);
-            let sent = match effect {
+            let (sent, what) = match effect {
                 Effect::SearchCatalog {
                     generation,
                     query,
                     catalog,
                 } => {
                     self.latest.store(generation, Ordering::Relaxed);
-                    self.searches.send((generation, query, catalog)).is_ok()
+                    let sent = self.searches.send((generation, query, catalog)).is_ok();
+                    (sent, "search")
                 }
-                article @ Effect::SearchArticle { .. } => self.articles.send(article).is_ok(),
-                other => self
-                    .files
-                    .as_ref()
-                    .is_some_and(|(files, _)| files.send(other).is_ok()),
+                article @ Effect::SearchArticle { .. } => {
+                    (self.articles.send(article).is_ok(), "article search")
+                }
+                other => {
+                    let sent = self
+                        .files
+                        .as_ref()
+                        .is_some_and(|(files, _)| files.send(other).is_ok());
+                    (sent, "files")
+                }
             };
             if !sent {
-                // A worker that has gone cannot be waited for.
-                self.busy.fetch_sub(1, Ordering::SeqCst);
+                // The worker has gone (it said so when it went): say it again, since what
+                // was asked of it now will not be done.
+                (self.reply)(Action::WorkerStopped(what));
             }
         }
     }
 
-    /// The answers that have come in.
-    pub fn answers(&self) -> impl Iterator<Item = Action> + '_ {
-        self.answers.try_iter()
-    }
-
-    /// Whether some effect is still being carried out.
-    pub fn busy(&self) -> bool {
-        self.busy.load(Ordering::SeqCst) > 0
-    }
-
-    /// Waits for every file effect sent to be carried out, and returns what went wrong.
-    pub fn finish(mut self) -> Vec<String> {
+    /// Waits for every file effect sent to be carried out, the reading place written last.
+    pub fn finish(mut self) {
         if let Some((files, thread)) = self.files.take() {
             drop(files);
-            // A panic in the worker is a bug; it was reported when it happened.
+            // A panic in the worker was reported when it happened.
             let _ = thread.join();
         }
-        self.answers
-            .try_iter()
-            .filter_map(|action| match action {
-                Action::Failed(message) => Some(message),
-                _ => None,
-            })
-            .collect()
+    }
+}
+
+/// The file worker: carries out each effect as it comes, but the reading place, which is
+/// written once [`SAVE_DELAY`] after it first changed (the latest of what came meanwhile),
+/// and at once when the effects end.
+fn save_files(mut storage: Storage, effects: &mpsc::Receiver<Effect>, reply: &dyn Fn(Action)) {
+    let mut waiting: Option<(ReadingState, Instant)> = None;
+    loop {
+        let next = match &waiting {
+            Some((_, due)) => effects.recv_timeout(due.saturating_duration_since(Instant::now())),
+            None => effects
+                .recv()
+                .map_err(|_| mpsc::RecvTimeoutError::Disconnected),
+        };
+        let effects_ended = matches!(next, Err(mpsc::RecvTimeoutError::Disconnected));
+        match next {
+            Ok(Effect::SaveReading(state)) => {
+                let due = waiting
+                    .take()
+                    .map_or_else(|| Instant::now() + SAVE_DELAY, |(_, due)| due);
+                waiting = Some((*state, due));
+                continue;
+            }
+            Ok(effect) => {
+                for action in storage.run(effect) {
+                    reply(action);
+                }
+                continue;
+            }
+            Err(_) => {}
+        }
+        if let Some((state, _)) = waiting.take() {
+            for action in storage.run(Effect::SaveReading(Box::new(state))) {
+                reply(action);
+            }
+        }
+        if effects_ended {
+            return;
+        }
     }
 }
 
@@ -463,11 +522,19 @@ mod tests {
     use super::*;
     use crate::search::Options;
 
+    /// Workers whose answers come back on a channel.
+    fn workers(storage: Storage) -> (Workers, mpsc::Receiver<Action>) {
+        let (answer, answers) = mpsc::channel();
+        let answer = std::sync::Mutex::new(answer);
+        let reply: Reply = Arc::new(move |action| {
+            let _ = answer.lock().map(|a| a.send(action));
+        });
+        (Workers::spawn(storage, reply), answers)
+    }
+
     #[test]
-    fn an_answer_is_waiting_once_nothing_is_busy() {
-        // The event loop waits long only when nothing is busy: by then every answer must be
-        // there to read, or it would be drawn only at the next key.
-        let workers = Workers::spawn(Storage::in_memory().storage);
+    fn every_search_asked_for_one_at_a_time_is_answered() {
+        let (workers, answers) = workers(Storage::in_memory().storage);
         let catalog = Arc::new(Catalog::bundled());
         for generation in 1..=200 {
             workers.submit(vec![Effect::SearchCatalog {
@@ -475,14 +542,38 @@ mod tests {
                 query: Query::new("guterres", Options::default()),
                 catalog: Arc::clone(&catalog),
             }]);
-            while workers.busy() {
-                thread::yield_now();
-            }
-            let answers: Vec<Action> = workers.answers().collect();
+            let answer = answers.recv_timeout(Duration::from_secs(30));
             assert!(
-                matches!(answers.as_slice(), [Action::SearchFinished { .. }]),
-                "search {generation}: {answers:?}"
+                matches!(answer, Ok(Action::SearchFinished { generation: g, .. }) if g == generation),
+                "search {generation}: {answer:?}"
             );
         }
+    }
+
+    #[test]
+    fn reading_places_sent_in_a_burst_are_written_once_the_last_winning() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let opened = Storage::open(Ok(dir.path().to_owned()), &Catalog::bundled())
+            .expect("a data folder in a temp dir");
+        let (workers, _answers) = workers(opened.storage);
+        let state = |n: u8| {
+            Effect::SaveReading(Box::new(ReadingState {
+                list_percent: Some(n),
+                ..ReadingState::default()
+            }))
+        };
+        let path = dir.path().join(crate::state::FILE_NAME);
+        for n in 0..40 {
+            workers.submit(vec![state(n)]);
+        }
+        // Within the delay nothing is written; on finishing, the last place is.
+        assert!(!path.exists(), "written before the delay");
+        workers.finish();
+        let saved = fs_read(&path);
+        assert!(saved.contains("\"list_percent\": 39"), "{saved}");
+    }
+
+    fn fs_read(path: &Path) -> String {
+        std::fs::read_to_string(path).unwrap_or_default()
     }
 }

@@ -76,7 +76,6 @@ fn the_article_read_last_is_waited_for_and_not_forgotten() {
     assert_eq!(app.list().selected(), 0);
     assert!(matches!(app.screen(), Screen::List));
     press(&mut app, "? Esc");
-    app.act(Action::Tick);
     assert_eq!(
         app.reading().last.as_ref().unwrap().article,
         "2025/10/21/tin-2"

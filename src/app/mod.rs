@@ -212,7 +212,12 @@ impl App {
                 matches,
                 folded,
             } => self.article_searched(generation, matches, folded),
-            Action::Tick => self.save_reading(),
+            Action::WorkerStopped(what) => {
+                self.note = Some(
+                    self.lang
+                        .tr("note-worker-stopped", &[("what", what.into())]),
+                );
+            }
             Action::Quit => self.quit(),
             Action::Unbound(key) => self.unbound(&key),
             action => {
@@ -246,6 +251,8 @@ impl App {
             }
         }
         self.settle();
+        // The worker that saves writes the latest place once it settles, and on quit.
+        self.save_reading();
         std::mem::take(&mut self.effects)
     }
 

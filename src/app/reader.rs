@@ -346,7 +346,6 @@ impl App {
             if !self.reader.removed {
                 self.record_position();
             }
-            self.save_reading();
             self.list.selected = index;
             let search = self.reader.search.take();
             self.reader = super::reader::ReaderView::default();

@@ -207,6 +207,7 @@ note-saved = đã lưu ghi chú
 note-article-removed = bài đã bị xóa khỏi thư mục · vẫn mở cho tới khi bạn chuyển đi
 note-bookmark-cancelled = đã hủy đánh dấu
 note-selection-gone = tệp đã thay đổi, đoạn đang chọn không còn trong đó: đã bỏ chọn
+note-worker-stopped = tiến trình { $what } của docbao đã dừng vì lỗi: hãy thoát và mở lại docbao
 note-last-paragraph = đoạn cuối cùng
 note-last-article = đây là bài cuối cùng
 note-first-article = đây là bài đầu tiên
