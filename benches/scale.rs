@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use docbao::action::Action;
+use docbao::action::{Action, Effect};
 use docbao::app::{App, Start};
 use docbao::catalog::indexer::{self, Progress};
 use docbao::catalog::{CacheUse, Catalog};
@@ -200,6 +200,8 @@ fn run(dir: &Path, bytes: usize) {
         percentiles(&mut latencies),
     );
 
+    paste_into_list_search(&catalog);
+
     // One frame at 200×50: the reader with highlights, then the list with excerpts.
     let done = Progress {
         done: true,
@@ -252,6 +254,67 @@ fn run(dir: &Path, bytes: usize) {
             show(anon_searched, file_searched),
         );
     }
+}
+
+/// 10 000 characters pasted into the list's search prompt: the paste taken in, the search it
+/// asks for run as the search thread runs it, its results taken in and drawn; and the heap
+/// before and after.
+fn paste_into_list_search(catalog: &Arc<Catalog>) {
+    let done = Progress {
+        done: true,
+        ..Progress::default()
+    };
+    let words = [
+        "thủ tướng ",
+        "công ước ",
+        "hà nội ",
+        "an ninh mạng ",
+        "hợp tác ",
+    ];
+    let pasted: String = words
+        .iter()
+        .cycle()
+        .flat_map(|w| w.chars())
+        .take(10_000)
+        .collect();
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    let mut times = Vec::new();
+    let mut heap = (0, 0);
+    for _ in 0..5 {
+        let mut app = reader_app(catalog, 100, 30, done);
+        app.update(Action::StartSearch);
+        let before = resident().map_or(0, |(anon, _)| anon);
+        let started = Instant::now();
+        for effect in app.update(Action::Paste(pasted.clone())) {
+            if let Effect::SearchCatalog {
+                generation,
+                query,
+                catalog,
+            } = effect
+            {
+                let hits = search::search_catalog(&catalog, &query, None, &|| false);
+                let hits = Arc::new(hits.expect("not stale"));
+                app.update(Action::SearchFinished { generation, hits });
+            }
+        }
+        terminal
+            .draw(|f| ui::render(&app, &Theme::dark(), f))
+            .expect("draw");
+        times.push(started.elapsed());
+        heap = (before, resident().map_or(0, |(anon, _)| anon));
+    }
+    row(
+        "10 000 characters pasted into the list search → drawn (median of 5)",
+        ms(median(&mut times)),
+    );
+    row(
+        "heap before / after the paste",
+        format!(
+            "{:.0} MB / {:.0} MB",
+            heap.0 as f64 / 1e6,
+            heap.1 as f64 / 1e6
+        ),
+    );
 }
 
 /// Keystroke to echoed prompt in the reader, at the end of an article of one 2 MB paragraph:

@@ -75,6 +75,8 @@ pub enum Action {
     PreviousMatch,
     /// Type a character into the search prompt.
     Insert(char),
+    /// Type what was pasted into the prompt, as one edit.
+    Paste(String),
     /// Delete the character before the cursor in the prompt.
     DeleteBack,
     /// Delete the character under the cursor in the prompt.

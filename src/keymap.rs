@@ -538,6 +538,7 @@ impl Keymap {
     pub fn action_for_event(&self, mode: Mode, event: &Event) -> Option<Action> {
         match event {
             Event::Key(key) => self.action_for_key(mode, *key),
+            Event::Paste(text) => Some(Action::Paste(text.clone())),
             Event::Resize(width, height) => Some(Action::Resize {
                 width: *width,
                 height: *height,

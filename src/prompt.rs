@@ -3,6 +3,10 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
+/// The longest line a prompt keeps, in characters: longer than any query or note a person
+/// types, short enough that searching for it stays quick.
+pub const MAX_CHARS: usize = 500;
+
 /// The line being typed and where the cursor is in it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Prompt {
@@ -28,21 +32,44 @@ impl Prompt {
 
     /// Types a character at the cursor. The text is kept in NFC, so that a letter typed as a
     /// base and its marks (as some input methods send it) is stored, shown and searched exactly
-    /// like the precomposed one.
+    /// like the precomposed one. Only the letter before the cursor is composed again: a key
+    /// costs the same however long the line is.
     pub fn insert(&mut self, c: char) {
-        let mut head = self.text[..self.cursor].to_owned();
-        head.push(c);
-        let head: String = head.nfc().collect();
-        let joined: String = format!("{head}{}", &self.text[self.cursor..])
+        let mut buffer = [0; 4];
+        self.insert_str(c.encode_utf8(&mut buffer));
+    }
+
+    /// Types `text` at the cursor, as one edit: what a paste brings. Line breaks, tabs and
+    /// other control characters become spaces, so that the line stays one line. The line
+    /// keeps at most [`MAX_CHARS`]; returns whether some of `text` was left out for that.
+    pub fn insert_str(&mut self, text: &str) -> bool {
+        let room = MAX_CHARS.saturating_sub(self.text.chars().count());
+        let cut = text.chars().count() > room;
+        let typed: String = text
+            .chars()
+            .take(room)
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        if typed.is_empty() {
+            return cut;
+        }
+        // The letter before the cursor, which a mark typed now may join.
+        let start = self.text[..self.cursor]
+            .grapheme_indices(true)
+            .next_back()
+            .map_or(self.cursor, |(at, _)| at);
+        let joined: String = format!("{}{typed}", &self.text[start..self.cursor])
             .nfc()
             .collect();
-        self.cursor = if joined.starts_with(&head) {
-            head.len()
-        } else {
-            joined.len()
-        };
-        self.text = joined;
+        self.text.replace_range(start..self.cursor, &joined);
+        self.cursor = start + joined.len();
         self.recalled = None;
+        cut
+    }
+
+    /// Whether the line is as long as it may be.
+    pub fn is_full(&self) -> bool {
+        self.text.chars().count() >= MAX_CHARS
     }
 
     /// Deletes the grapheme before the cursor.
@@ -228,5 +255,25 @@ mod tests {
         assert!(p.recall_newer(&history));
         assert_eq!(p.text, "ba");
         assert!(!p.recall_newer(&history));
+    }
+
+    #[test]
+    fn a_paste_is_one_edit_on_one_line_composed_and_capped() {
+        let mut p = typed("tìm ");
+        let nfd: String = "Cong ước\nHà Nội\t!".nfd().collect();
+        assert!(!p.insert_str(&nfd));
+        assert_eq!(p.text, "tìm Cong ước Hà Nội !");
+        assert_eq!(p.cursor, p.text.len());
+        // A mark pasted alone joins the letter before the cursor, as one typed does.
+        let mut p = typed("Vie");
+        p.insert_str("\u{0302}\u{0323}t");
+        assert_eq!(p.text, "Việt");
+        // 10 000 characters: the line keeps its cap, and says some were left out.
+        let mut p = typed("ab");
+        assert!(p.insert_str(&"x".repeat(10_000)));
+        assert_eq!(p.text.chars().count(), MAX_CHARS);
+        assert!(p.is_full());
+        assert!(p.insert_str("y"), "nothing more goes in");
+        assert_eq!(p.text.chars().count(), MAX_CHARS);
     }
 }

@@ -8,7 +8,10 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use anyhow::Context;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -224,19 +227,26 @@ fn spawn_input(sender: mpsc::Sender<Message>) {
     });
 }
 
-/// Puts the terminal in raw mode on the alternate screen with mouse reporting.
+/// Puts the terminal in raw mode on the alternate screen with mouse reporting and bracketed
+/// paste (a paste comes as one event, not as keys).
 fn init() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     enable_raw_mode()?;
     TAKEN.store(true, Ordering::SeqCst);
     let mut stdout = io::stdout();
-    if let Err(err) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture) {
+    if let Err(err) = execute!(
+        stdout,
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    ) {
         restore();
         return Err(err);
     }
     Terminal::new(CrosstermBackend::new(stdout))
 }
 
-/// Gives the terminal back as it was: mouse off, main screen, cooked mode, cursor shown.
+/// Gives the terminal back as it was: paste and mouse off, main screen, cooked mode, cursor
+/// shown.
 ///
 /// Does something only the first time after [`init`]: leaving the alternate screen twice would
 /// move the cursor back to where the alternate screen was entered, over whatever was printed
@@ -247,6 +257,7 @@ pub fn restore() {
     }
     let _ = execute!(
         io::stdout(),
+        DisableBracketedPaste,
         DisableMouseCapture,
         LeaveAlternateScreen,
         crossterm::cursor::Show

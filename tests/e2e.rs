@@ -348,3 +348,37 @@ fn a_cold_start_shows_progress_and_keys_work_while_indexing() {
     again.send("q");
     again.finish();
 }
+
+#[test]
+fn a_long_paste_into_the_search_is_one_edit_and_the_reader_stays_responsive() {
+    let mut s = Session::start("", 100, 30);
+    s.wait_for("the list", |screen| screen.contains("Articles (2)"));
+    {
+        let raw = s.raw.lock().unwrap();
+        let raw = String::from_utf8_lossy(&raw);
+        assert!(raw.contains("\x1b[?2004h"), "bracketed paste is asked for");
+    }
+    s.send("/");
+    s.wait_for("the prompt", |screen| {
+        screen.contains("Search:") || screen.contains("/")
+    });
+    // A paste as a terminal sends it with bracketed paste on: one event, not 10 000 keys.
+    let pasted = format!("\x1b[200~guterres {}\x1b[201~", "x".repeat(10_000));
+    s.send(&pasted);
+    s.wait_for("the note that the prompt keeps 500 characters", |screen| {
+        screen.contains("500 characters")
+    });
+    // Had the paste come as keys, `q` would be typed into the query; Esc then q quits.
+    s.send("\x1b");
+    s.wait_for("the prompt closed", |screen| {
+        screen.contains("Articles (2)")
+    });
+    s.send("q");
+    let after = s.finish();
+    assert!(after.contains("rows"), "{after}");
+    let raw = s.raw.lock().unwrap();
+    assert!(
+        String::from_utf8_lossy(&raw).contains("\x1b[?2004l"),
+        "bracketed paste is given back"
+    );
+}

@@ -382,3 +382,34 @@ fn a_long_article_is_searched_off_the_prompt_and_lands_below_where_the_search_be
     assert_eq!(app.reader().search().unwrap().query.text, "hie");
     assert!(!app.reader().search().unwrap().pending);
 }
+
+#[test]
+fn a_paste_is_one_edit_and_one_search_and_the_prompt_keeps_its_cap() {
+    let mut app = common::app(100, 30);
+    press(&mut app, "/");
+    let pasted = format!("guterres\n{}", "x".repeat(10_000));
+    let effects = app.update(Action::Paste(pasted));
+    let searches = effects
+        .iter()
+        .filter(|e| matches!(e, Effect::SearchCatalog { .. }))
+        .count();
+    assert_eq!(searches, 1, "{effects:?}");
+    let text = prompt_text(&app);
+    assert_eq!(text.chars().count(), docbao::prompt::MAX_CHARS);
+    assert!(text.starts_with("guterres x"), "the line break is a space");
+    assert!(
+        app.note().is_some_and(|n| n.contains("500 characters")),
+        "{:?}",
+        app.note()
+    );
+    // Full: a key typed is refused with the same note, and searches nothing.
+    let effects = app.update(Action::Insert('y'));
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(prompt_text(&app).chars().count(), docbao::prompt::MAX_CHARS);
+    // Outside a prompt a paste does nothing.
+    press(&mut app, "Esc");
+    let selected = app.selected();
+    app.act(Action::Paste("jjjj".to_owned()));
+    assert_eq!(app.selected(), selected);
+    assert!(matches!(app.screen(), Screen::List));
+}

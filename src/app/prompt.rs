@@ -39,7 +39,14 @@ impl App {
         let before = p.prompt.text.clone();
         let line = &mut p.prompt;
         match action {
+            Action::Insert(_) if line.is_full() => self.say_prompt_full(),
             Action::Insert(c) => line.insert(c),
+            Action::Paste(text) => {
+                let cut = line.insert_str(&text);
+                if cut {
+                    self.say_prompt_full();
+                }
+            }
             Action::DeleteBack => line.delete_back(),
             Action::DeleteForward => line.delete_forward(),
             Action::DeleteWord => line.delete_word(),
@@ -84,6 +91,15 @@ impl App {
             self.refresh_prompt(&mut p);
         }
         Screen::Prompt(Box::new(p))
+    }
+
+    /// Says that the prompt keeps no more.
+    fn say_prompt_full(&mut self) {
+        let count = prompt::MAX_CHARS;
+        self.note = Some(self.lang.tr(
+            "note-prompt-full",
+            &[("count", count.into()), ("shown", count.to_string().into())],
+        ));
     }
 
     /// Applies what is typed, after an edit or a change of options.

@@ -226,6 +226,7 @@ note-article-removed = article removed from the folder · open until you move aw
 note-bookmark-cancelled = bookmark cancelled
 note-selection-gone = the file changed and the text selected is no longer in it: selection dropped
 note-worker-stopped = docbao's { $what } worker stopped after an error: quit and start docbao again
+note-prompt-full = the prompt keeps { $shown } characters: the rest was left out
 note-last-paragraph = last paragraph
 note-last-article = this is the last article
 note-first-article = this is the first article

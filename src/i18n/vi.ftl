@@ -208,6 +208,7 @@ note-article-removed = bài đã bị xóa khỏi thư mục · vẫn mở cho t
 note-bookmark-cancelled = đã hủy đánh dấu
 note-selection-gone = tệp đã thay đổi, đoạn đang chọn không còn trong đó: đã bỏ chọn
 note-worker-stopped = tiến trình { $what } của docbao đã dừng vì lỗi: hãy thoát và mở lại docbao
+note-prompt-full = ô nhập giữ tối đa { $shown } ký tự: phần còn lại đã bị bỏ
 note-last-paragraph = đoạn cuối cùng
 note-last-article = đây là bài cuối cùng
 note-first-article = đây là bài đầu tiên

@@ -235,18 +235,28 @@ fn render_prompt(app: &App, screen: &PromptScreen, theme: &Theme, area: Rect, fr
         &lang.t("prompt-accents-letter"),
         &lang.t("prompt-words-letter"),
     );
-    let right = [
-        format!("{counter}  {hints}"),
-        format!("{counter}  {short}"),
-        format!("{counter}  {tiny}"),
-        format!("{counter} "),
-        format!("{brief}  {short}"),
-        format!("{brief}  {tiny}"),
-        format!("{brief} "),
-    ]
-    .into_iter()
-    .find(|right| text::str_width(right) + width / 4 <= width)
-    .unwrap_or_default();
+    // A note said while typing (the line is full) takes the place of the settings.
+    let noted = app.note().map(|note| {
+        [
+            format!("{counter}  {note} "),
+            format!("{brief}  {note} "),
+            format!("{note} "),
+        ]
+    });
+    let right = noted
+        .into_iter()
+        .flatten()
+        .chain([
+            format!("{counter}  {hints}"),
+            format!("{counter}  {short}"),
+            format!("{counter}  {tiny}"),
+            format!("{counter} "),
+            format!("{brief}  {short}"),
+            format!("{brief}  {tiny}"),
+            format!("{brief} "),
+        ])
+        .find(|right| text::str_width(right) + width / 4 <= width)
+        .unwrap_or_default();
     let lead_width = text::str_width(&lead);
     let room = width.saturating_sub(text::str_width(&right) + lead_width);
     // Scroll the query left when the cursor would fall off its end.
