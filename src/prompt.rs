@@ -273,7 +273,8 @@ mod tests {
         assert!(p.insert_str(&"x".repeat(10_000)));
         assert_eq!(p.text.chars().count(), MAX_CHARS);
         assert!(p.is_full());
-        assert!(p.insert_str("y"), "nothing more goes in");
+        let more = "y";
+        assert!(p.insert_str(more), "nothing more goes in");
         assert_eq!(p.text.chars().count(), MAX_CHARS);
     }
 }
