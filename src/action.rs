@@ -127,6 +127,12 @@ pub enum Action {
     UndoDelete,
     /// Change the note of the bookmark chosen in the bookmarks pane.
     EditNote,
+    /// Try again to save what could not be saved, then leave.
+    RetrySave,
+    /// Write what could not be saved to a recovery file elsewhere, say where, then leave.
+    SaveElsewhere,
+    /// Leave without what could not be saved.
+    QuitAnyway,
     /// A key that does nothing where it was pressed: say so, and how to find the keys.
     Unbound(String),
     /// Scroll whatever pane is under the mouse pointer (negative: up).
@@ -163,6 +169,19 @@ pub enum Action {
     },
     /// Something a worker could not do, for the status line.
     Failed(String),
+    /// Saving failed: what is not saved stays in memory, and quitting will say so.
+    SaveFailed {
+        /// What was not saved.
+        what: Saving,
+        /// Why, for the status line.
+        message: String,
+    },
+    /// The reading place was written.
+    PlaceSaved,
+    /// What could not be saved was written to a recovery file: its path, or why not.
+    Recovered(Result<String, String>),
+    /// The system or the terminal ended docbao (SIGTERM, SIGHUP): leave now, asking nothing.
+    Terminate,
     /// The matches of a search in the article being read, found by a worker.
     ArticleSearched {
         /// Which request it answers; older answers are dropped.
@@ -179,6 +198,15 @@ pub enum Action {
         /// How far indexing has got.
         progress: Progress,
     },
+}
+
+/// What a save was of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saving {
+    /// The bookmarks.
+    Bookmarks,
+    /// The reading place (and read marks, folds, the split).
+    Place,
 }
 
 /// Something `App::update` asks the event loop to do, off the UI thread.
@@ -213,6 +241,16 @@ pub enum Effect {
     },
     /// Read the bookmarks file again, to show what another window saved.
     ReloadBookmarks,
+    /// Write the reading place that waits to be written now, not when it settles.
+    Flush,
+    /// Write the bookmarks and the reading state to a recovery file in a writable place;
+    /// answered by [`Action::Recovered`].
+    Recover {
+        /// Every bookmark, as this window has them.
+        bookmarks: Vec<Bookmark>,
+        /// The reading state.
+        reading: Box<ReadingState>,
+    },
     /// Save the reading state (merged with what another window saved).
     SaveReading(Box<ReadingState>),
     /// Put text on the system clipboard, through the terminal (OSC 52), so that it works over

@@ -193,7 +193,8 @@ pub fn run(cli: Cli, loaded: config::Loaded) -> anyhow::Result<ExitCode> {
             let folder = path.as_deref().or_else(default_folder);
             let notices = loaded.problems.iter().map(|p| p.say(lang)).collect();
             for notice in tui::run(folder, cache, dir, &loaded.config, lang, notices)? {
-                eprintln!("docbao: {notice}");
+                // The terminal may be gone (SIGHUP): nothing left to tell then.
+                let _ = writeln!(io::stderr(), "docbao: {notice}");
             }
         }
         None => list(

@@ -36,6 +36,8 @@ pub enum Scope {
     ReaderPrompt,
     /// In the list's search prompt and the bookmarks filter.
     ListPrompt,
+    /// In the question asked when quitting with something unsaved.
+    Unsaved,
 }
 
 impl Scope {
@@ -49,6 +51,7 @@ impl Scope {
             Scope::Bookmarks => mode == Mode::Bookmarks,
             Scope::Problems => mode == Mode::Problems,
             Scope::Help => mode == Mode::Help,
+            Scope::Unsaved => mode == Mode::Unsaved,
             Scope::Prompt => is_prompt(mode),
             Scope::Search => {
                 matches!(
@@ -62,7 +65,7 @@ impl Scope {
     }
 
     /// Every scope, as a config file's `[keys.NAME]` tables name them.
-    pub const ALL: [(&'static str, Scope); 11] = [
+    pub const ALL: [(&'static str, Scope); 12] = [
         ("everywhere", Scope::Everywhere),
         ("browse", Scope::Browse),
         ("list", Scope::List),
@@ -74,6 +77,7 @@ impl Scope {
         ("search", Scope::Search),
         ("reader-prompt", Scope::ReaderPrompt),
         ("list-prompt", Scope::ListPrompt),
+        ("unsaved", Scope::Unsaved),
     ];
 
     /// The scope a config file names, if it is one.
@@ -201,6 +205,10 @@ const DEFAULTS: &[(Scope, &str, Action, &str)] = &[
     (S::Help,         "g Home",        A::Top,                 "key-help-top"),
     (S::Help,         "G End",         A::Bottom,              ""),
     (S::Help,         "Esc ? q",       A::ToggleHelp,          "key-help-toggle-help"),
+    (S::Unsaved,      "r",             A::RetrySave,           "key-unsaved-retry-save"),
+    (S::Unsaved,      "s",             A::SaveElsewhere,       "key-unsaved-save-elsewhere"),
+    (S::Unsaved,      "Q",             A::QuitAnyway,          "key-unsaved-quit-anyway"),
+    (S::Unsaved,      "Esc",           A::Back,                "key-unsaved-back"),
     (S::Everywhere,   "C-c",           A::Quit,                "key-everywhere-quit"),
 ];
 
@@ -230,6 +238,7 @@ const SECTIONS: &[(&[Scope], &str, &[Mode])] = &[
         ],
     ),
     (&[S::Help], "help-section-help", &[Mode::Help]),
+    (&[S::Unsaved], "help-section-unsaved", &[Mode::Unsaved]),
     (&[S::Everywhere], "help-section-everywhere", &[]),
 ];
 

@@ -14,6 +14,7 @@ pub mod manual;
 pub mod page;
 pub mod panes;
 pub mod prompt;
+pub mod recovery;
 pub mod search;
 pub mod state;
 pub mod store;

@@ -1,6 +1,6 @@
 //! The one owner of the terminal: raw mode, alternate screen, mouse, panic hook, event loop.
 
-use std::io::{self, Stdout};
+use std::io::{self, Stdout, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -25,6 +25,7 @@ use crate::catalog::indexer::{self, Progress, Update};
 use crate::catalog::{CacheUse, Catalog};
 use crate::config::Config;
 use crate::i18n::Lang;
+use crate::recovery;
 use crate::store::StoreError;
 use crate::ui::theme::{Background, ThemeName, background_from_colorfgbg};
 use crate::ui::{self, Theme};
@@ -108,6 +109,7 @@ pub fn run(
             }),
         )
     };
+    spawn_signals(sender.clone());
     spawn_input(sender);
     let mut app = App::new(
         catalog,
@@ -150,37 +152,46 @@ pub fn run(
         width: size.width,
         height: size.height,
     }));
-    while !app.should_quit() {
-        terminal
-            .draw(|frame| ui::render(&app, &theme, frame))
-            .with_context(|| lang.t("tui-cannot-draw"))?;
-        if forced_panic {
-            panic!("forced panic ({FORCE_PANIC_ENV} is set)");
-        }
-        // Sleep until something comes; then take in all that came meanwhile before drawing
-        // again, so that a burst of keys or answers costs one frame, not one each.
-        let Ok(first) = messages.recv() else {
-            break;
-        };
-        for message in std::iter::once(first).chain(messages.try_iter()) {
-            let action = match message {
-                Message::Input(event) => keymap.action_for_event(app.mode(), &event),
-                Message::InputFailed(err) => {
-                    return Err(err).with_context(|| lang.t("tui-cannot-read"));
-                }
-                Message::Answer(action) => Some(action),
-                Message::Indexed(Update::Catalog {
-                    catalog, progress, ..
-                }) => Some(Action::CatalogUpdated { catalog, progress }),
-                Message::Indexed(Update::Note(note)) => Some(Action::Failed(note.say(lang))),
-            };
-            if let Some(action) = action {
-                submit(app.update(action));
+    // A terminal that cannot be drawn on or read (hung up) ends the loop, not the saving.
+    let ended = (|| -> anyhow::Result<()> {
+        while !app.should_quit() {
+            terminal
+                .draw(|frame| ui::render(&app, &theme, frame))
+                .with_context(|| lang.t("tui-cannot-draw"))?;
+            if forced_panic {
+                panic!("forced panic ({FORCE_PANIC_ENV} is set)");
             }
-            if app.should_quit() {
+            // Sleep until something comes; then take in all that came meanwhile before drawing
+            // again, so that a burst of keys or answers costs one frame, not one each.
+            let Ok(first) = messages.recv() else {
                 break;
+            };
+            for message in std::iter::once(first).chain(messages.try_iter()) {
+                let action = match message {
+                    Message::Input(event) => keymap.action_for_event(app.mode(), &event),
+                    Message::InputFailed(err) => {
+                        return Err(err).with_context(|| lang.t("tui-cannot-read"));
+                    }
+                    Message::Answer(action) => Some(action),
+                    Message::Indexed(Update::Catalog {
+                        catalog, progress, ..
+                    }) => Some(Action::CatalogUpdated { catalog, progress }),
+                    Message::Indexed(Update::Note(note)) => Some(Action::Failed(note.say(lang))),
+                    Message::Ended => Some(Action::Terminate),
+                };
+                if let Some(action) = action {
+                    submit(app.update(action));
+                }
+                if app.should_quit() {
+                    break;
+                }
             }
         }
+        Ok(())
+    })();
+    if ended.is_err() {
+        // Where the user was is written all the same.
+        submit(app.update(Action::Terminate));
     }
     drop(terminal);
     restore();
@@ -188,11 +199,38 @@ pub fn run(
         indexing.stop();
     }
     workers.finish();
-    // What the files worker could not do, to the last save, is said once the terminal is back.
-    notices.extend(messages.try_iter().filter_map(|message| match message {
-        Message::Answer(Action::Failed(message)) => Some(message),
-        _ => None,
-    }));
+    // The last saves' answers: what could not be saved is known only now.
+    for message in messages.try_iter() {
+        match message {
+            Message::Answer(Action::Failed(message)) => notices.push(message),
+            Message::Answer(answer) => {
+                app.update(answer);
+            }
+            _ => {}
+        }
+    }
+    notices.extend(app.farewell().iter().cloned());
+    if let Some(unsaved) = app.unsaved() {
+        notices.extend(unsaved.error.clone());
+        let written = recovery::write(&recovery::places(), &unsaved.bookmarks, &unsaved.reading);
+        notices.push(match written {
+            Ok(path) => lang.tr(
+                "notice-recovered",
+                &[("path", path.display().to_string().into())],
+            ),
+            Err(err) => lang.tr(
+                "notice-not-recovered",
+                &[("error", err.message().say(lang).into())],
+            ),
+        });
+    }
+    if let Err(err) = ended {
+        // The error is said once by the caller; what was saved elsewhere is said here.
+        for notice in notices {
+            let _ = writeln!(io::stderr(), "docbao: {notice}");
+        }
+        return Err(err);
+    }
     Ok(notices)
 }
 
@@ -206,6 +244,25 @@ enum Message {
     Answer(Action),
     /// A newer catalog, or a note, from the indexing thread.
     Indexed(Update),
+    /// The system or the terminal ended docbao: SIGTERM, SIGHUP, or SIGINT from outside.
+    Ended,
+}
+
+/// Turns the signals that end a program into a message, so that docbao leaves as from `q`,
+/// writing what it must, rather than dying with it unsaved.
+fn spawn_signals(sender: mpsc::Sender<Message>) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
+        // Without them, the default: such a signal ends docbao at once.
+        return;
+    };
+    std::thread::spawn(move || {
+        for _ in signals.forever() {
+            if sender.send(Message::Ended).is_err() {
+                return;
+            }
+        }
+    });
 }
 
 /// Reads the terminal on a thread of its own, each event a message; stops when the loop has

@@ -9,7 +9,7 @@ use std::sync::{Arc, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::action::{Action, Effect};
+use crate::action::{Action, Effect, Saving};
 use crate::bookmarks::{Bookmark, BookmarkStore, Change};
 use crate::catalog::Catalog;
 use crate::i18n::Lang;
@@ -27,6 +27,8 @@ pub struct Storage {
     saved: u64,
     /// The language of what it says.
     lang: Lang,
+    /// Where a recovery file may go, first choice first.
+    recovery: Vec<PathBuf>,
 }
 
 /// What opening the data directory gives: the storage for the worker, and the data and the
@@ -86,6 +88,7 @@ impl Storage {
                 reading,
                 saved: 0,
                 lang,
+                recovery: crate::recovery::places(),
             },
         })
     }
@@ -98,11 +101,18 @@ impl Storage {
                 reading: StateStore::in_memory(),
                 saved: 0,
                 lang: Lang::En,
+                recovery: crate::recovery::places(),
             },
             bookmarks: Vec::new(),
             reading: ReadingState::default(),
             notices: Vec::new(),
         }
+    }
+
+    /// Has recovery files written in `places`, first choice first, rather than the home and
+    /// the temporary folders.
+    pub fn recover_into(&mut self, places: Vec<PathBuf>) {
+        self.recovery = places;
     }
 
     /// Carries out one effect on the files, and says how it went.
@@ -114,10 +124,13 @@ impl Storage {
                     self.saved = number;
                     answers.push(self.bookmarks_saved());
                 }
-                Err(err) => answers.push(Action::Failed(self.lang.tr(
-                    "notice-bookmark-kept",
-                    &[("error", err.message().say(self.lang).into())],
-                ))),
+                Err(err) => answers.push(Action::SaveFailed {
+                    what: Saving::Bookmarks,
+                    message: self.lang.tr(
+                        "notice-bookmark-kept",
+                        &[("error", err.message().say(self.lang).into())],
+                    ),
+                }),
             },
             Effect::ReloadBookmarks => match self.bookmarks.reload() {
                 Ok(()) => answers.push(self.bookmarks_saved()),
@@ -125,14 +138,29 @@ impl Storage {
             },
             Effect::SaveReading(state) => {
                 self.reading.state = *state;
-                if let Err(err) = self.reading.save() {
-                    answers.push(Action::Failed(self.lang.tr(
-                        "notice-place-kept",
-                        &[("error", err.message().say(self.lang).into())],
-                    )));
-                }
+                answers.push(match self.reading.save() {
+                    Ok(()) => Action::PlaceSaved,
+                    Err(err) => Action::SaveFailed {
+                        what: Saving::Place,
+                        message: self.lang.tr(
+                            "notice-place-kept",
+                            &[("error", err.message().say(self.lang).into())],
+                        ),
+                    },
+                });
             }
-            Effect::SearchCatalog { .. } | Effect::SearchArticle { .. } | Effect::Copy(_) => {}
+            Effect::Recover { bookmarks, reading } => {
+                let written = crate::recovery::write(&self.recovery, &bookmarks, &reading);
+                answers.push(Action::Recovered(
+                    written
+                        .map(|path| path.display().to_string())
+                        .map_err(|err| err.message().say(self.lang)),
+                ));
+            }
+            Effect::SearchCatalog { .. }
+            | Effect::SearchArticle { .. }
+            | Effect::Copy(_)
+            | Effect::Flush => {}
         }
         let notices = [self.bookmarks.notice.take(), self.reading.notice.take()];
         let lang = self.lang;
@@ -479,7 +507,7 @@ impl Workers {
 
 /// The file worker: carries out each effect as it comes, but the reading place, which is
 /// written once [`SAVE_DELAY`] after it first changed (the latest of what came meanwhile),
-/// and at once when the effects end.
+/// and at once on [`Effect::Flush`] or when the effects end.
 fn save_files(mut storage: Storage, effects: &mpsc::Receiver<Effect>, reply: &dyn Fn(Action)) {
     let mut waiting: Option<(ReadingState, Instant)> = None;
     loop {
@@ -498,6 +526,8 @@ fn save_files(mut storage: Storage, effects: &mpsc::Receiver<Effect>, reply: &dy
                 waiting = Some((*state, due));
                 continue;
             }
+            // Written below, now.
+            Ok(Effect::Flush) => {}
             Ok(effect) => {
                 for action in storage.run(effect) {
                     reply(action);

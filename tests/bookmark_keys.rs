@@ -226,3 +226,101 @@ fn bookmark_screens() {
         insta::assert_snapshot!(format!("bookmarks_pane_{width}x{height}"), styled(&app));
     }
 }
+
+/// An app whose data folder is replaced by a file once it has opened, so that nothing can be
+/// saved there any more, with recovery files going to `home`; and the bookmark made then.
+fn unsavable(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf, Harness) {
+    let (data, home) = (dir.join("data"), dir.join("home"));
+    std::fs::create_dir_all(&home).unwrap();
+    let mut app = app_in(&data, 100, 30);
+    app.worker.storage.recover_into(vec![home.clone()]);
+    // (Made at the first save, if at all yet.)
+    let _ = std::fs::remove_dir_all(&data);
+    std::fs::write(&data, "a file where the data folder was").unwrap();
+    press(&mut app, "Enter m Enter");
+    assert!(
+        app.note().is_some_and(|n| n.contains("kept in memory")),
+        "{:?}",
+        app.note()
+    );
+    (data, home, app)
+}
+
+/// The one recovery file in `home`, read as a bookmarks file.
+fn recovered(home: &Path) -> Vec<docbao::bookmarks::Bookmark> {
+    let files: Vec<_> = std::fs::read_dir(home)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("docbao-recovered-"))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let copy = tempfile::tempdir().unwrap();
+    std::fs::copy(&files[0], copy.path().join("bookmarks.json")).unwrap();
+    BookmarkStore::open(copy.path()).unwrap().list().to_vec()
+}
+
+#[test]
+fn quitting_with_a_bookmark_not_saved_asks_and_a_retry_saves_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (data, _, mut app) = unsavable(dir.path());
+    press(&mut app, "q");
+    assert!(!app.should_quit(), "asked first");
+    assert_eq!(app.mode(), Mode::Unsaved);
+    let screen = common::screen(&app);
+    for said in [
+        "Not saved",
+        "try saving again",
+        "recovery file",
+        "quit without it",
+    ] {
+        assert!(screen.contains(said), "{said}: {screen}");
+    }
+    // The question is drawn as a warning, its keys as keys.
+    assert!(styled(&app).contains("Not saved"));
+    press(&mut app, "Esc");
+    assert_eq!(app.mode(), Mode::Reader, "back to reading");
+    // Still unwritable: the retry fails, and says so in the question.
+    press(&mut app, "q r");
+    assert!(!app.should_quit());
+    assert_eq!(app.mode(), Mode::Unsaved);
+    // The folder back: the retry saves it, then leaves.
+    std::fs::remove_file(&data).unwrap();
+    std::fs::create_dir(&data).unwrap();
+    press(&mut app, "r");
+    assert!(app.should_quit());
+    assert_eq!(saved(&data).len(), 1);
+    assert!(app.unsaved().is_none());
+}
+
+#[test]
+fn s_writes_what_was_not_saved_to_a_recovery_file_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, home, mut app) = unsavable(dir.path());
+    let bookmark = app.bookmarks().all()[0].clone();
+    press(&mut app, "q s");
+    assert!(app.should_quit());
+    assert_eq!(recovered(&home), vec![bookmark]);
+    let said = app.farewell().join("\n");
+    assert!(
+        said.contains(&home.display().to_string()),
+        "where it is: {said}"
+    );
+    assert!(app.unsaved().is_none(), "not written twice");
+}
+
+#[test]
+fn capital_q_leaves_without_it_and_ctrl_c_twice_leaves_it_to_recover() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, _, mut app) = unsavable(dir.path());
+    press(&mut app, "q Q");
+    assert!(app.should_quit());
+    assert!(app.unsaved().is_none(), "the user chose to leave it");
+    let dir = tempfile::tempdir().unwrap();
+    let (_, _, mut app) = unsavable(dir.path());
+    press(&mut app, "C-c");
+    assert!(!app.should_quit());
+    press(&mut app, "C-c");
+    assert!(app.should_quit());
+    let unsaved = app.unsaved().expect("left for the recovery file");
+    assert_eq!(unsaved.bookmarks.len(), 1);
+}

@@ -382,3 +382,82 @@ fn a_long_paste_into_the_search_is_one_edit_and_the_reader_stays_responsive() {
         "bracketed paste is given back"
     );
 }
+
+/// docbao in `cwd` with recovery files going to `cwd/home`, its data folder made a file once it
+/// shows the list, and a bookmark made that cannot be saved.
+fn unsavable_session(cwd: &std::path::Path) -> Session {
+    let home = cwd.join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let home = home.display().to_string();
+    let mut s = Session::start_in("", 100, 30, &[("HOME", home.as_str())], cwd);
+    s.wait_for("the list", |screen| screen.contains("Articles (2)"));
+    let data = cwd.join("data");
+    let _ = std::fs::remove_dir_all(&data);
+    std::fs::write(&data, "a file where the data folder was").unwrap();
+    s.send("\r");
+    s.wait_for("the reader", |screen| screen.contains("article 1 of 2"));
+    s.send("m");
+    s.wait_for("the note prompt", |screen| screen.contains("Note"));
+    s.send("\r");
+    s.wait_for("the save failed", |screen| screen.contains("cannot create"));
+    s
+}
+
+/// The recovery file docbao wrote in `cwd/home`, and what it printed about it.
+fn recovery_file(cwd: &std::path::Path, after: &str) -> String {
+    let files: Vec<_> = std::fs::read_dir(cwd.join("home"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let path = files[0].display().to_string();
+    assert!(path.contains("docbao-recovered-"), "{path}");
+    assert!(after.contains(&path), "says where: {after}");
+    std::fs::read_to_string(&files[0]).unwrap()
+}
+
+#[test]
+fn quitting_with_a_bookmark_not_saved_asks_then_writes_it_elsewhere() {
+    let cwd = tempfile::tempdir().unwrap();
+    let mut s = unsavable_session(cwd.path());
+    s.send("q");
+    s.wait_for("the question", |screen| {
+        screen.contains("Not saved") && screen.contains("quit without it")
+    });
+    s.send("s");
+    let after = s.finish();
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+    let file = recovery_file(cwd.path(), &raw);
+    assert!(file.contains("\"quote\""), "{file}");
+    assert!(after.contains("icanon"), "terminal restored: {after}");
+}
+
+#[test]
+fn sigterm_with_a_bookmark_not_saved_writes_it_to_a_recovery_file() {
+    let cwd = tempfile::tempdir().unwrap();
+    let s = unsavable_session(cwd.path());
+    // docbao is the shell's child: found by its parent's pid.
+    let shell = s.child.process_id().expect("the shell's pid");
+    let docbao = std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .find(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+                let after_name = stat.rsplit(')').next().unwrap_or_default();
+                after_name.split_whitespace().nth(1) == Some(&shell.to_string())
+            })
+        })
+        .expect("docbao's pid");
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &docbao.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let mut s = s;
+    let after = s.finish();
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+    let file = recovery_file(cwd.path(), &raw);
+    assert!(file.contains("\"quote\""), "{file}");
+    assert!(after.contains("AFTER-DOCBAO 0"), "a clean exit: {after}");
+    assert!(after.contains("icanon"), "terminal restored: {after}");
+}

@@ -27,6 +27,8 @@ pub enum Mode {
     Problems,
     /// The help overlay.
     Help,
+    /// The question of what to do with what could not be saved, when quitting.
+    Unsaved,
 }
 
 /// One line of the help overlay.

@@ -9,12 +9,13 @@ mod reader;
 mod rows;
 mod screen;
 mod unread;
+mod unsaved;
 
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use crate::action::{Action, Effect};
+use crate::action::{Action, Effect, Saving};
 use crate::bookmarks::{Bookmark, Bookmarks};
 use crate::catalog::indexer::Progress;
 use crate::catalog::{Article, Catalog, Entry};
@@ -32,6 +33,7 @@ pub use screen::{
     BookmarksPane, Focus, HelpView, PaneEntry, Placement, ProblemsView, PromptScreen, Purpose,
     Screen,
 };
+pub use unsaved::{Unsaved, UnsavedView, Waiting};
 
 /// What the reader starts with besides the catalog.
 #[derive(Debug, Clone)]
@@ -119,6 +121,14 @@ pub struct App {
     live: bool,
     /// How many times an article has been read for the reader: each reading's version.
     versions: u64,
+    /// What the last save that failed said, until everything is saved.
+    save_failed: Option<String>,
+    /// Whether the reading place could not be written last time it was tried.
+    place_failed: bool,
+    /// Whether the user chose to leave without what could not be saved.
+    discarded: bool,
+    /// What to tell the user once the terminal is back.
+    farewell: Vec<String>,
 }
 
 /// What the list's selection follows when a newer catalog comes in while indexing.
@@ -166,6 +176,10 @@ impl App {
             unread_changed: true,
             live: start.progress.done,
             versions: 0,
+            save_failed: None,
+            place_failed: false,
+            discarded: false,
+            farewell: Vec::new(),
         };
         let last = app.reading.last.clone();
         let found = last
@@ -204,6 +218,14 @@ impl App {
             Action::BookmarksSaved { upto, bookmarks } => {
                 self.bookmarks.confirm(upto, bookmarks);
                 self.bookmarks_changed = true;
+                self.saved(Saving::Bookmarks);
+            }
+            Action::PlaceSaved => self.saved(Saving::Place),
+            Action::SaveFailed { what, message } => self.save_failed(what, message),
+            Action::Recovered(written) => self.recovered(written),
+            Action::Terminate => {
+                self.leave();
+                self.quit = true;
             }
             Action::Failed(message) => self.note = Some(message),
             Action::CatalogUpdated { catalog, progress } => self.take_catalog(catalog, progress),
@@ -238,6 +260,7 @@ impl App {
                     Screen::Bookmarks(pane) => self.on_bookmarks(*pane, action),
                     Screen::Problems(view) => self.on_problems(*view, action),
                     Screen::Help(help) => self.on_help(*help, action),
+                    Screen::Unsaved(view) => self.on_unsaved(*view, action),
                 };
                 self.follow = match end {
                     Some(end) => end,
@@ -629,8 +652,22 @@ impl App {
         }
     }
 
-    /// Leaves, saving where the user is: the same from every screen, whatever the key.
+    /// Leaves, saving where the user is: the same from every screen, whatever the key; but
+    /// asks first when something could not be saved.
     fn quit(&mut self) {
+        if matches!(self.screen, Screen::Unsaved(_)) {
+            let screen = std::mem::take(&mut self.screen);
+            if let Screen::Unsaved(view) = screen {
+                self.screen = self.on_unsaved(*view, Action::Quit);
+            }
+            return;
+        }
+        self.leave();
+        self.quit_or_ask();
+    }
+
+    /// Gives up a search being typed and has where the user is written at once.
+    fn leave(&mut self) {
         // A search being typed is given up, so that the place saved is the one it left.
         let searching = matches!(&self.screen, Screen::Prompt(p)
             if matches!(p.purpose, Purpose::SearchList { .. } | Purpose::SearchReader { .. }));
@@ -640,7 +677,7 @@ impl App {
         self.record_position();
         self.record_last();
         self.save_reading();
-        self.quit = true;
+        self.effects.push(Effect::Flush);
     }
 
     /// Has the reading state saved, if it changed since it last was.

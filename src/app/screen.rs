@@ -27,6 +27,8 @@ pub enum Screen {
     Problems(Box<ProblemsView>),
     /// The list of keys, over the screen it was opened from.
     Help(Box<HelpView>),
+    /// Quitting with something that could not be saved: what to do with it.
+    Unsaved(Box<super::UnsavedView>),
 }
 
 /// Which of the two main panes has the keyboard, under whatever overlay is open.
@@ -48,6 +50,7 @@ impl Screen {
             Screen::Bookmarks(p) => p.under.focus(),
             Screen::Problems(v) => v.under.focus(),
             Screen::Help(h) => h.under.focus(),
+            Screen::Unsaved(v) => v.under.focus(),
         }
     }
 
@@ -66,6 +69,7 @@ impl Screen {
             Screen::Bookmarks(_) => Mode::Bookmarks,
             Screen::Problems(_) => Mode::Problems,
             Screen::Help(_) => Mode::Help,
+            Screen::Unsaved(_) => Mode::Unsaved,
         }
     }
 

@@ -391,6 +391,11 @@ impl Bookmarks {
         self.last
     }
 
+    /// The changes made and not confirmed saved yet, oldest first, with their numbers.
+    pub fn unsaved(&self) -> Vec<(u64, Change)> {
+        self.pending.clone()
+    }
+
     /// Takes in the file as saved or read again, with every change up to `upto` in it.
     pub fn confirm(&mut self, upto: u64, file: Vec<Bookmark>) {
         self.saved = file;

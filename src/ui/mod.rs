@@ -8,6 +8,7 @@ mod problems;
 mod reader;
 mod status;
 pub mod theme;
+mod unsaved;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -50,6 +51,10 @@ fn render_screen(app: &App, screen: &Screen, theme: &Theme, frame: &mut Frame) {
         Screen::Help(help) => {
             render_screen(app, help.under(), theme, frame);
             help::render(app, help, theme, frame);
+        }
+        Screen::Unsaved(view) => {
+            render_screen(app, view.under(), theme, frame);
+            unsaved::render(app, view, theme, frame);
         }
     }
 }

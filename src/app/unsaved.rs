@@ -1,0 +1,181 @@
+//! Quitting with something unsaved: the dialog that offers to try again, to write it to a
+//! recovery file elsewhere, or to leave without it; and what is left to recover at the end.
+
+use super::App;
+use super::screen::Screen;
+use crate::action::{Action, Effect, Saving};
+use crate::bookmarks::Bookmark;
+use crate::state::ReadingState;
+
+/// The dialog shown when quitting would lose something that could not be saved.
+#[derive(Debug, Clone)]
+pub struct UnsavedView {
+    /// What the last save that failed said.
+    pub(super) error: String,
+    /// What the dialog is waiting for, if anything.
+    pub(super) waiting: Option<Waiting>,
+    pub(super) under: Screen,
+}
+
+/// What the dialog waits for after a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Waiting {
+    /// The saves tried again.
+    Retry,
+    /// The recovery file.
+    Recovery,
+}
+
+impl UnsavedView {
+    /// Why saving failed.
+    pub fn error(&self) -> &str {
+        &self.error
+    }
+
+    /// What it waits for, if anything.
+    pub fn waiting(&self) -> Option<Waiting> {
+        self.waiting
+    }
+
+    /// The screen it was opened over.
+    pub fn under(&self) -> &Screen {
+        &self.under
+    }
+}
+
+/// What could not be saved when docbao ended, to write to a recovery file.
+#[derive(Debug, Clone)]
+pub struct Unsaved {
+    /// Every bookmark, as this window has them.
+    pub bookmarks: Vec<Bookmark>,
+    /// The reading state.
+    pub reading: ReadingState,
+    /// Why it could not be saved, when a save said so.
+    pub error: Option<String>,
+}
+
+impl App {
+    /// Whether quitting now would lose something a save said it could not write.
+    fn failed(&self) -> bool {
+        self.save_failed.is_some()
+    }
+
+    /// Leaves, unless something could not be saved: then asks what to do with it.
+    pub(super) fn quit_or_ask(&mut self) {
+        if !self.failed() {
+            self.quit = true;
+            return;
+        }
+        let under = std::mem::take(&mut self.screen);
+        let under = match under {
+            Screen::Unsaved(view) => view.under,
+            other => other,
+        };
+        self.screen = Screen::Unsaved(Box::new(UnsavedView {
+            error: self.save_failed.clone().unwrap_or_default(),
+            waiting: None,
+            under,
+        }));
+    }
+
+    /// Keys in the dialog.
+    pub(super) fn on_unsaved(&mut self, mut view: UnsavedView, action: Action) -> Screen {
+        match action {
+            Action::RetrySave => {
+                for (number, change) in self.bookmarks.unsaved() {
+                    self.effects.push(Effect::SaveBookmarks { number, change });
+                }
+                self.effects
+                    .push(Effect::SaveReading(Box::new(self.reading.clone())));
+                self.effects.push(Effect::Flush);
+                self.save_failed = None;
+                view.waiting = Some(Waiting::Retry);
+            }
+            Action::SaveElsewhere => {
+                self.effects.push(Effect::Recover {
+                    bookmarks: self.bookmarks.all().to_vec(),
+                    reading: Box::new(self.reading.clone()),
+                });
+                view.waiting = Some(Waiting::Recovery);
+            }
+            Action::QuitAnyway => {
+                self.discarded = true;
+                self.quit = true;
+            }
+            // Ctrl-C a second time: no more questions; what is unsaved goes to a recovery
+            // file as docbao ends.
+            Action::Quit => self.quit = true,
+            Action::Back => return view.under,
+            _ => {}
+        }
+        Screen::Unsaved(Box::new(view))
+    }
+
+    /// Takes in that a save failed: kept to say at quitting, and said in the dialog if open.
+    pub(super) fn save_failed(&mut self, what: Saving, message: String) {
+        self.note = Some(message.clone());
+        if what == Saving::Place {
+            self.place_failed = true;
+        }
+        self.save_failed = Some(message.clone());
+        if let Screen::Unsaved(view) = &mut self.screen {
+            view.error = message;
+            view.waiting = None;
+        }
+    }
+
+    /// Takes in that a save went through; leaves when it was the last the dialog waited for.
+    pub(super) fn saved(&mut self, what: Saving) {
+        match what {
+            Saving::Place => self.place_failed = false,
+            Saving::Bookmarks => {}
+        }
+        let all_saved = !self.place_failed && self.bookmarks.unsaved().is_empty();
+        if all_saved {
+            self.save_failed = None;
+        }
+        if let Screen::Unsaved(view) = &self.screen
+            && view.waiting == Some(Waiting::Retry)
+            && all_saved
+        {
+            self.quit = true;
+        }
+    }
+
+    /// Takes in the recovery file written, or why it could not be.
+    pub(super) fn recovered(&mut self, written: Result<String, String>) {
+        match written {
+            Ok(path) => {
+                self.farewell
+                    .push(self.lang.tr("notice-recovered", &[("path", path.into())]));
+                self.discarded = true;
+                self.quit = true;
+            }
+            Err(error) => {
+                let message = self
+                    .lang
+                    .tr("notice-not-recovered", &[("error", error.into())]);
+                if let Screen::Unsaved(view) = &mut self.screen {
+                    view.error = message;
+                    view.waiting = None;
+                }
+            }
+        }
+    }
+
+    /// What could not be saved, now that docbao ends: `None` when everything was saved, or
+    /// the user chose to leave without it (or it went to a recovery file already).
+    pub fn unsaved(&self) -> Option<Unsaved> {
+        let lost = self.failed() || self.place_failed || !self.bookmarks.unsaved().is_empty();
+        (lost && !self.discarded).then(|| Unsaved {
+            bookmarks: self.bookmarks.all().to_vec(),
+            reading: self.reading.clone(),
+            error: self.save_failed.clone(),
+        })
+    }
+
+    /// What to tell the user once the terminal is back.
+    pub fn farewell(&self) -> &[String] {
+        &self.farewell
+    }
+}
