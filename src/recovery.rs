@@ -71,7 +71,8 @@ mod tests {
     fn the_first_writable_place_takes_it_and_bookmarks_json_reads_it() {
         let dir = tempfile::tempdir().expect("temp dir");
         let missing = dir.path().join("not-a-folder");
-        std::fs::write(&missing, b"a file where a folder should be").expect("write a file in the way");
+        std::fs::write(&missing, b"a file where a folder should be")
+            .expect("write a file in the way");
         let places = [missing, dir.path().to_owned()];
         let catalog = crate::catalog::Catalog::bundled();
         let article = catalog.article(0).expect("a bundled article");
