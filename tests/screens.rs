@@ -89,3 +89,19 @@ fn no_color_theme_draws_the_same_text() {
         "the NO_COLOR theme uses no colour at all"
     );
 }
+
+#[test]
+fn the_question_when_quitting_with_something_unsaved() {
+    for (width, height) in [(100, 30), (60, 20)] {
+        let mut app = app(width, height);
+        press(&mut app, "Enter");
+        app.act(docbao::action::Action::SaveFailed {
+            what: docbao::action::Saving::Bookmarks,
+            message: "cannot write /home/an/.local/share/docbao/bookmarks.json: no space left \
+                      on device; the bookmark is kept in memory and saved with the next change"
+                .to_owned(),
+        });
+        press(&mut app, "q");
+        insta::assert_snapshot!(format!("unsaved_{width}x{height}"), styled(&app));
+    }
+}
