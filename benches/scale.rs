@@ -50,6 +50,63 @@ fn main() {
         println!();
     }
     long_article_echo();
+    onto_a_huge_article();
+}
+
+/// `j` in the list onto an article of 256 MB: the key and the frame after it, the loader
+/// reading and laying out the article meanwhile; then how long the loader takes.
+fn onto_a_huge_article() {
+    let dir = target().join("bench-corpus").join("huge-article");
+    if !dir.join("done").exists() {
+        std::fs::create_dir_all(&dir).expect("folder");
+        std::fs::write(
+            dir.join("a.txt"),
+            "date 2025-01-02 Ngắn\n\nMột đoạn ngắn.\n",
+        )
+        .expect("write the short article");
+        let paragraph =
+            "Thủ tướng nói về an ninh mạng và công ước Hà Nội, tương lai số. ".repeat(20);
+        let body =
+            format!("{}\n\n", paragraph.trim_end()).repeat(256_000_000 / (paragraph.len() + 2));
+        std::fs::write(dir.join("b.txt"), format!("date 2025-01-01 Dài\n\n{body}"))
+            .expect("write the huge article");
+        std::fs::write(dir.join("done"), b"").expect("mark the folder done");
+    }
+    let catalog = Arc::new(Catalog::open(&dir).expect("open the folder"));
+    let done = Progress {
+        done: true,
+        ..Progress::default()
+    };
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    let mut moves = Vec::new();
+    let mut loads = Vec::new();
+    for _ in 0..3 {
+        let mut app = reader_app(&catalog, 100, 30, done);
+        let started = Instant::now();
+        let effects = app.update(Action::Down);
+        terminal
+            .draw(|f| ui::render(&app, &Theme::dark(), f))
+            .expect("draw");
+        moves.push(started.elapsed());
+        // What the loader does meanwhile, on its own thread.
+        let started = Instant::now();
+        let mut pages = docbao::worker::Pages::default();
+        for effect in effects {
+            if matches!(effect, Effect::OpenArticle { .. }) {
+                let _ = pages.open(effect);
+            }
+        }
+        loads.push(started.elapsed());
+    }
+    println!("\n## an article of 256 MB\n");
+    row(
+        "j onto it in the list → frame drawn (median of 3)",
+        ms(median(&mut moves)),
+    );
+    row(
+        "the loader reads and lays it out meanwhile (median of 3)",
+        ms(median(&mut loads)),
+    );
 }
 
 fn target() -> PathBuf {
@@ -84,8 +141,61 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// The reader over `catalog` at a size, with nothing saved.
+/// Carries out what the reader asks of its workers as the event loop's workers would (the
+/// catalog search, the article search, the loader), feeding their answers back, until none is
+/// left; saves and the clipboard are left out.
+fn run_effects(app: &mut App, effects: Vec<Effect>) {
+    let mut pages = docbao::worker::Pages::default();
+    let mut searches = docbao::worker::Searches::new();
+    let mut waiting: std::collections::VecDeque<Effect> = effects.into();
+    while let Some(effect) = waiting.pop_front() {
+        let answer = match effect {
+            open @ Effect::OpenArticle { .. } => pages.open(open),
+            Effect::SearchCatalog {
+                generation,
+                query,
+                catalog,
+            } => searches.run(generation, query, catalog, &|| false),
+            Effect::SearchArticle {
+                generation,
+                article,
+                folded,
+                query,
+            } => {
+                let folded = folded.unwrap_or_else(|| {
+                    Arc::new(docbao::text::fold::FoldMap::new(article.shown_text()))
+                });
+                let matches = search::find_in_article_with(&article, &folded, &query);
+                Some(Action::ArticleSearched {
+                    generation,
+                    matches,
+                    folded,
+                })
+            }
+            _ => None,
+        };
+        if let Some(answer) = answer {
+            waiting.extend(app.update(answer));
+        }
+    }
+}
+
+/// Applies an action and everything it leads to.
+fn act(app: &mut App, action: Action) {
+    let effects = app.update(action);
+    run_effects(app, effects);
+}
+
+/// The reader over `catalog` at a size, with nothing saved, its first article shown.
 fn reader_app(catalog: &Arc<Catalog>, width: u16, height: u16, progress: Progress) -> App {
+    let mut app = new_app(catalog, width, height, progress);
+    let first = app.take_effects();
+    run_effects(&mut app, first);
+    app
+}
+
+/// The reader over `catalog` at a size, with nothing saved, nothing read yet.
+fn new_app(catalog: &Arc<Catalog>, width: u16, height: u16, progress: Progress) -> App {
     App::new(
         Arc::clone(catalog),
         Start {
@@ -209,12 +319,12 @@ fn run(dir: &Path, bytes: usize) {
     };
     let mut big = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
     let mut reader = reader_app(&catalog, 200, 50, done);
-    reader.update(Action::Open);
-    reader.update(Action::StartSearch);
+    act(&mut reader, Action::Open);
+    act(&mut reader, Action::StartSearch);
     for c in "an ninh".chars() {
-        reader.update(Action::Insert(c));
+        act(&mut reader, Action::Insert(c));
     }
-    reader.update(Action::Confirm);
+    act(&mut reader, Action::Confirm);
     let mut frames = time_frames(&mut big, &reader, 200);
     row(
         "frame 200×50, reader with highlights p50 / p99",
@@ -227,10 +337,13 @@ fn run(dir: &Path, bytes: usize) {
     }
     let query = Query::new("an ninh", Options::default());
     let hits = search::search_catalog(&catalog, &query, None, &|| false).expect("hits");
-    list.update(Action::SearchFinished {
-        generation: 7,
-        hits: Arc::new(hits),
-    });
+    act(
+        &mut list,
+        Action::SearchFinished {
+            generation: 7,
+            hits: Arc::new(hits),
+        },
+    );
     let mut frames = time_frames(&mut big, &list, 200);
     row(
         "frame 200×50, list with excerpts p50 / p99",
@@ -285,18 +398,8 @@ fn paste_into_list_search(catalog: &Arc<Catalog>) {
         app.update(Action::StartSearch);
         let before = resident().map_or(0, |(anon, _)| anon);
         let started = Instant::now();
-        for effect in app.update(Action::Paste(pasted.clone())) {
-            if let Effect::SearchCatalog {
-                generation,
-                query,
-                catalog,
-            } = effect
-            {
-                let hits = search::search_catalog(&catalog, &query, None, &|| false);
-                let hits = Arc::new(hits.expect("not stale"));
-                app.update(Action::SearchFinished { generation, hits });
-            }
-        }
+        // The search, its results, and the first result's article read for the preview.
+        act(&mut app, Action::Paste(pasted.clone()));
         terminal
             .draw(|f| ui::render(&app, &Theme::dark(), f))
             .expect("draw");

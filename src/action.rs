@@ -7,6 +7,8 @@ use std::sync::Arc;
 use crate::bookmarks::{Bookmark, Change};
 use crate::catalog::indexer::Progress;
 use crate::catalog::{Article, Catalog};
+use crate::i18n::Lang;
+use crate::page::Page;
 use crate::search::{CatalogHits, Query};
 use crate::state::ReadingState;
 use crate::text::fold::FoldMap;
@@ -191,6 +193,13 @@ pub enum Action {
         /// The article's text folded, to keep for the next search in it.
         folded: Arc<FoldMap>,
     },
+    /// The article asked for, read and laid out by a worker, or why it could not be read.
+    ArticleOpened {
+        /// Which request it answers; older answers are dropped.
+        request: u64,
+        /// The article and its page.
+        opened: Result<(Arc<Article>, Arc<Page>), String>,
+    },
     /// The catalog, brought further up to date by the indexing thread.
     CatalogUpdated {
         /// The catalog as it stands.
@@ -231,6 +240,22 @@ pub enum Effect {
         folded: Option<Arc<FoldMap>>,
         /// What to look for.
         query: Query,
+    },
+    /// Read an article of the catalog (unless given) and lay it out at a width; answered by
+    /// [`Action::ArticleOpened`].
+    OpenArticle {
+        /// Which request this is; an older one still waiting is dropped.
+        request: u64,
+        /// The catalog the article is in.
+        catalog: Arc<Catalog>,
+        /// The article's index in it.
+        index: usize,
+        /// The article already read, to lay out again at another width.
+        article: Option<Arc<Article>>,
+        /// Columns to lay it out in.
+        width: usize,
+        /// The language of the words around it.
+        lang: Lang,
     },
     /// Save one change to the bookmarks; answered by [`Action::BookmarksSaved`].
     SaveBookmarks {

@@ -147,11 +147,8 @@ pub fn run(
         }
         workers.submit(rest);
     };
-    // What the first frame asked for (bookmarks found again in the article shown).
-    submit(app.update(Action::Resize {
-        width: size.width,
-        height: size.height,
-    }));
+    // The first article, read by the loader.
+    submit(app.take_effects());
     // A terminal that cannot be drawn on or read (hung up) ends the loop, not the saving.
     let ended = (|| -> anyhow::Result<()> {
         while !app.should_quit() {

@@ -11,8 +11,9 @@ use std::time::{Duration, Instant};
 
 use crate::action::{Action, Effect, Saving};
 use crate::bookmarks::{Bookmark, BookmarkStore, Change};
-use crate::catalog::Catalog;
+use crate::catalog::{Article, Catalog, Stamp};
 use crate::i18n::Lang;
+use crate::page::Page;
 use crate::search::{self, Query};
 use crate::state::{ReadingState, StateStore};
 use crate::store::StoreError;
@@ -159,6 +160,7 @@ impl Storage {
             }
             Effect::SearchCatalog { .. }
             | Effect::SearchArticle { .. }
+            | Effect::OpenArticle { .. }
             | Effect::Copy(_)
             | Effect::Flush => {}
         }
@@ -318,6 +320,70 @@ fn search_article(effect: Effect) -> Option<Action> {
     })
 }
 
+/// Pages laid out lately, newest last: going back to an article shows it at once.
+#[derive(Debug, Default)]
+pub struct Pages {
+    kept: std::collections::VecDeque<(PageKey, Arc<Article>, Arc<Page>)>,
+}
+
+/// What a page was made of: the file as it was, the width and the language.
+type PageKey = (PathBuf, Stamp, usize, Lang);
+
+/// How many pages [`Pages`] keeps.
+const PAGES_KEPT: usize = 8;
+
+impl Pages {
+    /// Reads and lays out what `effect` asks for, or finds it laid out already.
+    pub fn open(&mut self, effect: Effect) -> Option<Action> {
+        let Effect::OpenArticle {
+            request,
+            catalog,
+            index,
+            article,
+            width,
+            lang,
+        } = effect
+        else {
+            return None;
+        };
+        let entry = catalog.entries().get(index);
+        let key = entry.map(|e| (e.path.clone(), e.stamp, width, lang));
+        let found = self.kept.iter().position(|(k, article_kept, _)| {
+            Some(k) == key.as_ref()
+                && article
+                    .as_ref()
+                    .is_none_or(|given| Arc::ptr_eq(given, article_kept))
+        });
+        if let Some(at) = found
+            && let Some(kept) = self.kept.remove(at)
+        {
+            let opened = Ok((Arc::clone(&kept.1), Arc::clone(&kept.2)));
+            self.kept.push_back(kept);
+            return Some(Action::ArticleOpened { request, opened });
+        }
+        let article = match article {
+            Some(article) => article,
+            None => match catalog.article(index) {
+                Ok(article) => Arc::new(article),
+                Err(problem) => {
+                    let opened = Err(problem.say(lang));
+                    return Some(Action::ArticleOpened { request, opened });
+                }
+            },
+        };
+        let page = Arc::new(Page::layout_in(&article, width, lang));
+        if let Some(key) = key {
+            if self.kept.len() == PAGES_KEPT {
+                self.kept.pop_front();
+            }
+            self.kept
+                .push_back((key, Arc::clone(&article), Arc::clone(&page)));
+        }
+        let opened = Ok((article, page));
+        Some(Action::ArticleOpened { request, opened })
+    }
+}
+
 /// Carries out effects at once, on this thread: what the tests use to see the files as a
 /// user would after each key.
 #[derive(Debug)]
@@ -328,6 +394,8 @@ pub struct Inline {
     pub searches: Searches,
     /// What was put on the clipboard, in order.
     pub copied: Vec<String>,
+    /// Pages laid out lately.
+    pub pages: Pages,
 }
 
 impl Inline {
@@ -344,6 +412,7 @@ impl Inline {
                 .into_iter()
                 .collect(),
             article @ Effect::SearchArticle { .. } => search_article(article).into_iter().collect(),
+            open @ Effect::OpenArticle { .. } => self.pages.open(open).into_iter().collect(),
             Effect::Copy(text) => {
                 self.copied.push(text);
                 Vec::new()
@@ -366,6 +435,8 @@ pub struct Workers {
     searches: mpsc::Sender<(u64, Query, Arc<Catalog>)>,
     /// Searches in the article being read.
     articles: mpsc::Sender<Effect>,
+    /// Articles to read and lay out.
+    loader: mpsc::Sender<Effect>,
     /// The newest search asked for: an older one still running is abandoned.
     latest: Arc<AtomicU64>,
     reply: Reply,
@@ -454,7 +525,28 @@ impl Workers {
                 }
             });
         }
+        let (loader_in, loader_out) = mpsc::channel::<Effect>();
+        {
+            let reply = Arc::clone(&reply);
+            thread::spawn(move || {
+                let _mourner = Mourner {
+                    reply: Arc::clone(&reply),
+                    what: "reader",
+                };
+                let mut pages = Pages::default();
+                while let Ok(mut request) = loader_out.recv() {
+                    // Only the article asked for last is worth reading: the list moved on.
+                    while let Ok(newer) = loader_out.try_recv() {
+                        request = newer;
+                    }
+                    if let Some(action) = pages.open(request) {
+                        reply(action);
+                    }
+                }
+            });
+        }
         Workers {
+            loader: loader_in,
             files: Some((files_in, files)),
             searches: search_in,
             articles: article_in,
@@ -479,6 +571,7 @@ impl Workers {
                 article @ Effect::SearchArticle { .. } => {
                     (self.articles.send(article).is_ok(), "article search")
                 }
+                open @ Effect::OpenArticle { .. } => (self.loader.send(open).is_ok(), "reader"),
                 other => {
                     let sent = self
                         .files

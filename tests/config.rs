@@ -334,7 +334,15 @@ fn the_text_width_and_list_width_reach_the_reader() {
     let catalog = Arc::new(docbao::catalog::Catalog::bundled());
     let widest = |settings| {
         let mut app = App::new(Arc::clone(&catalog), start(settings));
-        app.update(Action::Open);
+        // The article, read and laid out as the loader does it.
+        let mut pages = docbao::worker::Pages::default();
+        let mut effects = app.take_effects();
+        effects.extend(app.update(Action::Open));
+        for effect in effects {
+            if let Some(opened) = pages.open(effect) {
+                app.update(opened);
+            }
+        }
         let page = app.reader().page().expect("an article is open").clone();
         page.rows
             .iter()

@@ -3,7 +3,7 @@
 mod common;
 
 use common::{Harness, press};
-use docbao::action::Action;
+use docbao::action::{Action, Effect};
 use docbao::app::{Focus, Mode};
 
 fn app(width: u16, height: u16) -> Harness {
@@ -324,4 +324,52 @@ fn less_and_vim_paging_keys() {
         docbao::app::Screen::Prompt(p) => assert_eq!(p.prompt().text, ""),
         other => panic!("no prompt: {other:?}"),
     }
+}
+
+#[test]
+fn moving_in_the_list_reads_no_file_the_loader_does_and_keys_typed_ahead_wait_for_it() {
+    let mut app = common::app(100, 30);
+    // The key asks the loader for the next article and returns: no file is read in `update`.
+    let effects = app.update(Action::Down);
+    let opens: Vec<_> = effects
+        .iter()
+        .filter(|e| matches!(e, Effect::OpenArticle { .. }))
+        .collect();
+    assert_eq!(opens.len(), 1, "{effects:?}");
+    assert!(app.reader().page().is_none() && app.reader().opening());
+    let screen = common::screen(&app);
+    assert!(screen.contains("Opening…"), "{screen}");
+    // Enter and three paragraphs down, typed before the article came: kept, then applied.
+    let mut typed = Vec::new();
+    for action in [
+        Action::Open,
+        Action::NextParagraph,
+        Action::NextParagraph,
+        Action::NextParagraph,
+    ] {
+        typed.extend(app.update(action));
+    }
+    assert_eq!(app.reader().cursor(), 0, "not applied to no page");
+    let mut all = effects;
+    all.extend(typed);
+    app.run(all);
+    assert_eq!(app.article().unwrap().id, app.entry().unwrap().id);
+    assert_eq!(
+        app.reader().cursor(),
+        3,
+        "the keys typed ahead, applied in order"
+    );
+}
+
+#[test]
+fn an_article_asked_for_before_the_last_one_is_dropped_when_it_comes() {
+    let mut app = common::app(100, 30);
+    let first = app.update(Action::Down);
+    let second = app.update(Action::Up);
+    // The answers come in the wrong order: the older is dropped, the newer shown.
+    app.run(second);
+    let shown = app.article().unwrap().id.clone();
+    app.run(first);
+    assert_eq!(app.article().unwrap().id, shown);
+    assert_eq!(shown, app.entry().unwrap().id);
 }

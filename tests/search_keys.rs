@@ -281,10 +281,12 @@ fn stale_results_are_dropped_and_enter_waits_for_fresh_ones() {
     assert!(app.list().pending(), "an old answer does not count");
     app.update(Action::Confirm);
     assert_eq!(app.focus(), Focus::List, "nothing to open yet");
-    app.update(Action::SearchFinished {
+    let effects = app.update(Action::SearchFinished {
         generation,
         hits: std::sync::Arc::new(searcher.run(&query)),
     });
+    // The article opened, read by the loader.
+    app.run(effects);
     assert!(!app.list().pending());
     assert_eq!(
         app.focus(),

@@ -429,11 +429,22 @@ impl App {
             return Screen::Bookmarks(Box::new(pane));
         };
         self.select(index);
+        match self.reader.opening.as_mut() {
+            // Shown once the article is read.
+            Some(opening) if self.reader.article.is_none() => opening.flash = Some(bookmark.id),
+            _ => self.flash_bookmark(&bookmark.id),
+        }
+        Screen::Reader
+    }
+
+    /// Highlights a bookmark's passage in the article shown, and scrolls to it; says so when
+    /// it is not found any more.
+    pub(super) fn flash_bookmark(&mut self, id: &str) {
         let anchor = self
             .reader
             .placed
             .iter()
-            .find(|p| p.id == bookmark.id)
+            .find(|p| p.id == id)
             .and_then(|p| p.anchor.range());
         match anchor {
             Some(range) => {
@@ -442,14 +453,17 @@ impl App {
                 self.reveal(range.start);
             }
             None => {
-                let quote = bookmark.shown_quote();
+                let quote = self
+                    .bookmarks
+                    .get(id)
+                    .map(|b| b.shown_quote().into_owned())
+                    .unwrap_or_default();
                 self.note = Some(
                     self.lang
                         .tr("note-passage-gone", &[("quote", quote.into())]),
                 );
             }
         }
-        Screen::Reader
     }
 
     /// Confirms a note: makes the new bookmark, or changes the note of one.

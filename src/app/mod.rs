@@ -4,6 +4,7 @@
 mod keys;
 mod list;
 mod marks;
+mod opening;
 mod prompt;
 mod reader;
 mod rows;
@@ -121,6 +122,8 @@ pub struct App {
     live: bool,
     /// How many times an article has been read for the reader: each reading's version.
     versions: u64,
+    /// Number of the latest article asked of the loader.
+    requests: u64,
     /// What the last save that failed said, until everything is saved.
     save_failed: Option<String>,
     /// Whether the reading place could not be written last time it was tried.
@@ -176,6 +179,7 @@ impl App {
             unread_changed: true,
             live: start.progress.done,
             versions: 0,
+            requests: 0,
             save_failed: None,
             place_failed: false,
             discarded: false,
@@ -198,16 +202,19 @@ impl App {
         // Without a place to come back to, the list's first article.
         app.list.selected =
             found.map_or_else(|| app.list_entry(0).unwrap_or(0), |(index, _)| index);
-        app.relayout();
-        app.place_bookmarks();
-        app.restore_position();
+        app.open_selected(opening::Opening::showing(true, None));
         app.keep_selection_visible();
         app.settle();
-        // What a first frame asks for is not wanted, but for the bookmarks found again in
-        // the article shown, which remember their passage as it reads now.
+        // The article to show first is read by the loader; the first `update` hands that on.
         app.effects
-            .retain(|e| matches!(e, Effect::SaveBookmarks { .. }));
+            .retain(|e| matches!(e, Effect::OpenArticle { .. }));
         app
+    }
+
+    /// What must be done off the UI thread before the first action: the first article to
+    /// read.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
     }
 
     /// Applies one action, and returns what must be done off the UI thread because of it.
@@ -229,6 +236,12 @@ impl App {
             }
             Action::Failed(message) => self.note = Some(message),
             Action::CatalogUpdated { catalog, progress } => self.take_catalog(catalog, progress),
+            Action::ArticleOpened { request, opened } => {
+                for action in self.article_opened(request, opened) {
+                    let effects = self.update(action);
+                    self.effects.extend(effects);
+                }
+            }
             Action::ArticleSearched {
                 generation,
                 matches,
@@ -242,6 +255,7 @@ impl App {
             }
             Action::Quit => self.quit(),
             Action::Unbound(key) => self.unbound(&key),
+            action if self.defer(&action) => {}
             action => {
                 self.note = None;
                 let chosen = self.entry().map(|e| e.id.clone());
@@ -306,7 +320,9 @@ impl App {
             | Action::Bottom => self.move_in_list(&action),
             Action::PageOrNext => self.move_in_list(&Action::PageDown),
             Action::Open if self.list.filter.is_some() => return self.open_first_hit(),
-            Action::Open | Action::SwitchFocus if self.reader.page.is_some() => {
+            Action::Open | Action::SwitchFocus
+                if self.reader.page.is_some() || self.reader.opening.is_some() =>
+            {
                 return Screen::Reader;
             }
             Action::Back => self.clear_filter(),
@@ -613,11 +629,8 @@ impl App {
             // Another article in its place (the one shown is gone): shown as if selected.
             let search = self.reader.search.take();
             self.reader = ReaderView::default();
-            self.relayout();
-            if let Some(search) = search {
-                self.search_article(search.query, Then::Show);
-            }
-            self.restore_position();
+            let search = search.map(|s| (s.query, Then::Show));
+            self.open_selected(opening::Opening::showing(true, search));
         } else if !same_file || self.reader.article.is_none() {
             // The same article, changed: read again, at the same passage.
             self.reread_at_same_passage();

@@ -4,9 +4,10 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::opening::Opening;
 use super::{App, Mode};
 use crate::action::{Action, Effect};
-use crate::bookmarks::{Anchor, Passage};
+use crate::bookmarks::Anchor;
 use crate::catalog::Article;
 use crate::page::Page;
 use crate::search::{self, Query};
@@ -17,7 +18,7 @@ use crate::text::fold::FoldMap;
 #[derive(Debug, Clone, Default)]
 pub struct ReaderView {
     /// The selected article laid out for the reader's width.
-    pub(super) page: Option<Page>,
+    pub(super) page: Option<Arc<Page>>,
     /// First row of the page shown at the top of the reader.
     pub(super) scroll: usize,
     /// The passage cursor: index of the paragraph bookmarks apply to.
@@ -51,6 +52,9 @@ pub struct ReaderView {
     /// Which reading of the article every position above belongs to: a new one each time
     /// the file is read.
     pub(super) version: u64,
+    /// The article (or its layout at another width) asked of the loader, and what to do
+    /// once it comes.
+    pub(super) opening: Option<Opening>,
 }
 
 /// Where the reader was, to go back to: the view, the passage cursor, the selection and the
@@ -73,7 +77,12 @@ impl ReaderView {
 
     /// The selected article laid out, if there is one.
     pub fn page(&self) -> Option<&Page> {
-        self.page.as_ref()
+        self.page.as_deref()
+    }
+
+    /// Whether an article is being read or laid out for the reader.
+    pub fn opening(&self) -> bool {
+        self.opening.is_some()
     }
 
     /// The first row shown.
@@ -168,7 +177,19 @@ impl App {
     /// long one; `then` says what to do with the matches when they are found.
     pub(super) fn search_article(&mut self, query: Query, then: Then) {
         let Some(article) = self.reader.article.clone() else {
-            self.reader.search = None;
+            // Searched once the article is read: the search shows as under way till then.
+            match self.reader.opening.as_mut() {
+                Some(opening) => {
+                    opening.search = Some((query.clone(), then));
+                    self.reader.search = Some(ReaderSearch {
+                        query,
+                        matches: Vec::new(),
+                        current: None,
+                        pending: true,
+                    });
+                }
+                None => self.reader.search = None,
+            }
             return;
         };
         self.article_search += 1;
@@ -339,27 +360,26 @@ impl App {
         rows.saturating_sub(self.reader_height())
     }
 
-    /// Selects an article: records where the user was in the one left, lays the new one out
-    /// and shows it where the user left it.
+    /// Selects an article: records where the user was in the one left, and has the new one
+    /// read and laid out, to show where the user left it.
     pub(super) fn select(&mut self, index: usize) {
-        if index != self.list.selected || self.reader.page.is_none() || self.reader.removed {
+        if index != self.list.selected
+            || (self.reader.page.is_none() && self.reader.opening.is_none())
+            || self.reader.removed
+        {
             if !self.reader.removed {
                 self.record_position();
             }
             self.list.selected = index;
             let search = self.reader.search.take();
             self.reader = super::reader::ReaderView::default();
-            self.relayout();
-            self.place_bookmarks();
-            self.restore_position();
-            if let Some(previous) = search {
-                // Choosing among a search's results shows each where it first matches.
-                let then = match self.list.filter {
-                    Some(_) => Then::First,
-                    None => Then::Show,
-                };
-                self.search_article(previous.query, then);
-            }
+            // Choosing among a search's results shows each where it first matches.
+            let then = match self.list.filter {
+                Some(_) => Then::First,
+                None => Then::Show,
+            };
+            let search = search.map(|previous| (previous.query, then));
+            self.open_selected(Opening::showing(true, search));
         }
         self.keep_selection_visible();
     }
@@ -390,116 +410,6 @@ impl App {
             return;
         };
         self.select(target);
-    }
-
-    /// Lays the selected article out again for the current reader width, reading it first
-    /// when it has not been read since it was selected.
-    pub(super) fn relayout(&mut self) {
-        let width = crate::panes::Panes::compute(self.area(), true, self.list_percent())
-            .reader
-            .map_or(0, crate::panes::reader_text_width)
-            .min(self.text_width());
-        if self.reader.article.is_none() && self.list.selected < self.catalog.entries().len() {
-            match self.catalog.article(self.list.selected) {
-                Ok(article) => {
-                    self.versions += 1;
-                    self.reader.version = self.versions;
-                    self.reader.article = Some(Arc::new(article));
-                }
-                Err(problem) => self.note = Some(problem.to_string()),
-            }
-        }
-        self.reader.page = self
-            .reader
-            .article
-            .as_deref()
-            .map(|article| Page::layout_in(article, width, self.lang));
-    }
-
-    /// Reads the selected article again after its file changed, and rebuilds in one step
-    /// everything placed in its text: the view and the passage cursor, the selection, the
-    /// highlighted passage, the bookmarks and the search. Each is found again by its words in
-    /// the new text, never by its old byte offsets, which may now fall inside a character.
-    pub(super) fn reread_at_same_passage(&mut self) {
-        let old = self.reader.article.clone();
-        let place = match (old.as_deref(), &self.reader.page) {
-            (Some(article), Some(page)) => page.block_at(self.reader.scroll).map(|top| {
-                // `None` while the view is at the headline, above the first block.
-                let into = self.reader.scroll.checked_sub(page.block_start(top));
-                let cursor = Position::at(article, self.reader.cursor, 0);
-                (Position::at(article, top, 0), into, cursor)
-            }),
-            _ => None,
-        };
-        let selection = self.reader.selection.take();
-        let flash = self.reader.flash.take();
-        let search = self.reader.search.take();
-        self.reader.placed.clear();
-        self.reader.article = None;
-        self.reader.folded = None;
-        self.reader.recorded = None;
-        self.relayout_keeping_place();
-        if let (Some((top, into, cursor)), Some(article)) = (place, self.reader.article.as_deref())
-        {
-            let (top, cursor) = (top.find_block(article), cursor.find_block(article));
-            if let (Some(page), Some(into)) = (&self.reader.page, into) {
-                self.reader.scroll = page.block_start(top) + into;
-            }
-            self.reader.scroll = self.reader.scroll.min(self.max_scroll());
-            self.reader.cursor = cursor;
-        }
-        if let (Some(old), Some(new)) = (old.as_deref(), self.reader.article.clone()) {
-            let refind = |range: Range<usize>| {
-                let passage = old.text.get(range.clone())?;
-                // The same text at the same place: nothing to look for.
-                if new.text.get(range.clone()) == Some(passage)
-                    && old.text.get(..range.start) == new.text.get(..range.start)
-                {
-                    return Some(range);
-                }
-                Passage::of(&old.text, range).locate(&new.text).range()
-            };
-            self.reader.flash = flash.and_then(refind);
-            if let Some(selection) = selection {
-                let found = refind(selection.anchor).zip(refind(selection.head));
-                self.reader.selection = found.map(|(anchor, head)| Selection { anchor, head });
-                if self.reader.selection.is_none() {
-                    self.note = Some(self.lang.t("note-selection-gone"));
-                }
-            }
-        }
-        self.place_bookmarks();
-        if let Some(search) = search {
-            self.search_article(search.query, Then::Show);
-        }
-    }
-
-    /// Lays the article out for a new size, keeping the same place of the same paragraph at
-    /// the top.
-    pub(super) fn relayout_keeping_place(&mut self) {
-        let anchor = self.reader.page.as_ref().and_then(|page| {
-            let block = page.block_at(self.reader.scroll)?;
-            let start = page.block_start(block);
-            let into = self.reader.scroll.checked_sub(start)?;
-            let rows = page.rows.iter().filter(|r| r.block == Some(block)).count();
-            Some((block, into, rows.max(1)))
-        });
-        let seen_share = self
-            .reader
-            .page
-            .as_ref()
-            .map(|p| (self.reader.seen, p.rows.len()));
-        self.relayout();
-        if let Some(page) = &self.reader.page {
-            if let Some((block, into, old_rows)) = anchor {
-                let rows = page.rows.iter().filter(|r| r.block == Some(block)).count();
-                self.reader.scroll = page.block_start(block) + into * rows / old_rows;
-            }
-            if let Some((seen, old_total)) = seen_share {
-                self.reader.seen = seen * page.rows.len() / old_total.max(1);
-            }
-        }
-        self.reader.scroll = self.reader.scroll.min(self.max_scroll());
     }
 
     /// Scrolls so that the text at byte `at` is in view, a little below the top.
@@ -651,6 +561,12 @@ impl App {
     /// Scrolls to where the user left the selected article: the paragraph that was at the
     /// top, and the top of the article when that was the first one.
     pub(super) fn restore_position(&mut self) {
+        if self.reader.article.is_none()
+            && let Some(opening) = self.reader.opening.as_mut()
+        {
+            opening.restore = true;
+            return;
+        }
         let (Some(article), Some(page)) = (self.article(), &self.reader.page) else {
             return;
         };

@@ -22,21 +22,32 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
         theme.border
     };
     // The headline, not the file: it stays in view however far the article is scrolled.
-    let title = match app.article() {
-        Some(article) if app.reader().removed() => {
-            format!(" {} · {} ", app.lang().t("title-removed"), article.title)
+    // While the article is read, the list's entry names it.
+    let shown_title = match (app.article(), app.entry()) {
+        (Some(article), _) => Some(&article.title),
+        (None, Some(entry)) if app.reader().opening() => Some(&entry.title),
+        _ => None,
+    };
+    let title = match shown_title {
+        Some(title) if app.reader().removed() => {
+            format!(" {} · {} ", app.lang().t("title-removed"), title)
         }
-        Some(article) => format!(
+        Some(title) => format!(
             " {}/{} · {} ",
             text::thousands(app.ordinal().0),
             text::thousands(app.ordinal().1),
-            article.title
+            title
         ),
         None => format!(" {} ", app.lang().t("title-reader")),
     };
     let inner = super::bordered(&title, border, pane, frame);
     let reader = app.reader();
-    let Some(page) = reader.page() else { return };
+    let Some(page) = reader.page() else {
+        if reader.opening() {
+            super::render_message(&app.lang().t("reader-opening"), theme.meta, inner, frame);
+        }
+        return;
+    };
     let gutter = usize::from(panes::READER_GUTTER);
     let room = usize::from(inner.width).saturating_sub(gutter);
     // Centre the text column, its gutter with it, when the pane is wider than a comfortable

@@ -68,7 +68,13 @@ impl DerefMut for Harness {
 impl Harness {
     /// Applies an action, then carries out every effect it leads to, answers included.
     pub fn act(&mut self, action: Action) {
-        let mut effects = VecDeque::from(self.app.update(action));
+        let effects = self.app.update(action);
+        self.run(effects);
+    }
+
+    /// Carries out effects, and every effect their answers lead to.
+    pub fn run(&mut self, effects: Vec<docbao::action::Effect>) {
+        let mut effects = VecDeque::from(effects);
         while let Some(effect) = effects.pop_front() {
             for answer in self.worker.run(effect) {
                 effects.extend(self.app.update(answer));
@@ -155,6 +161,7 @@ fn harness_in(
         storage: opened.storage,
         searches: Searches::new(),
         copied: Vec::new(),
+        pages: Default::default(),
     };
     let app = App::new(
         catalog,
@@ -170,11 +177,15 @@ fn harness_in(
             config_problems: Vec::new(),
         },
     );
-    Harness {
+    let mut harness = Harness {
         app,
         worker,
         notices: opened.notices,
-    }
+    };
+    // The first article, read as the loader would.
+    let first = harness.app.take_effects();
+    harness.run(first);
+    harness
 }
 
 /// An app over `catalog` that keeps bookmarks and reading state in memory.
