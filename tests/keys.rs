@@ -373,3 +373,36 @@ fn an_article_asked_for_before_the_last_one_is_dropped_when_it_comes() {
     assert_eq!(app.article().unwrap().id, shown);
     assert_eq!(shown, app.entry().unwrap().id);
 }
+
+#[test]
+fn a_newer_catalog_while_an_article_is_being_read_keeps_what_waits_for_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let write = |name: &str, date: &str| {
+        let body = "Đoạn một.\n\nĐoạn hai.\n\nĐoạn ba.\n\nĐoạn bốn.";
+        std::fs::write(
+            folder.path().join(name),
+            format!("date {date} Bài {name}\n\n{body}\n"),
+        )
+        .unwrap();
+    };
+    write("a.txt", "2025-10-03");
+    write("b.txt", "2025-10-02");
+    let open = || std::sync::Arc::new(docbao::catalog::Catalog::open(folder.path()).unwrap());
+    let mut app = common::app_with(open(), 100, 30);
+    let mut effects = app.update(Action::Down);
+    effects.extend(app.update(Action::Open));
+    effects.extend(app.update(Action::NextParagraph));
+    // An older article added while the selected one is read: a newer catalog comes first.
+    write("c.txt", "2025-10-01");
+    effects.extend(app.update(Action::CatalogUpdated {
+        catalog: open(),
+        progress: docbao::catalog::indexer::Progress {
+            done: true,
+            ..Default::default()
+        },
+    }));
+    app.run(effects);
+    assert_eq!(app.catalog().entries().len(), 3);
+    assert_eq!(app.article().unwrap().id, "b");
+    assert_eq!(app.reader().cursor(), 1, "the key typed ahead was kept");
+}

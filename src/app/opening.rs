@@ -131,6 +131,16 @@ impl App {
     /// bookmarks, the search) is rebuilt from the new text when it comes, in one step, each
     /// found again by its words, never by its old byte offsets.
     pub(super) fn reread_at_same_passage(&mut self) {
+        if self.reader.article.is_none() {
+            // Not read yet: asked for again of the new catalog, with all that waits for it.
+            let pending = self
+                .reader
+                .opening
+                .take()
+                .unwrap_or_else(|| Opening::showing(true, None));
+            self.open_selected(pending);
+            return;
+        }
         let carried = match (self.reader.article.clone(), &self.reader.page) {
             (Some(old), Some(page)) => {
                 let top = page.block_at(self.reader.scroll).map(|block| {
@@ -152,7 +162,6 @@ impl App {
         // is run again then.
         self.open_selected(Opening {
             carried,
-            restore: self.reader.page.is_none(),
             ..Opening::default()
         });
     }
