@@ -506,45 +506,11 @@ impl Workers {
                 }
             });
         }
-        let (article_in, article_out) = mpsc::channel::<Effect>();
-        {
-            let reply = Arc::clone(&reply);
-            thread::spawn(move || {
-                let _mourner = Mourner {
-                    reply: Arc::clone(&reply),
-                    what: "article search",
-                };
-                while let Ok(mut request) = article_out.recv() {
-                    // Only the newest search of the article is worth running.
-                    while let Ok(newer) = article_out.try_recv() {
-                        request = newer;
-                    }
-                    if let Some(action) = search_article(request) {
-                        reply(action);
-                    }
-                }
-            });
-        }
-        let (loader_in, loader_out) = mpsc::channel::<Effect>();
-        {
-            let reply = Arc::clone(&reply);
-            thread::spawn(move || {
-                let _mourner = Mourner {
-                    reply: Arc::clone(&reply),
-                    what: "reader",
-                };
-                let mut pages = Pages::default();
-                while let Ok(mut request) = loader_out.recv() {
-                    // Only the article asked for last is worth reading: the list moved on.
-                    while let Ok(newer) = loader_out.try_recv() {
-                        request = newer;
-                    }
-                    if let Some(action) = pages.open(request) {
-                        reply(action);
-                    }
-                }
-            });
-        }
+        // Only the newest search of the article is worth running.
+        let article_in = spawn_newest(&reply, "article search", search_article);
+        // Only the article asked for last is worth reading: the list moved on.
+        let mut pages = Pages::default();
+        let loader_in = spawn_newest(&reply, "reader", move |effect| pages.open(effect));
         Workers {
             loader: loader_in,
             files: Some((files_in, files)),
@@ -596,6 +562,32 @@ impl Workers {
             let _ = thread.join();
         }
     }
+}
+
+/// Starts a worker that, of the effects waiting for it, carries out only the newest with
+/// `run`, and hands its answer to `reply`; returns where to send it effects.
+fn spawn_newest(
+    reply: &Reply,
+    what: &'static str,
+    mut run: impl FnMut(Effect) -> Option<Action> + Send + 'static,
+) -> mpsc::Sender<Effect> {
+    let (sender, effects) = mpsc::channel::<Effect>();
+    let reply = Arc::clone(reply);
+    thread::spawn(move || {
+        let _mourner = Mourner {
+            reply: Arc::clone(&reply),
+            what,
+        };
+        while let Ok(mut effect) = effects.recv() {
+            while let Ok(newer) = effects.try_recv() {
+                effect = newer;
+            }
+            if let Some(action) = run(effect) {
+                reply(action);
+            }
+        }
+    });
+    sender
 }
 
 /// The file worker: carries out each effect as it comes, but the reading place, which is

@@ -21,7 +21,7 @@ pub const FILE_NAME: &str = "bookmarks.json";
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// One bookmarked passage.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bookmark {
     /// Unique id.
     pub id: String,
@@ -143,6 +143,23 @@ impl Bookmark {
     /// A bookmark of `range` (bytes of the text) of an article of `folder`, with no note yet.
     pub fn new(folder: &str, article: &Article, range: Range<usize>) -> Bookmark {
         let now = store::now_rfc3339();
+        let mut bookmark = Bookmark {
+            id: new_id(),
+            folder: folder.to_owned(),
+            article: article.id.clone(),
+            path: article.path.display().to_string(),
+            title: article.title.clone(),
+            date: article.date.map(|d| d.to_string()),
+            created: now.clone(),
+            updated: now,
+            ..Bookmark::default()
+        };
+        bookmark.set_passage(Passage::of(&article.text, range));
+        bookmark
+    }
+
+    /// Remembers `passage` as the bookmark's.
+    fn set_passage(&mut self, passage: Passage) {
         let Passage {
             quote,
             quote_end,
@@ -151,25 +168,9 @@ impl Bookmark {
             suffix,
             start,
             end,
-        } = Passage::of(&article.text, range);
-        Bookmark {
-            id: new_id(),
-            folder: folder.to_owned(),
-            article: article.id.clone(),
-            path: article.path.display().to_string(),
-            title: article.title.clone(),
-            date: article.date.map(|d| d.to_string()),
-            quote,
-            quote_end,
-            quote_hash,
-            prefix,
-            suffix,
-            start,
-            end,
-            note: String::new(),
-            created: now.clone(),
-            updated: now,
-        }
+        } = passage;
+        (self.quote, self.quote_end, self.quote_hash) = (quote, quote_end, quote_hash);
+        (self.prefix, self.suffix, self.start, self.end) = (prefix, suffix, start, end);
     }
 
     /// What the bookmark remembers of its passage.
@@ -308,9 +309,7 @@ impl Change {
             }
             Change::Reanchor { id, passage } => {
                 for b in bookmarks.iter_mut().filter(|b| &b.id == id) {
-                    let p = passage.clone();
-                    (b.quote, b.quote_end, b.quote_hash) = (p.quote, p.quote_end, p.quote_hash);
-                    (b.prefix, b.suffix, b.start, b.end) = (p.prefix, p.suffix, p.start, p.end);
+                    b.set_passage(passage.clone());
                 }
             }
         }
