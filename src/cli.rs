@@ -615,15 +615,14 @@ fn search_command(
             continue;
         }
         // The text as the catalog stored it, or read again when it was not.
-        let read;
         let text = match article.stored().and_then(|s| s.text()) {
             Some(text) => text,
             None => {
-                read = catalog.article(index).map_err(|p| anyhow::anyhow!("{p}"))?;
-                read.text.as_str()
+                let read = catalog.article(index).map_err(|p| anyhow::anyhow!("{p}"))?;
+                std::borrow::Cow::Owned(read.text)
             }
         };
-        let mut lines = search::Lines::new(text);
+        let mut lines = search::Lines::new(&text);
         for range in ranges {
             count += 1;
             let at = lines.locate(range.start);

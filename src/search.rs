@@ -5,6 +5,7 @@
 //! and ripgrep's `--smart-case`). Every match is a byte range of whole graphemes in the article's
 //! normalised text, so highlighting never cuts a letter in half.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -12,7 +13,7 @@ use memchr::memmem;
 use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::catalog::{Article, Bytes, Catalog, Entry, Folded, Segment, SegmentBuilder, Stored};
+use crate::catalog::{Article, Catalog, Entry, Folded, SegmentBuilder, Stored};
 use crate::text::fold::{self, FoldMap, Mark};
 use crate::text::words::{char_at, char_before, word_edge};
 use crate::text::{grams, sieve};
@@ -314,11 +315,11 @@ pub fn find_in_article_with(article: &Article, map: &FoldMap, query: &Query) -> 
         .collect()
 }
 
-/// An article as the catalog stored it: its text, folded text and marks, borrowed.
-#[derive(Debug, Clone, Copy)]
+/// An article as the catalog stored it: its text, folded text and marks, read and checked.
+#[derive(Debug, Clone)]
 pub struct StoredArticle<'a> {
     /// The whole normalised text.
-    pub text: &'a str,
+    pub text: Cow<'a, str>,
     /// Where what the reader shows begins in it.
     pub shown_start: usize,
     /// Where the title lies in it, when it is taken from the text.
@@ -326,28 +327,30 @@ pub struct StoredArticle<'a> {
     /// The folded shown text and title.
     pub folded: Folded<'a>,
     /// Marks mapping folded offsets of the shown text back to it.
-    pub marks: &'a [Mark],
+    pub marks: Vec<Mark>,
 }
 
 impl<'a> StoredArticle<'a> {
-    /// The stored form of a catalog entry, if it was indexed and is intact; `marks` holds
-    /// its marks.
-    pub fn of(entry: &'a Entry, marks: &'a mut Vec<Mark>) -> Option<StoredArticle<'a>> {
+    /// The stored form of a catalog entry, if it was indexed and is intact; `folded`, when
+    /// given, is its folded parts, read already.
+    pub fn of(entry: &'a Entry, folded: Option<Folded<'a>>) -> Option<StoredArticle<'a>> {
         let stored = entry.stored()?;
-        let folded = stored.folded()?;
+        let folded = match folded {
+            Some(folded) => folded,
+            None => stored.folded()?,
+        };
         let text = stored.text()?;
         text.get(entry.shown_start..)?;
-        *marks = stored.marks();
         Some(StoredArticle {
             text,
             shown_start: entry.shown_start,
             title_range: entry.title_range.as_ref(),
+            marks: folded.marks(),
             folded,
-            marks,
         })
     }
 
-    fn shown(&self) -> &'a str {
+    fn shown(&self) -> &str {
         &self.text[self.shown_start..]
     }
 
@@ -363,7 +366,7 @@ impl<'a> StoredArticle<'a> {
         let shown = self.shown();
         let mut out = Vec::new();
         for at in candidates {
-            let range = fold::to_original_marked(shown, self.marks, at..at + query.folded.len());
+            let range = fold::to_original_marked(shown, &self.marks, at..at + query.folded.len());
             if !query.accepts(shown, &range) {
                 continue;
             }
@@ -396,8 +399,9 @@ impl<'a> StoredArticle<'a> {
         if query.is_empty() {
             return Vec::new();
         }
-        let candidates: Vec<usize> = memmem::find_iter(self.folded.text, query.folded.as_bytes())
-            .filter(|&at| query.fits(self.folded.text, at))
+        let folded = self.folded.text();
+        let candidates: Vec<usize> = memmem::find_iter(folded, query.folded.as_bytes())
+            .filter(|&at| query.fits(folded, at))
             .collect();
         // Matches close together are mapped faster by folding the text once, with a map.
         if candidates.len() * fold::MARK_EVERY > self.shown().len() {
@@ -418,23 +422,32 @@ pub fn with_stored<R>(
     index: usize,
     f: impl FnOnce(&StoredArticle<'_>) -> R,
 ) -> Option<R> {
+    with_stored_from(catalog, index, None, f)
+}
+
+/// [`with_stored`], given the article's folded parts when they were read already.
+fn with_stored_from<'c, R>(
+    catalog: &'c Catalog,
+    index: usize,
+    folded: Option<Folded<'c>>,
+    f: impl FnOnce(&StoredArticle<'_>) -> R,
+) -> Option<R> {
     let entry = catalog.entries().get(index)?;
-    let mut marks = Vec::new();
-    if let Some(stored) = StoredArticle::of(entry, &mut marks) {
+    if let Some(stored) = StoredArticle::of(entry, folded) {
         return Some(f(&stored));
     }
     let article = catalog.article(index).ok()?;
     let mut builder = SegmentBuilder::default();
     builder.add(&article);
-    let (bytes, mut parts) = builder.finish();
-    let stored = Stored::new(Arc::new(Segment::new(Bytes::Memory(bytes))), parts.pop()?);
-    let marks = stored.marks();
+    let (segment, mut parts) = builder.finish().in_memory();
+    let stored = Stored::new(segment, parts.pop()?);
+    let folded = stored.folded()?;
     let stored = StoredArticle {
-        text: stored.text()?,
+        text: Cow::Borrowed(&article.text),
         shown_start: article.shown_start,
         title_range: article.title_range.as_ref(),
-        folded: stored.folded()?,
-        marks: &marks,
+        marks: folded.marks(),
+        folded,
     };
     Some(f(&stored))
 }
@@ -449,11 +462,18 @@ pub fn find_everywhere(catalog: &Catalog, query: &Query) -> Vec<Vec<Range<usize>
         .map(|index| {
             // Most articles do not match: their signature, or else their folded text, says so
             // without reading the text.
-            let stored = catalog.entries()[index].stored();
-            if stored.is_some_and(|s| first_match(s, &probe, &finder, query, 0) == Seen::Absent) {
-                return Vec::new();
+            let mut folded = None;
+            if let Some(stored) = catalog.entries()[index].stored() {
+                if ruled_out(stored, &probe) {
+                    return Vec::new();
+                }
+                folded = stored.folded();
+                let absent = |f: &Folded<'_>| first_match(f.text(), &finder, query, 0).is_none();
+                if folded.as_ref().is_some_and(absent) {
+                    return Vec::new();
+                }
             }
-            with_stored(catalog, index, |a| a.find_all(query)).unwrap_or_default()
+            with_stored_from(catalog, index, folded, |a| a.find_all(query)).unwrap_or_default()
         })
         .collect()
 }
@@ -544,18 +564,19 @@ impl ArticleHits {
         let title = article.title_range.cloned().unwrap_or(0..0);
         // The title opens the shown text: its matches come first, then the first one past it.
         let found = merged(query.needles().into_iter().map(|q| {
-            let candidates = memmem::find_iter(article.folded.text, q.folded.as_bytes())
-                .filter(|&at| q.fits(article.folded.text, at));
+            let folded = article.folded.text();
+            let candidates =
+                memmem::find_iter(folded, q.folded.as_bytes()).filter(|&at| q.fits(folded, at));
             article.matches(candidates, q, |m| m.start >= title.end)
         }));
         if self.count.is_none() {
-            self.count = Some(Needles::new(query).count(article.folded.text));
+            self.count = Some(Needles::new(query).count(article.folded.text()));
         }
         let Some(first) = found.first().cloned() else {
             self.placed = None;
             return;
         };
-        let context = context(article.text, article.shown_start, first.clone());
+        let context = context(&article.text, article.shown_start, first.clone());
         let title = found
             .into_iter()
             .filter(|m| title.start <= m.start && m.end <= title.end)
@@ -648,6 +669,7 @@ pub fn search_catalog(
     let needles = Needles::new(query);
     let phrase = query.any_order().then(|| Needle::new(query));
     let exact = !query.case_sensitive() && !query.accent_sensitive();
+    let few = candidates.len() <= RANKED_UP_TO;
     // One pool, work stealing: a long article holds up only itself, not a whole chunk.
     let mut hits: Vec<ArticleHits> = candidates
         .par_iter()
@@ -658,37 +680,55 @@ pub fn search_catalog(
             }
             // Articles not indexed yet are left to the search after they are.
             let stored = catalog.entries().get(index)?.stored()?;
-            // Whether it matches comes from the signature, then the folded text from where
-            // the query this one extends first matched, stopping at the first match; the text
-            // is looked at only when needed.
-            let first = needles.first_match(stored, from)?;
+            // Whether it matches comes from the signature, then the folded text (read once)
+            // from where the query this one extends first matched, stopping at the first
+            // match; the text is looked at only when needed.
+            if needles.ruled_out(stored) {
+                return None;
+            }
             let folded = stored.folded();
+            let first = match &folded {
+                Some(folded) => needles.first_match(folded.text(), from)?,
+                // What was stored has gone bad: the text decides, below.
+                None => 0,
+            };
             let mut hit = ArticleHits {
                 index,
-                title_count: folded.map_or(0, |folded| needles.count(folded.title)),
+                title_count: folded.as_ref().map_or(0, |f| needles.count(f.title())),
                 count: None,
                 from: first,
                 phrase: phrase
                     .as_ref()
-                    .is_none_or(|p| folded.is_some_and(|f| p.occurs(f.text))),
-                title_score: folded.map_or(0, |f| needles.title_score(phrase.as_ref(), f.title)),
+                    .is_none_or(|p| folded.as_ref().is_some_and(|f| p.occurs(f.text()))),
+                title_score: folded
+                    .as_ref()
+                    .map_or(0, |f| needles.title_score(phrase.as_ref(), f.title())),
                 placed: None,
             };
-            if !exact || folded.is_none() {
-                // Case or accents matter, or what was stored has gone bad: the text decides.
-                let placed = with_stored(catalog, index, |article| {
-                    let matches = article.find_all(query);
-                    hit.count = Some(matches.len());
-                    hit.place(article, query);
-                    hit.title_count = hit.title().len();
-                    if hit.title_count == 0 {
-                        // The folded title held it, but not with these accents or this case.
-                        hit.title_score = 0;
+            match folded {
+                Some(folded) if exact => {
+                    // Few enough to rank by count whatever matches: counted now, while the
+                    // folded text is at hand, rather than read again below.
+                    if few {
+                        hit.count = Some(needles.count(folded.text()));
                     }
-                    article.holds_all(query)
-                });
-                if placed != Some(true) || hit.count == Some(0) {
-                    return None;
+                }
+                folded => {
+                    // Case or accents matter, or what was stored has gone bad: the text decides.
+                    let placed = with_stored_from(catalog, index, folded, |article| {
+                        let matches = article.find_all(query);
+                        hit.count = Some(matches.len());
+                        hit.place(article, query);
+                        hit.title_count = hit.title().len();
+                        if hit.title_count == 0 {
+                            // The folded title held it, but not with these accents or this case.
+                            hit.title_score = 0;
+                        }
+                        article.holds_all(query)
+                    });
+                    if placed != Some(true) || hit.count == Some(0) {
+                        return None;
+                    }
                 }
             }
             Some(hit)
@@ -704,7 +744,7 @@ pub fn search_catalog(
                 let folded = catalog.entries()[hit.index]
                     .stored()
                     .and_then(|s| s.folded());
-                hit.count = folded.map(|folded| needles.count(folded.text));
+                hit.count = folded.map(|folded| needles.count(folded.text()));
             });
     }
     rank(&mut hits);
@@ -761,17 +801,21 @@ impl<'q> Needles<'q> {
         }
     }
 
-    /// Where the phrase first occurs at or after `from` (0 for words in any order, or when
-    /// what was stored must be read again); `None` when the article cannot match.
-    fn first_match(&self, stored: &Stored, from: usize) -> Option<usize> {
+    /// Whether an article's signature says it cannot hold the query (or a word of it).
+    fn ruled_out(&self, stored: &Stored) -> bool {
+        self.needles.iter().any(|n| ruled_out(stored, &n.probe))
+    }
+
+    /// Where the phrase first occurs in folded `text` at or after `from` (0 for words in any
+    /// order); `None` when the article does not match.
+    fn first_match(&self, text: &[u8], from: usize) -> Option<usize> {
         let phrase = self.needles.len() == 1;
         let mut first = 0;
         for needle in &self.needles {
             let from = if phrase { from } else { 0 };
-            match first_match(stored, &needle.probe, &needle.finder, needle.query, from) {
-                Seen::Absent => return None,
-                Seen::At(at) if phrase => first = at,
-                Seen::At(_) | Seen::Unknown => {}
+            let at = first_match(text, &needle.finder, needle.query, from)?;
+            if phrase {
+                first = at;
             }
         }
         Some(first)
@@ -799,38 +843,25 @@ impl<'q> Needles<'q> {
     }
 }
 
-/// What an article's stored folded text says of a query.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Seen {
-    /// It cannot hold it.
-    Absent,
-    /// It first holds it here, in the folded text.
-    At(usize),
-    /// What was stored has gone bad: the text must say.
-    Unknown,
+/// Whether an article's signature says the needle of `probe` cannot be in it (never when the
+/// signature is not what was stored: then the folded text says).
+fn ruled_out(stored: &Stored, probe: &grams::Probe) -> bool {
+    probe.rules_out() && stored.grams().is_some_and(|grams| !probe.may_occur(grams))
 }
 
-/// Where an article's folded text first holds the query at or after `from` (the first match
-/// of a query this one extends): its signature rules most articles out without reading it.
+/// Where folded `text` first holds the query at or after `from` (the first match of a query
+/// this one extends).
 fn first_match(
-    stored: &Stored,
-    probe: &grams::Probe,
+    text: &[u8],
     finder: &memmem::Finder<'_>,
     query: &Query,
     from: usize,
-) -> Seen {
-    if probe.rules_out() && stored.grams().is_some_and(|grams| !probe.may_occur(grams)) {
-        return Seen::Absent;
-    }
-    let Some(folded) = stored.folded() else {
-        return Seen::Unknown;
-    };
-    let from = from.min(folded.text.len());
+) -> Option<usize> {
+    let from = from.min(text.len());
     finder
-        .find_iter(&folded.text[from..])
+        .find_iter(&text[from..])
         .map(|at| from + at)
-        .find(|&at| query.fits(folded.text, at))
-        .map_or(Seen::Absent, Seen::At)
+        .find(|&at| query.fits(text, at))
 }
 
 /// Puts results in their order: for words in any order, those holding them as a phrase

@@ -3,20 +3,24 @@
 //!
 //! Layout, one folder per opened folder (`<cache>/docbao/<hash of the folder's path>/`):
 //! - `index.bin`: a header (magic, version, length, CRC-32 of the rest), then the folder's
-//!   path, the segment files it uses, every entry (its length, then its path from the
-//!   folder, stamp, metadata, and where its parts are) in catalog order, and every skipped
-//!   file with its stamp and reason. It is mapped and checked whole at start; the lengths let
-//!   the entries be read on every core.
-//! - `seg-*.bin`: segments, written once and never changed, memory-mapped: each article's
-//!   text, blocks, folded text and marks, each with a CRC-32 checked when it is used.
+//!   path, the segment files it uses (name, length, where their signatures lie), every entry
+//!   (its length, then its path from the folder, stamp, metadata, and where its parts are) in
+//!   catalog order, and every skipped file with its stamp and reason. It is read and checked
+//!   whole at start; the lengths let the entries be read on every core.
+//! - `seg-*.bin`: segments, written once and never changed by docbao: the trigram signatures
+//!   of all their articles together, then each article's folded text, title and marks, then
+//!   its text and blocks, each with a CRC-32. Read with `pread`, never mapped (see
+//!   [`super::stored`]): the signatures whole, the first time a search needs them, the rest an
+//!   article at a time, checked each time it is read.
 //!
 //! Files are written under temporary names and renamed into place, the index last, so that
 //! another docbao on the same folder reads an old index or a new one, never half of one, and
 //! never an index naming a segment not yet whole. A hand-laid format rather than rkyv: the
 //! index is read once into owned entries (the list needs them anyway), and the big parts are
-//! plain bytes that memchr searches where they are mapped, so a zero-copy archive of Rust
-//! types would buy nothing and add a dependency and its validation rules.
+//! plain bytes that memchr searches as they are read, so a zero-copy archive of Rust types
+//! would buy nothing and add a dependency and its validation rules.
 
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::{self, Write};
 use std::ops::Range;
@@ -33,8 +37,9 @@ use crate::i18n::Message;
 use crate::io_error::describe_io;
 
 /// Version of the layout and of what reading makes of a file; a cache of another version is
-/// rebuilt. 7: mojibake is repaired on reading.
-pub const VERSION: u32 = 8;
+/// rebuilt. 7: mojibake is repaired on reading. 9: the index says where each segment's
+/// signatures lie, to read them at once.
+pub const VERSION: u32 = 9;
 
 /// Environment variable that overrides the cache directory.
 pub const CACHE_DIR_ENV: &str = "DOCBAO_CACHE_DIR";
@@ -136,12 +141,13 @@ pub fn load_head(
     count: usize,
 ) -> Result<Cached, CacheError> {
     let index_path = dir.join("index.bin");
-    let file = match fs::File::open(&index_path) {
-        Ok(file) => file,
+    // Read, not mapped: its checksum is checked over every byte anyway, and a file cut short
+    // under a map would kill the process.
+    let bytes = match fs::read(&index_path) {
+        Ok(bytes) => bytes,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Err(CacheError::Missing),
-        Err(err) => return Err(io_error("open", &index_path)(err)),
+        Err(err) => return Err(io_error("read", &index_path)(err)),
     };
-    let bytes = map_file(&file).map_err(io_error("map", &index_path))?;
     let payload = check_index(&bytes)?;
     let mut r = Reader::new(payload);
     if r.str()? != folder {
@@ -152,7 +158,8 @@ pub fn load_head(
     for _ in 0..segment_count {
         let name = r.str()?.to_owned();
         let len = r.u64()? as usize;
-        segments.push(map_segment(dir, name, len)?);
+        let grams = r.u64()? as usize..r.u64()? as usize;
+        segments.push(open_segment(dir, name, len, grams, None)?);
     }
     // Each entry's bytes found by its length, then read on every core.
     let entry_count = r.u32()? as usize;
@@ -232,37 +239,35 @@ fn check_index(bytes: &[u8]) -> Result<&[u8], CacheError> {
     Ok(payload)
 }
 
-/// Maps a segment file, checking its header and that it holds what the index says.
-fn map_segment(dir: &Path, name: String, len: usize) -> Result<Arc<Segment>, CacheError> {
+/// Opens a segment file, checking its header and that it holds what the index says (`len`
+/// bytes, its signatures at `grams`); `signatures` are those bytes when they are at hand.
+fn open_segment(
+    dir: &Path,
+    name: String,
+    len: usize,
+    grams: Range<usize>,
+    signatures: Option<Vec<u8>>,
+) -> Result<Arc<Segment>, CacheError> {
     let path = &dir.join(&name);
     let mut file = fs::File::open(path).map_err(io_error("open", path))?;
-    // The header is read from the file, not through the map: a page read through a map can
-    // bring a whole run of the file into this process's memory with it (the kernel maps the
-    // large folio it sits in), and a search should find the map holding only what it read.
     let mut header = [0; SEGMENT_HEADER];
     io::Read::read_exact(&mut file, &mut header)
         .map_err(|_| CacheError::Corrupt("segment cut short"))?;
-    let map = map_file(&file).map_err(io_error("map", path))?;
     if &header[..8] != SEGMENT_MAGIC {
         return Err(CacheError::Corrupt("not a segment"));
-    }
-    if map.len() < len {
-        return Err(CacheError::Corrupt("segment cut short"));
     }
     if u32_at(&header[8..12]) != VERSION {
         return Err(CacheError::Stale);
     }
-    Ok(Arc::new(Segment::mapped(name, map, file)))
-}
-
-/// Maps a whole file into memory, read only.
-#[allow(unsafe_code)]
-fn map_file(file: &fs::File) -> io::Result<memmap2::Mmap> {
-    // SAFETY: a segment or index file is written once under a temporary name, renamed into
-    // place and never written again by docbao; the map is read only. Another program changing it under
-    // us would change the bytes we read (caught by each article's checksum), not memory
-    // safety of anything but those bytes, which are never trusted as more than bytes.
-    unsafe { memmap2::Mmap::map(file) }
+    let size = file.metadata().map_err(io_error("read", path))?.len();
+    if size < len as u64 {
+        return Err(CacheError::Corrupt("segment cut short"));
+    }
+    // What is read of the file is bounded by what it holds: the signatures are read whole.
+    if grams.start < SEGMENT_HEADER || grams.start > grams.end || grams.end > len {
+        return Err(CacheError::Corrupt("signatures past their segment"));
+    }
+    Ok(Arc::new(Segment::file(name, file, len, grams, signatures)))
 }
 
 fn read_stamp(r: &mut Reader<'_>) -> Result<Stamp, CacheError> {
@@ -318,7 +323,7 @@ fn read_entry(
     let segment = segments
         .get(segment)
         .ok_or(CacheError::Corrupt("an entry names no segment"))?;
-    if !parts.fits(segment.bytes().len()) {
+    if !segment.holds(&parts) {
         return Err(CacheError::Corrupt("an entry past its segment"));
     }
     // The id is the path from the folder without its extension (see `article_id`).
@@ -341,76 +346,118 @@ fn read_entry(
     })
 }
 
+/// A segment file an index names.
+struct SegmentFile {
+    name: String,
+    len: usize,
+    /// Where the signatures of its articles lie.
+    grams: Range<usize>,
+}
+
 /// Writes the cache of `catalog` (whose files are under `root`) into `dir`: the segments its
 /// entries use that are not files yet, then the index naming them. Segment files no index
 /// names any more are removed once old enough.
 pub fn save(dir: &Path, root: &Path, catalog: &Catalog) -> Result<(), CacheError> {
     fs::create_dir_all(dir).map_err(io_error("create", dir))?;
-    // Segment files already written keep their names; segments in memory are written, several
-    // to a file, with their entries' parts moved to where they land.
-    let mut files: Vec<(String, usize)> = Vec::new();
-    let mut placed: Vec<(usize, Parts)> = Vec::with_capacity(catalog.entries.len());
-    let mut known: Vec<(*const Segment, usize, usize)> = Vec::new();
-    let mut pending: Vec<u8> = Vec::new();
-    let flush = |pending: &mut Vec<u8>, files: &mut Vec<(String, usize)>| {
-        if pending.is_empty() {
-            return Ok(());
-        }
-        let name = write_segment(dir, pending)?;
-        files.push((name, pending.len()));
-        pending.clear();
-        Ok::<(), CacheError>(())
-    };
-    // Files already written are numbered first, so that a file written below gets the number
-    // it was given when its first article was placed in it.
-    for entry in &catalog.entries {
-        let Some(stored) = &entry.stored else {
-            return Err(CacheError::Corrupt("an entry not indexed"));
-        };
-        if let Some(name) = stored.segment.name()
-            && !files.iter().any(|(n, _)| n == name)
-        {
-            files.push((name.to_owned(), stored.segment.bytes().len()));
-        }
-    }
-    for entry in &catalog.entries {
-        let Some(stored) = &entry.stored else {
-            return Err(CacheError::Corrupt("an entry not indexed"));
-        };
-        if let Some(name) = stored.segment.name() {
-            let file = files.iter().position(|(n, _)| n == name).unwrap_or(0);
-            placed.push((file, stored.parts.clone()));
-            continue;
-        }
-        // A segment in memory: its bytes go into the file being filled, once.
-        let key = Arc::as_ptr(&stored.segment);
-        let (file, shift) = match known.iter().find(|(k, _, _)| *k == key) {
-            Some(&(_, file, shift)) => (file, shift),
-            None => {
-                let bytes = &stored.segment.bytes()[SEGMENT_HEADER..];
-                if pending.len() + bytes.len() > SEGMENT_MAX && !pending.is_empty() {
-                    flush(&mut pending, &mut files)?;
-                }
-                if pending.is_empty() {
-                    pending.extend_from_slice(&segment_header());
-                }
-                // Parts were counted from the start of their own segment, header included.
-                let shift = pending.len() - SEGMENT_HEADER;
-                pending.extend_from_slice(bytes);
-                known.push((key, files.len(), shift));
-                (files.len(), shift)
+    let stored = catalog
+        .entries
+        .iter()
+        .map(|e| e.stored.as_ref())
+        .collect::<Option<Vec<&Stored>>>()
+        .ok_or(CacheError::Corrupt("an entry not indexed"))?;
+    // Segment files already written keep their names, and are numbered first, in the order
+    // their first article comes.
+    let mut files: Vec<SegmentFile> = Vec::new();
+    let mut numbers: HashMap<&str, usize> = HashMap::new();
+    // Segments in memory, in the order their first article comes.
+    let mut in_memory: Vec<&Arc<Segment>> = Vec::new();
+    let mut seen: HashSet<*const Segment> = HashSet::new();
+    for stored in &stored {
+        match stored.segment.name() {
+            Some(name) => {
+                numbers.entry(name).or_insert_with(|| {
+                    files.push(SegmentFile {
+                        name: name.to_owned(),
+                        len: stored.segment.len(),
+                        grams: stored.segment.grams(),
+                    });
+                    files.len() - 1
+                });
             }
-        };
-        placed.push((file, stored.parts.placed(shift, shift, shift)));
+            None => {
+                if seen.insert(Arc::as_ptr(&stored.segment)) {
+                    in_memory.push(&stored.segment);
+                }
+            }
+        }
     }
-    flush(&mut pending, &mut files)?;
+    // Several to a file, up to `SEGMENT_MAX`, laid out as one segment is: every signature
+    // first, together, then the rest.
+    let mut groups: Vec<Vec<&Arc<Segment>>> = Vec::new();
+    let mut size = 0;
+    for segment in in_memory {
+        let len = segment.len().saturating_sub(SEGMENT_HEADER);
+        match groups.last_mut() {
+            Some(group) if size + len <= SEGMENT_MAX => group.push(segment),
+            _ => {
+                groups.push(vec![segment]);
+                size = 0;
+            }
+        }
+        size += len;
+    }
+    // Each segment in memory: the file it goes to, and how far its signatures and the rest
+    // of its bytes move on the way.
+    let mut moves: HashMap<*const Segment, (usize, usize, usize)> = HashMap::new();
+    let laid_out_otherwise = || CacheError::Corrupt("a segment laid out otherwise");
+    for group in groups {
+        let file = files.len();
+        let signatures: usize = group.iter().map(|s| s.grams().len()).sum();
+        let mut bytes = Vec::with_capacity(group.iter().map(|s| s.len()).sum());
+        bytes.extend_from_slice(&segment_header());
+        let mut rest_at = SEGMENT_HEADER + signatures;
+        for segment in &group {
+            let (own, grams) = (segment.in_memory().unwrap_or_default(), segment.grams());
+            let signatures = own.get(grams.clone()).ok_or_else(laid_out_otherwise)?;
+            // Parts were counted from the start of their own segment, header included.
+            let move_grams = bytes.len().checked_sub(grams.start);
+            let move_rest = rest_at.checked_sub(grams.end);
+            let (Some(move_grams), Some(move_rest)) = (move_grams, move_rest) else {
+                return Err(laid_out_otherwise());
+            };
+            moves.insert(Arc::as_ptr(segment), (file, move_grams, move_rest));
+            bytes.extend_from_slice(signatures);
+            rest_at += own.len() - grams.end;
+        }
+        for segment in &group {
+            let own = segment.in_memory().unwrap_or_default();
+            bytes.extend_from_slice(&own[segment.grams().end..]);
+        }
+        files.push(SegmentFile {
+            name: write_segment(dir, &bytes)?,
+            len: bytes.len(),
+            grams: SEGMENT_HEADER..SEGMENT_HEADER + signatures,
+        });
+    }
+    let placed: Vec<(usize, Parts)> = stored
+        .iter()
+        .map(|stored| match stored.segment.name() {
+            Some(name) => (numbers[name], stored.parts.clone()),
+            None => {
+                let (file, grams, rest) = moves[&Arc::as_ptr(&stored.segment)];
+                (file, stored.parts.placed(grams, rest, rest))
+            }
+        })
+        .collect();
 
     let mut w = Writer::default();
     w.str(catalog.folder());
     w.u32(files.len() as u32);
-    for (name, len) in &files {
-        w.str(name);
-        w.u64(*len as u64);
+    for file in &files {
+        w.str(&file.name);
+        w.u64(file.len as u64);
+        w.u64(file.grams.start as u64);
+        w.u64(file.grams.end as u64);
     }
     w.u32(catalog.entries.len() as u32);
     for (entry, (file, parts)) in catalog.entries.iter().zip(&placed) {
@@ -461,15 +508,22 @@ fn unique(prefix: &str) -> String {
     format!("{prefix}{nanos:x}-{:x}-{serial:x}", std::process::id())
 }
 
-/// Writes a segment's bytes (header space included) as a new segment file, and maps it.
-pub fn write_mapped(dir: &Path, bytes: &mut [u8]) -> Result<Arc<Segment>, CacheError> {
+/// Writes a segment's bytes (header space included, its signatures at `grams`) as a new
+/// segment file, and opens it.
+pub fn write_segment_file(
+    dir: &Path,
+    bytes: &mut [u8],
+    grams: Range<usize>,
+) -> Result<Arc<Segment>, CacheError> {
     fs::create_dir_all(dir).map_err(io_error("create", dir))?;
     if bytes.len() < SEGMENT_HEADER {
         return Err(CacheError::Corrupt("a segment without its header"));
     }
     bytes[..SEGMENT_HEADER].copy_from_slice(&segment_header());
     let name = write_segment(dir, bytes)?;
-    map_segment(dir, name, bytes.len())
+    // The signatures are at hand: kept, not read back.
+    let signatures = bytes.get(grams.clone()).map(<[u8]>::to_vec);
+    open_segment(dir, name, bytes.len(), grams, signatures)
 }
 
 fn write_segment(dir: &Path, bytes: &[u8]) -> Result<String, CacheError> {
@@ -495,14 +549,14 @@ fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), CacheErr
 
 /// Removes segment and temporary files that no index names, once they are old enough not to
 /// be another writer's work in progress.
-fn remove_strays(dir: &Path, named: &[(String, usize)]) {
+fn remove_strays(dir: &Path, named: &[SegmentFile]) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         let ours = name.starts_with("seg-") || name.starts_with(".tmp-");
-        if !ours || named.iter().any(|(n, _)| *n == name) {
+        if !ours || named.iter().any(|f| f.name == name) {
             continue;
         }
         let old = entry

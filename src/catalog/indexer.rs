@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use super::stored::{Bytes, Parts, Segment, SegmentBuilder, Stored};
+use super::stored::{Built, Segment, SegmentBuilder, Stored};
 use super::{
     CacheUse, Catalog, CatalogError, Entry, Listed, Problem, Stamp, article, article_id, cache,
     folder_key, is_article_name, is_hidden, read_all, root_of, sort, walk_problem,
@@ -474,8 +474,8 @@ impl Job {
                     Err(problem) => unreadable.push(problem),
                 }
             }
-            let (bytes, parts) = store_batch(&articles);
-            (articles, unreadable, bytes, parts)
+            let built = store_batch(&articles);
+            (articles, unreadable, built)
         };
         let mut next = batches.first().map(|batch| prepare(batch));
         for (n, batch) in batches.iter().enumerate() {
@@ -491,14 +491,21 @@ impl Job {
                 }
                 return previous;
             }
-            let Some((articles, unreadable, mut bytes, parts)) = next.take() else {
+            let Some((articles, unreadable, built)) = next.take() else {
                 break;
             };
             problems.extend(unreadable);
             parsed += batch.len();
             indexed += batch.len();
+            let Built {
+                mut bytes,
+                grams,
+                parts,
+            } = built;
             let write = || match (&self.dir, cache_ok) {
-                (Some(dir), true) => cache::write_mapped(dir, &mut bytes).map_err(Some),
+                (Some(dir), true) => {
+                    cache::write_segment_file(dir, &mut bytes, grams.clone()).map_err(Some)
+                }
                 _ => Err(None),
             };
             let (written, prepared) = rayon::join(write, || batches.get(n + 1).map(|b| prepare(b)));
@@ -512,7 +519,7 @@ impl Job {
                             Message::new("cache-not-written").with("why", err.brief()),
                         ));
                     }
-                    Arc::new(Segment::new(Bytes::Memory(bytes)))
+                    Arc::new(Segment::memory(bytes, grams))
                 }
             };
             let mut moved = false;
@@ -692,7 +699,7 @@ fn first_line_entry(root: &Path, file: &Listed) -> Entry {
 
 /// Stores articles' text, blocks, folded text and marks in one segment's bytes (header space
 /// first), folding on every core.
-pub fn store_batch(articles: &[(super::Article, Stamp)]) -> (Vec<u8>, Vec<Parts>) {
+pub fn store_batch(articles: &[(super::Article, Stamp)]) -> Built {
     let built = articles
         .par_chunks(ARTICLES_PER_BUILDER)
         .map(|chunk| {

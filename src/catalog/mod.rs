@@ -16,7 +16,7 @@ use std::sync::Arc;
 use std::time::UNIX_EPOCH;
 
 pub use article::{Article, Block, BlockKind, Date, Skip};
-pub use stored::{Bytes, Folded, Parts, Segment, SegmentBuilder, Stored};
+pub use stored::{Built, Folded, Parts, Segment, SegmentBuilder, Stored};
 
 use rayon::prelude::*;
 
@@ -485,7 +485,7 @@ impl Catalog {
             stamp: None,
         })?;
         if let Some(stored) = &entry.stored
-            && let (Some(text), Some(blocks)) = (stored.text(), stored.blocks())
+            && let Some((text, blocks)) = stored.text_and_blocks()
             && blocks.iter().all(|b| text.get(b.range.clone()).is_some())
         {
             return Ok(Article {
@@ -495,7 +495,7 @@ impl Catalog {
                 title_range: entry.title_range.clone(),
                 shown_start: entry.shown_start,
                 date: entry.date,
-                text: text.to_owned(),
+                text: text.into_owned(),
                 blocks,
                 words: entry.words,
                 warnings: entry.warnings.clone(),
@@ -766,8 +766,7 @@ fn store_all(articles: &[(Article, Stamp)]) -> Vec<Entry> {
             for (article, _) in chunk {
                 builder.add(article);
             }
-            let (bytes, parts) = builder.finish();
-            let segment = Arc::new(Segment::new(Bytes::Memory(bytes)));
+            let (segment, parts) = builder.finish().in_memory();
             chunk
                 .iter()
                 .zip(parts)

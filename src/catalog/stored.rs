@@ -1,96 +1,240 @@
-//! An article's text as the catalog keeps it: in a segment, a run of bytes in memory or mapped
-//! from the cache, holding for each article its normalised text, its blocks, its folded text
-//! and title, and the marks that map a folded match back to the text.
+//! An article's text as the catalog keeps it: in a segment, a run of bytes in memory or in a
+//! cache file, holding for each article its normalised text, its blocks, its folded text
+//! and title, the marks that map a folded match back to the text, and its trigram signature.
+//!
+//! A cache file is read with `pread`, never mapped: another program may cut it short or
+//! rewrite it while docbao runs, and a page of a map that is no longer in the file kills the
+//! process (SIGBUS) where a read only fails.
 
+use std::borrow::Cow;
+use std::fs::File;
 use std::ops::Range;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use crate::text::fold::{self, Mark};
 use crate::text::grams;
 
 use super::article::{Article, Block, BlockKind};
 
-/// Bytes a segment is made of.
-#[derive(Debug)]
-pub enum Bytes {
-    /// Built in memory (no cache, or while indexing).
-    Memory(Vec<u8>),
-    /// Mapped from a cache file.
-    Mapped(memmap2::Mmap),
-}
-
 /// One segment: the text and folded text of many articles.
 #[derive(Debug)]
 pub struct Segment {
-    bytes: Bytes,
-    /// The cache file it was mapped from, if it was.
+    place: Place,
+    /// The cache file it is read from, if it is.
     name: Option<String>,
-    /// That file, open, to read parts of it without touching the map.
-    file: Option<std::fs::File>,
+    /// Where the signatures of its articles lie, together.
+    grams: Range<usize>,
+}
+
+/// Where a segment's bytes are.
+#[derive(Debug)]
+enum Place {
+    /// Built in memory (no cache, or while indexing, or the cache could not be written).
+    Memory(Vec<u8>),
+    /// In a cache file of `len` bytes.
+    File {
+        file: File,
+        len: usize,
+        /// The signatures, read whole the first time one is wanted (every search reads them
+        /// all, and they are a sixteenth of the folded text); `None` when reading failed.
+        /// Not read at opening, so that a large archive's first frame waits for none of them.
+        grams: OnceLock<Option<Box<[u8]>>>,
+    },
+}
+
+/// Some parts of a segment read one after the other into one run of bytes.
+#[derive(Debug, Clone)]
+struct Joined<'a> {
+    bytes: Cow<'a, [u8]>,
+    /// Where each part ends in `bytes`.
+    ends: [usize; 3],
+}
+
+impl Joined<'_> {
+    fn part(&self, n: usize) -> &[u8] {
+        let start = if n == 0 { 0 } else { self.ends[n - 1] };
+        &self.bytes[start..self.ends[n]]
+    }
 }
 
 impl Segment {
-    /// A segment over these bytes.
-    pub fn new(bytes: Bytes) -> Segment {
+    /// A segment built in memory, its signatures at `grams`.
+    pub fn memory(bytes: Vec<u8>, grams: Range<usize>) -> Segment {
         Segment {
-            bytes,
+            place: Place::Memory(bytes),
             name: None,
-            file: None,
+            grams,
         }
     }
 
-    /// A segment mapped from the cache file `name`.
-    pub fn mapped(name: String, map: memmap2::Mmap, file: std::fs::File) -> Segment {
+    /// A segment in the cache file `name`, open as `file`, of `len` bytes, its signatures at
+    /// `grams` (and these, when they are at hand, as after writing them).
+    pub fn file(
+        name: String,
+        file: File,
+        len: usize,
+        grams: Range<usize>,
+        signatures: Option<Vec<u8>>,
+    ) -> Segment {
+        let loaded = OnceLock::new();
+        if let Some(signatures) = signatures {
+            let _ = loaded.set(Some(signatures.into_boxed_slice()));
+        }
         Segment {
-            bytes: Bytes::Mapped(map),
+            place: Place::File {
+                file,
+                len,
+                grams: loaded,
+            },
             name: Some(name),
-            file: Some(file),
+            grams,
         }
     }
 
-    /// CRC-32 of some parts, in order, read from the segment's file: `None` when it has no
-    /// file or reading fails (the caller then reads the bytes where they are).
-    fn read_parts(&self, ranges: [&Range<usize>; 3]) -> Option<u32> {
-        thread_local! {
-            static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-        }
-        let file = self.file.as_ref()?;
-        BUFFER.with_borrow_mut(|buffer| {
-            let mut crc = crc32fast::Hasher::new();
-            for range in ranges {
-                buffer.resize(range.len(), 0);
-                read_exact_at(file, buffer, range.start as u64).ok()?;
-                crc.update(buffer);
-            }
-            Some(crc.finalize())
-        })
-    }
-
-    /// The cache file it was mapped from, if it was.
+    /// The cache file it is read from, if it is.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 
-    /// All of its bytes.
-    pub fn bytes(&self) -> &[u8] {
-        match &self.bytes {
-            Bytes::Memory(bytes) => bytes,
-            Bytes::Mapped(map) => map,
+    /// How many bytes it has.
+    pub fn len(&self) -> usize {
+        match &self.place {
+            Place::Memory(bytes) => bytes.len(),
+            Place::File { len, .. } => *len,
         }
+    }
+
+    /// Whether it has no bytes at all.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Where the signatures of its articles lie, together.
+    pub fn grams(&self) -> Range<usize> {
+        self.grams.clone()
+    }
+
+    /// All of its bytes, when it is in memory.
+    pub fn in_memory(&self) -> Option<&[u8]> {
+        match &self.place {
+            Place::Memory(bytes) => Some(bytes),
+            Place::File { .. } => None,
+        }
+    }
+
+    /// Whether an article's parts all lie within it, its signature among the signatures.
+    pub fn holds(&self, parts: &Parts) -> bool {
+        parts.fits(self.len())
+            && self.grams.start <= parts.grams.start
+            && parts.grams.end <= self.grams.end
+    }
+
+    /// Whether what is read of it is read again each time from a file that another program
+    /// may change, rather than kept here.
+    fn changes(&self) -> bool {
+        matches!(self.place, Place::File { .. })
+    }
+
+    /// The bytes of `range` of the signatures, if they could be read.
+    fn signature(&self, range: &Range<usize>) -> Option<&[u8]> {
+        let within =
+            range.start.checked_sub(self.grams.start)?..range.end.checked_sub(self.grams.start)?;
+        let all = match &self.place {
+            Place::Memory(bytes) => bytes.get(self.grams.clone())?,
+            Place::File { file, len, grams } => grams
+                .get_or_init(|| {
+                    // The region was checked to lie within the file's length when it was
+                    // opened: a damaged index cannot make this allocate more than the file.
+                    if self.grams.end > *len {
+                        return None;
+                    }
+                    let mut bytes = vec![0; self.grams.len()].into_boxed_slice();
+                    read_exact_at(file, &mut bytes, self.grams.start as u64).ok()?;
+                    Some(bytes)
+                })
+                .as_deref()?,
+        };
+        all.get(within)
+    }
+
+    /// Parts `ranges`, in order, as one run of bytes: borrowed when they lie together in
+    /// memory, else read (with `pread`, from the file); `None` when they cannot be read (the
+    /// file was cut short, or reading failed).
+    fn read(&self, ranges: [&Range<usize>; 3]) -> Option<Joined<'_>> {
+        let mut ends = [0; 3];
+        let mut total = 0;
+        for (end, range) in ends.iter_mut().zip(ranges) {
+            if range.start > range.end || range.end > self.len() {
+                return None;
+            }
+            total += range.len();
+            *end = total;
+        }
+        // Parts laid one after the other (as every segment lays them) are read at once.
+        let mut at = None;
+        let together = ranges.iter().filter(|r| !r.is_empty()).all(|r| {
+            let follows = at.is_none_or(|at| at == r.start);
+            at = Some(r.end);
+            follows
+        });
+        let first = ranges.iter().find(|r| !r.is_empty()).map_or(0, |r| r.start);
+        let bytes = match &self.place {
+            Place::Memory(bytes) if together => Cow::Borrowed(bytes.get(first..first + total)?),
+            Place::Memory(bytes) => {
+                let mut joined = Vec::with_capacity(total);
+                for range in ranges {
+                    joined.extend_from_slice(bytes.get(range.clone())?);
+                }
+                Cow::Owned(joined)
+            }
+            Place::File { file, .. } => {
+                let mut joined = vec![0; total];
+                if together {
+                    read_exact_at(file, &mut joined, first as u64).ok()?;
+                } else {
+                    let mut at = 0;
+                    for range in ranges {
+                        read_exact_at(file, &mut joined[at..at + range.len()], range.start as u64)
+                            .ok()?;
+                        at += range.len();
+                    }
+                }
+                Cow::Owned(joined)
+            }
+        };
+        Some(Joined { bytes, ends })
     }
 }
 
 /// Reads exactly `buffer.len()` bytes of `file` from `offset`, without moving its cursor.
 #[cfg(unix)]
-fn read_exact_at(file: &std::fs::File, buffer: &mut [u8], offset: u64) -> std::io::Result<()> {
+fn read_exact_at(file: &File, buffer: &mut [u8], offset: u64) -> std::io::Result<()> {
     std::os::unix::fs::FileExt::read_exact_at(file, buffer, offset)
 }
 
-/// Reads exactly `buffer.len()` bytes of `file` from `offset` (elsewhere: not done, the map is
-/// read instead).
-#[cfg(not(unix))]
-fn read_exact_at(_: &std::fs::File, _: &mut [u8], _: u64) -> std::io::Result<()> {
+/// Reads exactly `buffer.len()` bytes of `file` from `offset` (moving its cursor, which
+/// nothing else uses).
+#[cfg(windows)]
+fn read_exact_at(file: &File, mut buffer: &mut [u8], mut offset: u64) -> std::io::Result<()> {
+    while !buffer.is_empty() {
+        match std::os::windows::fs::FileExt::seek_read(file, buffer, offset) {
+            Ok(0) => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            Ok(n) => {
+                buffer = &mut std::mem::take(&mut buffer)[n..];
+                offset += n as u64;
+            }
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(err) => return Err(err),
+        }
+    }
+    Ok(())
+}
+
+/// Elsewhere a cache file cannot be read without a cursor shared by every thread: its
+/// articles are read from their own files.
+#[cfg(not(any(unix, windows)))]
+fn read_exact_at(_: &File, _: &mut [u8], _: u64) -> std::io::Result<()> {
     Err(std::io::ErrorKind::Unsupported.into())
 }
 
@@ -159,22 +303,46 @@ pub struct Stored {
     pub segment: Arc<Segment>,
     /// Where in it.
     pub parts: Parts,
-    /// What checking its checksums found, shared by every copy of this entry: each is
-    /// checked once, when first needed, not at every search.
+    /// What checking its checksums found, shared by every copy of this entry (see
+    /// [`Stored::read`]).
     checked: Arc<AtomicU8>,
 }
 
-/// What searching an article needs, borrowed from its segment.
-#[derive(Debug, Clone, Copy)]
+/// What searching an article needs, read from its segment and checked: its folded text and
+/// title, and the marks that map the folded text back to the text.
+#[derive(Debug, Clone)]
 pub struct Folded<'a> {
-    /// The folded shown text.
-    pub text: &'a [u8],
-    /// The folded title.
-    pub title: &'a [u8],
+    parts: Joined<'a>,
 }
 
-/// The parts a checksum covers, in order.
-type Ranges<'a> = [&'a Range<usize>; 3];
+impl Folded<'_> {
+    /// The folded shown text.
+    pub fn text(&self) -> &[u8] {
+        self.parts.part(0)
+    }
+
+    /// The folded title.
+    pub fn title(&self) -> &[u8] {
+        self.parts.part(1)
+    }
+
+    /// The marks that map folded offsets back to the text.
+    pub fn marks(&self) -> Vec<Mark> {
+        self.parts
+            .part(2)
+            .chunks_exact(8)
+            .map(|m| (u32_at(&m[..4]), u32_at(&m[4..])))
+            .collect()
+    }
+}
+
+/// Some parts, the checksum that covers them, and their bits of [`Stored::checked`].
+struct Part<'a> {
+    ranges: [&'a Range<usize>; 3],
+    crc: u32,
+    good: u8,
+    bad: u8,
+}
 
 /// No part: what fills a checksum's three parts when it covers fewer.
 const NONE: Range<usize> = 0..0;
@@ -197,130 +365,128 @@ impl Stored {
         }
     }
 
-    fn part(&self, range: &Range<usize>) -> &[u8] {
-        self.segment.bytes().get(range.clone()).unwrap_or_default()
+    /// The text and blocks.
+    fn text_part(&self) -> Part<'_> {
+        let p = &self.parts;
+        Part {
+            ranges: [&p.text, &p.blocks, &NONE],
+            crc: p.crc,
+            good: TEXT_GOOD,
+            bad: TEXT_BAD,
+        }
     }
 
-    /// Whether the parts `ranges` still have the checksum `crc`, checked once; read from the
-    /// cache file with `from_file` (so that checking leaves no pages of the map in this
-    /// process's memory), else where the bytes are.
-    fn check(&self, part: (Ranges<'_>, u32, u8, u8), from_file: bool) -> bool {
-        let (ranges, crc, good, bad) = part;
+    /// The folded text, title and marks.
+    fn folded_part(&self) -> Part<'_> {
+        let p = &self.parts;
+        Part {
+            ranges: [&p.folded, &p.title, &p.marks],
+            crc: p.folded_crc,
+            good: FOLDED_GOOD,
+            bad: FOLDED_BAD,
+        }
+    }
+
+    /// Reads `part` and checks it against its checksum: the bytes returned are the bytes
+    /// checked, or `None` when they are not what was stored or cannot be read. Either marks the
+    /// part bad for good, so that the article is read from its file from then on (and
+    /// dropped from the cache, see [`Stored::damaged`]).
+    ///
+    /// A segment in memory is checked once: its bytes are this process's own and cannot
+    /// change. A cache file can: another program may cut it short or rewrite it at any time,
+    /// so whatever is read of it is checked each time it is read, in the buffer it was read
+    /// into, and only that buffer is used. Checking once and trusting later reads would let a
+    /// search use bytes no checksum ever saw. The cost is a CRC-32 of what is read, a few
+    /// kilobytes an article at several gigabytes a second: small beside the read itself.
+    fn read(&self, part: &Part<'_>) -> Option<Joined<'_>> {
         let known = self.checked.load(Ordering::Relaxed);
-        if known & good != 0 {
-            return true;
+        if known & part.bad != 0 {
+            return None;
         }
-        if known & bad != 0 {
-            return false;
+        let read = self.segment.read(part.ranges);
+        if known & part.good != 0 && !self.segment.changes() {
+            return read;
         }
-        let sum = from_file
-            .then(|| self.segment.read_parts(ranges))
-            .flatten()
-            .unwrap_or_else(|| checksum(self.segment.bytes(), ranges));
-        let ok = sum == crc;
+        let good = read
+            .as_ref()
+            .is_some_and(|r| crc32fast::hash(&r.bytes) == part.crc);
         self.checked
-            .fetch_or(if ok { good } else { bad }, Ordering::Relaxed);
-        ok
+            .fetch_or(if good { part.good } else { part.bad }, Ordering::Relaxed);
+        read.filter(|_| good)
     }
 
-    /// The text and blocks, their checksum and their bits of [`Stored::checked`].
-    fn text_part(&self) -> (Ranges<'_>, u32, u8, u8) {
-        let p = &self.parts;
-        ([&p.text, &p.blocks, &NONE], p.crc, TEXT_GOOD, TEXT_BAD)
-    }
-
-    /// The folded text, title and marks, their checksum and bits.
-    fn folded_part(&self) -> (Ranges<'_>, u32, u8, u8) {
-        let p = &self.parts;
-        (
-            [&p.folded, &p.title, &p.marks],
-            p.folded_crc,
-            FOLDED_GOOD,
-            FOLDED_BAD,
-        )
-    }
-
-    /// The signature, its checksum and bits.
-    fn grams_part(&self) -> (Ranges<'_>, u32, u8, u8) {
-        let p = &self.parts;
-        ([&p.grams, &NONE, &NONE], p.grams_crc, GRAMS_GOOD, GRAMS_BAD)
-    }
-
-    fn text_intact(&self) -> bool {
-        self.check(self.text_part(), false)
-    }
-
-    fn folded_intact(&self) -> bool {
-        self.check(self.folded_part(), false)
-    }
-
-    /// Whether a part was found not to be what was stored (so the file is read instead).
+    /// Whether a part was found not to be what was stored, or could not be read (so the
+    /// file is read instead).
     pub fn damaged(&self) -> bool {
         self.checked.load(Ordering::Relaxed) & (TEXT_BAD | FOLDED_BAD | GRAMS_BAD) != 0
     }
 
-    /// The folded text's trigram signature, if it is what was stored.
+    /// The folded text's trigram signature, if it is what was stored. Signatures are kept in
+    /// memory once read (see [`Segment`]), so each is checked once.
     pub fn grams(&self) -> Option<&[u8]> {
-        self.check(self.grams_part(), false)
-            .then(|| self.part(&self.parts.grams))
-    }
-
-    /// Checks every part against its checksum, as a first search and a first opening would,
-    /// reading them from the cache file rather than through the map.
-    pub fn check_parts(&self) {
-        for part in [self.text_part(), self.folded_part(), self.grams_part()] {
-            self.check(part, true);
+        let known = self.checked.load(Ordering::Relaxed);
+        if known & GRAMS_BAD != 0 {
+            return None;
         }
+        let grams = self.segment.signature(&self.parts.grams);
+        if known & GRAMS_GOOD != 0 {
+            return grams;
+        }
+        let good = grams.is_some_and(|g| crc32fast::hash(g) == self.parts.grams_crc);
+        self.checked
+            .fetch_or(if good { GRAMS_GOOD } else { GRAMS_BAD }, Ordering::Relaxed);
+        grams.filter(|_| good)
     }
 
-    /// The folded text and title, for counting matches, if they are what was stored.
+    /// Checks every part against its checksum, as a first search and a first opening would.
+    pub fn check_parts(&self) {
+        self.grams();
+        self.read(&self.folded_part());
+        self.read(&self.text_part());
+    }
+
+    /// The folded text, title and marks, for searching, if they are what was stored.
     pub fn folded(&self) -> Option<Folded<'_>> {
-        self.folded_intact().then(|| Folded {
-            text: self.part(&self.parts.folded),
-            title: self.part(&self.parts.title),
-        })
+        self.read(&self.folded_part()).map(|parts| Folded { parts })
     }
 
     /// The normalised text, if it is what was stored.
-    pub fn text(&self) -> Option<&str> {
-        if !self.text_intact() {
-            return None;
-        }
-        simdutf8::basic::from_utf8(self.part(&self.parts.text)).ok()
+    pub fn text(&self) -> Option<Cow<'_, str>> {
+        self.text_and_blocks().map(|(text, _)| text)
     }
 
-    /// The marks that map folded offsets back to the text.
-    pub fn marks(&self) -> Vec<Mark> {
-        self.part(&self.parts.marks)
-            .chunks_exact(8)
-            .map(|m| (u32_at(&m[..4]), u32_at(&m[4..])))
-            .collect()
+    /// The normalised text and its blocks, if they are what was stored and well formed.
+    pub fn text_and_blocks(&self) -> Option<(Cow<'_, str>, Vec<Block>)> {
+        let read = self.read(&self.text_part())?;
+        let blocks = blocks(read.part(1))?;
+        let text = match read.bytes {
+            Cow::Borrowed(bytes) => {
+                Cow::Borrowed(simdutf8::basic::from_utf8(&bytes[..read.ends[0]]).ok()?)
+            }
+            Cow::Owned(mut bytes) => {
+                bytes.truncate(read.ends[0]);
+                Cow::Owned(String::from_utf8(bytes).ok()?)
+            }
+        };
+        Some((text, blocks))
     }
+}
 
-    /// The blocks, if they are what was stored and well formed.
-    pub fn blocks(&self) -> Option<Vec<Block>> {
-        if !self.text_intact() {
-            return None;
-        }
-        self.part(&self.parts.blocks)
-            .chunks_exact(9)
-            .map(|b| {
-                let kind = match b[0] {
-                    0 => BlockKind::Paragraph,
-                    1 => BlockKind::Heading,
-                    2 => BlockKind::Caption,
-                    _ => return None,
-                };
-                let range = u32_at(&b[1..5]) as usize..u32_at(&b[5..9]) as usize;
-                Some(Block { kind, range })
-            })
-            .collect()
-    }
-
-    /// Whether every stored byte is what was written (each part checked once).
-    pub fn intact(&self) -> bool {
-        self.text_intact() && self.folded_intact()
-    }
+/// Blocks as a segment keeps them, nine bytes each: kind, start, end.
+fn blocks(bytes: &[u8]) -> Option<Vec<Block>> {
+    bytes
+        .chunks_exact(9)
+        .map(|b| {
+            let kind = match b[0] {
+                0 => BlockKind::Paragraph,
+                1 => BlockKind::Heading,
+                2 => BlockKind::Caption,
+                _ => return None,
+            };
+            let range = u32_at(&b[1..5]) as usize..u32_at(&b[5..9]) as usize;
+            Some(Block { kind, range })
+        })
+        .collect()
 }
 
 /// CRC-32 of some parts of `bytes`, in order.
@@ -341,10 +507,10 @@ fn offset(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// Lays out a segment: the signatures of every article first (every search reads them all),
-/// then what a search reads of the articles it cannot rule out (folded text, title and marks),
-/// then what opening one reads (text and blocks), so that searching touches only the pages it
-/// needs.
+/// Lays out a segment: the signatures of every article first, together (every search reads
+/// them all, so they are read whole and kept), then what a search reads of the articles it
+/// cannot rule out (folded text, title and marks, one read an article), then what opening one
+/// reads (text and blocks, one read).
 #[derive(Debug, Default)]
 pub struct SegmentBuilder {
     /// Bytes before the articles' (the segment's header).
@@ -432,9 +598,9 @@ impl SegmentBuilder {
         self.parts.is_empty()
     }
 
-    /// The bytes (to keep in memory or write to a file) and each article's parts in them, in
-    /// the order they were added.
-    pub fn finish(self) -> (Vec<u8>, Vec<Parts>) {
+    /// The bytes (to keep in memory or write to a file), where the signatures lie in them,
+    /// and each article's parts in them, in the order they were added.
+    pub fn finish(self) -> Built {
         let mut bytes = vec![0; self.start];
         bytes.reserve(self.grams.len() + self.searched.len() + self.read.len());
         let grams = bytes.len();
@@ -448,6 +614,31 @@ impl SegmentBuilder {
             .into_iter()
             .map(|p| p.placed(grams, searched, read))
             .collect();
-        (bytes, parts)
+        Built {
+            bytes,
+            grams: grams..searched,
+            parts,
+        }
+    }
+}
+
+/// A segment as [`SegmentBuilder`] lays it out, before it is kept in memory or written.
+#[derive(Debug, Default)]
+pub struct Built {
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+    /// Where the signatures lie in them.
+    pub grams: Range<usize>,
+    /// Each article's parts in them, in the order they were added.
+    pub parts: Vec<Parts>,
+}
+
+impl Built {
+    /// The segment, kept in memory, and each article's parts in it.
+    pub fn in_memory(self) -> (Arc<Segment>, Vec<Parts>) {
+        (
+            Arc::new(Segment::memory(self.bytes, self.grams)),
+            self.parts,
+        )
     }
 }
