@@ -616,7 +616,7 @@ fn search_command(
         }
         // The text as the catalog stored it, or read again when it was not.
         let text = match article.stored().and_then(|s| s.text()) {
-            Some(text) => text,
+            Some(read) => read.text,
             None => {
                 let read = catalog.article(index).map_err(|p| anyhow::anyhow!("{p}"))?;
                 std::borrow::Cow::Owned(read.text)

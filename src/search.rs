@@ -13,7 +13,7 @@ use memchr::memmem;
 use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::catalog::{Article, Catalog, Entry, Folded, SegmentBuilder, Stored};
+use crate::catalog::{Article, Catalog, SegmentBuilder, Span, Stored, Summary};
 use crate::text::fold::{self, FoldMap, Mark};
 use crate::text::words::{char_at, char_before, word_edge};
 use crate::text::{grams, sieve};
@@ -324,29 +324,34 @@ pub struct StoredArticle<'a> {
     pub shown_start: usize,
     /// Where the title lies in it, when it is taken from the text.
     pub title_range: Option<&'a Range<usize>>,
-    /// The folded shown text and title.
-    pub folded: Folded<'a>,
+    /// The folded shown text.
+    pub folded: Span<'a>,
     /// Marks mapping folded offsets of the shown text back to it.
     pub marks: Vec<Mark>,
 }
 
 impl<'a> StoredArticle<'a> {
-    /// The stored form of a catalog entry, if it was indexed and is intact; `folded`, when
-    /// given, is its folded parts, read already.
-    pub fn of(entry: &'a Entry, folded: Option<Folded<'a>>) -> Option<StoredArticle<'a>> {
-        let stored = entry.stored()?;
+    /// An article as `stored`, if that is intact (`folded`, when given, is its whole folded
+    /// text, read already), given where what the reader shows begins in its text and where its
+    /// title lies.
+    pub fn new(
+        stored: &'a Stored,
+        shown_start: usize,
+        title_range: Option<&'a Range<usize>>,
+        folded: Option<Span<'a>>,
+    ) -> Option<StoredArticle<'a>> {
         let folded = match folded {
             Some(folded) => folded,
             None => stored.folded()?,
         };
         let text = stored.text()?;
-        text.get(entry.shown_start..)?;
+        text.text.get(shown_start..)?;
         Some(StoredArticle {
-            text,
-            shown_start: entry.shown_start,
-            title_range: entry.title_range.as_ref(),
-            marks: folded.marks(),
+            text: text.text,
+            shown_start,
+            title_range,
             folded,
+            marks: text.marks,
         })
     }
 
@@ -399,7 +404,7 @@ impl<'a> StoredArticle<'a> {
         if query.is_empty() {
             return Vec::new();
         }
-        let folded = self.folded.text();
+        let folded = self.folded.bytes();
         let candidates: Vec<usize> = memmem::find_iter(folded, query.folded.as_bytes())
             .filter(|&at| query.fits(folded, at))
             .collect();
@@ -429,27 +434,45 @@ pub fn with_stored<R>(
 fn with_stored_from<'c, R>(
     catalog: &'c Catalog,
     index: usize,
-    folded: Option<Folded<'c>>,
+    folded: Option<Span<'c>>,
     f: impl FnOnce(&StoredArticle<'_>) -> R,
 ) -> Option<R> {
     let entry = catalog.entries().get(index)?;
-    if let Some(stored) = StoredArticle::of(entry, folded) {
-        return Some(f(&stored));
+    let title_range = entry.title_range.as_ref();
+    if let Some(stored) = entry.stored()
+        && let Some(article) = StoredArticle::new(stored, entry.shown_start, title_range, folded)
+    {
+        return Some(f(&article));
     }
     let article = catalog.article(index).ok()?;
+    let stored = afresh(&article)?;
+    let title_range = article.title_range.as_ref();
+    Some(f(&StoredArticle::new(
+        &stored,
+        article.shown_start,
+        title_range,
+        None,
+    )?))
+}
+
+/// Runs `f` on the folded text of article `index`: as the catalog stored it, or, when it was
+/// not indexed or what was stored has gone bad, read again from its file and folded afresh.
+fn with_folded<R>(catalog: &Catalog, index: usize, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+    let entry = catalog.entries().get(index)?;
+    if let Some(folded) = entry.stored().and_then(Stored::folded) {
+        return Some(f(folded.bytes()));
+    }
+    let stored = afresh(&catalog.article(index).ok()?)?;
+    Some(f(stored.folded()?.bytes()))
+}
+
+/// An article's parts made afresh from what was read of its file, in memory: what a catalog
+/// read without the cache keeps of it.
+fn afresh(article: &Article) -> Option<Stored> {
     let mut builder = SegmentBuilder::default();
-    builder.add(&article);
+    builder.add(article);
     let (segment, mut parts) = builder.finish().in_memory();
-    let stored = Stored::new(segment, parts.pop()?);
-    let folded = stored.folded()?;
-    let stored = StoredArticle {
-        text: Cow::Borrowed(&article.text),
-        shown_start: article.shown_start,
-        title_range: article.title_range.as_ref(),
-        marks: folded.marks(),
-        folded,
-    };
-    Some(f(&stored))
+    Some(Stored::new(segment, parts.pop()?))
 }
 
 /// Every match in every article, in catalog order, searched on every core; articles not
@@ -464,11 +487,12 @@ pub fn find_everywhere(catalog: &Catalog, query: &Query) -> Vec<Vec<Range<usize>
             // without reading the text.
             let mut folded = None;
             if let Some(stored) = catalog.entries()[index].stored() {
-                if ruled_out(stored, &probe) {
+                let summary = stored.summary();
+                if summary.is_some_and(|s| ruled_out(s.grams, &probe)) {
                     return Vec::new();
                 }
                 folded = stored.folded();
-                let absent = |f: &Folded<'_>| first_match(f.text(), &finder, query, 0).is_none();
+                let absent = |f: &Span<'_>| first_match(f.bytes(), &finder, query, 0).is_none();
                 if folded.as_ref().is_some_and(absent) {
                     return Vec::new();
                 }
@@ -564,13 +588,13 @@ impl ArticleHits {
         let title = article.title_range.cloned().unwrap_or(0..0);
         // The title opens the shown text: its matches come first, then the first one past it.
         let found = merged(query.needles().into_iter().map(|q| {
-            let folded = article.folded.text();
+            let folded = article.folded.bytes();
             let candidates =
                 memmem::find_iter(folded, q.folded.as_bytes()).filter(|&at| q.fits(folded, at));
             article.matches(candidates, q, |m| m.start >= title.end)
         }));
         if self.count.is_none() {
-            self.count = Some(Needles::new(query).count(article.folded.text()));
+            self.count = Some(Needles::new(query).count(article.folded.bytes()));
         }
         let Some(first) = found.first().cloned() else {
             self.placed = None;
@@ -665,11 +689,13 @@ pub fn search_catalog(
             &all
         }
     };
-    // Most articles that cannot hold the query are ruled out by their signature alone.
-    let needles = Needles::new(query);
-    let phrase = query.any_order().then(|| Needle::new(query));
-    let exact = !query.case_sensitive() && !query.accent_sensitive();
-    let few = candidates.len() <= RANKED_UP_TO;
+    let searching = Searching {
+        query,
+        needles: Needles::new(query),
+        phrase: query.any_order().then(|| Needle::new(query)),
+        exact: !query.case_sensitive() && !query.accent_sensitive(),
+        few: candidates.len() <= RANKED_UP_TO,
+    };
     // One pool, work stealing: a long article holds up only itself, not a whole chunk.
     let mut hits: Vec<ArticleHits> = candidates
         .par_iter()
@@ -678,60 +704,7 @@ pub fn search_catalog(
             if stale() {
                 return None;
             }
-            // Articles not indexed yet are left to the search after they are.
-            let stored = catalog.entries().get(index)?.stored()?;
-            // Whether it matches comes from the signature, then the folded text (read once)
-            // from where the query this one extends first matched, stopping at the first
-            // match; the text is looked at only when needed.
-            if needles.ruled_out(stored) {
-                return None;
-            }
-            let folded = stored.folded();
-            let first = match &folded {
-                Some(folded) => needles.first_match(folded.text(), from)?,
-                // What was stored has gone bad: the text decides, below.
-                None => 0,
-            };
-            let mut hit = ArticleHits {
-                index,
-                title_count: folded.as_ref().map_or(0, |f| needles.count(f.title())),
-                count: None,
-                from: first,
-                phrase: phrase
-                    .as_ref()
-                    .is_none_or(|p| folded.as_ref().is_some_and(|f| p.occurs(f.text()))),
-                title_score: folded
-                    .as_ref()
-                    .map_or(0, |f| needles.title_score(phrase.as_ref(), f.title())),
-                placed: None,
-            };
-            match folded {
-                Some(folded) if exact => {
-                    // Few enough to rank by count whatever matches: counted now, while the
-                    // folded text is at hand, rather than read again below.
-                    if few {
-                        hit.count = Some(needles.count(folded.text()));
-                    }
-                }
-                folded => {
-                    // Case or accents matter, or what was stored has gone bad: the text decides.
-                    let placed = with_stored_from(catalog, index, folded, |article| {
-                        let matches = article.find_all(query);
-                        hit.count = Some(matches.len());
-                        hit.place(article, query);
-                        hit.title_count = hit.title().len();
-                        if hit.title_count == 0 {
-                            // The folded title held it, but not with these accents or this case.
-                            hit.title_score = 0;
-                        }
-                        article.holds_all(query)
-                    });
-                    if placed != Some(true) || hit.count == Some(0) {
-                        return None;
-                    }
-                }
-            }
-            Some(hit)
+            searching.article(catalog, index, from)
         })
         .collect();
     if stale() {
@@ -741,10 +714,7 @@ pub fn search_catalog(
         hits.par_iter_mut()
             .filter(|h| h.count.is_none())
             .for_each(|hit| {
-                let folded = catalog.entries()[hit.index]
-                    .stored()
-                    .and_then(|s| s.folded());
-                hit.count = folded.map(|folded| needles.count(folded.text()));
+                hit.count = with_folded(catalog, hit.index, |f| searching.needles.count(f));
             });
     }
     rank(&mut hits);
@@ -765,6 +735,196 @@ pub fn search_catalog(
     })
 }
 
+/// A catalog search ready to be tried on each article.
+struct Searching<'q> {
+    query: &'q Query,
+    needles: Needles<'q>,
+    /// The whole query as a phrase, when its words may come in any order: articles holding
+    /// it so rank first.
+    phrase: Option<Needle<'q>>,
+    /// Whether neither case nor accents matter, so that the folded text decides.
+    exact: bool,
+    /// Whether there are few enough candidates that every match is counted while each is
+    /// read (the results are then few enough to rank by count).
+    few: bool,
+}
+
+/// What was stored of an article is not what was written, or cannot be read.
+struct Damaged;
+
+impl Searching<'_> {
+    /// How article `index` matches, given where the query this one extends first matched in
+    /// it; `None` when it does not, or is not indexed yet (left to the search after it is).
+    /// When what was stored of it is damaged, it is searched in parts made afresh from its
+    /// file, so that what is found is what a catalog read without the cache finds.
+    fn article(&self, catalog: &Catalog, index: usize, from: usize) -> Option<ArticleHits> {
+        let entry = catalog.entries().get(index)?;
+        let stored = entry.stored()?;
+        let title_range = entry.title_range.as_ref();
+        match self.stored(index, stored, entry.shown_start, title_range, from) {
+            Ok(hit) => hit,
+            Err(Damaged) => {
+                let article = catalog.article(index).ok()?;
+                let stored = afresh(&article)?;
+                let title_range = article.title_range.as_ref();
+                let hit = self.stored(index, &stored, article.shown_start, title_range, from);
+                hit.ok().flatten()
+            }
+        }
+    }
+
+    /// How an article matches, from `stored` (the rest as for [`Searching::article`]); `Err`
+    /// when what was stored is damaged, and then nothing of it was used.
+    fn stored(
+        &self,
+        index: usize,
+        stored: &Stored,
+        shown_start: usize,
+        title_range: Option<&Range<usize>>,
+        from: usize,
+    ) -> Result<Option<ArticleHits>, Damaged> {
+        // Whether it matches comes from the summary, in memory: most articles that cannot
+        // hold the query are ruled out by their signature, and the head of the folded text
+        // says where the first letters typed first match in many of the rest. Only when it
+        // cannot say is the folded text read, from where the query this one extends first
+        // matched, a chunk first; all of it only when more than the first match is wanted;
+        // the text only when case or accents matter.
+        let summary = stored.summary().ok_or(Damaged)?;
+        if self.needles.ruled_out(summary.grams) {
+            return Ok(None);
+        }
+        let (first, phrase, folded) = match !self.exact || self.few {
+            true => {
+                let folded = stored.folded().ok_or(Damaged)?;
+                let Some(first) = self.needles.first_match(folded.bytes(), from) else {
+                    return Ok(None);
+                };
+                let phrase = self.phrase.as_ref();
+                let holds = phrase.is_none_or(|p| p.occurs(folded.bytes()));
+                (first, holds, Some(folded))
+            }
+            false => match self.scan(stored, &summary, from)? {
+                Some((first, holds)) => (first, holds, None),
+                None => return Ok(None),
+            },
+        };
+        let mut hit = ArticleHits {
+            index,
+            title_count: self.needles.count(summary.title),
+            count: None,
+            from: first,
+            phrase,
+            title_score: self
+                .needles
+                .title_score(self.phrase.as_ref(), summary.title),
+            placed: None,
+        };
+        if self.exact {
+            // Few enough to rank by count whatever matches: counted now, while the folded
+            // text is at hand, rather than read again.
+            if self.few {
+                hit.count = folded.map(|f| self.needles.count(f.bytes()));
+            }
+            return Ok(Some(hit));
+        }
+        // Case or accents matter: the text decides.
+        let article =
+            StoredArticle::new(stored, shown_start, title_range, folded).ok_or(Damaged)?;
+        let matches = article.find_all(self.query);
+        hit.count = Some(matches.len());
+        hit.place(&article, self.query);
+        hit.title_count = hit.title().len();
+        if hit.title_count == 0 {
+            // The folded title held it, but not with these accents or this case.
+            hit.title_score = 0;
+        }
+        Ok((article.holds_all(self.query) && !matches.is_empty()).then_some(hit))
+    }
+
+    /// Where the query first matches an article's folded text at or after `from` (0 for
+    /// words in any order) and whether it holds the whole query as a phrase, reading as little
+    /// as tells: the head, in memory, then the chunk where `from` is, then the rest, none of
+    /// it read twice. `None` when it does not match.
+    fn scan(
+        &self,
+        stored: &Stored,
+        summary: &Summary<'_>,
+        from: usize,
+    ) -> Result<Option<(usize, bool)>, Damaged> {
+        let words = &self.needles.needles;
+        let single = words.len() == 1;
+        // The phrase is looked for only where the signature says it may be.
+        let phrase = self
+            .phrase
+            .as_ref()
+            .filter(|p| !ruled_out(summary.grams, &p.probe));
+        let mut looks: Vec<Look<'_, '_>> = words
+            .iter()
+            .map(|needle| Look {
+                needle,
+                from: if single { from } else { 0 },
+                seen: None,
+            })
+            .chain(phrase.map(|needle| Look {
+                needle,
+                from: 0,
+                seen: None,
+            }))
+            .collect();
+        // Enough bytes past a place to tell whether a match starting there fits.
+        let past = self.query.folded.len() + 4;
+        for stage in 0..3 {
+            let span;
+            let (bytes, start) = match stage {
+                0 => (summary.head, 0),
+                _ => {
+                    let open = looks.iter().filter(|l| l.seen.is_none()).map(|l| l.from);
+                    // From four bytes before: whether a match begins a word hangs on the
+                    // character before it.
+                    let start = open.clone().min().unwrap_or(0).saturating_sub(4);
+                    let end = match stage {
+                        1 => open.max().unwrap_or(0) + past,
+                        _ => summary.len,
+                    };
+                    span = stored.folded_span(start..end).ok_or(Damaged)?;
+                    (span.bytes(), span.start)
+                }
+            };
+            for look in looks.iter_mut().filter(|l| l.seen.is_none()) {
+                look.seen = look.needle.seen(bytes, start, summary.len, look.from);
+                // A match not seen yet starts no earlier than this near the end of what was
+                // read: the next read starts there.
+                look.from = look.from.max((start + bytes.len()).saturating_sub(past));
+            }
+            if looks[..words.len()].iter().any(|l| l.seen == Some(None)) {
+                return Ok(None);
+            }
+            if looks.iter().all(|l| l.seen.is_some()) {
+                break;
+            }
+        }
+        let first = match single {
+            true => looks[0].seen.flatten().unwrap_or(0),
+            false => 0,
+        };
+        let holds = match (&self.phrase, phrase) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(_), Some(_)) => looks.last().and_then(|l| l.seen).flatten().is_some(),
+        };
+        Ok(Some((first, holds)))
+    }
+}
+
+/// A needle being looked for in an article's folded text, a read at a time.
+struct Look<'n, 'q> {
+    needle: &'n Needle<'q>,
+    /// Where to look from.
+    from: usize,
+    /// What was found: `Some(None)` when it is not there, `None` while not known.
+    seen: Option<Option<usize>>,
+}
+
 /// A phrase ready to be looked for in folded text.
 struct Needle<'q> {
     query: &'q Query,
@@ -779,6 +939,30 @@ impl<'q> Needle<'q> {
             finder: memmem::Finder::new(query.folded.as_bytes()),
             probe: grams::Probe::new(query.folded.as_bytes()),
         }
+    }
+
+    /// Where it first occurs at or after `from` in a folded text `len` bytes long, as far as
+    /// `bytes`, the folded text from `start`, tell: `Some(None)` when it does not occur,
+    /// `None` when they cannot tell. `start` is the text's start or at least four bytes before
+    /// `from`.
+    fn seen(&self, bytes: &[u8], start: usize, len: usize, from: usize) -> Option<Option<usize>> {
+        let complete = start + bytes.len() >= len;
+        // Whether a match fits the word setting may hang on the character after it: one
+        // ending in the last four bytes read is left to more of the text.
+        let sure = match complete {
+            true => bytes.len(),
+            false => bytes.len().saturating_sub(4),
+        };
+        let from = from.saturating_sub(start).min(bytes.len());
+        for at in self.finder.find_iter(&bytes[from..]).map(|at| from + at) {
+            if at + self.query.folded.len() > sure {
+                return None;
+            }
+            if self.query.fits(bytes, at) {
+                return Some(Some(start + at));
+            }
+        }
+        complete.then_some(None)
     }
 
     /// Whether folded `haystack` holds it where its word setting allows.
@@ -802,8 +986,8 @@ impl<'q> Needles<'q> {
     }
 
     /// Whether an article's signature says it cannot hold the query (or a word of it).
-    fn ruled_out(&self, stored: &Stored) -> bool {
-        self.needles.iter().any(|n| ruled_out(stored, &n.probe))
+    fn ruled_out(&self, grams: &[u8]) -> bool {
+        self.needles.iter().any(|n| ruled_out(grams, &n.probe))
     }
 
     /// Where the phrase first occurs in folded `text` at or after `from` (0 for words in any
@@ -843,10 +1027,9 @@ impl<'q> Needles<'q> {
     }
 }
 
-/// Whether an article's signature says the needle of `probe` cannot be in it (never when the
-/// signature is not what was stored: then the folded text says).
-fn ruled_out(stored: &Stored, probe: &grams::Probe) -> bool {
-    probe.rules_out() && stored.grams().is_some_and(|grams| !probe.may_occur(grams))
+/// Whether an article's signature `grams` says the needle of `probe` cannot be in it.
+fn ruled_out(grams: &[u8], probe: &grams::Probe) -> bool {
+    probe.rules_out() && !probe.may_occur(grams)
 }
 
 /// Where folded `text` first holds the query at or after `from` (the first match of a query

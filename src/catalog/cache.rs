@@ -3,15 +3,16 @@
 //!
 //! Layout, one folder per opened folder (`<cache>/docbao/<hash of the folder's path>/`):
 //! - `index.bin`: a header (magic, version, length, CRC-32 of the rest), then the folder's
-//!   path, the segment files it uses (name, length, where their signatures lie), every entry
+//!   path, the segment files it uses (name, length, where their summaries lie), every entry
 //!   (its length, then its path from the folder, stamp, metadata, and where its parts are) in
 //!   catalog order, and every skipped file with its stamp and reason. It is read and checked
 //!   whole at start; the lengths let the entries be read on every core.
-//! - `seg-*.bin`: segments, written once and never changed by docbao: the trigram signatures
-//!   of all their articles together, then each article's folded text, title and marks, then
-//!   its text and blocks, each with a CRC-32. Read with `pread`, never mapped (see
-//!   [`super::stored`]): the signatures whole, the first time a search needs them, the rest an
-//!   article at a time, checked each time it is read.
+//! - `seg-*.bin`: segments, written once and never changed by docbao: the summaries of all
+//!   their articles together (trigram signature, folded title, first bytes of the folded
+//!   text), then each article's folded text and marks, then its text and blocks, each with a
+//!   CRC-32. Read with `pread`, never mapped (see [`super::stored`]): the summaries whole, the
+//!   first time a search needs them, the rest an article at a time, checked each time it is
+//!   read.
 //!
 //! Files are written under temporary names and renamed into place, the index last, so that
 //! another docbao on the same folder reads an old index or a new one, never half of one, and
@@ -37,8 +38,8 @@ use crate::i18n::Message;
 use crate::io_error::describe_io;
 
 /// Version of the layout and of what reading makes of a file; a cache of another version is
-/// rebuilt. 7: mojibake is repaired on reading. 9: the index says where each segment's
-/// signatures lie, to read them at once.
+/// rebuilt. 7: mojibake is repaired on reading. 9: segments are read, not mapped: each
+/// article has a summary, and the index says where a segment's summaries lie.
 pub const VERSION: u32 = 9;
 
 /// Environment variable that overrides the cache directory.
@@ -158,8 +159,8 @@ pub fn load_head(
     for _ in 0..segment_count {
         let name = r.str()?.to_owned();
         let len = r.u64()? as usize;
-        let grams = r.u64()? as usize..r.u64()? as usize;
-        segments.push(open_segment(dir, name, len, grams, None)?);
+        let summaries = r.u64()? as usize..r.u64()? as usize;
+        segments.push(open_segment(dir, name, len, summaries, None)?);
     }
     // Each entry's bytes found by its length, then read on every core.
     let entry_count = r.u32()? as usize;
@@ -240,13 +241,13 @@ fn check_index(bytes: &[u8]) -> Result<&[u8], CacheError> {
 }
 
 /// Opens a segment file, checking its header and that it holds what the index says (`len`
-/// bytes, its signatures at `grams`); `signatures` are those bytes when they are at hand.
+/// bytes, its summaries at `summaries`); `read` are those bytes when they are at hand.
 fn open_segment(
     dir: &Path,
     name: String,
     len: usize,
-    grams: Range<usize>,
-    signatures: Option<Vec<u8>>,
+    summaries: Range<usize>,
+    read: Option<Vec<u8>>,
 ) -> Result<Arc<Segment>, CacheError> {
     let path = &dir.join(&name);
     let mut file = fs::File::open(path).map_err(io_error("open", path))?;
@@ -263,11 +264,11 @@ fn open_segment(
     if size < len as u64 {
         return Err(CacheError::Corrupt("segment cut short"));
     }
-    // What is read of the file is bounded by what it holds: the signatures are read whole.
-    if grams.start < SEGMENT_HEADER || grams.start > grams.end || grams.end > len {
-        return Err(CacheError::Corrupt("signatures past their segment"));
+    // What is read of the file is bounded by what it holds: the summaries are read whole.
+    if summaries.start < SEGMENT_HEADER || summaries.start > summaries.end || summaries.end > len {
+        return Err(CacheError::Corrupt("summaries past their segment"));
     }
-    Ok(Arc::new(Segment::file(name, file, len, grams, signatures)))
+    Ok(Arc::new(Segment::file(name, file, len, summaries, read)))
 }
 
 fn read_stamp(r: &mut Reader<'_>) -> Result<Stamp, CacheError> {
@@ -312,13 +313,14 @@ fn read_entry(
     let parts = Parts {
         text: read_range(r)?,
         blocks: read_range(r)?,
-        folded: read_range(r)?,
-        title: read_range(r)?,
         marks: read_range(r)?,
+        folded: read_range(r)?,
         grams: read_range(r)?,
+        title: read_range(r)?,
+        head: read_range(r)?,
+        chunks: read_range(r)?,
         crc: r.u32()?,
-        folded_crc: r.u32()?,
-        grams_crc: r.u32()?,
+        summary_crc: r.u32()?,
     };
     let segment = segments
         .get(segment)
@@ -350,8 +352,8 @@ fn read_entry(
 struct SegmentFile {
     name: String,
     len: usize,
-    /// Where the signatures of its articles lie.
-    grams: Range<usize>,
+    /// Where the summaries of its articles lie.
+    summaries: Range<usize>,
 }
 
 /// Writes the cache of `catalog` (whose files are under `root`) into `dir`: the segments its
@@ -379,7 +381,7 @@ pub fn save(dir: &Path, root: &Path, catalog: &Catalog) -> Result<(), CacheError
                     files.push(SegmentFile {
                         name: name.to_owned(),
                         len: stored.segment.len(),
-                        grams: stored.segment.grams(),
+                        summaries: stored.segment.summaries(),
                     });
                     files.len() - 1
                 });
@@ -391,7 +393,7 @@ pub fn save(dir: &Path, root: &Path, catalog: &Catalog) -> Result<(), CacheError
             }
         }
     }
-    // Several to a file, up to `SEGMENT_MAX`, laid out as one segment is: every signature
+    // Several to a file, up to `SEGMENT_MAX`, laid out as one segment is: every summary
     // first, together, then the rest.
     let mut groups: Vec<Vec<&Arc<Segment>>> = Vec::new();
     let mut size = 0;
@@ -406,37 +408,37 @@ pub fn save(dir: &Path, root: &Path, catalog: &Catalog) -> Result<(), CacheError
         }
         size += len;
     }
-    // Each segment in memory: the file it goes to, and how far its signatures and the rest
-    // of its bytes move on the way.
+    // Each segment in memory: the file it goes to, and how far its summaries and the rest of
+    // its bytes move on the way.
     let mut moves: HashMap<*const Segment, (usize, usize, usize)> = HashMap::new();
     let laid_out_otherwise = || CacheError::Corrupt("a segment laid out otherwise");
     for group in groups {
         let file = files.len();
-        let signatures: usize = group.iter().map(|s| s.grams().len()).sum();
+        let summaries: usize = group.iter().map(|s| s.summaries().len()).sum();
         let mut bytes = Vec::with_capacity(group.iter().map(|s| s.len()).sum());
         bytes.extend_from_slice(&segment_header());
-        let mut rest_at = SEGMENT_HEADER + signatures;
+        let mut rest_at = SEGMENT_HEADER + summaries;
         for segment in &group {
-            let (own, grams) = (segment.in_memory().unwrap_or_default(), segment.grams());
-            let signatures = own.get(grams.clone()).ok_or_else(laid_out_otherwise)?;
+            let (own, region) = (segment.in_memory().unwrap_or_default(), segment.summaries());
+            let summary = own.get(region.clone()).ok_or_else(laid_out_otherwise)?;
             // Parts were counted from the start of their own segment, header included.
-            let move_grams = bytes.len().checked_sub(grams.start);
-            let move_rest = rest_at.checked_sub(grams.end);
-            let (Some(move_grams), Some(move_rest)) = (move_grams, move_rest) else {
+            let move_summary = bytes.len().checked_sub(region.start);
+            let move_rest = rest_at.checked_sub(region.end);
+            let (Some(move_summary), Some(move_rest)) = (move_summary, move_rest) else {
                 return Err(laid_out_otherwise());
             };
-            moves.insert(Arc::as_ptr(segment), (file, move_grams, move_rest));
-            bytes.extend_from_slice(signatures);
-            rest_at += own.len() - grams.end;
+            moves.insert(Arc::as_ptr(segment), (file, move_summary, move_rest));
+            bytes.extend_from_slice(summary);
+            rest_at += own.len() - region.end;
         }
         for segment in &group {
             let own = segment.in_memory().unwrap_or_default();
-            bytes.extend_from_slice(&own[segment.grams().end..]);
+            bytes.extend_from_slice(&own[segment.summaries().end..]);
         }
         files.push(SegmentFile {
             name: write_segment(dir, &bytes)?,
             len: bytes.len(),
-            grams: SEGMENT_HEADER..SEGMENT_HEADER + signatures,
+            summaries: SEGMENT_HEADER..SEGMENT_HEADER + summaries,
         });
     }
     let placed: Vec<(usize, Parts)> = stored
@@ -444,8 +446,8 @@ pub fn save(dir: &Path, root: &Path, catalog: &Catalog) -> Result<(), CacheError
         .map(|stored| match stored.segment.name() {
             Some(name) => (numbers[name], stored.parts.clone()),
             None => {
-                let (file, grams, rest) = moves[&Arc::as_ptr(&stored.segment)];
-                (file, stored.parts.placed(grams, rest, rest))
+                let (file, summary, rest) = moves[&Arc::as_ptr(&stored.segment)];
+                (file, stored.parts.placed(summary, rest, rest))
             }
         })
         .collect();
@@ -456,8 +458,8 @@ pub fn save(dir: &Path, root: &Path, catalog: &Catalog) -> Result<(), CacheError
     for file in &files {
         w.str(&file.name);
         w.u64(file.len as u64);
-        w.u64(file.grams.start as u64);
-        w.u64(file.grams.end as u64);
+        w.u64(file.summaries.start as u64);
+        w.u64(file.summaries.end as u64);
     }
     w.u32(catalog.entries.len() as u32);
     for (entry, (file, parts)) in catalog.entries.iter().zip(&placed) {
@@ -508,12 +510,12 @@ fn unique(prefix: &str) -> String {
     format!("{prefix}{nanos:x}-{:x}-{serial:x}", std::process::id())
 }
 
-/// Writes a segment's bytes (header space included, its signatures at `grams`) as a new
+/// Writes a segment's bytes (header space included, its summaries at `summaries`) as a new
 /// segment file, and opens it.
 pub fn write_segment_file(
     dir: &Path,
     bytes: &mut [u8],
-    grams: Range<usize>,
+    summaries: Range<usize>,
 ) -> Result<Arc<Segment>, CacheError> {
     fs::create_dir_all(dir).map_err(io_error("create", dir))?;
     if bytes.len() < SEGMENT_HEADER {
@@ -521,9 +523,9 @@ pub fn write_segment_file(
     }
     bytes[..SEGMENT_HEADER].copy_from_slice(&segment_header());
     let name = write_segment(dir, bytes)?;
-    // The signatures are at hand: kept, not read back.
-    let signatures = bytes.get(grams.clone()).map(<[u8]>::to_vec);
-    open_segment(dir, name, bytes.len(), grams, signatures)
+    // The summaries are at hand: kept, not read back.
+    let read = bytes.get(summaries.clone()).map(<[u8]>::to_vec);
+    open_segment(dir, name, bytes.len(), summaries, read)
 }
 
 fn write_segment(dir: &Path, bytes: &[u8]) -> Result<String, CacheError> {
@@ -605,21 +607,13 @@ fn write_entry(w: &mut Writer, root: &Path, entry: &Entry, file: usize, parts: &
         w.str(&warning.encode());
     }
     w.u32(file as u32);
-    for range in [
-        &parts.text,
-        &parts.blocks,
-        &parts.folded,
-        &parts.title,
-        &parts.marks,
-        &parts.grams,
-    ] {
+    for range in parts.ranges() {
         // Segments are far smaller than 4 GiB (see `SEGMENT_MAX`).
         w.u32(range.start as u32);
         w.u32(range.end as u32);
     }
     w.u32(parts.crc);
-    w.u32(parts.folded_crc);
-    w.u32(parts.grams_crc);
+    w.u32(parts.summary_crc);
 }
 
 /// A path from the folder, as the index keeps it.

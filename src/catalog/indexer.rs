@@ -499,12 +499,12 @@ impl Job {
             indexed += batch.len();
             let Built {
                 mut bytes,
-                grams,
+                summaries,
                 parts,
             } = built;
             let write = || match (&self.dir, cache_ok) {
                 (Some(dir), true) => {
-                    cache::write_segment_file(dir, &mut bytes, grams.clone()).map_err(Some)
+                    cache::write_segment_file(dir, &mut bytes, summaries.clone()).map_err(Some)
                 }
                 _ => Err(None),
             };
@@ -519,7 +519,7 @@ impl Job {
                             Message::new("cache-not-written").with("why", err.brief()),
                         ));
                     }
-                    Arc::new(Segment::memory(bytes, grams))
+                    Arc::new(Segment::memory(bytes, summaries))
                 }
             };
             let mut moved = false;
@@ -584,9 +584,9 @@ impl Job {
         catalog
     }
 
-    /// What the first search would do, done now: each article's signature and folded text
-    /// checked against their checksums (read from the file, so that the map is not made
-    /// resident by it). Damaged articles are read from their files meanwhile, and dropped from
+    /// What the first search and a first opening would do, done now: each article's summary,
+    /// folded text and text checked against their checksums (which also brings the summaries
+    /// into memory). Damaged articles are read from their files meanwhile, and dropped from
     /// the cache (when it can be written) so that the next start indexes them again.
     fn check_stored(&self, catalog: &Catalog, cache_ok: bool, send: &dyn Fn(Update)) {
         catalog.entries().par_iter().for_each(|entry| {

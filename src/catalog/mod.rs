@@ -16,7 +16,7 @@ use std::sync::Arc;
 use std::time::UNIX_EPOCH;
 
 pub use article::{Article, Block, BlockKind, Date, Skip};
-pub use stored::{Built, Folded, Parts, Segment, SegmentBuilder, Stored};
+pub use stored::{Built, CHUNK, HEAD, Parts, Segment, SegmentBuilder, Span, Stored, Summary, Text};
 
 use rayon::prelude::*;
 
@@ -485,8 +485,11 @@ impl Catalog {
             stamp: None,
         })?;
         if let Some(stored) = &entry.stored
-            && let Some((text, blocks)) = stored.text_and_blocks()
-            && blocks.iter().all(|b| text.get(b.range.clone()).is_some())
+            && let Some(read) = stored.text()
+            && read
+                .blocks
+                .iter()
+                .all(|b| read.text.get(b.range.clone()).is_some())
         {
             return Ok(Article {
                 id: entry.id.clone(),
@@ -495,8 +498,8 @@ impl Catalog {
                 title_range: entry.title_range.clone(),
                 shown_start: entry.shown_start,
                 date: entry.date,
-                text: text.into_owned(),
-                blocks,
+                text: read.text.into_owned(),
+                blocks: read.blocks,
                 words: entry.words,
                 warnings: entry.warnings.clone(),
             });
@@ -668,8 +671,8 @@ struct Refreshed {
 /// file has the same stamp, and reading the rest. What is taken keeps its order; what is read
 /// is put in its place, so that a catalog with nothing new is not sorted again.
 ///
-/// What was stored is not checked here: each article's checksums are checked the first time
-/// its text or folded text is used, and one that has gone bad is read again then.
+/// What was stored is not checked here: each article's checksums are checked when its text or
+/// folded text is read, and one that has gone bad is read again from its file then.
 fn refresh(
     previous: Option<Catalog>,
     root: &Path,
