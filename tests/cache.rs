@@ -377,3 +377,68 @@ fn signatures_rule_out_most_articles_a_query_is_not_in() {
     let hits = search::Searcher::new(std::sync::Arc::new(opened.catalog.clone())).run(&query);
     assert!(hits.hits.is_empty());
 }
+
+/// Every segment file of the cache folder `dir`.
+fn segments(dir: &Path) -> Vec<std::path::PathBuf> {
+    let segments: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("seg-"))
+        .collect();
+    assert!(!segments.is_empty(), "a cache with segments");
+    segments
+}
+
+/// Opens the folder through its cache twice (one catalog searched before the cache is
+/// damaged, so that what every search keeps in memory is there, one not), damages every
+/// segment file with `damage` while both are open, then checks that each lists, finds and
+/// opens exactly what a fresh read does, and that the next open rebuilds the cache.
+#[track_caller]
+fn damaged_under_an_open_catalog(damage: impl Fn(&Path)) {
+    let (news, cache, _) = folder();
+    check(news.path(), cache.path());
+    let searched = open(news.path(), cache.path());
+    let unsearched = open(news.path(), cache.path());
+    assert_eq!(
+        (searched.parsed, unsearched.parsed),
+        (0, 0),
+        "from the cache"
+    );
+    let fresh = Catalog::open_cached(news.path(), CacheUse::Bypass).expect("opens");
+    let expected = seen(&fresh.catalog);
+    assert_eq!(seen(&searched.catalog), expected);
+    for segment in segments(&dir_of(news.path(), cache.path())) {
+        damage(&segment);
+    }
+    for opened in [&searched, &unsearched] {
+        let catalog = &opened.catalog;
+        assert_eq!(seen(catalog), expected);
+        for index in 0..catalog.entries().len() {
+            assert_eq!(catalog.article(index), fresh.catalog.article(index));
+        }
+        assert!(!catalog.damaged().is_empty(), "what was damaged is known");
+    }
+    let (parsed, note) = check(news.path(), cache.path());
+    assert!(parsed > 0 && note.is_some(), "rebuilt: {parsed} {note:?}");
+    assert_eq!(check(news.path(), cache.path()), (0, None));
+}
+
+#[test]
+fn a_segment_cut_short_under_an_open_catalog_is_read_around() {
+    damaged_under_an_open_catalog(|segment| {
+        let file = fs::File::options().write(true).open(segment).unwrap();
+        file.set_len(10).unwrap();
+    });
+}
+
+#[test]
+fn a_segment_rewritten_with_other_bytes_under_an_open_catalog_is_read_around() {
+    damaged_under_an_open_catalog(|segment| {
+        // Every byte changed, the size the same.
+        let bytes: Vec<u8> = fs::read(segment).unwrap().iter().map(|b| !b).collect();
+        // Written in place, as another program would: the open file sees the new bytes.
+        let mut file = fs::File::options().write(true).open(segment).unwrap();
+        std::io::Write::write_all(&mut file, &bytes).unwrap();
+    });
+}

@@ -461,4 +461,86 @@ fn sigterm_with_a_bookmark_not_saved_writes_it_to_a_recovery_file() {
     assert!(file.contains("\"quote\""), "{file}");
     assert!(after.contains("AFTER-DOCBAO 0"), "a clean exit: {after}");
     assert!(after.contains("icanon"), "terminal restored: {after}");
+/// Every segment file of the catalog cache under `dir`.
+fn segment_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(segment_files(&path));
+        } else if entry.file_name().to_string_lossy().starts_with("seg-") {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// Searches the list of the reader running in `s` for `query`; returns the search's title
+/// line and the titles listed, once the search is over.
+fn list_search(s: &mut Session, query: &str) -> (String, Vec<String>) {
+    s.send(&format!("/{query}"));
+    let done = format!(" of 48 · “{query}”");
+    let screen = s.wait_for("the search's results", |screen| {
+        screen.contains("Search · ") && screen.contains(&done)
+    });
+    let title = screen
+        .lines()
+        .find(|l| l.contains(&done))
+        .expect("the search's title")
+        .trim()
+        .to_owned();
+    let listed = screen
+        .lines()
+        .filter(|l| l.contains("Bài số"))
+        .map(|l| l.trim().to_owned())
+        .collect();
+    (title, listed)
+}
+
+#[test]
+fn segments_cut_short_under_a_running_reader_neither_kill_it_nor_change_what_it_finds() {
+    let cwd = tempfile::tempdir().expect("temp dir");
+    common::nested::generate(&cwd.path().join("news"));
+    // The cache written by a first run.
+    let mut s = Session::start_in("news", 100, 30, &[], cwd.path());
+    s.wait_for("the list, indexed", |screen| {
+        screen.contains("Articles (48)") && !screen.contains("indexing")
+    });
+    s.send("q");
+    s.finish();
+    let segments = segment_files(&cwd.path().join("cache"));
+    assert!(!segments.is_empty(), "the cache was written");
+
+    // What a run without the cache finds.
+    let mut fresh = Session::start_in("--no-cache news", 100, 30, &[], cwd.path());
+    fresh.wait_for("the list", |screen| screen.contains("Articles (48)"));
+    let expected = list_search(&mut fresh, "tương lai");
+    fresh.send("\x1b");
+    fresh.wait_for("the whole list", |screen| screen.contains("Articles (48)"));
+    fresh.send("q");
+    fresh.finish();
+
+    // A run from the cache, whose segment files another program cuts to a few bytes.
+    let mut s = Session::start_in("news", 100, 30, &[], cwd.path());
+    s.wait_for("the list, from the cache", |screen| {
+        screen.contains("Articles (48)") && !screen.contains("indexing")
+    });
+    for segment in &segments {
+        let file = std::fs::File::options().write(true).open(segment).unwrap();
+        file.set_len(8).unwrap();
+    }
+    let found = list_search(&mut s, "tương lai");
+    assert_eq!(found, expected);
+    // The first result opened: its text read from its file.
+    s.send("\r");
+    s.wait_for("the first result in the reader", |screen| {
+        screen.contains("article 1 of") && screen.contains("tương lai")
+    });
+    assert!(
+        s.child.try_wait().expect("status").is_none(),
+        "still running"
+    );
+    s.send("q");
+    let after = s.finish();
+    assert_restored(&s, &after, 0);
 }
