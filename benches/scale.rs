@@ -355,7 +355,7 @@ fn run(dir: &Path, bytes: usize) {
         let [anon, file, anon_searched, file_searched] = figures;
         let show = |anon: usize, file: usize| {
             format!(
-                "{:.2}× the corpus: {:.0} MB heap + {:.0} MB of mapped cache",
+                "{:.2}× the corpus: {:.0} MB heap + {:.0} MB file-backed",
                 (anon + file) as f64 / bytes as f64,
                 anon as f64 / 1e6,
                 file as f64 / 1e6
@@ -467,7 +467,8 @@ fn long_article_echo() {
 /// Resident memory of a fresh process that opens the folder as the reader does (the first
 /// catalog from the cache, then the background walk), draws the list, opens the first article
 /// and draws it, then searches the catalog: the bench re-run as a child, so that nothing this
-/// process holds is counted. Heap and mapped cache files apart, before and after the search.
+/// process holds is counted. Heap and file-backed pages (the program's own, since the cache is
+/// read rather than mapped) apart, before and after the search.
 fn resident_with_reader_open(dir: &Path, cache: &Path) -> Option<[usize; 4]> {
     let exe = std::env::current_exe().ok()?;
     let out = std::process::Command::new(exe)
