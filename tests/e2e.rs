@@ -461,6 +461,8 @@ fn sigterm_with_a_bookmark_not_saved_writes_it_to_a_recovery_file() {
     assert!(file.contains("\"quote\""), "{file}");
     assert!(after.contains("AFTER-DOCBAO 0"), "a clean exit: {after}");
     assert!(after.contains("icanon"), "terminal restored: {after}");
+}
+
 /// Every segment file of the catalog cache under `dir`.
 fn segment_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
