@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::bookmarks::{Bookmark, Change};
+use crate::bookmarks::{Bookmark, Change, Placed};
 use crate::catalog::indexer::Progress;
 use crate::catalog::{Article, Catalog};
 use crate::i18n::Lang;
@@ -197,8 +197,8 @@ pub enum Action {
     ArticleOpened {
         /// Which request it answers; older answers are dropped.
         request: u64,
-        /// The article and its page.
-        opened: Result<(Arc<Article>, Arc<Page>), String>,
+        /// The article, its page and its bookmarks placed.
+        opened: Result<Box<Loaded>, String>,
     },
     /// The catalog, brought further up to date by the indexing thread.
     CatalogUpdated {
@@ -207,6 +207,22 @@ pub enum Action {
         /// How far indexing has got.
         progress: Progress,
     },
+}
+
+/// An article read and laid out, with its bookmarks found in it: all a worker does so that
+/// opening an article costs the reader nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loaded {
+    /// The article.
+    pub article: Arc<Article>,
+    /// Laid out at the width asked for.
+    pub page: Arc<Page>,
+    /// The bookmarks it was asked with.
+    pub bookmarks: Vec<Bookmark>,
+    /// Where they are in it.
+    pub placed: Vec<Placed>,
+    /// What those found elsewhere or edited must now remember.
+    pub changes: Vec<Change>,
 }
 
 /// What a save was of.
@@ -256,6 +272,8 @@ pub enum Effect {
         width: usize,
         /// The language of the words around it.
         lang: Lang,
+        /// Its bookmarks, to find in it.
+        bookmarks: Vec<Bookmark>,
     },
     /// Save one change to the bookmarks; answered by [`Action::BookmarksSaved`].
     SaveBookmarks {

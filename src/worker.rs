@@ -9,7 +9,7 @@ use std::sync::{Arc, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::action::{Action, Effect, Saving};
+use crate::action::{Action, Effect, Loaded, Saving};
 use crate::bookmarks::{Bookmark, BookmarkStore, Change};
 use crate::catalog::{Article, Catalog, Stamp};
 use crate::i18n::Lang;
@@ -342,10 +342,38 @@ impl Pages {
             article,
             width,
             lang,
+            bookmarks,
         } = effect
         else {
             return None;
         };
+        let (article, page) = match self.laid_out(&catalog, index, article, width, lang) {
+            Ok(laid_out) => laid_out,
+            Err(problem) => {
+                let opened = Err(problem);
+                return Some(Action::ArticleOpened { request, opened });
+            }
+        };
+        let (placed, changes) = crate::bookmarks::place(&bookmarks, &article);
+        let opened = Ok(Box::new(Loaded {
+            article,
+            page,
+            bookmarks,
+            placed,
+            changes,
+        }));
+        Some(Action::ArticleOpened { request, opened })
+    }
+
+    /// The article read (unless given) and laid out, or found laid out already.
+    fn laid_out(
+        &mut self,
+        catalog: &Catalog,
+        index: usize,
+        article: Option<Arc<Article>>,
+        width: usize,
+        lang: Lang,
+    ) -> Result<(Arc<Article>, Arc<Page>), String> {
         let entry = catalog.entries().get(index);
         let key = entry.map(|e| (e.path.clone(), e.stamp, width, lang));
         let found = self.kept.iter().position(|(k, article_kept, _)| {
@@ -357,19 +385,17 @@ impl Pages {
         if let Some(at) = found
             && let Some(kept) = self.kept.remove(at)
         {
-            let opened = Ok((Arc::clone(&kept.1), Arc::clone(&kept.2)));
+            let laid_out = (Arc::clone(&kept.1), Arc::clone(&kept.2));
             self.kept.push_back(kept);
-            return Some(Action::ArticleOpened { request, opened });
+            return Ok(laid_out);
         }
         let article = match article {
             Some(article) => article,
-            None => match catalog.article(index) {
-                Ok(article) => Arc::new(article),
-                Err(problem) => {
-                    let opened = Err(problem.say(lang));
-                    return Some(Action::ArticleOpened { request, opened });
-                }
-            },
+            None => Arc::new(
+                catalog
+                    .article(index)
+                    .map_err(|problem| problem.say(lang))?,
+            ),
         };
         let page = Arc::new(Page::layout_in(&article, width, lang));
         if let Some(key) = key {
@@ -379,8 +405,7 @@ impl Pages {
             self.kept
                 .push_back((key, Arc::clone(&article), Arc::clone(&page)));
         }
-        let opened = Ok((article, page));
-        Some(Action::ArticleOpened { request, opened })
+        Ok((article, page))
     }
 }
 

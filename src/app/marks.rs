@@ -4,10 +4,11 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::reader::{Placed, Selection};
+use super::reader::Selection;
 use super::screen::{BookmarksPane, PaneEntry, Placement, Purpose, Screen};
 use super::{App, Mode};
 use crate::action::{Action, Effect};
+use crate::bookmarks::Placed;
 use crate::bookmarks::{Anchor, Bookmark, Change};
 use crate::catalog::{Article, Entry};
 use crate::search::{self, Query};
@@ -246,19 +247,19 @@ impl App {
             self.reader.placed = Vec::new();
             return;
         };
-        let mut changes = Vec::new();
-        self.reader.placed = self
-            .bookmarks
-            .of_article(&article.id)
-            .map(|b| {
-                let anchor = b.locate(&article);
-                changes.extend(anchor.range().and_then(|r| b.reanchor(&article.text, r)));
-                Placed {
-                    id: b.id.clone(),
-                    anchor,
-                }
-            })
-            .collect();
+        let (placed, changes) =
+            crate::bookmarks::place(&self.article_bookmarks(&article.id), &article);
+        self.take_placed(placed, changes);
+    }
+
+    /// The bookmarks of an article of the folder open.
+    pub(super) fn article_bookmarks(&self, id: &str) -> Vec<Bookmark> {
+        self.bookmarks.of_article(id).cloned().collect()
+    }
+
+    /// Shows bookmarks where they were found, and saves what they now remember.
+    pub(super) fn take_placed(&mut self, placed: Vec<Placed>, changes: Vec<Change>) {
+        self.reader.placed = placed;
         for change in changes {
             self.change(change);
         }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::App;
 use super::reader::{Selection, Then};
-use crate::action::{Action, Effect};
+use crate::action::{Action, Effect, Loaded};
 use crate::bookmarks::Passage;
 use crate::catalog::Article;
 use crate::page::Page;
@@ -84,6 +84,12 @@ impl App {
             Some(_) => None,
             None => self.reader.article.clone(),
         };
+        let bookmarks = self
+            .catalog
+            .entries()
+            .get(self.list.selected)
+            .map(|entry| self.article_bookmarks(&entry.id))
+            .unwrap_or_default();
         self.effects.push(Effect::OpenArticle {
             request: self.requests,
             catalog: Arc::clone(&self.catalog),
@@ -91,6 +97,7 @@ impl App {
             article,
             width: self.reader_width(),
             lang: self.lang,
+            bookmarks,
         });
         self.reader.opening = Some(Opening {
             request: self.requests,
@@ -206,13 +213,19 @@ impl App {
     pub(super) fn article_opened(
         &mut self,
         request: u64,
-        opened: Result<(Arc<Article>, Arc<Page>), String>,
+        opened: Result<Box<Loaded>, String>,
     ) -> Vec<Action> {
         let Some(opening) = self.reader.opening.take_if(|o| o.request == request) else {
             return Vec::new();
         };
-        let (article, page) = match opened {
-            Ok(opened) => opened,
+        let Loaded {
+            article,
+            page,
+            bookmarks,
+            placed,
+            changes,
+        } = match opened {
+            Ok(opened) => *opened,
             Err(message) => {
                 self.note = Some(message);
                 return Vec::new();
@@ -260,7 +273,12 @@ impl App {
         }
         self.reader.cursor = self.reader.cursor.min(page.block_count().saturating_sub(1));
         self.reader.scroll = self.reader.scroll.min(self.max_scroll());
-        self.place_bookmarks();
+        // Placed by the loader, unless they changed since it was asked.
+        if bookmarks == self.article_bookmarks(&article.id) {
+            self.take_placed(placed, changes);
+        } else {
+            self.place_bookmarks();
+        }
         if let Some(id) = opening.flash {
             self.flash_bookmark(&id);
         }

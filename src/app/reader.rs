@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::opening::Opening;
 use super::{App, Mode};
 use crate::action::{Action, Effect};
-use crate::bookmarks::Anchor;
+pub use crate::bookmarks::Placed;
 use crate::catalog::Article;
 use crate::page::Page;
 use crate::search::{self, Query};
@@ -286,15 +286,6 @@ impl Selection {
     pub fn covered(&self) -> Range<usize> {
         self.anchor.start.min(self.head.start)..self.anchor.end.max(self.head.end)
     }
-}
-
-/// One bookmark of the selected article and where its passage is now.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Placed {
-    /// The bookmark's id.
-    pub id: String,
-    /// Where the passage was found.
-    pub anchor: Anchor,
 }
 
 impl App {

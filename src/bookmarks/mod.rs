@@ -72,6 +72,33 @@ pub const MAX_QUOTE_CHARS: usize = 4_000;
 /// Characters kept of each end of a passage too long to keep whole.
 pub const KEPT_CHARS: usize = 1_000;
 
+/// One bookmark of an article and where its passage is in the article's text now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    /// The bookmark's id.
+    pub id: String,
+    /// Where the passage was found.
+    pub anchor: Anchor,
+}
+
+/// Finds `bookmarks`' passages in `article`: where each is, and, for those found elsewhere or
+/// edited, the change that has it remember its passage as it reads now.
+pub fn place(bookmarks: &[Bookmark], article: &Article) -> (Vec<Placed>, Vec<Change>) {
+    let mut changes = Vec::new();
+    let placed = bookmarks
+        .iter()
+        .map(|b| {
+            let anchor = b.locate(article);
+            changes.extend(anchor.range().and_then(|r| b.reanchor(&article.text, r)));
+            Placed {
+                id: b.id.clone(),
+                anchor,
+            }
+        })
+        .collect();
+    (placed, changes)
+}
+
 /// What a bookmark keeps of its passage to find it again: the text (or its ends and a hash),
 /// the context around it and where it was.
 #[derive(Debug, Clone, PartialEq, Eq)]
