@@ -146,9 +146,12 @@ impl Query {
             return self;
         }
         let last = words.len() - 1;
+        // A word typed (or pasted) twice must be there once: each is looked for once.
+        let mut seen = std::collections::HashSet::new();
         self.parts = words
             .iter()
             .enumerate()
+            .filter(|&(i, word)| seen.insert((*word, i == last)))
             .map(|(i, word)| {
                 let mut options = self.options;
                 if i < last && options.words == Words::Start {
