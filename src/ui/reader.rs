@@ -112,9 +112,14 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
                     .map(|(columns, _)| (columns, theme.passage)),
             );
             let width = text::str_width(&row.text);
-            // Last, so that matches inside a selection still show as matches.
-            if in_selection {
-                marks.push((0..width, theme.selection));
+            // Last, so that matches inside a selection still show as matches. It covers the
+            // very text `m` and `y` take, to the letter: not whole rows.
+            if let Some(selected) = selected.as_ref().filter(|_| in_selection) {
+                marks.extend(
+                    page.highlights(index, text, std::slice::from_ref(selected))
+                        .into_iter()
+                        .map(|(columns, _)| (columns, theme.selection)),
+                );
             }
             let cursor = if in_selection
                 || (reader.selection().is_none() && row.block == Some(reader.cursor()))
