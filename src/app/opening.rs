@@ -315,8 +315,16 @@ impl App {
         if let Some(selection) = &carried.selection {
             let found = refind(&selection.anchor).zip(refind(&selection.head));
             self.reader.selection = found.map(|(anchor, head)| Selection { anchor, head });
-            if self.reader.selection.is_none() {
-                self.note = Some(self.lang.t("note-selection-gone"));
+            match &self.reader.selection {
+                // The passage cursor is where the selection is, not where its old paragraph
+                // number points.
+                Some(selection) => {
+                    let at = selection.head.start;
+                    if let Some(block) = new.blocks.iter().position(|b| b.range.contains(&at)) {
+                        self.reader.cursor = block;
+                    }
+                }
+                None => self.note = Some(self.lang.t("note-selection-gone")),
             }
         }
     }

@@ -181,7 +181,8 @@ fn edited(text: &str, selector: Selector<'_>, old_start: usize) -> Option<Range<
     let breaks = paragraph_breaks(quote);
     let fits = |range: &Range<usize>| paragraph_breaks(&text[range.clone()]) <= breaks;
     let by_ends = bracket(text, &head, &tail, true, &span, old_start, &fits);
-    by_ends.or_else(|| {
+    let by_tail = || by_tail(text, selector, &tail, &span, old_start, &fits);
+    by_ends.or_else(by_tail).or_else(|| {
         let before: String = last_chars(selector.prefix, 16);
         let after: String = selector.suffix.chars().take(16).collect();
         if before.is_empty() || after.is_empty() {
@@ -189,6 +190,36 @@ fn edited(text: &str, selector: Selector<'_>, old_start: usize) -> Option<Range<
         }
         bracket(text, &before, &after, false, &span, old_start, &fits)
     })
+}
+
+/// An edited passage whose opening words changed: it ends where its closing words are, still
+/// followed by the text that followed it, and starts at the start of a sentence of that
+/// paragraph, the one that gives it the length nearest the quote's.
+fn by_tail(
+    text: &str,
+    selector: Selector<'_>,
+    tail: &str,
+    span: &Range<usize>,
+    near: usize,
+    fits: &dyn Fn(&Range<usize>) -> bool,
+) -> Option<Range<usize>> {
+    let after: String = selector.suffix.chars().take(16).collect();
+    let length = selector.quote.len();
+    text.match_indices(tail)
+        .filter_map(|(at, _)| {
+            let end = at + tail.len();
+            if !text[end..].starts_with(after.as_str()) {
+                return None;
+            }
+            let paragraph = text[..end].rfind("\n\n").map_or(0, |i| i + 2);
+            let start = crate::text::words::sentences(&text[paragraph..end])
+                .into_iter()
+                .map(|sentence| paragraph + sentence.start)
+                .filter(|&start| span.contains(&(end - start)))
+                .min_by_key(|&start| (end - start).abs_diff(length))?;
+            Some(start..end).filter(|range| fits(range))
+        })
+        .min_by_key(|range| range.start.abs_diff(near))
 }
 
 /// How many paragraph breaks (a blank line) a text holds.
@@ -319,6 +350,34 @@ mod tests {
         assert_eq!(
             &rewritten[anchor.range().unwrap()],
             "Ba thông điệp rõ ràng mà Công ước Hà Nội gửi đi."
+        );
+    }
+
+    #[test]
+    fn a_paragraph_added_before_and_the_opening_words_changed_in_one_edit() {
+        let text = "Đầu bài.\n\nChủ tịch nước cho rằng tội phạm mạng đã trở thành mối đe dọa. Câu sau.\n\nCuối.";
+        let quote = "Chủ tịch nước cho rằng tội phạm mạng đã trở thành mối đe dọa. Câu sau.";
+        let s = selector(text, quote, "Đầu bài.\n\n", "\n\nCuối.");
+        let edited = "Đầu bài.\n\nĐoạn chèn vào, chưa từng được đánh dấu.\n\nNgười đứng đầu nhà nước nhận định tội phạm mạng đã trở thành mối đe dọa. Câu sau.\n\nCuối.";
+        let anchor = locate(edited, s);
+        assert_eq!(
+            &edited[anchor.range().expect("found again")],
+            "Người đứng đầu nhà nước nhận định tội phạm mạng đã trở thành mối đe dọa. Câu sau."
+        );
+        // A sentence in the middle of a paragraph is found from its own start, not the
+        // paragraph's.
+        let text = "Một câu đầu. Hai ba bốn năm sáu bảy tám. Câu cuối.";
+        let s = selector(
+            text,
+            "Hai ba bốn năm sáu bảy tám.",
+            "Một câu đầu. ",
+            " Câu cuối.",
+        );
+        let edited = "Chèn. Một câu đầu. Mười ba bốn năm sáu bảy tám. Câu cuối.";
+        let anchor = locate(edited, s);
+        assert_eq!(
+            &edited[anchor.range().expect("found again")],
+            "Mười ba bốn năm sáu bảy tám."
         );
     }
 }
