@@ -90,7 +90,7 @@ fn onto_a_huge_article() {
         moves.push(started.elapsed());
         // What the loader does meanwhile, on its own thread.
         let started = Instant::now();
-        let mut pages = docbao::worker::Pages::default();
+        let pages = docbao::worker::Pages::default();
         for effect in effects {
             if matches!(effect, Effect::OpenArticle { .. }) {
                 let _ = pages.open(effect);
@@ -145,7 +145,7 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 /// catalog search, the article search, the loader), feeding their answers back, until none is
 /// left; saves and the clipboard are left out.
 fn run_effects(app: &mut App, effects: Vec<Effect>) {
-    let mut pages = docbao::worker::Pages::default();
+    let pages = docbao::worker::Pages::default();
     let mut searches = docbao::worker::Searches::new();
     let mut waiting: std::collections::VecDeque<Effect> = effects.into();
     while let Some(effect) = waiting.pop_front() {

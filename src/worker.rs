@@ -320,11 +320,15 @@ fn search_article(effect: Effect) -> Option<Action> {
     })
 }
 
-/// Pages laid out lately, newest last: going back to an article shows it at once.
+/// Pages laid out lately, newest last: going back to an article shows it at once. Shared by
+/// the loader's threads, each holding the lock only to look or to add, never while it reads.
 #[derive(Debug, Default)]
 pub struct Pages {
-    kept: std::collections::VecDeque<(PageKey, Arc<Article>, Arc<Page>)>,
+    kept: std::sync::Mutex<std::collections::VecDeque<Kept>>,
 }
+
+/// One page kept: what it was made of, the article and the page.
+type Kept = (PageKey, Arc<Article>, Arc<Page>);
 
 /// What a page was made of: the file as it was, the width and the language.
 type PageKey = (PathBuf, Stamp, usize, Lang);
@@ -334,7 +338,7 @@ const PAGES_KEPT: usize = 8;
 
 impl Pages {
     /// Reads and lays out what `effect` asks for, or finds it laid out already.
-    pub fn open(&mut self, effect: Effect) -> Option<Action> {
+    pub fn open(&self, effect: Effect) -> Option<Action> {
         let Effect::OpenArticle {
             request,
             catalog,
@@ -367,7 +371,7 @@ impl Pages {
 
     /// The article read (unless given) and laid out, or found laid out already.
     fn laid_out(
-        &mut self,
+        &self,
         catalog: &Catalog,
         index: usize,
         article: Option<Arc<Article>>,
@@ -376,17 +380,20 @@ impl Pages {
     ) -> Result<(Arc<Article>, Arc<Page>), String> {
         let entry = catalog.entries().get(index);
         let key = entry.map(|e| (e.path.clone(), e.stamp, width, lang));
-        let found = self.kept.iter().position(|(k, article_kept, _)| {
-            Some(k) == key.as_ref()
-                && article
-                    .as_ref()
-                    .is_none_or(|given| Arc::ptr_eq(given, article_kept))
+        // A thread that panicked holding the lock left nothing kept worth trusting.
+        let found = self.kept.lock().ok().and_then(|mut kept| {
+            let at = kept.iter().position(|(k, article_kept, _)| {
+                Some(k) == key.as_ref()
+                    && article
+                        .as_ref()
+                        .is_none_or(|given| Arc::ptr_eq(given, article_kept))
+            })?;
+            let hit = kept.remove(at)?;
+            let laid_out = (Arc::clone(&hit.1), Arc::clone(&hit.2));
+            kept.push_back(hit);
+            Some(laid_out)
         });
-        if let Some(at) = found
-            && let Some(kept) = self.kept.remove(at)
-        {
-            let laid_out = (Arc::clone(&kept.1), Arc::clone(&kept.2));
-            self.kept.push_back(kept);
+        if let Some(laid_out) = found {
             return Ok(laid_out);
         }
         let article = match article {
@@ -398,12 +405,11 @@ impl Pages {
             ),
         };
         let page = Arc::new(Page::layout_in(&article, width, lang));
-        if let Some(key) = key {
-            if self.kept.len() == PAGES_KEPT {
-                self.kept.pop_front();
+        if let (Some(key), Ok(mut kept)) = (key, self.kept.lock()) {
+            if kept.len() == PAGES_KEPT {
+                kept.pop_front();
             }
-            self.kept
-                .push_back((key, Arc::clone(&article), Arc::clone(&page)));
+            kept.push_back((key, Arc::clone(&article), Arc::clone(&page)));
         }
         Ok((article, page))
     }
@@ -533,9 +539,7 @@ impl Workers {
         }
         // Only the newest search of the article is worth running.
         let article_in = spawn_newest(&reply, "article search", search_article);
-        // Only the article asked for last is worth reading: the list moved on.
-        let mut pages = Pages::default();
-        let loader_in = spawn_newest(&reply, "reader", move |effect| pages.open(effect));
+        let loader_in = spawn_loader(&reply);
         Workers {
             loader: loader_in,
             files: Some((files_in, files)),
@@ -610,6 +614,47 @@ fn spawn_newest(
             if let Some(action) = run(effect) {
                 reply(action);
             }
+        }
+    });
+    sender
+}
+
+/// Starts the loader: each article asked for is read and laid out on a thread of its own, so
+/// that a long one still being read never holds up a short one asked for after it; one asked
+/// for before a newer one is not started. Returns where to send it effects.
+fn spawn_loader(reply: &Reply) -> mpsc::Sender<Effect> {
+    let (sender, effects) = mpsc::channel::<Effect>();
+    let reply = Arc::clone(reply);
+    let pages = Arc::new(Pages::default());
+    let latest = Arc::new(AtomicU64::new(0));
+    thread::spawn(move || {
+        let _mourner = Mourner {
+            reply: Arc::clone(&reply),
+            what: "reader",
+        };
+        while let Ok(mut effect) = effects.recv() {
+            // Only the article asked for last is worth reading: the list moved on.
+            while let Ok(newer) = effects.try_recv() {
+                effect = newer;
+            }
+            let Effect::OpenArticle { request, .. } = &effect else {
+                continue;
+            };
+            latest.store(*request, Ordering::Relaxed);
+            let (request, pages, latest) = (*request, Arc::clone(&pages), Arc::clone(&latest));
+            let reply = Arc::clone(&reply);
+            thread::spawn(move || {
+                let _mourner = Mourner {
+                    reply: Arc::clone(&reply),
+                    what: "reader",
+                };
+                if latest.load(Ordering::Relaxed) != request {
+                    return;
+                }
+                if let Some(action) = pages.open(effect) {
+                    reply(action);
+                }
+            });
         }
     });
     sender
@@ -715,5 +760,35 @@ mod tests {
 
     fn fs_read(path: &Path) -> String {
         std::fs::read_to_string(path).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_short_article_asked_for_after_a_long_one_is_not_held_up_by_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paragraph = "Thủ tướng nói về an ninh mạng và công ước Hà Nội. ".repeat(20);
+        let long = format!("{}\n\n", paragraph.trim_end()).repeat(5_000);
+        let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text);
+        write("a.txt", &format!("date 2025-01-02 Dài\n\n{long}")).expect("write");
+        write("b.txt", "date 2025-01-01 Ngắn\n\nMột đoạn.\n").expect("write");
+        let catalog = Arc::new(Catalog::open(dir.path()).expect("open the folder"));
+        let (workers, answers) = workers(Storage::in_memory().storage);
+        let open = |request: u64, index: usize| Effect::OpenArticle {
+            request,
+            catalog: Arc::clone(&catalog),
+            index,
+            article: None,
+            width: 80,
+            lang: Lang::En,
+            bookmarks: Vec::new(),
+        };
+        workers.submit(vec![open(1, 0)]);
+        // The long one under way, the short one is asked for.
+        thread::sleep(Duration::from_millis(20));
+        workers.submit(vec![open(2, 1)]);
+        let first = answers.recv_timeout(Duration::from_secs(60));
+        assert!(
+            matches!(first, Ok(Action::ArticleOpened { request: 2, .. })),
+            "{first:?}"
+        );
     }
 }

@@ -335,7 +335,7 @@ fn the_text_width_and_list_width_reach_the_reader() {
     let widest = |settings| {
         let mut app = App::new(Arc::clone(&catalog), start(settings));
         // The article, read and laid out as the loader does it.
-        let mut pages = docbao::worker::Pages::default();
+        let pages = docbao::worker::Pages::default();
         let mut effects = app.take_effects();
         effects.extend(app.update(Action::Open));
         for effect in effects {
