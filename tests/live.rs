@@ -546,3 +546,28 @@ fn an_article_changed_while_its_headline_is_in_view_is_read_again() {
     assert_eq!(app.reader().scroll(), 0, "still at the headline");
     assert!(app.article().unwrap().text.contains("Tin mới"));
 }
+
+#[test]
+fn a_removed_article_put_back_is_read_again_and_can_be_bookmarked() {
+    let (news, mut app) = nested_app();
+    press(&mut app, "j Enter } }");
+    let id = app.article().unwrap().id.clone();
+    let path = news.path().join(format!("{id}.txt"));
+    let text = fs::read_to_string(&path).unwrap();
+    let catalog = catalog_after(news.path(), |_| fs::remove_file(&path).unwrap());
+    app.act(Action::CatalogUpdated {
+        catalog,
+        progress: done(),
+    });
+    assert!(app.reader().removed());
+    let catalog = catalog_after(news.path(), |_| fs::write(&path, &text).unwrap());
+    app.act(Action::CatalogUpdated {
+        catalog,
+        progress: done(),
+    });
+    assert!(!app.reader().removed(), "back in the folder");
+    assert_eq!(app.entry().unwrap().id, id, "selected again");
+    assert_eq!(app.article().unwrap().id, id);
+    press(&mut app, "m Enter");
+    assert_eq!(app.note(), Some("bookmarked"));
+}

@@ -615,10 +615,20 @@ impl App {
             _ => (false, false),
         };
         let shown = self.reader.article.as_ref().map(|a| a.id.clone());
+        let back = shown
+            .as_deref()
+            .filter(|_| self.reader.removed)
+            .and_then(|id| by_id(&self.catalog, id));
         let removed = live
             && shown.is_some_and(|id| selected.as_ref().is_some_and(|(s, _)| *s == id))
             && found.is_none();
-        if removed {
+        if let Some(index) = back {
+            // The article read was removed, and is back: selected again, read again.
+            self.reader.removed = false;
+            self.list.selected = index;
+            self.note = None;
+            self.reread_at_same_passage();
+        } else if removed {
             // The article read was removed from the folder: it stays open, the one in its
             // place selected, until the user moves away.
             self.reader.removed = true;
