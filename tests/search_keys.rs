@@ -408,6 +408,14 @@ fn a_paste_is_one_edit_and_one_search_and_the_prompt_keeps_its_cap() {
     let effects = app.update(Action::Insert('y'));
     assert!(effects.is_empty(), "{effects:?}");
     assert_eq!(prompt_text(&app).chars().count(), docbao::prompt::MAX_CHARS);
+    // At 60 columns the note is there, cut to leave the query its room.
+    app.act(Action::Resize {
+        width: 60,
+        height: 20,
+    });
+    app.act(Action::Insert('z'));
+    let status = common::screen(&app).lines().last().unwrap_or_default().to_owned();
+    assert!(status.contains("the prompt keeps 500"), "{status}");
     // Outside a prompt a paste does nothing.
     press(&mut app, "Esc");
     let selected = app.selected();

@@ -241,6 +241,11 @@ fn render_prompt(app: &App, screen: &PromptScreen, theme: &Theme, area: Rect, fr
             format!("{counter}  {note} "),
             format!("{brief}  {note} "),
             format!("{note} "),
+            // Narrow: as much of it as leaves the query its quarter.
+            format!(
+                "{} ",
+                text::truncate(note, (width - width / 4).saturating_sub(1))
+            ),
         ]
     });
     let right = noted
