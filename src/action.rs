@@ -175,8 +175,8 @@ pub enum Action {
     SaveFailed {
         /// What was not saved.
         what: Saving,
-        /// Why, for the status line.
-        message: String,
+        /// Why, as the system said it.
+        error: String,
     },
     /// The reading place was written.
     PlaceSaved,

@@ -41,6 +41,16 @@ pub fn write(
     let mut last = None;
     for place in places {
         let path = place.join(&name);
+        // A folder that is not there is not made: a home that does not exist is no place
+        // to leave something the user must find.
+        if !place.is_dir() {
+            last = Some(StoreError::Io {
+                what: "write",
+                path,
+                cause: std::io::ErrorKind::NotFound.into(),
+            });
+            continue;
+        }
         match store::write_json(&path, &recovered) {
             Ok(()) => return Ok(path),
             Err(err) => last = Some(err),
@@ -73,7 +83,11 @@ mod tests {
         let missing = dir.path().join("not-a-folder");
         std::fs::write(&missing, b"a file where a folder should be")
             .expect("write a file in the way");
-        let places = [missing, dir.path().to_owned()];
+        let places = [
+            missing,
+            dir.path().join("no-such-home"),
+            dir.path().to_owned(),
+        ];
         let catalog = crate::catalog::Catalog::bundled();
         let article = catalog.article(0).expect("a bundled article");
         let bookmark = Bookmark::new("news", &article, article.blocks[0].range.clone());
@@ -84,11 +98,12 @@ mod tests {
         )
         .expect("written in the second place");
         assert_eq!(path.parent(), Some(dir.path()));
+        assert!(!dir.path().join("no-such-home").exists(), "not made");
         // Copied over bookmarks.json, it is read as the bookmarks it holds.
         let data = tempfile::tempdir().expect("temp dir");
         std::fs::copy(&path, data.path().join("bookmarks.json")).expect("copy the recovery file");
         let store = crate::bookmarks::BookmarkStore::open(data.path()).expect("open the copy");
         assert_eq!(store.list(), std::slice::from_ref(&bookmark));
-        assert!(write(&places[..1], &[], &ReadingState::default()).is_err());
+        assert!(write(&places[..2], &[], &ReadingState::default()).is_err());
     }
 }

@@ -208,6 +208,7 @@ pub fn run(
     }
     notices.extend(app.farewell().iter().cloned());
     if let Some(unsaved) = app.unsaved() {
+        notices.push(app.unsaved_said());
         notices.extend(unsaved.error.clone());
         let written = recovery::write(&recovery::places(), &unsaved.bookmarks, &unsaved.reading);
         notices.push(match written {

@@ -127,10 +127,7 @@ impl Storage {
                 }
                 Err(err) => answers.push(Action::SaveFailed {
                     what: Saving::Bookmarks,
-                    message: self.lang.tr(
-                        "notice-bookmark-kept",
-                        &[("error", err.message().say(self.lang).into())],
-                    ),
+                    error: err.message().say(self.lang),
                 }),
             },
             Effect::ReloadBookmarks => match self.bookmarks.reload() {
@@ -143,10 +140,7 @@ impl Storage {
                     Ok(()) => Action::PlaceSaved,
                     Err(err) => Action::SaveFailed {
                         what: Saving::Place,
-                        message: self.lang.tr(
-                            "notice-place-kept",
-                            &[("error", err.message().say(self.lang).into())],
-                        ),
+                        error: err.message().say(self.lang),
                     },
                 });
             }
@@ -768,8 +762,8 @@ mod tests {
         let paragraph = "Thủ tướng nói về an ninh mạng và công ước Hà Nội. ".repeat(20);
         let long = format!("{}\n\n", paragraph.trim_end()).repeat(5_000);
         let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text);
-        write("a.txt", &format!("date 2025-01-02 Dài\n\n{long}")).expect("write");
-        write("b.txt", "date 2025-01-01 Ngắn\n\nMột đoạn.\n").expect("write");
+        write("a.txt", &format!("date 2025-01-02 Dài\n\n{long}")).expect("write an article");
+        write("b.txt", "date 2025-01-01 Ngắn\n\nMột đoạn.\n").expect("write an article");
         let catalog = Arc::new(Catalog::open(dir.path()).expect("open the folder"));
         let (workers, answers) = workers(Storage::in_memory().storage);
         let open = |request: u64, index: usize| Effect::OpenArticle {

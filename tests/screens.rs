@@ -96,9 +96,8 @@ fn the_question_when_quitting_with_something_unsaved() {
         let mut app = app(width, height);
         press(&mut app, "Enter");
         app.act(docbao::action::Action::SaveFailed {
-            what: docbao::action::Saving::Bookmarks,
-            message: "cannot write /home/an/.local/share/docbao/bookmarks.json: no space left \
-                      on device; the bookmark is kept in memory and saved with the next change"
+            what: docbao::action::Saving::Place,
+            error: "cannot write /home/an/.local/share/docbao/state.json: no space left on device"
                 .to_owned(),
         });
         press(&mut app, "q");

@@ -414,7 +414,11 @@ fn a_paste_is_one_edit_and_one_search_and_the_prompt_keeps_its_cap() {
         height: 20,
     });
     app.act(Action::Insert('z'));
-    let status = common::screen(&app).lines().last().unwrap_or_default().to_owned();
+    let status = common::screen(&app)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_owned();
     assert!(status.contains("the prompt keeps 500"), "{status}");
     // Outside a prompt a paste does nothing.
     press(&mut app, "Esc");

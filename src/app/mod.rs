@@ -228,7 +228,7 @@ impl App {
                 self.saved(Saving::Bookmarks);
             }
             Action::PlaceSaved => self.saved(Saving::Place),
-            Action::SaveFailed { what, message } => self.save_failed(what, message),
+            Action::SaveFailed { what, error } => self.save_failed(what, error),
             Action::Recovered(written) => self.recovered(written),
             Action::Terminate => {
                 self.leave();

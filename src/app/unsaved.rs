@@ -14,6 +14,8 @@ pub struct UnsavedView {
     pub(super) error: String,
     /// What the dialog is waiting for, if anything.
     pub(super) waiting: Option<Waiting>,
+    /// Whether the last try again failed too.
+    pub(super) failed_again: bool,
     pub(super) under: Screen,
 }
 
@@ -35,6 +37,11 @@ impl UnsavedView {
     /// What it waits for, if anything.
     pub fn waiting(&self) -> Option<Waiting> {
         self.waiting
+    }
+
+    /// Whether the last try again failed too.
+    pub fn failed_again(&self) -> bool {
+        self.failed_again
     }
 
     /// The screen it was opened over.
@@ -74,6 +81,7 @@ impl App {
         self.screen = Screen::Unsaved(Box::new(UnsavedView {
             error: self.save_failed.clone().unwrap_or_default(),
             waiting: None,
+            failed_again: false,
             under,
         }));
     }
@@ -112,16 +120,38 @@ impl App {
     }
 
     /// Takes in that a save failed: kept to say at quitting, and said in the dialog if open.
-    pub(super) fn save_failed(&mut self, what: Saving, message: String) {
-        self.note = Some(message.clone());
+    pub(super) fn save_failed(&mut self, what: Saving, error: String) {
+        let id = match what {
+            Saving::Bookmarks => "notice-bookmark-kept",
+            Saving::Place => "notice-place-kept",
+        };
+        self.note = Some(self.lang.tr(id, &[("error", error.clone().into())]));
         if what == Saving::Place {
             self.place_failed = true;
         }
-        self.save_failed = Some(message.clone());
+        self.save_failed = Some(error.clone());
         if let Screen::Unsaved(view) = &mut self.screen {
-            view.error = message;
+            view.failed_again = view.waiting == Some(Waiting::Retry);
+            view.error = error;
             view.waiting = None;
         }
+    }
+
+    /// What is not saved, in words: how many bookmark changes, and the place.
+    pub fn unsaved_said(&self) -> String {
+        let count = self.bookmarks.unsaved().len();
+        let mut parts = Vec::new();
+        if count > 0 {
+            parts.push(
+                self.lang
+                    .tr("unsaved-bookmarks", &[("count", count.into())]),
+            );
+        }
+        if self.place_failed || parts.is_empty() {
+            parts.push(self.lang.t("unsaved-place"));
+        }
+        self.lang
+            .tr("unsaved-what", &[("what", parts.join(", ").into())])
     }
 
     /// Takes in that a save went through; leaves when it was the last the dialog waited for.

@@ -235,7 +235,13 @@ note-worker-stopped = docbao's { $what } worker stopped after an error: quit and
 note-prompt-full = the prompt keeps { $shown } characters: the rest was left out
 title-unsaved = Not saved
 reader-opening = Opening…
-unsaved-what = Bookmarks or your place could not be saved:
+unsaved-what = Not saved: { $what }
+unsaved-bookmarks = { $count ->
+    [one] one bookmark change
+   *[other] { $count } bookmark changes
+}
+unsaved-place = your place
+unsaved-failed-again = Tried again: it failed again.
 unsaved-retrying = Saving again…
 unsaved-recovering = Writing the recovery file…
 notice-recovered = what could not be saved was written to { $path } (copy it over bookmarks.json to put the bookmarks back)

@@ -20,11 +20,16 @@ pub fn render(app: &App, view: &UnsavedView, theme: &Theme, frame: &mut Frame) {
     let main = app.main_area();
     let width = usize::from(main.width.saturating_sub(4)).clamp(1, WIDEST);
     let mut rows: Vec<Line> = Vec::new();
-    for row in text::wrap(&lang.t("unsaved-what"), width) {
+    for row in text::wrap(&app.unsaved_said(), width) {
         rows.push(Line::styled(row, theme.body));
     }
     for row in text::wrap(view.error(), width) {
         rows.push(Line::styled(row, theme.warning));
+    }
+    if view.failed_again() {
+        for row in text::wrap(&lang.t("unsaved-failed-again"), width) {
+            rows.push(Line::styled(row, theme.warning));
+        }
     }
     rows.push(Line::raw(""));
     match view.waiting() {
