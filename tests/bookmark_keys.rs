@@ -283,6 +283,12 @@ fn quitting_with_a_bookmark_not_saved_asks_and_a_retry_saves_it() {
     press(&mut app, "q r");
     assert!(!app.should_quit());
     assert_eq!(app.mode(), Mode::Unsaved);
+    let screen = common::screen(&app);
+    assert!(screen.contains("it failed again"), "{screen}");
+    assert!(
+        screen.contains("Not saved: one bookmark change"),
+        "{screen}"
+    );
     // The folder back: the retry saves it, then leaves.
     std::fs::remove_file(&data).unwrap();
     std::fs::create_dir(&data).unwrap();

@@ -98,6 +98,7 @@ impl App {
                 self.effects.push(Effect::Flush);
                 self.save_failed = None;
                 view.waiting = Some(Waiting::Retry);
+                view.failed_again = false;
             }
             Action::SaveElsewhere => {
                 self.effects.push(Effect::Recover {
@@ -131,7 +132,8 @@ impl App {
         }
         self.save_failed = Some(error.clone());
         if let Screen::Unsaved(view) = &mut self.screen {
-            view.failed_again = view.waiting == Some(Waiting::Retry);
+            // Every save tried again answers: one failing is enough to say so.
+            view.failed_again |= view.waiting == Some(Waiting::Retry);
             view.error = error;
             view.waiting = None;
         }
