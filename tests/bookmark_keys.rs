@@ -330,3 +330,33 @@ fn capital_q_leaves_without_it_and_ctrl_c_twice_leaves_it_to_recover() {
     let unsaved = app.unsaved().expect("left for the recovery file");
     assert_eq!(unsaved.bookmarks.len(), 1);
 }
+
+#[test]
+fn q_once_the_data_folder_is_back_saves_what_failed_and_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let (data, _, mut app) = unsavable(dir.path());
+    press(&mut app, "q");
+    assert_eq!(app.mode(), Mode::Unsaved);
+    press(&mut app, "Esc");
+    std::fs::remove_file(&data).unwrap();
+    std::fs::create_dir(&data).unwrap();
+    // Quitting tries again what failed: it goes through, so nothing is asked.
+    press(&mut app, "q");
+    assert!(app.should_quit());
+    assert_eq!(saved(&data).len(), 1);
+    assert!(app.unsaved().is_none());
+}
+
+#[test]
+fn opening_a_bookmark_puts_the_passage_cursor_on_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path(), 100, 30);
+    press(&mut app, "Enter } m Enter } } } '");
+    press(&mut app, "Enter");
+    let flash = app.reader().flash().cloned().expect("highlighted");
+    assert_eq!(
+        app.passage(),
+        Some(flash),
+        "m and y act on what is highlighted"
+    );
+}

@@ -571,3 +571,28 @@ fn a_removed_article_put_back_is_read_again_and_can_be_bookmarked() {
     press(&mut app, "m Enter");
     assert_eq!(app.note(), Some("bookmarked"));
 }
+
+#[test]
+fn the_passage_cursor_follows_its_paragraph_when_its_opening_words_change_too() {
+    let (folder, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut paragraphs: Vec<String> = changing::PARAGRAPHS.iter().map(|p| p.to_string()).collect();
+    let (path, mut app) = open_changing(folder.path(), data.path(), &paragraphs);
+    press(&mut app, "} } }");
+    let cursor = app.reader().cursor();
+    assert_eq!(cursor, 3);
+    // In one write: a paragraph before it, and its opening words changed.
+    paragraphs.insert(3, "Một đoạn chèn vào trước.".to_owned());
+    paragraphs[4] = paragraphs[4].replacen("Đại diện 72 quốc gia", "Đại diện bảy mươi hai nước", 1);
+    changing::write(&path, &paragraphs);
+    app.act(Action::CatalogUpdated {
+        catalog: Arc::new(Catalog::open(folder.path()).unwrap()),
+        progress: done(),
+    });
+    assert_eq!(
+        app.reader().cursor(),
+        4,
+        "on the edited paragraph, not the one added"
+    );
+    let passage = app.passage().unwrap();
+    assert!(app.article().unwrap().text[passage].contains("bảy mươi hai"));
+}

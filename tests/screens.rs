@@ -93,14 +93,15 @@ fn no_color_theme_draws_the_same_text() {
 #[test]
 fn the_question_when_quitting_with_something_unsaved() {
     for (width, height) in [(100, 30), (60, 20)] {
-        let mut app = app(width, height);
-        press(&mut app, "Enter");
-        app.act(docbao::action::Action::SaveFailed {
-            what: docbao::action::Saving::Place,
-            error: "cannot write /home/an/.local/share/docbao/state.json: no space left on device"
-                .to_owned(),
-        });
-        press(&mut app, "q");
-        insta::assert_snapshot!(format!("unsaved_{width}x{height}"), styled(&app));
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let mut app = common::app_in(&data, common::bundled(), width, height);
+        // The data folder made a file: nothing can be written there any more.
+        let _ = std::fs::remove_dir_all(&data);
+        std::fs::write(&data, "").unwrap();
+        press(&mut app, "Enter j q");
+        assert!(!app.should_quit(), "asked first");
+        let screen = styled(&app).replace(&dir.path().display().to_string(), "/tmp/…");
+        insta::assert_snapshot!(format!("unsaved_{width}x{height}"), screen);
     }
 }

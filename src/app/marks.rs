@@ -449,9 +449,19 @@ impl App {
             .and_then(|p| p.anchor.range());
         match anchor {
             Some(range) => {
+                // The passage cursor on it: `m` and `y` act on what is highlighted.
+                let block = self.reader.article.as_ref().and_then(|article| {
+                    article
+                        .blocks
+                        .iter()
+                        .position(|b| b.range.contains(&range.start))
+                });
                 self.reader.flash = Some(range.clone());
                 self.reader.scroll = 0;
                 self.reveal(range.start);
+                if let Some(block) = block {
+                    self.reader.cursor = block;
+                }
             }
             None => {
                 let quote = self

@@ -132,6 +132,10 @@ pub struct App {
     discarded: bool,
     /// What to tell the user once the terminal is back.
     farewell: Vec<String>,
+    /// Whether the reading place was sent to be written and not yet said written.
+    place_unconfirmed: bool,
+    /// Whether the user asked to quit and docbao waits for the last saves to answer.
+    closing: bool,
 }
 
 /// What the list's selection follows when a newer catalog comes in while indexing.
@@ -184,6 +188,8 @@ impl App {
             place_failed: false,
             discarded: false,
             farewell: Vec::new(),
+            place_unconfirmed: false,
+            closing: false,
         };
         let last = app.reading.last.clone();
         let found = last
@@ -248,6 +254,8 @@ impl App {
                 folded,
             } => self.article_searched(generation, matches, folded),
             Action::WorkerStopped(what) => {
+                // Nothing more will be saved: leaving is not held up for it.
+                self.quit |= self.closing;
                 self.note = Some(
                     self.lang
                         .tr("note-worker-stopped", &[("what", what.into())]),
@@ -685,8 +693,14 @@ impl App {
             }
             return;
         }
+        if self.closing {
+            // Asked again while the last saves are under way: leave now; what they could not
+            // save goes to a recovery file.
+            self.quit = true;
+            return;
+        }
         self.leave();
-        self.quit_or_ask();
+        self.close();
     }
 
     /// Gives up a search being typed and has where the user is written at once.
@@ -706,6 +720,7 @@ impl App {
     /// Has the reading state saved, if it changed since it last was.
     fn save_reading(&mut self) {
         if std::mem::take(&mut self.reading_changed) {
+            self.place_unconfirmed = true;
             self.effects
                 .push(Effect::SaveReading(Box::new(self.reading.clone())));
         }

@@ -292,13 +292,6 @@ impl App {
     /// where their words are in the new one.
     fn find_again(&mut self, carried: &Carried, new: &Article, page: &Page) {
         let old = &carried.old;
-        if let Some((top, into)) = &carried.top {
-            let block = top.find_block(new);
-            if let Some(into) = into {
-                self.reader.scroll = page.block_start(block) + into;
-            }
-        }
-        self.reader.cursor = carried.cursor.find_block(new);
         let refind = |range: &Range<usize>| {
             let passage = old.text.get(range.clone())?;
             // The same text at the same place: nothing to look for.
@@ -311,6 +304,21 @@ impl App {
                 .locate(&new.text)
                 .range()
         };
+        // A paragraph is found again by its words, as a bookmark is (its opening words may
+        // have changed), else by its opening words and number.
+        let block_again = |position: &Position| {
+            let range = old.blocks.get(position.block)?.range.clone();
+            let at = refind(&range)?.start;
+            new.blocks.iter().position(|b| b.range.contains(&at))
+        };
+        if let Some((top, into)) = &carried.top {
+            let block = block_again(top).unwrap_or_else(|| top.find_block(new));
+            if let Some(into) = into {
+                self.reader.scroll = page.block_start(block) + into;
+            }
+        }
+        self.reader.cursor =
+            block_again(&carried.cursor).unwrap_or_else(|| carried.cursor.find_block(new));
         self.reader.flash = carried.flash.as_ref().and_then(refind);
         if let Some(selection) = &carried.selection {
             let found = refind(&selection.anchor).zip(refind(&selection.head));

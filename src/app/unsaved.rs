@@ -67,6 +67,35 @@ impl App {
         self.save_failed.is_some()
     }
 
+    /// Leaves once everything is saved: what could not be saved before is tried again now
+    /// (the data folder may be back), and the question is asked only if saving fails now.
+    pub(super) fn close(&mut self) {
+        if self.failed() {
+            self.retry_saves();
+        }
+        self.closing = true;
+        self.leave_when_saved();
+    }
+
+    /// Sends again every save that has not gone through.
+    fn retry_saves(&mut self) {
+        for (number, change) in self.bookmarks.unsaved() {
+            self.effects.push(Effect::SaveBookmarks { number, change });
+        }
+        self.place_unconfirmed = true;
+        self.effects
+            .push(Effect::SaveReading(Box::new(self.reading.clone())));
+        self.effects.push(Effect::Flush);
+        self.save_failed = None;
+    }
+
+    /// Leaves if closing and every save has answered that it went through.
+    fn leave_when_saved(&mut self) {
+        if self.closing && !self.place_unconfirmed && self.bookmarks.unsaved().is_empty() {
+            self.quit = true;
+        }
+    }
+
     /// Leaves, unless something could not be saved: then asks what to do with it.
     pub(super) fn quit_or_ask(&mut self) {
         if !self.failed() {
@@ -90,13 +119,7 @@ impl App {
     pub(super) fn on_unsaved(&mut self, mut view: UnsavedView, action: Action) -> Screen {
         match action {
             Action::RetrySave => {
-                for (number, change) in self.bookmarks.unsaved() {
-                    self.effects.push(Effect::SaveBookmarks { number, change });
-                }
-                self.effects
-                    .push(Effect::SaveReading(Box::new(self.reading.clone())));
-                self.effects.push(Effect::Flush);
-                self.save_failed = None;
+                self.retry_saves();
                 view.waiting = Some(Waiting::Retry);
                 view.failed_again = false;
             }
@@ -129,8 +152,13 @@ impl App {
         self.note = Some(self.lang.tr(id, &[("error", error.clone().into())]));
         if what == Saving::Place {
             self.place_failed = true;
+            self.place_unconfirmed = false;
         }
         self.save_failed = Some(error.clone());
+        if std::mem::take(&mut self.closing) {
+            // Leaving would lose it: asked what to do instead.
+            self.quit_or_ask();
+        }
         if let Screen::Unsaved(view) = &mut self.screen {
             // Every save tried again answers: one failing is enough to say so.
             view.failed_again |= view.waiting == Some(Waiting::Retry);
@@ -159,9 +187,13 @@ impl App {
     /// Takes in that a save went through; leaves when it was the last the dialog waited for.
     pub(super) fn saved(&mut self, what: Saving) {
         match what {
-            Saving::Place => self.place_failed = false,
+            Saving::Place => {
+                self.place_failed = false;
+                self.place_unconfirmed = false;
+            }
             Saving::Bookmarks => {}
         }
+        self.leave_when_saved();
         let all_saved = !self.place_failed && self.bookmarks.unsaved().is_empty();
         if all_saved {
             self.save_failed = None;
