@@ -158,3 +158,19 @@ fn the_bookmarks_pane_shows_the_chosen_passage_whole_and_reopens_on_it() {
         "no room beside the list at 60"
     );
 }
+
+#[test]
+fn a_selection_from_a_paragraph_of_one_sentence_grows_by_sentences() {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(
+        folder.path().join("a.txt"),
+        "date 2025-10-25 Bài\n\nMột câu thôi.\n\nCâu hai. Câu ba.\n",
+    )
+    .unwrap();
+    let catalog = std::sync::Arc::new(docbao::catalog::Catalog::open(folder.path()).unwrap());
+    let mut app = common::app_with(catalog, 100, 30);
+    press(&mut app, "Enter v )");
+    let text = app.article().unwrap().text.clone();
+    let covered = app.reader().selection().expect("a selection").covered();
+    assert_eq!(&text[covered], "Một câu thôi.\n\nCâu hai.");
+}

@@ -110,8 +110,13 @@ impl App {
                 .map(|r| r.start + block.range.start..r.end + block.range.start)
                 .collect()
         };
+        // A paragraph of one sentence selected whole is that sentence: `)` goes on to the next.
+        let one_sentence = article
+            .blocks
+            .get(self.reader.cursor)
+            .is_some_and(|block| sentences_of(block).len() <= 1);
         let head = match &self.reader.selection {
-            Some(selection) if !whole(selection) => {
+            Some(selection) if !whole(selection) || one_sentence => {
                 let at = selection.head.clone();
                 let found = if forward {
                     article
