@@ -279,6 +279,11 @@ fn quitting_with_a_bookmark_not_saved_asks_and_a_retry_saves_it() {
     assert!(styled(&app).contains("Not saved"));
     press(&mut app, "Esc");
     assert_eq!(app.mode(), Mode::Reader, "back to reading");
+    assert!(
+        app.note().is_some_and(|n| n.contains("Not saved")),
+        "still said: {:?}",
+        app.note()
+    );
     // Still unwritable: the retry fails, and says so in the question.
     press(&mut app, "q r");
     assert!(!app.should_quit());

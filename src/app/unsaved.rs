@@ -137,7 +137,11 @@ impl App {
             // Ctrl-C a second time: no more questions; what is unsaved goes to a recovery
             // file as docbao ends.
             Action::Quit => self.quit = true,
-            Action::Back => return view.under,
+            Action::Back => {
+                // Still unsaved: said on the status line until the next key.
+                self.note = Some(self.unsaved_said());
+                return view.under;
+            }
             _ => {}
         }
         Screen::Unsaved(Box::new(view))
