@@ -596,3 +596,73 @@ fn the_passage_cursor_follows_its_paragraph_when_its_opening_words_change_too() 
     let passage = app.passage().unwrap();
     assert!(app.article().unwrap().text[passage].contains("bảy mươi hai"));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 48, ..proptest::prelude::ProptestConfig::default() })]
+
+    /// As above, with the workers' answers coming late, in bursts, after later keys and
+    /// edits, as they do from threads: an answer of one version of the file never places
+    /// anything in another.
+    #[test]
+    fn keys_edits_and_late_answers_in_any_order(
+        steps in proptest::collection::vec(
+            proptest::prop_oneof![
+                4 => proptest::strategy::Strategy::prop_map(changing::step(), Some),
+                2 => proptest::prelude::Just(None),
+            ],
+            1..32,
+        ),
+        bursts in proptest::collection::vec(0usize..4, 32),
+    ) {
+        use changing::*;
+        use proptest::prelude::*;
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("cong-uoc.txt");
+        let mut paragraphs: Vec<String> = PARAGRAPHS.iter().map(|p| p.to_string()).collect();
+        write(&path, &paragraphs);
+        let catalog = Arc::new(Catalog::open(folder.path()).unwrap());
+        let mut app = common::app_with(catalog, 100, 30);
+        let keymap = common::keymap();
+        let mut waiting: std::collections::VecDeque<docbao::action::Effect> = Default::default();
+        let mut update = |app: &mut common::Harness, action, waiting: &mut std::collections::VecDeque<_>| {
+            waiting.extend(app.app.update(action));
+        };
+        update(&mut app, Action::Open, &mut waiting);
+        for (step, burst) in steps.into_iter().zip(bursts.iter().cycle()) {
+            match step {
+                // Some of the answers waiting come in.
+                None => {
+                    for _ in 0..*burst {
+                        let Some(effect) = waiting.pop_front() else { break };
+                        for answer in app.worker.run(effect) {
+                            update(&mut app, answer, &mut waiting);
+                        }
+                    }
+                }
+                Some(Step::Keys(k)) => {
+                    for name in SCRIPTS[k].split_whitespace() {
+                        if let Some(action) = keymap.action_for_key(app.mode(), common::key(name)) {
+                            update(&mut app, action, &mut waiting);
+                        }
+                    }
+                }
+                Some(Step::Edit(edit)) => {
+                    apply(&path, &mut paragraphs, &edit);
+                    let catalog = Arc::new(Catalog::open(folder.path()).unwrap());
+                    update(&mut app, Action::CatalogUpdated { catalog, progress: done() }, &mut waiting);
+                }
+            }
+            check(&app);
+            common::draw(&app);
+        }
+        // Everything answered at last: still consistent.
+        while let Some(effect) = waiting.pop_front() {
+            for answer in app.worker.run(effect) {
+                update(&mut app, answer, &mut waiting);
+            }
+        }
+        check(&app);
+        common::draw(&app);
+        prop_assert!(app.article().is_none() || app.reader().page().is_some());
+    }
+}
