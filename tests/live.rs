@@ -624,7 +624,7 @@ proptest::proptest! {
         let mut app = common::app_with(catalog, 100, 30);
         let keymap = common::keymap();
         let mut waiting: std::collections::VecDeque<docbao::action::Effect> = Default::default();
-        let mut update = |app: &mut common::Harness, action, waiting: &mut std::collections::VecDeque<_>| {
+        let update = |app: &mut common::Harness, action, waiting: &mut std::collections::VecDeque<_>| {
             waiting.extend(app.app.update(action));
         };
         update(&mut app, Action::Open, &mut waiting);
