@@ -2,7 +2,7 @@
 //! finds exactly what its NFC finds.
 #![no_main]
 
-use docbao::search::{self, Options, Query, Sensitivity};
+use docbao::search::{self, Options, Query, Sensitivity, Words};
 use docbao::text::fold::FoldMap;
 use docbao::text::sanitize;
 use libfuzzer_sys::fuzz_target;
@@ -16,9 +16,15 @@ fuzz_target!(|input: (u8, &str, &str)| {
         1 => Sensitivity::On,
         _ => Sensitivity::Off,
     };
+    let words = match (flags / 9) % 3 {
+        0 => Words::Start,
+        1 => Words::Whole,
+        _ => Words::Anywhere,
+    };
     let options = Options {
         case: pick(flags),
         accents: pick(flags / 3),
+        words,
     };
     let text = sanitize(text);
     let map = FoldMap::new(&text);
