@@ -173,12 +173,19 @@ pub fn run(cli: Cli, loaded: config::Loaded) -> anyhow::Result<ExitCode> {
     } else {
         CacheUse::Platform
     };
+    // A file named with --config is one the user means: not there, nothing runs (the default
+    // file, when missing, only means no settings).
+    if let Some(file) = cli.config.as_deref()
+        && !loaded.found
+    {
+        anyhow::bail!(lang_of(&cli, &loaded).tr(
+            "cli-config-missing",
+            &[("path", file.display().to_string().into())],
+        ));
+    }
     let interactive = cli.command.is_none() && io::stdout().is_terminal();
     let prints_config = matches!(cli.command, Some(Command::Config { .. }));
-    let lang = cli
-        .lang
-        .or(loaded.config.language)
-        .unwrap_or_else(Lang::from_env);
+    let lang = lang_of(&cli, &loaded);
     if !interactive && !prints_config {
         for problem in &loaded.problems {
             eprintln!("docbao: {}", problem.say(lang));
@@ -442,6 +449,13 @@ pub fn before_parsing(args: &[std::ffi::OsString]) -> (config::Loaded, Lang) {
     (loaded, lang)
 }
 
+/// The language to speak: `--lang`, else the config's, else the environment's.
+fn lang_of(cli: &Cli, loaded: &config::Loaded) -> Lang {
+    cli.lang
+        .or(loaded.config.language)
+        .unwrap_or_else(Lang::from_env)
+}
+
 /// The command meant when the first word of `args` (after the program) is no command and no
 /// file but close to a command's name, as in `docbao serach WORD` or `docbao bookmark`.
 pub fn misspelt_command(args: &[std::ffi::OsString]) -> Option<(String, String)> {
@@ -669,6 +683,11 @@ fn bookmarks_command(dir: &Path, json: bool, markdown: bool, lang: Lang) -> anyh
         eprintln!("docbao: {}", notice.say(lang));
     }
     let all = store.all();
+    if all.is_empty() && !json {
+        // Nothing on standard output, for scripts; a word for the person.
+        eprintln!("docbao: {}", lang.t("cli-no-bookmarks"));
+        return Ok(());
+    }
     let out = if json {
         let mut out = serde_json::to_string_pretty(&all).context("cannot write JSON")?;
         out.push('\n');

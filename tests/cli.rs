@@ -658,3 +658,24 @@ fn the_markdown_export_follows_the_sections_of_a_nested_folder() {
         "{markdown}"
     );
 }
+
+#[test]
+fn bookmarks_with_none_says_so_and_prints_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let data = data.to_str().unwrap();
+    for format in [&[][..], &["--markdown"][..]] {
+        let mut args = vec!["bookmarks", "--data-dir", data];
+        args.extend(format);
+        let out = docbao(dir.path(), &args);
+        assert!(out.status.success());
+        assert_eq!(stdout(&out), "");
+        assert_eq!(
+            stderr(&out),
+            "docbao: no bookmarks yet: m in the reader bookmarks the passage you are on\n"
+        );
+    }
+    let json = docbao(dir.path(), &["bookmarks", "--json", "--data-dir", data]);
+    assert_eq!(stdout(&json).trim(), "[]", "JSON stays JSON");
+    assert_eq!(stderr(&json), "");
+}

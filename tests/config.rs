@@ -270,14 +270,15 @@ fn docbao_config_prints_the_path_and_the_settings_and_never_writes_the_file() {
 }
 
 #[test]
-fn a_config_named_with_flag_that_is_missing_is_said_and_the_defaults_are_used() {
+fn a_config_named_with_flag_that_is_missing_is_an_error() {
     let home = tempfile::tempdir().expect("temp dir");
     let out = docbao(home.path(), &["--config", "nowhere.toml", "list"]);
-    assert!(out.status.success());
+    assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "docbao: nowhere.toml: cannot read it: no such file or directory; using the defaults\n"
+        "docbao: there is no config file nowhere.toml (named with --config)\n"
     );
+    assert!(out.stdout.is_empty(), "nothing listed");
 }
 
 #[test]

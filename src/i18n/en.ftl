@@ -314,6 +314,8 @@ cli-cache-none-yet = no cache of { $folder } yet: it is made in { $dir } the fir
 cli-cache-size = cache of { $folder }: { $dir } ({ $files } files, { $size })
     all caches: { $root } ({ $all })
 cli-misspelt = { $typed } is neither a command nor a file (did you mean `docbao { $meant }`?)
+cli-config-missing = there is no config file { $path } (named with --config)
+cli-no-bookmarks = no bookmarks yet: m in the reader bookmarks the passage you are on
 cli-see-help = { $error } (docbao --help lists the options)
 origin-bundled = the bundled articles
 

@@ -284,6 +284,8 @@ cli-cache-none-yet = { $folder } chưa có bộ nhớ đệm: nó được tạo
 cli-cache-size = bộ nhớ đệm của { $folder }: { $dir } ({ $files } tệp, { $size })
     mọi bộ nhớ đệm: { $root } ({ $all })
 cli-misspelt = { $typed } không phải lệnh cũng không phải tệp (ý bạn là `docbao { $meant }`?)
+cli-config-missing = không có tệp cấu hình { $path } (chỉ định bằng --config)
+cli-no-bookmarks = chưa có dấu trang nào: m trong khung đọc đánh dấu đoạn đang đọc
 cli-see-help = { $error } (docbao --help liệt kê các tùy chọn)
 origin-bundled = các bài có sẵn
 
