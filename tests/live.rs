@@ -278,6 +278,23 @@ mod changing {
         "Hợp tác quốc tế là điều kiện cần để phòng, chống tội phạm mạng hiệu quả.",
     ];
 
+    /// The article's paragraphs to start with.
+    pub fn paragraphs() -> Vec<String> {
+        PARAGRAPHS.iter().map(|p| p.to_string()).collect()
+    }
+
+    /// Writes the article of `paragraphs` and has the reader take in the folder as it is now,
+    /// as the live folder would.
+    pub fn rewrite(app: &mut Harness, path: &Path, paragraphs: &[String]) {
+        write(path, paragraphs);
+        let folder = path.parent().expect("the article is in a folder");
+        let catalog = Arc::new(Catalog::open(folder).unwrap());
+        app.act(Action::CatalogUpdated {
+            catalog,
+            progress: done(),
+        });
+    }
+
     /// Writes the article of these paragraphs.
     pub fn write(path: &Path, paragraphs: &[String]) {
         let body = paragraphs.join("\n\n");
@@ -436,7 +453,7 @@ proptest::proptest! {
         use changing::*;
         let folder = tempfile::tempdir().unwrap();
         let path = folder.path().join("cong-uoc.txt");
-        let mut paragraphs: Vec<String> = PARAGRAPHS.iter().map(|p| p.to_string()).collect();
+        let mut paragraphs = paragraphs();
         write(&path, &paragraphs);
         let catalog = Arc::new(Catalog::open(folder.path()).unwrap());
         let mut app = common::app_with(catalog, 100, 30);
@@ -484,7 +501,7 @@ fn open_changing(
 #[test]
 fn a_bookmark_found_again_remembers_its_new_context_and_never_grows() {
     let (folder, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let mut paragraphs: Vec<String> = changing::PARAGRAPHS.iter().map(|p| p.to_string()).collect();
+    let mut paragraphs = changing::paragraphs();
     let (path, mut app) = open_changing(folder.path(), data.path(), &paragraphs);
     // The fourth paragraph, bookmarked.
     press(&mut app, "} } } m Enter");
@@ -493,12 +510,7 @@ fn a_bookmark_found_again_remembers_its_new_context_and_never_grows() {
     // A paragraph added before it while it is open: found again, and its new context saved.
     let added = "Đoạn chèn vào trước, chưa từng được đánh dấu.";
     paragraphs.insert(3, added.to_owned());
-    changing::write(&path, &paragraphs);
-    let catalog = Arc::new(Catalog::open(folder.path()).unwrap());
-    app.act(Action::CatalogUpdated {
-        catalog,
-        progress: done(),
-    });
+    changing::rewrite(&mut app, &path, &paragraphs);
     drop(app);
     // docbao closed, the passage's first words changed, docbao opened again.
     paragraphs[4] = paragraphs[4].replacen("Đại diện 72 quốc gia", "Đại diện bảy mươi hai nước", 1);
@@ -513,7 +525,7 @@ fn a_bookmark_found_again_remembers_its_new_context_and_never_grows() {
 #[test]
 fn esc_after_a_search_in_the_article_puts_back_the_view_the_cursor_and_the_selection() {
     let (folder, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let paragraphs: Vec<String> = changing::PARAGRAPHS.iter().map(|p| p.to_string()).collect();
+    let paragraphs = changing::paragraphs();
     let (_, mut app) = open_changing(folder.path(), data.path(), &paragraphs);
     press(&mut app, "} v");
     let (scroll, cursor) = (app.reader().scroll(), app.reader().cursor());
@@ -533,16 +545,11 @@ fn an_article_changed_while_its_headline_is_in_view_is_read_again() {
     // At scroll 0 the view starts above the first paragraph (the headline): this used to
     // subtract the first paragraph's row from 0.
     let (folder, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let mut paragraphs: Vec<String> = changing::PARAGRAPHS.iter().map(|p| p.to_string()).collect();
+    let mut paragraphs = changing::paragraphs();
     let (path, mut app) = open_changing(folder.path(), data.path(), &paragraphs);
     assert_eq!(app.reader().scroll(), 0);
     paragraphs.insert(0, "Tin mới: một đoạn ở đầu bài.".to_owned());
-    changing::write(&path, &paragraphs);
-    let catalog = Arc::new(Catalog::open(folder.path()).unwrap());
-    app.act(Action::CatalogUpdated {
-        catalog,
-        progress: done(),
-    });
+    changing::rewrite(&mut app, &path, &paragraphs);
     assert_eq!(app.reader().scroll(), 0, "still at the headline");
     assert!(app.article().unwrap().text.contains("Tin mới"));
 }
@@ -575,7 +582,7 @@ fn a_removed_article_put_back_is_read_again_and_can_be_bookmarked() {
 #[test]
 fn the_passage_cursor_follows_its_paragraph_when_its_opening_words_change_too() {
     let (folder, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let mut paragraphs: Vec<String> = changing::PARAGRAPHS.iter().map(|p| p.to_string()).collect();
+    let mut paragraphs = changing::paragraphs();
     let (path, mut app) = open_changing(folder.path(), data.path(), &paragraphs);
     press(&mut app, "} } }");
     let cursor = app.reader().cursor();
@@ -583,11 +590,7 @@ fn the_passage_cursor_follows_its_paragraph_when_its_opening_words_change_too() 
     // In one write: a paragraph before it, and its opening words changed.
     paragraphs.insert(3, "Một đoạn chèn vào trước.".to_owned());
     paragraphs[4] = paragraphs[4].replacen("Đại diện 72 quốc gia", "Đại diện bảy mươi hai nước", 1);
-    changing::write(&path, &paragraphs);
-    app.act(Action::CatalogUpdated {
-        catalog: Arc::new(Catalog::open(folder.path()).unwrap()),
-        progress: done(),
-    });
+    changing::rewrite(&mut app, &path, &paragraphs);
     assert_eq!(
         app.reader().cursor(),
         4,
@@ -618,7 +621,7 @@ proptest::proptest! {
         use proptest::prelude::*;
         let folder = tempfile::tempdir().unwrap();
         let path = folder.path().join("cong-uoc.txt");
-        let mut paragraphs: Vec<String> = PARAGRAPHS.iter().map(|p| p.to_string()).collect();
+        let mut paragraphs = paragraphs();
         write(&path, &paragraphs);
         let catalog = Arc::new(Catalog::open(folder.path()).unwrap());
         let mut app = common::app_with(catalog, 100, 30);
