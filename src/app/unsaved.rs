@@ -91,7 +91,7 @@ impl App {
 
     /// Leaves if closing and every save has answered that it went through.
     fn leave_when_saved(&mut self) {
-        if self.closing && !self.place_unconfirmed && self.bookmarks.unsaved().is_empty() {
+        if self.closing && !self.place_unconfirmed && self.bookmarks.unsaved_count() == 0 {
             self.quit = true;
         }
     }
@@ -173,7 +173,7 @@ impl App {
 
     /// What is not saved, in words: how many bookmark changes, and the place.
     pub fn unsaved_said(&self) -> String {
-        let count = self.bookmarks.unsaved().len();
+        let count = self.bookmarks.unsaved_count();
         let mut parts = Vec::new();
         if count > 0 {
             parts.push(
@@ -198,7 +198,7 @@ impl App {
             Saving::Bookmarks => {}
         }
         self.leave_when_saved();
-        let all_saved = !self.place_failed && self.bookmarks.unsaved().is_empty();
+        let all_saved = !self.place_failed && self.bookmarks.unsaved_count() == 0;
         if all_saved {
             self.save_failed = None;
         }
@@ -234,7 +234,7 @@ impl App {
     /// What could not be saved, now that docbao ends: `None` when everything was saved, or
     /// the user chose to leave without it (or it went to a recovery file already).
     pub fn unsaved(&self) -> Option<Unsaved> {
-        let lost = self.failed() || self.place_failed || !self.bookmarks.unsaved().is_empty();
+        let lost = self.failed() || self.place_failed || self.bookmarks.unsaved_count() > 0;
         (lost && !self.discarded).then(|| Unsaved {
             bookmarks: self.bookmarks.all().to_vec(),
             reading: self.reading.clone(),

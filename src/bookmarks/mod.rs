@@ -417,6 +417,11 @@ impl Bookmarks {
         self.last
     }
 
+    /// How many changes are made and not confirmed saved yet.
+    pub fn unsaved_count(&self) -> usize {
+        self.pending.len()
+    }
+
     /// The changes made and not confirmed saved yet, oldest first, with their numbers.
     pub fn unsaved(&self) -> Vec<(u64, Change)> {
         self.pending.clone()
