@@ -365,3 +365,28 @@ fn opening_a_bookmark_puts_the_passage_cursor_on_it() {
         "m and y act on what is highlighted"
     );
 }
+
+#[test]
+fn y_and_m_on_a_bookmark_opened_from_the_pane_take_its_passage_not_its_paragraph() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path(), 100, 30);
+    // One sentence of the first paragraph that has several, bookmarked.
+    press(&mut app, "Enter");
+    for _ in 0..20 {
+        press(&mut app, ")");
+        let covered = app.reader().selection().map(|s| s.covered());
+        if covered != app.passage() {
+            break;
+        }
+        press(&mut app, "Esc }");
+    }
+    press(&mut app, "m Enter ] ' Enter");
+    let quote = app.bookmarks().all()[0].quote.clone();
+    let paragraph = app.article().unwrap().text[app.passage().unwrap()].to_owned();
+    assert!(quote.len() < paragraph.trim().len(), "one sentence of it");
+    press(&mut app, "y");
+    assert_eq!(app.worker.copied.last(), Some(&quote));
+    // A selection started from there is drawn as a selection: the highlight is gone.
+    press(&mut app, "v");
+    assert!(app.reader().flash().is_none());
+}

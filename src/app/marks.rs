@@ -24,6 +24,15 @@ impl App {
             .map(|b| b.range.clone())
     }
 
+    /// What `m` and `y` take, the selection ended: the selection, else the passage
+    /// highlighted from the bookmarks pane, else the one under the cursor.
+    fn taken(&mut self) -> Option<Range<usize>> {
+        match self.reader.selection.take() {
+            Some(selection) => Some(selection.covered()),
+            None => self.reader.flash.clone().or_else(|| self.passage()),
+        }
+    }
+
     /// Says that a removed article cannot be bookmarked, when the one shown is.
     fn refused_as_removed(&mut self) -> bool {
         if self.reader.removed {
@@ -41,6 +50,7 @@ impl App {
             return;
         }
         if let Some(passage) = self.passage() {
+            self.reader.flash = None;
             self.reader.selection = Some(Selection {
                 anchor: passage.clone(),
                 head: passage,
@@ -156,6 +166,7 @@ impl App {
                 let Some(sentence) = first.cloned() else {
                     return;
                 };
+                self.reader.flash = None;
                 self.reader.selection = Some(Selection {
                     anchor: sentence.clone(),
                     head: sentence.clone(),
@@ -175,12 +186,8 @@ impl App {
         if self.refused_as_removed() {
             return Screen::Reader;
         }
-        let range = match self.reader.selection.take() {
-            Some(selection) => selection.covered(),
-            None => match self.passage() {
-                Some(passage) => passage,
-                None => return Screen::Reader,
-            },
+        let Some(range) = self.taken() else {
+            return Screen::Reader;
         };
         let Some(article) = self.article() else {
             return Screen::Reader;
@@ -204,12 +211,8 @@ impl App {
 
     /// Copies the selection, or the current passage, to the clipboard through the terminal.
     pub(super) fn copy_passage(&mut self) {
-        let range = match self.reader.selection.take() {
-            Some(selection) => selection.covered(),
-            None => match self.passage() {
-                Some(passage) => passage,
-                None => return,
-            },
+        let Some(range) = self.taken() else {
+            return;
         };
         let Some(article) = self.article() else {
             return;
@@ -462,8 +465,15 @@ impl App {
                         .position(|b| b.range.contains(&range.start))
                 });
                 self.reader.flash = Some(range.clone());
-                self.reader.scroll = 0;
-                self.reveal(range.start);
+                // Near the top, with a little above it: the whole passage in view.
+                let row = self
+                    .reader
+                    .page
+                    .as_ref()
+                    .and_then(|p| p.row_of(range.start));
+                self.reader.scroll = row
+                    .map_or(0, |r| r.saturating_sub(2))
+                    .min(self.max_scroll());
                 if let Some(block) = block {
                     self.reader.cursor = block;
                 }
