@@ -1,6 +1,6 @@
 //! Bookmarking as a user does it: key scripts through `App`, with the real files underneath.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

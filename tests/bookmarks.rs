@@ -1,7 +1,5 @@
 //! Bookmarks and reading state through the real files in a temporary data directory.
 
-mod common;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

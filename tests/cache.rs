@@ -1,7 +1,7 @@
 //! The catalog cache: whatever happens to the files or to the cache, a catalog opened through
 //! it lists and finds exactly what one read afresh does, and only changed files are read.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -1,6 +1,6 @@
 //! The catalog on the bundled articles, on tricky files, and on folders with surprises in them.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};

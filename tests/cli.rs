@@ -1,6 +1,6 @@
 //! The non-interactive commands, run as the real binary.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;
@@ -9,11 +9,7 @@ use std::process::{Command, Output};
 use unicode_normalization::UnicodeNormalization;
 
 fn docbao(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_docbao"))
-        .env(
-            "DOCBAO_CACHE_DIR",
-            std::env::temp_dir().join("docbao-test-cache"),
-        )
+    common::docbao(cwd)
         .args(args)
         .current_dir(cwd)
         // No config but the test's own, and the interface in English.
@@ -213,11 +209,7 @@ fn help_and_version() {
 #[test]
 fn a_closed_pipe_is_not_an_error() {
     let dir = empty_dir();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_docbao"))
-        .env(
-            "DOCBAO_CACHE_DIR",
-            std::env::temp_dir().join("docbao-test-cache"),
-        )
+    let mut child = common::docbao(dir.path())
         .args(["show", "000_187bee9378cff2a5", "--width", "20"])
         .current_dir(dir.path())
         .stdout(std::process::Stdio::piped())
@@ -379,11 +371,7 @@ fn bookmarks_command_prints_plain_json_and_markdown() {
     assert_eq!(parsed, [bookmark]);
 
     // The environment variable does the same as the flag.
-    let by_env = Command::new(env!("CARGO_BIN_EXE_docbao"))
-        .env(
-            "DOCBAO_CACHE_DIR",
-            std::env::temp_dir().join("docbao-test-cache"),
-        )
+    let by_env = common::docbao(&data)
         .args(["bookmarks", "--json"])
         .env("DOCBAO_DATA_DIR", &data)
         .output()

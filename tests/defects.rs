@@ -1,10 +1,9 @@
 //! The defects a new user met, one test each, written before the fixes.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 use std::sync::Arc;
 
 use common::{Harness, bundled, press, type_text};
@@ -122,11 +121,7 @@ fn d03_same_file_names_in_different_folders_get_different_ids() {
     let mut expected: Vec<&str> = written.iter().map(|g| g.id.as_str()).collect();
     expected.sort();
     assert_eq!(ids, expected);
-    let out = Command::new(env!("CARGO_BIN_EXE_docbao"))
-        .env(
-            "DOCBAO_CACHE_DIR",
-            std::env::temp_dir().join("docbao-test-cache"),
-        )
+    let out = common::docbao(dir.path())
         .args(["show", "b/bai"])
         .arg(dir.path())
         .output()
@@ -417,11 +412,7 @@ fn d11_bookmarks_command_shows_the_whole_quote_under_the_title() {
     store
         .apply(Change::Add(Bookmark::new(catalog.folder(), article, range)))
         .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_docbao"))
-        .env(
-            "DOCBAO_CACHE_DIR",
-            std::env::temp_dir().join("docbao-test-cache"),
-        )
+    let out = common::docbao(dir.path())
         .arg("bookmarks")
         .env("DOCBAO_DATA_DIR", dir.path())
         .output()
@@ -515,11 +506,7 @@ fn d15_search_prints_a_window_around_the_match_not_the_whole_line() {
         format!("date 2025-01-01 Dài\n\n{body}\n"),
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_docbao"))
-        .env(
-            "DOCBAO_CACHE_DIR",
-            std::env::temp_dir().join("docbao-test-cache"),
-        )
+    let out = common::docbao(dir.path())
         .args(["search", "hiếm"])
         .arg(dir.path())
         .output()
@@ -551,14 +538,7 @@ fn d16_global_options_go_before_or_after_the_command() {
                 }
             })
             .collect();
-        let out = Command::new(env!("CARGO_BIN_EXE_docbao"))
-            .env(
-                "DOCBAO_CACHE_DIR",
-                std::env::temp_dir().join("docbao-test-cache"),
-            )
-            .args(&args)
-            .output()
-            .unwrap();
+        let out = common::docbao(dir.path()).args(&args).output().unwrap();
         assert!(
             out.status.success(),
             "{args:?}: {}",
@@ -570,22 +550,14 @@ fn d16_global_options_go_before_or_after_the_command() {
 #[test]
 fn d17_small_ones() {
     let cwd = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_docbao"))
-        .env(
-            "DOCBAO_CACHE_DIR",
-            std::env::temp_dir().join("docbao-test-cache"),
-        )
+    let out = common::docbao(cwd.path())
         .arg("serach")
         .current_dir(cwd.path())
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("docbao search"), "{err}");
-    let out = Command::new(env!("CARGO_BIN_EXE_docbao"))
-        .env(
-            "DOCBAO_CACHE_DIR",
-            std::env::temp_dir().join("docbao-test-cache"),
-        )
+    let out = common::docbao(cwd.path())
         .args(["list"])
         .arg(cwd.path())
         .output()

@@ -1,7 +1,7 @@
 //! The real binary in a real pseudo-terminal: open an article, scroll, resize, quit, and check that
 //! the terminal is given back as it was.
 
-mod common;
+use crate::common;
 
 use std::thread;
 use std::time::{Duration, Instant};
@@ -207,11 +207,7 @@ fn a_bookmark_survives_a_restart_and_the_command_line_shows_it() {
     again.send("q");
     again.finish();
 
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_docbao"))
-        .env(
-            "DOCBAO_CACHE_DIR",
-            std::env::temp_dir().join("docbao-test-cache"),
-        )
+    let out = common::docbao(cwd.path())
         .args(["bookmarks", "--json"])
         .env("DOCBAO_DATA_DIR", cwd.path().join("data"))
         .output()

@@ -9,12 +9,10 @@ use std::time::Duration;
 
 use docbao::bookmarks::BookmarkStore;
 
+use crate::common;
+
 fn writer(data: &Path, count: usize) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_docbao"));
-    cmd.env(
-        "DOCBAO_CACHE_DIR",
-        std::env::temp_dir().join("docbao-test-cache"),
-    );
+    let mut cmd = common::docbao(data);
     cmd.args(["stress-bookmarks", &count.to_string()])
         .arg("--data-dir")
         .arg(data)

@@ -1,7 +1,7 @@
 //! Hostile input: every file of the generated corpus is listed or skipped with a reason, laid
 //! out without a row wider than its pane, and drawn without a panic, at every terminal size.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -234,11 +234,7 @@ fn the_problems_view_and_list_json_show_what_went_wrong(
     common::press(&mut app, "Esc");
     assert_eq!(app.mode(), docbao::app::Mode::List);
 
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_docbao"))
-        .env(
-            "DOCBAO_CACHE_DIR",
-            std::env::temp_dir().join("docbao-test-cache"),
-        )
+    let out = common::docbao(dir)
         .args(["list", "--json"])
         .arg(dir)
         .output()

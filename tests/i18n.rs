@@ -1,7 +1,7 @@
 //! The two languages: both catalogs hold every message the code asks for, with the same
 //! arguments; the help fits 80 columns in both; and the screens speak the language chosen.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

@@ -1,7 +1,7 @@
 //! The reader while its folder is indexed: catalogs come in one after another, and the
 //! selection, the article to come back to and a search in the list follow what the user meant.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! The interface as a user meets it, through a real terminal: the language from the locale
 //! or `--lang`, and a config file's theme, keys and mistakes.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::process::Command;

@@ -1,6 +1,6 @@
 //! Key scripts through the keymap and `App::update`, asserting on the state they leave.
 
-mod common;
+use crate::common;
 
 use common::{Harness, press};
 use docbao::action::{Action, Effect};

@@ -1,6 +1,6 @@
 //! Layout invariants: rows fit their width, NFC and NFD look identical, no row starts with a mark.
 
-mod common;
+use crate::common;
 
 use docbao::catalog::Article;
 use docbao::page::Page;

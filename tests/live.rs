@@ -2,7 +2,7 @@
 //! pseudo-terminal, watched by the system's notifications and by looking every second; and
 //! what the reader does with a catalog that changed under it.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! Scraped text that arrives as mojibake (UTF-8 once read as Windows-1252 or Latin-1) is
 //! repaired on reading, says so, and is found by search; clean text is never changed.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::process::Command;

@@ -1,7 +1,7 @@
 //! Reading a news folder as newsboat and less readers expect: the end of an article, Space to
 //! the next, the headline kept in view, a word for keys that do nothing.
 
-mod common;
+use crate::common;
 
 use common::{press, screen};
 use docbao::app::Focus;

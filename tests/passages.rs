@@ -1,7 +1,7 @@
 //! Passages, finer: copying one to the clipboard through the terminal, selecting by sentence,
 //! bookmarking one twice, and the bookmarks pane's preview and export.
 
-mod common;
+use crate::common;
 
 use common::{press, screen};
 

@@ -1,7 +1,7 @@
 //! Snapshots of each screen at 100×30 and 60×20, styles included, and NFD input drawing
 //! exactly like NFC.
 
-mod common;
+use crate::common;
 
 use common::{app, app_with, bundled_nfd, draw, draw_with, press, screen, styled};
 

@@ -1,6 +1,6 @@
 //! Matching: the fold, smart case and accents, tone placement, NFD queries, mapping back.
 
-mod common;
+use crate::common;
 
 use docbao::search::{self, Options, Query, Sensitivity, Words};
 use docbao::text::fold::{FoldMap, fold};

@@ -1,6 +1,6 @@
 //! Searching as a user types it: key scripts through `App`, and what the screen shows.
 
-mod common;
+use crate::common;
 
 use common::{Harness, draw, press, type_text};
 use docbao::action::{Action, Effect};

@@ -1,7 +1,7 @@
 //! The list of a nested folder: articles under their folders' headers, newest section first,
 //! sections folded and stepped through, and long titles on two rows.
 
-mod common;
+use crate::common;
 
 use common::{press, screen};
 use docbao::app::Focus;

@@ -1,10 +1,9 @@
 //! What a new user's trial of the screen model found, one test each.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 use std::sync::Arc;
 
 use common::{Harness, press, type_text};
@@ -204,11 +203,7 @@ fn statuses_and_messages_say_what_is_there() {
 }
 
 fn docbao(args: &[&str], data: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_docbao"))
-        .env(
-            "DOCBAO_CACHE_DIR",
-            std::env::temp_dir().join("docbao-test-cache"),
-        )
+    common::docbao(data)
         .args(args)
         .env("DOCBAO_DATA_DIR", data)
         .current_dir(data)

@@ -24,6 +24,14 @@ pub mod hostile;
 pub mod nested;
 pub mod pty;
 
+/// The real binary, with its cache in a hidden folder of `scratch` (which the catalog skips):
+/// no two tests share a cache.
+pub fn docbao(scratch: impl AsRef<Path>) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_docbao"));
+    command.env("DOCBAO_CACHE_DIR", scratch.as_ref().join(".cache"));
+    command
+}
+
 /// The bundled articles, as the binary has them.
 pub fn bundled() -> Arc<Catalog> {
     Arc::new(Catalog::bundled())
