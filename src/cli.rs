@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand};
 use crate::bookmarks::{Bookmark, BookmarkStore};
 use crate::catalog::{self, CacheUse, Catalog, Entry, Lookup, Opened, Sifted, cache};
 use crate::config;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say};
 use crate::page::Page;
 use crate::search::{self, Options, Query, Sensitivity, Words};
 use crate::store;
@@ -417,10 +417,10 @@ fn no_articles(catalog: &Catalog, lang: Lang) {
 /// said in it; any other as it is, with its context.
 pub fn say_error(err: &anyhow::Error, lang: Lang) -> String {
     if let Some(err) = err.downcast_ref::<crate::catalog::CatalogError>() {
-        return err.message().say(lang);
+        return err.say(lang);
     }
     if let Some(err) = err.downcast_ref::<crate::store::StoreError>() {
-        return err.message().say(lang);
+        return err.say(lang);
     }
     format!("{err:#}")
 }
@@ -506,7 +506,7 @@ impl<'a> From<&'a Entry> for ListEntry<'a> {
             title: &article.title,
             date: article.date.map(|d| d.to_string()),
             words: article.words,
-            warnings: article.warnings.iter().map(ToString::to_string).collect(),
+            warnings: article.warnings.iter().map(|w| w.say(Lang::En)).collect(),
         }
     }
 }
@@ -549,7 +549,9 @@ fn show(
     };
     let article = match catalog.lookup(key) {
         Lookup::Found(index) => {
-            let article = catalog.article(index).map_err(|p| anyhow::anyhow!("{p}"))?;
+            let article = catalog
+                .article(index)
+                .map_err(|p| anyhow::anyhow!(p.say(lang)))?;
             for warning in &article.warnings {
                 let warning = warning.say(lang);
                 eprintln!("docbao: {}: {warning}", article.path.display());
@@ -576,7 +578,7 @@ fn show(
                     "cli-cannot-show",
                     &[
                         ("key", format!("{key:?}").into()),
-                        ("problem", problem.to_string().into())
+                        ("problem", problem.say(lang).into())
                     ]
                 ));
             }
@@ -632,7 +634,9 @@ fn search_command(
         let text = match article.stored().and_then(|s| s.text()) {
             Some(read) => read.text,
             None => {
-                let read = catalog.article(index).map_err(|p| anyhow::anyhow!("{p}"))?;
+                let read = catalog
+                    .article(index)
+                    .map_err(|p| anyhow::anyhow!(p.say(lang)))?;
                 std::borrow::Cow::Owned(read.text)
             }
         };
@@ -766,7 +770,7 @@ fn stress_bookmarks(dir: &Path, count: usize) -> anyhow::Result<()> {
         let count = catalog.entries().len();
         let article = catalog
             .article(i % count)
-            .map_err(|p| anyhow::anyhow!("{p}"))?;
+            .map_err(|p| anyhow::anyhow!(p.say(Lang::En)))?;
         let article = &article;
         let block = &article.blocks[i % article.blocks.len()];
         let bookmark = Bookmark::new(catalog.folder(), article, block.range.clone());

@@ -5,8 +5,8 @@
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 
 use crate::action::Action;
-use crate::app::{HelpLine, KeyHelp, Mode};
 use crate::i18n::Lang;
+use crate::mode::{HelpLine, KeyHelp, Mode};
 
 /// Lines one notch of the mouse wheel scrolls.
 pub const WHEEL_LINES: i16 = 3;

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use crate::catalog::{Article, BlockKind};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say};
 use crate::text;
 use crate::text::wrap::Piece;
 

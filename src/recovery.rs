@@ -45,7 +45,7 @@ pub fn write(
         // to leave something the user must find.
         if !place.is_dir() {
             last = Some(StoreError::Io {
-                what: "write",
+                what: store::Doing::Write,
                 path,
                 cause: std::io::ErrorKind::NotFound.into(),
             });
@@ -57,7 +57,7 @@ pub fn write(
         }
     }
     Err(last.unwrap_or_else(|| StoreError::Io {
-        what: "write",
+        what: store::Doing::Write,
         path: Path::new(&name).to_owned(),
         cause: std::io::ErrorKind::NotFound.into(),
     }))

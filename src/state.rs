@@ -7,8 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Article;
-use crate::i18n::Message;
-use crate::store::{self, StoreError};
+use crate::store::{self, Kept, SetAside, StoreError};
 
 /// File name of the reading state in the data directory.
 pub const FILE_NAME: &str = "state.json";
@@ -267,7 +266,7 @@ pub struct StateStore {
     /// What version 1 kept without saying for which folder.
     unclaimed: ReadingState,
     /// Something the user should be told (a file set aside).
-    pub notice: Option<Message>,
+    pub notice: Option<SetAside>,
     /// Entries claimed from the unclaimed state, (old id, new id), replayed when saving.
     claimed: Vec<(String, String)>,
 }
@@ -286,8 +285,9 @@ impl StateStore {
         let loaded = store::read_json::<StateFile>(&path)?;
         let mut file = loaded.value.upgraded();
         Ok(StateStore {
-            notice: loaded.set_aside.map(|aside| {
-                Message::new("store-state-set-aside").with("path", aside.display().to_string())
+            notice: loaded.set_aside.map(|path| SetAside {
+                kept: Kept::State,
+                path,
             }),
             path: Some(path),
             folder: folder.to_owned(),

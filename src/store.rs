@@ -1,7 +1,6 @@
 //! How docbao keeps files: where, locked against a second window, written atomically, and a
 //! file that cannot be read set aside rather than overwritten.
 
-use crate::i18n::Message;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -22,8 +21,8 @@ pub enum StoreError {
     /// Reading, writing, locking or renaming failed.
     #[error("cannot {what} {}: {}", .path.display(), describe_io(.cause))]
     Io {
-        /// What was being done: "read", "write", "lock", …
-        what: &'static str,
+        /// What was being done.
+        what: Doing,
         /// The file concerned.
         path: PathBuf,
         /// The cause.
@@ -35,25 +34,60 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    /// The error as a message of the catalogs, to say in the interface's language.
-    pub fn message(&self) -> Message {
-        match self {
-            StoreError::Io { what, path, cause } => {
-                Message::new(&format!("store-cannot-{}", what.replace(' ', "-")))
-                    .with("path", path.display().to_string())
-                    .with("error", describe_io(cause))
-            }
-            StoreError::NoDataDir => Message::new("store-no-data-dir").with("env", DATA_DIR_ENV),
-        }
-    }
-
-    fn io<'a>(what: &'static str, path: &'a Path) -> impl FnOnce(io::Error) -> StoreError + 'a {
+    fn io<'a>(what: Doing, path: &'a Path) -> impl FnOnce(io::Error) -> StoreError + 'a {
         move |cause| StoreError::Io {
             what,
             path: path.to_owned(),
             cause,
         }
     }
+}
+
+/// What was being done to a data file when it failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter, strum::IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
+pub enum Doing {
+    /// Making its folder.
+    Create,
+    /// Opening it.
+    Open,
+    /// Taking its lock.
+    Lock,
+    /// Reading it.
+    Read,
+    /// Moving an unreadable one out of the way.
+    SetAside,
+    /// Turning what it keeps into JSON.
+    Encode,
+    /// Writing it.
+    Write,
+    /// Putting the new file in the old one's place.
+    Replace,
+}
+
+impl std::fmt::Display for Doing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let code: &'static str = self.into();
+        f.write_str(&code.replace('-', " "))
+    }
+}
+
+/// Which data file an unreadable one was, that was moved aside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
+pub enum Kept {
+    /// The bookmarks.
+    Bookmarks,
+    /// The reading state.
+    State,
+}
+
+/// An unreadable data file moved out of the way and started afresh: what the user is told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetAside {
+    /// Which file it was.
+    pub kept: Kept,
+    /// Where it is now.
+    pub path: PathBuf,
 }
 
 /// The data directory: `--data-dir`, else `$DOCBAO_DATA_DIR`, else the platform's
@@ -90,7 +124,7 @@ pub fn read_json<T: DeserializeOwned + Default>(path: &Path) -> Result<Loaded<T>
                 set_aside: None,
             });
         }
-        Err(err) => return Err(StoreError::io("read", path)(err)),
+        Err(err) => return Err(StoreError::io(Doing::Read, path)(err)),
     };
     match serde_json::from_slice(&bytes) {
         Ok(value) => Ok(Loaded {
@@ -99,7 +133,7 @@ pub fn read_json<T: DeserializeOwned + Default>(path: &Path) -> Result<Loaded<T>
         }),
         Err(_) => {
             let aside = aside_name(path);
-            fs::rename(path, &aside).map_err(StoreError::io("set aside", path))?;
+            fs::rename(path, &aside).map_err(StoreError::io(Doing::SetAside, path))?;
             Ok(Loaded {
                 value: T::default(),
                 set_aside: Some(aside),
@@ -129,9 +163,9 @@ fn aside_name(path: &Path) -> PathBuf {
 /// a temporary file in the same folder, flushed to disk, then renamed over the old one.
 pub fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<(), StoreError> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir).map_err(StoreError::io("create", dir))?;
+    fs::create_dir_all(dir).map_err(StoreError::io(Doing::Create, dir))?;
     let mut bytes = serde_json::to_vec_pretty(value).map_err(|e| StoreError::Io {
-        what: "encode",
+        what: Doing::Encode,
         path: path.to_owned(),
         cause: io::Error::other(e),
     })?;
@@ -149,12 +183,12 @@ pub fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<(), StoreError
             file.write_all(&bytes)?;
             file.sync_all()
         })
-        .map_err(StoreError::io("write", &temp));
+        .map_err(StoreError::io(Doing::Write, &temp));
     if let Err(err) = written {
         let _ = fs::remove_file(&temp);
         return Err(err);
     }
-    fs::rename(&temp, path).map_err(StoreError::io("replace", path))?;
+    fs::rename(&temp, path).map_err(StoreError::io(Doing::Replace, path))?;
     // Make the rename itself durable; not every platform can open a folder, so this is best effort.
     if let Ok(folder) = File::open(dir) {
         let _ = folder.sync_all();
@@ -199,15 +233,16 @@ pub fn tidy(path: &Path) {
 /// writer that was killed are removed first.
 pub fn locked<R>(path: &Path, f: impl FnOnce() -> Result<R, StoreError>) -> Result<R, StoreError> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir).map_err(StoreError::io("create", dir))?;
+    fs::create_dir_all(dir).map_err(StoreError::io(Doing::Create, dir))?;
     let lock_path = path.with_extension("lock");
     let lock = OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
         .open(&lock_path)
-        .map_err(StoreError::io("open", &lock_path))?;
-    lock.lock().map_err(StoreError::io("lock", &lock_path))?;
+        .map_err(StoreError::io(Doing::Open, &lock_path))?;
+    lock.lock()
+        .map_err(StoreError::io(Doing::Lock, &lock_path))?;
     sweep_temporaries(path);
     let result = f();
     let _ = lock.unlock();

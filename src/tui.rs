@@ -24,7 +24,7 @@ use crate::app::{App, Mode, Settings, Start};
 use crate::catalog::indexer::{self, Progress, Update};
 use crate::catalog::{CacheUse, Catalog};
 use crate::config::Config;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say};
 use crate::recovery;
 use crate::store::StoreError;
 use crate::ui::theme::{Background, ThemeName, background_from_colorfgbg};
@@ -216,10 +216,7 @@ pub fn run(
                 "notice-recovered",
                 &[("path", path.display().to_string().into())],
             ),
-            Err(err) => lang.tr(
-                "notice-not-recovered",
-                &[("error", err.message().say(lang).into())],
-            ),
+            Err(err) => lang.tr("notice-not-recovered", &[("error", err.say(lang).into())]),
         });
     }
     if let Err(err) = ended {

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use crate::action::{Action, Effect, Loaded, Saving};
 use crate::bookmarks::{Bookmark, BookmarkStore, Change};
 use crate::catalog::{Article, Catalog, Stamp};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say};
 use crate::page::Page;
 use crate::search::{self, Query};
 use crate::state::{ReadingState, StateStore};
@@ -65,7 +65,7 @@ impl Storage {
             Err(err) => {
                 let mut opened = Storage::in_memory();
                 opened.storage.lang = lang;
-                let error = err.message().say(lang);
+                let error = err.say(lang);
                 opened
                     .notices
                     .push(lang.tr("notice-not-saved", &[("error", error.into())]));
@@ -127,12 +127,12 @@ impl Storage {
                 }
                 Err(err) => answers.push(Action::SaveFailed {
                     what: Saving::Bookmarks,
-                    error: err.message().say(self.lang),
+                    error: err.say(self.lang),
                 }),
             },
             Effect::ReloadBookmarks => match self.bookmarks.reload() {
                 Ok(()) => answers.push(self.bookmarks_saved()),
-                Err(err) => answers.push(Action::Failed(err.message().say(self.lang))),
+                Err(err) => answers.push(Action::Failed(err.say(self.lang))),
             },
             Effect::SaveReading(state) => {
                 self.reading.state = *state;
@@ -140,7 +140,7 @@ impl Storage {
                     Ok(()) => Action::PlaceSaved,
                     Err(err) => Action::SaveFailed {
                         what: Saving::Place,
-                        error: err.message().say(self.lang),
+                        error: err.say(self.lang),
                     },
                 });
             }
@@ -149,7 +149,7 @@ impl Storage {
                 answers.push(Action::Recovered(
                     written
                         .map(|path| path.display().to_string())
-                        .map_err(|err| err.message().say(self.lang)),
+                        .map_err(|err| err.say(self.lang)),
                 ));
             }
             Effect::SearchCatalog { .. }
@@ -226,10 +226,7 @@ fn claim_unclaimed(
     let mut notices = Vec::new();
     for change in moves {
         if let Err(err) = bookmarks.apply(change) {
-            notices.push(lang.tr(
-                "notice-old-bookmarks",
-                &[("error", err.message().say(lang).into())],
-            ));
+            notices.push(lang.tr("notice-old-bookmarks", &[("error", err.say(lang).into())]));
             break;
         }
     }
@@ -238,7 +235,7 @@ fn claim_unclaimed(
             reading.claim(from, to);
         }
         if let Err(err) = reading.save() {
-            notices.push(err.message().say(lang));
+            notices.push(err.say(lang));
         }
     }
     if !ambiguous.is_empty() {

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use docbao::bookmarks::{Anchor, Bookmark, BookmarkStore, Change, FILE_NAME};
 use docbao::catalog::Article;
+use docbao::i18n::{Lang, Say};
 use docbao::state::{Position, StateStore};
 
 fn article(text: &str) -> Article {
@@ -102,7 +103,7 @@ fn a_corrupt_file_is_set_aside_and_never_overwritten() {
     fs::write(&path, "{\"version\": 1, \"bookmarks\": [trailing garbage").unwrap();
     let mut store = BookmarkStore::open(dir.path()).unwrap();
     let notice = store.notice.clone().expect("the user is told");
-    let notice = notice.to_string();
+    let notice = notice.say(Lang::En);
     assert!(notice.contains("bookmarks.json.corrupt-"), "{notice}");
     let aside: Vec<String> = files_in(dir.path())
         .into_iter()
@@ -250,7 +251,7 @@ fn a_corrupt_state_file_is_set_aside() {
         store
             .notice
             .unwrap()
-            .to_string()
+            .say(Lang::En)
             .contains("state.json.corrupt-")
     );
 }

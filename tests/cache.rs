@@ -9,6 +9,7 @@ use std::process::Command;
 use std::time::{Duration, SystemTime};
 
 use docbao::catalog::{CacheUse, Catalog, Opened, cache};
+use docbao::i18n::{Lang, Say};
 use docbao::search::{self, Options, Query};
 
 /// What a catalog lists and what a few searches find in it, to compare two catalogs by.
@@ -23,7 +24,12 @@ fn seen(catalog: &Catalog) -> Vec<String> {
             )
         })
         .collect();
-    out.extend(catalog.problems().iter().map(|p| format!("skipped {p}")));
+    out.extend(
+        catalog
+            .problems()
+            .iter()
+            .map(|p| format!("skipped {}", p.say(Lang::En))),
+    );
     for text in ["ha noi", "Hà Nội", "cong uoc", "thủ tướng", "bài"] {
         let query = Query::new(text, Options::default());
         let found = search::find_everywhere(catalog, &query);
@@ -58,7 +64,7 @@ fn check(folder: &Path, cache: &Path) -> (usize, Option<String>) {
     let cached = open(folder, cache);
     let fresh = Catalog::open_cached(folder, CacheUse::Bypass).expect("opens");
     assert_eq!(seen(&cached.catalog), seen(&fresh.catalog));
-    (cached.parsed, cached.note.map(|n| n.to_string()))
+    (cached.parsed, cached.note.map(|n| n.say(Lang::En)))
 }
 
 /// Changes a file's text and makes sure its modification time moves.

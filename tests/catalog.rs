@@ -6,6 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use docbao::catalog::{Article, BlockKind, Catalog, Date};
+use docbao::i18n::{Lang, Say};
 
 fn parse(name: &str, bytes: &[u8]) -> Article {
     Article::parse(
@@ -168,12 +169,12 @@ fn invalid_utf8_is_read_with_a_warning() {
     let article = parse("bad.txt", &bytes);
     assert_eq!(article.title, "Tiếng\u{FFFD} Việt");
     assert_eq!(article.warnings.len(), 1);
-    assert!(article.warnings[0].to_string().contains("invalid UTF-8"));
+    assert!(article.warnings[0].say(Lang::En).contains("invalid UTF-8"));
     // Hardly any UTF-8 at all: read in the legacy encoding it looks like, as a guess.
     let article = parse("legacy.txt", b"date 2025-01-01 Caf\xE9\n\nNa\xEFve text.");
     assert_eq!(article.title, "Café");
     assert!(
-        article.warnings[0].to_string().contains("a guess"),
+        article.warnings[0].say(Lang::En).contains("a guess"),
         "{:?}",
         article.warnings
     );
@@ -292,7 +293,7 @@ fn scans_folders_recursively_and_reports_what_it_skips() {
         .iter()
         .map(|p| {
             let name = p.path.file_name().unwrap().to_string_lossy();
-            format!("{name}: {}", p.reason)
+            format!("{name}: {}", p.reason.say(Lang::En))
         })
         .collect();
     assert!(

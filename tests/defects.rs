@@ -11,6 +11,7 @@ use docbao::action::Action;
 use docbao::app::{Mode, Screen};
 use docbao::bookmarks::BookmarkStore;
 use docbao::catalog::Catalog;
+use docbao::i18n::{Lang, Say};
 use docbao::state::StateStore;
 use docbao::ui::Theme;
 use ratatui::buffer::Buffer;
@@ -366,7 +367,10 @@ fn d09_binary_files_without_nul_bytes_are_skipped() {
     assert_eq!(ids, ["real"]);
     assert_eq!(catalog.problems().len(), 2, "{:?}", catalog.problems());
     for problem in catalog.problems() {
-        assert!(problem.reason.to_string().contains("binary"), "{problem}");
+        assert!(
+            problem.reason.say(Lang::En).contains("binary"),
+            "{problem:?}"
+        );
     }
 }
 

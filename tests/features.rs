@@ -16,6 +16,7 @@ mod i18n;
 mod indexer;
 mod indexing;
 mod keys;
+mod layers;
 mod layout;
 mod live;
 mod mojibake;

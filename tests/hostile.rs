@@ -10,6 +10,7 @@ use std::sync::Arc;
 use common::hostile::{self, Expect};
 use docbao::action::Action;
 use docbao::catalog::Catalog;
+use docbao::i18n::{Lang, Say};
 use docbao::page::Page;
 
 /// The corpus is large (a 10 MB line, 100 000 paragraphs): it is written and read once, and
@@ -49,7 +50,7 @@ fn every_file_is_listed_or_skipped_with_a_reason(
                 .unwrap_or(&p.path)
                 .display()
                 .to_string();
-            (name, p.reason.to_string())
+            (name, p.reason.say(Lang::En))
         })
         .collect();
     for (name, expect) in files {
@@ -98,7 +99,7 @@ fn decoded_text_is_what_was_written(catalog: &Catalog) {
         .unwrap();
     assert!(article.text.contains(common::hostile::VIETNAMESE));
     assert!(
-        article.warnings[0].to_string().contains("windows-1258"),
+        article.warnings[0].say(Lang::En).contains("windows-1258"),
         "{:?}",
         article.warnings
     );
@@ -211,7 +212,7 @@ fn a_file_deleted_between_listing_and_reading_is_a_problem() {
     let catalog = Catalog::read_files(dir.path(), files, problems, "test".into());
     assert_eq!(catalog.entries().len(), 1);
     assert_eq!(
-        catalog.problems()[0].reason.to_string(),
+        catalog.problems()[0].reason.say(Lang::En),
         "cannot read: no such file or directory, skipped"
     );
 }

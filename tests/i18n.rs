@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use common::{press, screen};
 use docbao::app::HelpLine;
-use docbao::i18n::{self, Lang};
+use docbao::i18n::{self, Lang, Say};
 
 #[test]
 fn both_catalogs_parse_and_hold_the_same_messages() {
@@ -324,4 +324,65 @@ fn files_skipped_and_warnings_are_said_in_the_language_chosen_also_from_the_cach
         let shown = screen(&app.app);
         assert!(shown.contains("⚠ không phải UTF-8"), "{shown}");
     }
+}
+
+/// Every typed note and error of the domain, one of each kind: found from the types, so
+/// that a new kind cannot be left unsaid.
+fn every_typed_value() -> Vec<Box<dyn Say>> {
+    use docbao::catalog::{Note, Problem, Reason, Warning};
+    use docbao::store::{Doing, Kept, SetAside, StoreError};
+    use strum::IntoEnumIterator;
+    let mut values: Vec<Box<dyn Say>> = Vec::new();
+    values.extend(Reason::iter().map(|r| Box::new(r) as Box<dyn Say>));
+    values.extend(Warning::iter().map(|w| Box::new(w) as Box<dyn Say>));
+    values.extend(Note::iter().map(|n| Box::new(n) as Box<dyn Say>));
+    values.extend(Doing::iter().map(|what| {
+        Box::new(StoreError::Io {
+            what,
+            path: "x".into(),
+            cause: std::io::ErrorKind::NotFound.into(),
+        }) as Box<dyn Say>
+    }));
+    values.push(Box::new(StoreError::NoDataDir));
+    values.extend(Kept::iter().map(|kept| {
+        Box::new(SetAside {
+            kept,
+            path: "x".into(),
+        }) as Box<dyn Say>
+    }));
+    values.push(Box::new(Problem {
+        path: "x".into(),
+        reason: Reason::Empty,
+        stamp: None,
+    }));
+    values
+}
+
+#[test]
+fn every_typed_note_and_error_is_said_in_both_languages_with_its_arguments() {
+    let values = every_typed_value();
+    assert!(values.len() > 30, "{}", values.len());
+    let mut wrong = Vec::new();
+    for value in &values {
+        for lang in [Lang::En, Lang::Vi] {
+            match value.message().say_strictly(lang) {
+                Ok(text) if text.trim().is_empty() => wrong.push(format!("{lang:?}: empty")),
+                Ok(_) => {}
+                Err(err) => wrong.push(err),
+            }
+        }
+    }
+    assert_eq!(wrong, Vec::<String>::new());
+}
+
+#[test]
+fn a_message_without_its_argument_is_caught() {
+    let bare = i18n::Message::new("skip-unreadable");
+    assert!(bare.say_strictly(Lang::En).is_err());
+    assert!(
+        i18n::Message::new("no-such-id")
+            .say_strictly(Lang::Vi)
+            .is_err()
+    );
+    assert!(bare.with("error", "x").say_strictly(Lang::Vi).is_ok());
 }

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use docbao::catalog::indexer::{self, Update};
 use docbao::catalog::{CacheUse, Catalog};
+use docbao::i18n::{Lang, Say};
 
 /// Writes `n` articles in folders of a hundred.
 fn archive(dir: &Path, n: usize) {
@@ -244,7 +245,7 @@ fn damaged_articles_in_the_cache_are_said_and_indexed_again_next_time() {
     let notes: Vec<String> = updates
         .iter()
         .filter_map(|u| match u {
-            Update::Note(note) => Some(note.to_string()),
+            Update::Note(note) => Some(note.say(Lang::En)),
             _ => None,
         })
         .collect();
@@ -286,7 +287,7 @@ fn an_article_whose_stored_text_is_damaged_is_indexed_again_next_time() {
         updates
             .iter()
             .filter_map(|u| match u {
-                Update::Note(note) => Some(note.to_string()),
+                Update::Note(note) => Some(note.say(Lang::En)),
                 _ => None,
             })
             .collect()

@@ -7,6 +7,7 @@ use std::fs;
 use std::process::Command;
 
 use docbao::catalog::{Article, Catalog};
+use docbao::i18n::{Lang, Say};
 use docbao::text::mojibake::damage;
 
 fn bundled_files() -> Vec<(String, Vec<u8>)> {
@@ -46,7 +47,7 @@ fn the_bundled_articles_double_encoded_either_way_read_as_the_originals() {
                 repaired
                     .warnings
                     .iter()
-                    .map(ToString::to_string)
+                    .map(|w| w.say(Lang::En))
                     .collect::<Vec<_>>(),
                 vec!["repaired mojibake".to_owned()]
             );
@@ -70,7 +71,7 @@ fn clean_articles_are_never_changed() {
                 !article
                     .warnings
                     .iter()
-                    .any(|w| w.to_string().contains("mojibake")),
+                    .any(|w| w.say(Lang::En).contains("mojibake")),
                 "{}",
                 entry.id
             );

@@ -1,7 +1,6 @@
 //! The whole state of the interactive reader, and the one place it changes: `App::update`,
 //! which dispatches on the active [`Screen`] and returns the [`Effect`]s for a worker to do.
 
-mod keys;
 mod list;
 mod marks;
 mod opening;
@@ -20,13 +19,13 @@ use crate::action::{Action, Effect, Saving};
 use crate::bookmarks::{Bookmark, Bookmarks};
 use crate::catalog::indexer::Progress;
 use crate::catalog::{Article, Catalog, Entry};
+pub use crate::mode::{HelpLine, KeyHelp, Mode};
 use crate::panes::{self, Panes};
 use crate::search::Options;
 use crate::state::{Last, Pane, ReadingState};
 use crate::text;
-pub use keys::{HelpLine, KeyHelp, Mode};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Say};
 pub use list::{ListFilter, ListView};
 pub use reader::{Placed, ReaderPlace, ReaderSearch, ReaderView, Selection, Then};
 pub use rows::{SectionShown, ShownEntry};

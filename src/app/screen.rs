@@ -6,9 +6,9 @@ use crate::catalog::Date;
 use crate::prompt::Prompt;
 use crate::search::Query;
 
-use super::keys::Mode;
 use super::list::ListFilter;
 use super::reader::ReaderPlace;
+use crate::mode::Mode;
 
 /// The active screen. The overlays (prompt, bookmarks, problems, help) keep the screen they
 /// were opened from, to go back to it exactly as it was.

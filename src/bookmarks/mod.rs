@@ -10,8 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Article;
-use crate::i18n::Message;
-use crate::store::{self, StoreError};
+use crate::store::{self, Kept, SetAside, StoreError};
 pub use anchor::Anchor;
 
 /// File name of the bookmarks in the data directory.
@@ -460,7 +459,7 @@ pub struct BookmarkStore {
     /// Changes not yet on disk because saving failed; retried with the next change.
     unsaved: Vec<Change>,
     /// Something the user should be told (a file set aside, a save that failed).
-    pub notice: Option<Message>,
+    pub notice: Option<SetAside>,
 }
 
 impl BookmarkStore {
@@ -566,6 +565,9 @@ impl BookmarkStore {
 }
 
 /// What the user is told when an unreadable bookmarks file was moved out of the way.
-fn set_aside_notice(aside: &Path) -> Message {
-    Message::new("store-bookmarks-set-aside").with("path", aside.display().to_string())
+fn set_aside_notice(aside: &Path) -> SetAside {
+    SetAside {
+        kept: Kept::Bookmarks,
+        path: aside.to_owned(),
+    }
 }

@@ -1,10 +1,10 @@
 //! One article: its metadata and its body as typed blocks over the normalised text.
 
-use crate::i18n::Message;
 use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
 
+use super::notice::{Reason, Warning};
 use crate::text;
 
 /// Longest line, in words, that can still be a section heading.
@@ -111,40 +111,13 @@ pub struct Article {
     /// Number of words in the body and headline.
     pub words: usize,
     /// What went wrong while reading it (for example invalid UTF-8), for the reader to show.
-    pub warnings: Vec<Message>,
-}
-
-/// Why a file is not in the catalog.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Skip {
-    /// The file is not text: what gave it away, as the message that says so.
-    Binary(&'static str),
-    /// The file has nothing but whitespace.
-    Empty,
-}
-
-impl fmt::Display for Skip {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Skip::Binary(_) | Skip::Empty => write!(f, "{}", self.message()),
-        }
-    }
-}
-
-impl Skip {
-    /// Why the file was skipped, as a message of the catalogs.
-    pub fn message(&self) -> Message {
-        match self {
-            Skip::Binary(why) => Message::new(why),
-            Skip::Empty => Message::new("skip-empty"),
-        }
-    }
+    pub warnings: Vec<Warning>,
 }
 
 /// Why the start of a file says it is not text, if it does: what `content_inspector` (as bat
 /// uses it) finds, a NUL byte or a known binary signature, and else a share of control bytes
 /// that no text has (a file of random bytes, an image without NUL bytes early on).
-fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
+fn binary_reason(bytes: &[u8]) -> Option<Reason> {
     // UTF-16 is full of NUL bytes; only its byte-order mark tells it from binary.
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return None;
@@ -152,10 +125,10 @@ fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
     let head = &bytes[..bytes.len().min(BINARY_SNIFF)];
     // content_inspector looks for NUL in the first KB only; text has none anywhere.
     if memchr::memchr(0, head).is_some() {
-        return Some("skip-binary-nul");
+        return Some(Reason::BinaryNul);
     }
     if content_inspector::inspect(head).is_binary() {
-        return Some("skip-binary-signature");
+        return Some(Reason::BinarySignature);
     }
     // Valid UTF-8 is text, whatever it holds (controls are shown as such); only bytes that
     // would be read in a guessed legacy encoding need a closer look. A character cut at the
@@ -172,32 +145,40 @@ fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
             (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r' | 0x1B)) || b == 0x7F
         })
         .count();
-    (controls * 1000 > head.len() * BINARY_CONTROLS_PER_MILLE).then_some("skip-binary-controls")
+    (controls * 1000 > head.len() * BINARY_CONTROLS_PER_MILLE).then_some(Reason::BinaryControls)
 }
 
 impl Article {
     /// Parses an article from the raw bytes of a file.
-    pub fn parse(id: String, path: PathBuf, bytes: &[u8]) -> Result<Article, Skip> {
+    pub fn parse(id: String, path: PathBuf, bytes: &[u8]) -> Result<Article, Reason> {
         if let Some(why) = binary_reason(bytes) {
-            return Err(Skip::Binary(why));
+            return Err(why);
         }
         let decoded = text::decode_and_sanitize(bytes);
         let text = decoded.text;
         if text.trim().is_empty() {
-            return Err(Skip::Empty);
+            return Err(Reason::Empty);
         }
         let mut warnings = Vec::new();
         match (decoded.encoding, decoded.guessed) {
             (Some(encoding), true) => {
-                warnings.push(Message::new("warn-guessed").with("encoding", encoding));
+                warnings.push(Warning::Guessed {
+                    encoding: encoding.into(),
+                });
             }
             _ if decoded.lossy => {
-                warnings.push(Message::new("warn-invalid-utf8"));
+                warnings.push(Warning::InvalidUtf8);
             }
             _ => {}
         }
         if decoded.repaired {
-            warnings.push(Message::new("warn-mojibake"));
+            // A replacement character left in repaired text was lost before docbao read it
+            // (the page was saved through a lossy conversion): "repaired" would promise too much.
+            warnings.push(if text.contains('\u{FFFD}') {
+                Warning::MojibakePartly
+            } else {
+                Warning::Mojibake
+            });
         }
         let markdown = path
             .extension()

@@ -33,14 +33,13 @@ use std::time::{Duration, SystemTime};
 use rayon::prelude::*;
 
 use super::stored::{Parts, Segment, Stored};
-use super::{Catalog, Date, Entry, Problem, Stamp};
-use crate::i18n::Message;
+use super::{Catalog, Date, Entry, Problem, Reason, Stamp, Warning};
 use crate::io_error::describe_io;
 
 /// Version of the layout and of what reading makes of a file; a cache of another version is
 /// rebuilt. 7: mojibake is repaired on reading. 9: segments are read, not mapped: each
 /// article has a summary, and the index says where a segment's summaries lie.
-pub const VERSION: u32 = 9;
+pub const VERSION: u32 = 10;
 
 /// Environment variable that overrides the cache directory.
 pub const CACHE_DIR_ENV: &str = "DOCBAO_CACHE_DIR";
@@ -196,7 +195,8 @@ pub fn load_head(
         problems.reserve(problem_count.min(payload.len() / 16));
         for _ in 0..problem_count {
             let rel = r.str()?;
-            let reason = Message::decode(r.str()?);
+            let reason =
+                Reason::decode(r.str()?).ok_or(CacheError::Corrupt("an unknown reason"))?;
             let stamp = if r.u8()? == 1 {
                 Some(read_stamp(&mut r)?)
             } else {
@@ -307,7 +307,11 @@ fn read_entry(
     let date = (year != 0).then_some(Date { year, month, day });
     let words = r.u32()? as usize;
     let warnings = (0..r.u32()?)
-        .map(|_| r.str().map(Message::decode))
+        .map(|_| {
+            r.str().and_then(|kept| {
+                Warning::decode(kept).ok_or(CacheError::Corrupt("an unknown warning"))
+            })
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let segment = r.u32()? as usize;
     let parts = Parts {

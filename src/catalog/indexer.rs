@@ -16,10 +16,9 @@ use rayon::prelude::*;
 
 use super::stored::{Built, Segment, SegmentBuilder, Stored};
 use super::{
-    CacheUse, Catalog, CatalogError, Entry, Listed, Problem, Stamp, article, article_id, cache,
-    folder_key, is_article_name, is_hidden, read_all, root_of, sort, walk_problem,
+    CacheUse, Catalog, CatalogError, Entry, Listed, Note, Problem, Stamp, article, article_id,
+    cache, folder_key, is_article_name, is_hidden, read_all, root_of, sort, walk_problem,
 };
-use crate::i18n::Message;
 use crate::text;
 
 /// Files listed before the first catalog is shown when there is no cache: a screenful.
@@ -57,7 +56,7 @@ pub enum Update {
         parsed: usize,
     },
     /// Something to tell the user about the cache.
-    Note(Message),
+    Note(Note),
 }
 
 /// A folder being opened: the catalog to show first, and the thread at work.
@@ -142,7 +141,7 @@ pub fn open_live(
             Ok(cached) => Some(cached),
             Err(cache::CacheError::Missing) => None,
             Err(err) => {
-                note = Some(Message::new("cache-rebuilding").with("why", err.brief()));
+                note = Some(Note::CacheRebuilding { why: err.brief() });
                 None
             }
         }
@@ -302,9 +301,7 @@ impl Job {
                 self.run(catalog, None, send)
             }
             Some(Err(err)) => {
-                send(Update::Note(
-                    Message::new("cache-rebuilding").with("why", err.brief()),
-                ));
+                send(Update::Note(Note::CacheRebuilding { why: err.brief() }));
                 // The head stays in view until the walk has listed the folder afresh.
                 let mut empty = Catalog::from_parts(Vec::new(), Vec::new(), self.origin.clone());
                 empty.folder = self.folder.clone();
@@ -368,7 +365,7 @@ impl Job {
             None => match Catalog::list_files(&self.path) {
                 Ok(listed) => listed,
                 Err(err) => {
-                    send(Update::Note(err.message()));
+                    send(Update::Note(err.note()));
                     return previous;
                 }
             },
@@ -515,9 +512,7 @@ impl Job {
                 Err(error) => {
                     if let Some(err) = error {
                         cache_ok = false;
-                        send(Update::Note(
-                            Message::new("cache-not-written").with("why", err.brief()),
-                        ));
+                        send(Update::Note(Note::CacheNotWritten { why: err.brief() }));
                     }
                     Arc::new(Segment::memory(bytes, summaries))
                 }
@@ -576,9 +571,7 @@ impl Job {
             && let Some(dir) = &self.dir
             && let Err(err) = cache::save(dir, &self.root, &catalog)
         {
-            send(Update::Note(
-                Message::new("cache-not-written").with("why", err.brief()),
-            ));
+            send(Update::Note(Note::CacheNotWritten { why: err.brief() }));
         }
         self.check_stored(&catalog, cache_ok, send);
         catalog
@@ -601,15 +594,16 @@ impl Job {
             return;
         }
         // Short, to fit a status line beside the position: what happened, then what next.
-        let count = damaged.len().to_string();
+        let count = damaged.len();
         let note = match (cache_ok, &self.dir) {
             (true, Some(dir)) => match catalog.drop_damaged(dir, &self.root) {
-                Ok(_) => Message::new("cache-damaged-stored-anew").with("count", count),
-                Err(err) => Message::new("cache-damaged-not-written")
-                    .with("count", count)
-                    .with("why", err.brief()),
+                Ok(_) => Note::CacheDamagedStoredAnew { count },
+                Err(err) => Note::CacheDamagedNotWritten {
+                    count,
+                    why: err.brief(),
+                },
             },
-            _ => Message::new("cache-damaged").with("count", count),
+            _ => Note::CacheDamaged { count },
         };
         send(Update::Note(note));
     }

@@ -10,9 +10,9 @@ use std::time::{Duration, Instant};
 
 use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 
+use super::Note;
 use super::indexer::Update;
 use super::{Catalog, is_article_name, is_hidden};
-use crate::i18n::Message;
 
 /// Environment variable that makes docbao look at the folder every second instead of asking
 /// for notifications: `DOCBAO_WATCH=poll`, for file systems that send none.
@@ -126,9 +126,7 @@ where
             .and_then(|mut w| w.watch(path, RecursiveMode::Recursive).map(|()| w));
         match notified {
             Ok(watcher) => return Some(Box::new(watcher)),
-            Err(err) => send(Update::Note(
-                Message::new("live-polling").with("why", brief(&err)),
-            )),
+            Err(err) => send(Update::Note(Note::LivePolling { why: brief(&err) })),
         }
     }
     let config = notify::Config::default().with_poll_interval(POLL_EVERY);
@@ -137,9 +135,7 @@ where
     match polled {
         Ok(watcher) => Some(Box::new(watcher)),
         Err(err) => {
-            send(Update::Note(
-                Message::new("live-unwatched").with("why", brief(&err)),
-            ));
+            send(Update::Note(Note::LiveUnwatched { why: brief(&err) }));
             None
         }
     }

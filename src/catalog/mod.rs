@@ -4,23 +4,23 @@ mod article;
 pub mod cache;
 pub mod indexer;
 pub mod live;
+pub mod notice;
 pub mod sections;
 mod stored;
 
 use std::cmp::Reverse;
-use std::fmt;
 use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::UNIX_EPOCH;
 
-pub use article::{Article, Block, BlockKind, Date, Skip};
+pub use article::{Article, Block, BlockKind, Date};
+pub use notice::{Note, Reason, Warning};
 pub use stored::{Built, CHUNK, HEAD, Parts, Segment, SegmentBuilder, Span, Stored, Summary, Text};
 
 use rayon::prelude::*;
 
-use crate::i18n::{Lang, Message};
 use crate::io_error::describe_io;
 use crate::text::collate;
 
@@ -49,43 +49,30 @@ pub struct Problem {
     /// The file or folder concerned.
     pub path: PathBuf,
     /// What went wrong and what docbao did about it.
-    pub reason: Message,
+    pub reason: Reason,
     /// The file's stamp when it was read, so that it is read again only once it changes.
     pub stamp: Option<Stamp>,
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.say(Lang::En))
-    }
-}
-
 impl Problem {
-    /// The problem as one line in a language: the path, what went wrong, what was done.
-    pub fn say(&self, lang: Lang) -> String {
-        format!("{}: {}", self.path.display(), self.reason.say(lang))
-    }
-
     /// Why a file could not be read: it is tried again the next time.
     pub(crate) fn unreadable(path: PathBuf, err: &io::Error) -> Problem {
         Problem {
-            reason: Message::new(UNREADABLE).with("error", describe_io(err)),
+            reason: Reason::unreadable(describe_io(err)),
             path,
             stamp: None,
         }
     }
 }
 
-/// The message of a file that could not be read.
-const UNREADABLE: &str = "skip-unreadable";
-
 impl CatalogError {
-    /// The error as a message of the catalogs, to say in the interface's language.
-    pub fn message(&self) -> Message {
+    /// The error as a note for the status line.
+    pub fn note(&self) -> Note {
         match self {
-            CatalogError::Open { path, cause } => Message::new("catalog-cannot-open")
-                .with("path", path.display().to_string())
-                .with("error", describe_io(cause)),
+            CatalogError::Open { path, cause } => Note::CannotOpen {
+                path: path.clone(),
+                error: describe_io(cause),
+            },
         }
     }
 }
@@ -176,7 +163,7 @@ pub struct Entry {
     /// Number of words in the body and headline.
     pub words: usize,
     /// What went wrong while reading it.
-    pub warnings: Vec<Message>,
+    pub warnings: Vec<Warning>,
     /// The file's stamp when it was read.
     pub stamp: Stamp,
     /// Its text and folded text, once indexed.
@@ -391,7 +378,9 @@ impl Catalog {
                     Ok(cached) => Some(cached.catalog),
                     Err(cache::CacheError::Missing) => None,
                     Err(err) => {
-                        note = Some(Message::new("cache-rebuilt").with("why", err.to_string()));
+                        note = Some(Note::CacheRebuilt {
+                            why: err.to_string(),
+                        });
                         None
                     }
                 },
@@ -403,7 +392,9 @@ impl Catalog {
             && refreshed.changed
             && let Err(err) = cache::save(&dir, root, &catalog)
         {
-            note = Some(Message::new("cache-not-written").with("why", err.to_string()));
+            note = Some(Note::CacheNotWritten {
+                why: err.to_string(),
+            });
         }
         Ok(Opened {
             catalog,
@@ -481,7 +472,7 @@ impl Catalog {
     pub fn article(&self, index: usize) -> Result<Article, Problem> {
         let entry = self.entries.get(index).ok_or_else(|| Problem {
             path: PathBuf::from(&self.origin),
-            reason: Message::new("skip-no-article").with("index", index.to_string()),
+            reason: Reason::NoArticle { index },
             stamp: None,
         })?;
         if let Some(stored) = &entry.stored
@@ -653,7 +644,7 @@ pub struct Opened {
     /// The catalog.
     pub catalog: Catalog,
     /// What to tell the user about the cache, if anything (it was rebuilt, or not written).
-    pub note: Option<Message>,
+    pub note: Option<Note>,
     /// How many files were read and parsed (the others came from the cache).
     pub parsed: usize,
 }
@@ -746,7 +737,7 @@ fn read_all(root: &Path, files: &[Listed]) -> Vec<Result<(Article, Stamp), Probl
                 Ok(article) => Ok((article, file.stamp)),
                 Err(mut problem) => {
                     // An unreadable file is tried again next time; a skipped one, once changed.
-                    if problem.reason.id() != UNREADABLE {
+                    if !problem.reason.retried() {
                         problem.stamp = Some(file.stamp);
                     }
                     Err(problem)
@@ -848,7 +839,7 @@ fn parse_source(id: String, path: PathBuf, bytes: io::Result<Vec<u8>>) -> Result
     Article::parse(id, path.clone(), &bytes).map_err(|skip| Problem {
         stamp: None,
         path,
-        reason: skip.message(),
+        reason: skip,
     })
 }
 
@@ -955,11 +946,13 @@ fn is_article_name(path: &Path) -> bool {
 fn walk_problem(root: &Path, err: &walkdir::Error) -> Problem {
     let path = err.path().unwrap_or(root).to_owned();
     let reason = if err.loop_ancestor().is_some() {
-        Message::new("skip-link-loop")
+        Reason::LinkLoop
     } else if let Some(io) = err.io_error() {
-        Message::new(UNREADABLE).with("error", describe_io(io))
+        Reason::unreadable(describe_io(io))
     } else {
-        Message::new("skip-walk").with("error", err.to_string())
+        Reason::Walk {
+            error: err.to_string().into(),
+        }
     };
     Problem {
         path,

@@ -17,8 +17,8 @@ pub use write::{default_file, effective};
 use crate::i18n::{Lang, Message};
 use crate::keymap::{KeyError, Keymap, RebindError, Scope};
 use crate::search::{Options, Sensitivity, Words};
-use crate::ui::Theme;
-use crate::ui::theme::{STYLE_NAMES, ThemeName};
+use crate::theme::Theme;
+use crate::theme::{STYLE_NAMES, ThemeName};
 
 /// The config file's name in docbao's config directory.
 pub const FILE_NAME: &str = "config.toml";

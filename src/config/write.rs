@@ -8,7 +8,7 @@ use ratatui::style::{Color, Modifier};
 use super::{ATTRIBUTES, Config, DEFAULT_TEXT_WIDTH, Loaded, StyleOverride};
 use crate::keymap::{Keymap, Scope};
 use crate::search::{Options, Sensitivity, Words};
-use crate::ui::theme::STYLE_NAMES;
+use crate::theme::STYLE_NAMES;
 
 /// A string as TOML quotes it.
 fn quoted(text: &str) -> String {

@@ -353,6 +353,7 @@ skip-no-article = no article number { $index }
 warn-guessed = not UTF-8: read as { $encoding }, a guess
 warn-invalid-utf8 = invalid UTF-8: unreadable bytes are shown as �
 warn-mojibake = repaired mojibake
+warn-mojibake-partly = mojibake repaired in part: some characters were lost before docbao read the file (shown as �)
 skip-link-loop = symbolic link loops back to a parent folder, not followed
 skip-walk = { $error }, skipped
 
@@ -365,6 +366,7 @@ store-cannot-read = cannot read { $path }: { $error }
 store-cannot-replace = cannot replace { $path }: { $error }
 store-cannot-set-aside = cannot set aside { $path }: { $error }
 store-cannot-write = cannot write { $path }: { $error }
+store-cannot-encode = cannot write { $path }: what it keeps could not be turned into JSON ({ $error })
 store-no-data-dir = no data directory: set { $env } or pass --data-dir
 store-bookmarks-set-aside = bookmarks file could not be read; kept as { $path } and started afresh
 store-state-set-aside = reading state could not be read; kept as { $path } and started afresh

@@ -1,7 +1,11 @@
 //! The interface's language: which one the user asked for, and its messages, from one
 //! Fluent catalog per language (`en.ftl`, `vi.ftl`, compiled in).
 
+mod words;
+
 use std::sync::OnceLock;
+
+pub use words::Say;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -152,6 +156,33 @@ impl Message {
         lang.tr(&self.0.id, &args)
     }
 
+    /// The message in a language, or what is wrong with it: an id the catalog lacks, an
+    /// argument it asks for and is not given. For the test that says every typed value.
+    pub fn say_strictly(&self, lang: Lang) -> Result<String, String> {
+        let bundle = bundle(lang);
+        let pattern = bundle
+            .get_message(&self.0.id)
+            .and_then(|m| m.value())
+            .ok_or_else(|| format!("{:?} has no {}", lang, self.0.id))?;
+        let mut fluent_args = FluentArgs::new();
+        for arg in &self.0.args {
+            let value = match arg.said {
+                true => lang.say_strictly_id(&arg.value)?,
+                false => arg.value.clone(),
+            };
+            match value.parse::<u64>() {
+                Ok(n) if arg.name == "count" => fluent_args.set(arg.name, FluentValue::from(n)),
+                _ => fluent_args.set(arg.name, FluentValue::from(value)),
+            }
+        }
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+        match errors.is_empty() {
+            true => Ok(text.into_owned()),
+            false => Err(format!("{:?} {}: {errors:?}", lang, self.0.id)),
+        }
+    }
+
     /// The message as one string, to keep where only text is kept (the catalog cache):
     /// its id, then each argument's name and value, between separators no text holds.
     pub fn encode(&self) -> String {
@@ -266,6 +297,11 @@ impl Lang {
         self.get(id, args)
             .or_else(|| Lang::En.get(id, args))
             .unwrap_or_else(|| id.to_owned())
+    }
+
+    /// The message `id`, which takes no arguments, or what is wrong with it.
+    fn say_strictly_id(self, id: &str) -> Result<String, String> {
+        Message::new(id).say_strictly(self)
     }
 
     /// The message `id`, which takes no arguments.

@@ -323,6 +323,7 @@ skip-no-article = không có bài số { $index }
 warn-guessed = không phải UTF-8: đọc theo bảng mã { $encoding } (đoán)
 warn-invalid-utf8 = UTF-8 lỗi: các byte không đọc được hiện là �
 warn-mojibake = đã sửa lỗi phông chữ (mojibake)
+warn-mojibake-partly = chỉ sửa được một phần lỗi phông chữ (mojibake): vài ký tự đã mất trước khi docbao đọc tệp (hiện là �)
 skip-link-loop = liên kết tượng trưng vòng lại thư mục cha, không theo
 skip-walk = { $error }, bỏ qua
 
@@ -335,6 +336,7 @@ store-cannot-read = không đọc được { $path }: { $error }
 store-cannot-replace = không thay được { $path }: { $error }
 store-cannot-set-aside = không cất riêng được { $path }: { $error }
 store-cannot-write = không ghi được { $path }: { $error }
+store-cannot-encode = không ghi được { $path }: không chuyển được nội dung sang JSON ({ $error })
 store-no-data-dir = không có thư mục dữ liệu: hãy đặt { $env } hoặc dùng --data-dir
 store-bookmarks-set-aside = không đọc được tệp dấu trang; đã cất riêng thành { $path } và bắt đầu lại
 store-state-set-aside = không đọc được trạng thái đọc; đã cất riêng thành { $path } và bắt đầu lại

@@ -7,7 +7,6 @@ mod list;
 mod problems;
 mod reader;
 mod status;
-pub mod theme;
 mod unsaved;
 
 use ratatui::Frame;
@@ -19,7 +18,7 @@ use ratatui::widgets::{Block, Paragraph};
 use crate::app::{App, Mode, Screen};
 use crate::panes::{self, MIN_HEIGHT, MIN_WIDTH, Panes};
 use crate::text;
-pub use theme::Theme;
+pub use crate::theme::{self, Theme};
 
 /// Draws the whole screen for the app's current state.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {

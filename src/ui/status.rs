@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::Theme;
 use crate::action::Action;
 use crate::app::{App, Focus, PromptScreen, Purpose, Screen};
+use crate::i18n::Say;
 use crate::text::{self, thousands};
 
 /// Draws the status line into `area`, or the prompt while one is open.

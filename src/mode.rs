@@ -1,6 +1,5 @@
-//! What the screens need to know about keys: which bindings apply (the mode, derived from the
-//! screen) and how to show them (help lines, hints). The keymap fills [`KeyHelp`] in; `app`
-//! never looks at the bindings themselves.
+//! Which bindings apply (the mode, derived from the screen) and how keys are shown (help
+//! lines, hints). The keymap fills [`KeyHelp`] in; `app` never looks at the bindings themselves.
 
 use crate::action::Action;
 
