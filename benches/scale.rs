@@ -13,10 +13,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use docbao::action::{Action, Effect};
+use docbao::action::Action;
 use docbao::app::{App, Start};
 use docbao::catalog::indexer::{self, Progress};
 use docbao::catalog::{CacheUse, Catalog};
+use docbao::effect::{Answer, Effect};
 use docbao::keymap::Keymap;
 use docbao::search::{self, Options, Query};
 use docbao::ui::{self, Theme};
@@ -166,7 +167,7 @@ fn run_effects(app: &mut App, effects: Vec<Effect>) {
                     Arc::new(docbao::text::fold::FoldMap::new(article.shown_text()))
                 });
                 let matches = search::find_in_article_with(&article, &folded, &query);
-                Some(Action::ArticleSearched {
+                Some(Answer::ArticleSearched {
                     generation,
                     matches,
                     folded,
@@ -180,9 +181,9 @@ fn run_effects(app: &mut App, effects: Vec<Effect>) {
     }
 }
 
-/// Applies an action and everything it leads to.
-fn act(app: &mut App, action: Action) {
-    let effects = app.update(action);
+/// Applies an action or an answer and everything it leads to.
+fn act(app: &mut App, event: impl Into<docbao::action::Event>) {
+    let effects = app.update(event);
     run_effects(app, effects);
 }
 
@@ -339,7 +340,7 @@ fn run(dir: &Path, bytes: usize) {
     let hits = search::search_catalog(&catalog, &query, None, &|| false).expect("hits");
     act(
         &mut list,
-        Action::SearchFinished {
+        Answer::SearchFinished {
             generation: 7,
             hits: Arc::new(hits),
         },

@@ -7,6 +7,7 @@ pub mod bookmarks;
 pub mod catalog;
 pub mod cli;
 pub mod config;
+pub mod effect;
 pub mod i18n;
 pub mod io_error;
 pub mod keymap;

@@ -19,11 +19,12 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::action::{Action, Effect};
+use crate::action::{Action, Event as Happened};
 use crate::app::{App, Mode, Settings, Start};
 use crate::catalog::indexer::{self, Progress, Update};
 use crate::catalog::{CacheUse, Catalog};
 use crate::config::Config;
+use crate::effect::{Answer, Effect};
 use crate::i18n::{Lang, Say};
 use crate::recovery;
 use crate::store::StoreError;
@@ -164,20 +165,25 @@ pub fn run(
                 break;
             };
             for message in std::iter::once(first).chain(messages.try_iter()) {
-                let action = match message {
-                    Message::Input(event) => keymap.action_for_event(app.mode(), &event),
+                // Keys become actions here, at the edge; what the workers say comes in as it is.
+                let event: Option<Happened> = match message {
+                    Message::Input(event) => keymap
+                        .action_for_event(app.mode(), &event)
+                        .map(Happened::from),
                     Message::InputFailed(err) => {
                         return Err(err).with_context(|| lang.t("tui-cannot-read"));
                     }
-                    Message::Answer(action) => Some(action),
+                    Message::Answer(answer) => Some(answer.into()),
                     Message::Indexed(Update::Catalog {
                         catalog, progress, ..
-                    }) => Some(Action::CatalogUpdated { catalog, progress }),
-                    Message::Indexed(Update::Note(note)) => Some(Action::Failed(note.say(lang))),
-                    Message::Ended => Some(Action::Terminate),
+                    }) => Some(Answer::CatalogUpdated { catalog, progress }.into()),
+                    Message::Indexed(Update::Note(note)) => {
+                        Some(Answer::Failed(note.say(lang)).into())
+                    }
+                    Message::Ended => Some(Answer::Terminate.into()),
                 };
-                if let Some(action) = action {
-                    submit(app.update(action));
+                if let Some(event) = event {
+                    submit(app.update(event));
                 }
                 if app.should_quit() {
                     break;
@@ -188,7 +194,7 @@ pub fn run(
     })();
     if ended.is_err() {
         // Where the user was is written all the same.
-        submit(app.update(Action::Terminate));
+        submit(app.update(Answer::Terminate));
     }
     drop(terminal);
     restore();
@@ -199,7 +205,7 @@ pub fn run(
     // The last saves' answers: what could not be saved is known only now.
     for message in messages.try_iter() {
         match message {
-            Message::Answer(Action::Failed(message)) => notices.push(message),
+            Message::Answer(Answer::Failed(message)) => notices.push(message),
             Message::Answer(answer) => {
                 app.update(answer);
             }
@@ -236,7 +242,7 @@ enum Message {
     /// The terminal could not be read: the input thread has stopped.
     InputFailed(io::Error),
     /// What a worker answers.
-    Answer(Action),
+    Answer(Answer),
     /// A newer catalog, or a note, from the indexing thread.
     Indexed(Update),
     /// The system or the terminal ended docbao: SIGTERM, SIGHUP, or SIGINT from outside.

@@ -1,6 +1,6 @@
 //! The workers that carry out what `App::update` asks for, off the UI thread: saving the
 //! bookmarks and the reading state, reading the bookmarks again, searching the catalog. Each
-//! answer comes back as an [`Action`].
+//! answer comes back as an [`Answer`].
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -9,9 +9,9 @@ use std::sync::{Arc, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::action::{Action, Effect, Loaded, Saving};
 use crate::bookmarks::{Bookmark, BookmarkStore, Change};
 use crate::catalog::{Article, Catalog, Stamp};
+use crate::effect::{Answer, Effect, Loaded, Saving};
 use crate::i18n::{Lang, Say};
 use crate::page::Page;
 use crate::search::{self, Query};
@@ -117,7 +117,7 @@ impl Storage {
     }
 
     /// Carries out one effect on the files, and says how it went.
-    pub fn run(&mut self, effect: Effect) -> Vec<Action> {
+    pub fn run(&mut self, effect: Effect) -> Vec<Answer> {
         let mut answers = Vec::new();
         match effect {
             Effect::SaveBookmarks { number, change } => match self.bookmarks.apply(change) {
@@ -125,20 +125,20 @@ impl Storage {
                     self.saved = number;
                     answers.push(self.bookmarks_saved());
                 }
-                Err(err) => answers.push(Action::SaveFailed {
+                Err(err) => answers.push(Answer::SaveFailed {
                     what: Saving::Bookmarks,
                     error: err.say(self.lang),
                 }),
             },
             Effect::ReloadBookmarks => match self.bookmarks.reload() {
                 Ok(()) => answers.push(self.bookmarks_saved()),
-                Err(err) => answers.push(Action::Failed(err.say(self.lang))),
+                Err(err) => answers.push(Answer::Failed(err.say(self.lang))),
             },
             Effect::SaveReading(state) => {
                 self.reading.state = *state;
                 answers.push(match self.reading.save() {
-                    Ok(()) => Action::PlaceSaved,
-                    Err(err) => Action::SaveFailed {
+                    Ok(()) => Answer::PlaceSaved,
+                    Err(err) => Answer::SaveFailed {
                         what: Saving::Place,
                         error: err.say(self.lang),
                     },
@@ -146,7 +146,7 @@ impl Storage {
             }
             Effect::Recover { bookmarks, reading } => {
                 let written = crate::recovery::write(&self.recovery, &bookmarks, &reading);
-                answers.push(Action::Recovered(
+                answers.push(Answer::Recovered(
                     written
                         .map(|path| path.display().to_string())
                         .map_err(|err| err.say(self.lang)),
@@ -164,13 +164,13 @@ impl Storage {
             notices
                 .into_iter()
                 .flatten()
-                .map(|notice| Action::Failed(notice.say(lang))),
+                .map(|notice| Answer::Failed(notice.say(lang))),
         );
         answers
     }
 
-    fn bookmarks_saved(&self) -> Action {
-        Action::BookmarksSaved {
+    fn bookmarks_saved(&self) -> Answer {
+        Answer::BookmarksSaved {
             upto: self.saved,
             bookmarks: self.bookmarks.list().to_vec(),
         }
@@ -274,7 +274,7 @@ impl Searches {
         query: Query,
         catalog: Arc<Catalog>,
         stale: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Action> {
+    ) -> Option<Answer> {
         let within = self
             .last
             .as_ref()
@@ -284,7 +284,7 @@ impl Searches {
             .map(|(_, _, found)| found.as_slice());
         let hits = search::search_catalog(&catalog, &query, within, stale)?;
         self.last = Some((catalog, query, hits.found()));
-        Some(Action::SearchFinished {
+        Some(Answer::SearchFinished {
             generation,
             hits: Arc::new(hits),
         })
@@ -292,7 +292,7 @@ impl Searches {
 }
 
 /// Searches an article, folding its text first when no search did yet.
-fn search_article(effect: Effect) -> Option<Action> {
+fn search_article(effect: Effect) -> Option<Answer> {
     let Effect::SearchArticle {
         generation,
         article,
@@ -304,7 +304,7 @@ fn search_article(effect: Effect) -> Option<Action> {
     };
     let folded = folded.unwrap_or_else(|| Arc::new(FoldMap::new(article.shown_text())));
     let matches = search::find_in_article_with(&article, &folded, &query);
-    Some(Action::ArticleSearched {
+    Some(Answer::ArticleSearched {
         generation,
         matches,
         folded,
@@ -329,7 +329,7 @@ const PAGES_KEPT: usize = 8;
 
 impl Pages {
     /// Reads and lays out what `effect` asks for, or finds it laid out already.
-    pub fn open(&self, effect: Effect) -> Option<Action> {
+    pub fn open(&self, effect: Effect) -> Option<Answer> {
         let Effect::OpenArticle {
             request,
             catalog,
@@ -346,7 +346,7 @@ impl Pages {
             Ok(laid_out) => laid_out,
             Err(problem) => {
                 let opened = Err(problem);
-                return Some(Action::ArticleOpened { request, opened });
+                return Some(Answer::ArticleOpened { request, opened });
             }
         };
         let (placed, changes) = crate::bookmarks::place(&bookmarks, &article);
@@ -357,7 +357,7 @@ impl Pages {
             placed,
             changes,
         }));
-        Some(Action::ArticleOpened { request, opened })
+        Some(Answer::ArticleOpened { request, opened })
     }
 
     /// The article read (unless given) and laid out, or found laid out already.
@@ -422,7 +422,7 @@ pub struct Inline {
 
 impl Inline {
     /// Carries out one effect at once, and returns its answers.
-    pub fn run(&mut self, effect: Effect) -> Vec<Action> {
+    pub fn run(&mut self, effect: Effect) -> Vec<Answer> {
         match effect {
             Effect::SearchCatalog {
                 generation,
@@ -449,7 +449,7 @@ impl Inline {
 pub const SAVE_DELAY: Duration = Duration::from_secs(3);
 
 /// Where workers send their answers: the event loop's one channel, as the loop wraps them.
-pub type Reply = Arc<dyn Fn(Action) + Send + Sync>;
+pub type Reply = Arc<dyn Fn(Answer) + Send + Sync>;
 
 /// The worker threads, each fed by a channel of its own; their answers go to one [`Reply`].
 pub struct Workers {
@@ -480,7 +480,7 @@ struct Mourner {
 impl Drop for Mourner {
     fn drop(&mut self) {
         if thread::panicking() {
-            (self.reply)(Action::WorkerStopped(self.what));
+            (self.reply)(Answer::WorkerStopped(self.what));
         }
     }
 }
@@ -569,7 +569,7 @@ impl Workers {
             if !sent {
                 // The worker has gone (it said so when it went): say it again, since what
                 // was asked of it now will not be done.
-                (self.reply)(Action::WorkerStopped(what));
+                (self.reply)(Answer::WorkerStopped(what));
             }
         }
     }
@@ -589,7 +589,7 @@ impl Workers {
 fn spawn_newest(
     reply: &Reply,
     what: &'static str,
-    mut run: impl FnMut(Effect) -> Option<Action> + Send + 'static,
+    mut run: impl FnMut(Effect) -> Option<Answer> + Send + 'static,
 ) -> mpsc::Sender<Effect> {
     let (sender, effects) = mpsc::channel::<Effect>();
     let reply = Arc::clone(reply);
@@ -654,7 +654,7 @@ fn spawn_loader(reply: &Reply) -> mpsc::Sender<Effect> {
 /// The file worker: carries out each effect as it comes, but the reading place, which is
 /// written once [`SAVE_DELAY`] after it first changed (the latest of what came meanwhile),
 /// and at once on [`Effect::Flush`] or when the effects end.
-fn save_files(mut storage: Storage, effects: &mpsc::Receiver<Effect>, reply: &dyn Fn(Action)) {
+fn save_files(mut storage: Storage, effects: &mpsc::Receiver<Effect>, reply: &dyn Fn(Answer)) {
     let mut waiting: Option<(ReadingState, Instant)> = None;
     loop {
         let next = match &waiting {
@@ -699,7 +699,7 @@ mod tests {
     use crate::search::Options;
 
     /// Workers whose answers come back on a channel.
-    fn workers(storage: Storage) -> (Workers, mpsc::Receiver<Action>) {
+    fn workers(storage: Storage) -> (Workers, mpsc::Receiver<Answer>) {
         let (answer, answers) = mpsc::channel();
         let answer = std::sync::Mutex::new(answer);
         let reply: Reply = Arc::new(move |action| {
@@ -720,7 +720,7 @@ mod tests {
             }]);
             let answer = answers.recv_timeout(Duration::from_secs(30));
             assert!(
-                matches!(answer, Ok(Action::SearchFinished { generation: g, .. }) if g == generation),
+                matches!(answer, Ok(Answer::SearchFinished { generation: g, .. }) if g == generation),
                 "search {generation}: {answer:?}"
             );
         }
@@ -778,7 +778,7 @@ mod tests {
         workers.submit(vec![open(2, 1)]);
         let first = answers.recv_timeout(Duration::from_secs(60));
         assert!(
-            matches!(first, Ok(Action::ArticleOpened { request: 2, .. })),
+            matches!(first, Ok(Answer::ArticleOpened { request: 2, .. })),
             "{first:?}"
         );
     }

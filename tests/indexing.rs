@@ -8,10 +8,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use common::{press, type_text};
-use docbao::action::Action;
 use docbao::app::Screen;
 use docbao::catalog::Catalog;
 use docbao::catalog::indexer::Progress;
+use docbao::effect::Answer;
 
 /// A nested folder, its whole catalog, and one opened while `missing` was not there yet.
 fn folder_and_catalogs(missing: &[&str]) -> (tempfile::TempDir, Arc<Catalog>, Arc<Catalog>) {
@@ -82,7 +82,7 @@ fn the_article_read_last_is_waited_for_and_not_forgotten() {
     );
 
     // Once it is listed, it is chosen, in the reader where it was left.
-    app.act(Action::CatalogUpdated {
+    app.act(Answer::CatalogUpdated {
         catalog: Arc::clone(&full),
         progress: done(),
     });
@@ -93,7 +93,7 @@ fn the_article_read_last_is_waited_for_and_not_forgotten() {
     let mut app = common::app_indexing(&data, Arc::clone(&partial), indexing(&partial), 100, 30);
     press(&mut app, "j j");
     let chosen = app.entry().unwrap().id.clone();
-    app.act(Action::CatalogUpdated {
+    app.act(Answer::CatalogUpdated {
         catalog: Arc::clone(&full),
         progress: done(),
     });
@@ -111,7 +111,7 @@ fn the_first_and_the_last_stay_first_and_last_as_articles_come_in() {
     let data = data(dir.path());
     let mut app = common::app_indexing(&data, Arc::clone(&partial), indexing(&partial), 100, 30);
     assert_eq!(app.list().selected(), 0);
-    app.act(Action::CatalogUpdated {
+    app.act(Answer::CatalogUpdated {
         catalog: Arc::clone(&full),
         progress: indexing(&full),
     });
@@ -120,7 +120,7 @@ fn the_first_and_the_last_stay_first_and_last_as_articles_come_in() {
 
     let mut app = common::app_indexing(&data, Arc::clone(&partial), indexing(&partial), 100, 30);
     press(&mut app, "G");
-    app.act(Action::CatalogUpdated {
+    app.act(Answer::CatalogUpdated {
         catalog: Arc::clone(&full),
         progress: indexing(&full),
     });
@@ -132,7 +132,7 @@ fn the_first_and_the_last_stay_first_and_last_as_articles_come_in() {
     // A move of the user's own ends it: the article chosen stays.
     press(&mut app, "k");
     let chosen = app.entry().unwrap().id.clone();
-    app.act(Action::CatalogUpdated {
+    app.act(Answer::CatalogUpdated {
         catalog: Arc::clone(&partial),
         progress: indexing(&partial),
     });
@@ -149,7 +149,7 @@ fn a_list_search_run_again_keeps_the_result_chosen() {
     press(&mut app, "Down Down");
     let chosen = app.entry().unwrap().id.clone();
     let before = app.list().hits().unwrap().hits.len();
-    app.act(Action::CatalogUpdated {
+    app.act(Answer::CatalogUpdated {
         catalog: Arc::clone(&full),
         progress: done(),
     });
@@ -180,7 +180,7 @@ fn a_list_search_run_again_follows_the_top_result_when_none_was_chosen() {
     let top = app.list().hits().unwrap().hits[0].index;
     assert_eq!(app.list().selected(), top);
     let top_id = partial.entries()[top].id.clone();
-    app.act(Action::CatalogUpdated {
+    app.act(Answer::CatalogUpdated {
         catalog: Arc::clone(&full),
         progress: done(),
     });
@@ -215,7 +215,7 @@ fn a_narrow_status_line_keeps_progress_and_keys_apart() {
     );
     // A note (the cache being rebuilt) leaves the progress in view.
     let mut noted = common::app_indexing(&data, Arc::clone(&partial), progress, 100, 20);
-    noted.act(Action::Failed(
+    noted.act(Answer::Failed(
         "rebuilding the catalog cache (damaged: index checksum)".to_owned(),
     ));
     let status = common::screen(&noted).lines().last().unwrap().to_owned();

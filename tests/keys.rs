@@ -3,8 +3,9 @@
 use crate::common;
 
 use common::{Harness, press};
-use docbao::action::{Action, Effect};
+use docbao::action::Action;
 use docbao::app::{Focus, Mode};
+use docbao::effect::{Answer, Effect};
 
 fn app(width: u16, height: u16) -> Harness {
     common::app(width, height)
@@ -394,7 +395,7 @@ fn a_newer_catalog_while_an_article_is_being_read_keeps_what_waits_for_it() {
     effects.extend(app.update(Action::NextParagraph));
     // An older article added while the selected one is read: a newer catalog comes first.
     write("c.txt", "2025-10-01");
-    effects.extend(app.update(Action::CatalogUpdated {
+    effects.extend(app.update(Answer::CatalogUpdated {
         catalog: open(),
         progress: docbao::catalog::indexer::Progress {
             done: true,

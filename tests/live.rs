@@ -13,6 +13,7 @@ use common::pty::Session;
 use docbao::action::Action;
 use docbao::catalog::Catalog;
 use docbao::catalog::indexer::Progress;
+use docbao::effect::Answer;
 
 /// The nested fixture in `cwd/news`; returns the folder.
 fn news_in(cwd: &Path) -> std::path::PathBuf {
@@ -167,7 +168,7 @@ fn a_removed_article_stays_open_until_the_user_moves_away() {
     let catalog = catalog_after(news.path(), |dir| {
         fs::remove_file(dir.join(format!("{id}.txt"))).unwrap();
     });
-    app.act(Action::CatalogUpdated {
+    app.act(Answer::CatalogUpdated {
         catalog,
         progress: done(),
     });
@@ -205,7 +206,7 @@ fn files_added_after_indexing_leave_the_selection_where_it_is() {
         )
         .unwrap();
     });
-    app.act(Action::CatalogUpdated {
+    app.act(Answer::CatalogUpdated {
         catalog,
         progress: done(),
     });
@@ -227,7 +228,7 @@ fn an_open_article_changed_on_disk_keeps_its_place_and_its_bookmarks() {
         let new = old.replacen("\n\n", "\n\nMột đoạn mới thêm vào đầu bài.\n\n", 1);
         fs::write(&path, new).unwrap();
     });
-    app.act(Action::CatalogUpdated {
+    app.act(Answer::CatalogUpdated {
         catalog,
         progress: done(),
     });
@@ -289,7 +290,7 @@ mod changing {
         write(path, paragraphs);
         let folder = path.parent().expect("the article is in a folder");
         let catalog = Arc::new(Catalog::open(folder).unwrap());
-        app.act(Action::CatalogUpdated {
+        app.act(Answer::CatalogUpdated {
             catalog,
             progress: done(),
         });
@@ -474,7 +475,7 @@ proptest::proptest! {
                 Step::Edit(edit) => {
                     apply(&path, &mut paragraphs, edit);
                     let catalog = Arc::new(Catalog::open(folder.path()).unwrap());
-                    app.act(Action::CatalogUpdated { catalog, progress: done() });
+                    app.act(Answer::CatalogUpdated { catalog, progress: done() });
                 }
             }
             check(&app);
@@ -562,13 +563,13 @@ fn a_removed_article_put_back_is_read_again_and_can_be_bookmarked() {
     let path = news.path().join(format!("{id}.txt"));
     let text = fs::read_to_string(&path).unwrap();
     let catalog = catalog_after(news.path(), |_| fs::remove_file(&path).unwrap());
-    app.act(Action::CatalogUpdated {
+    app.act(Answer::CatalogUpdated {
         catalog,
         progress: done(),
     });
     assert!(app.reader().removed());
     let catalog = catalog_after(news.path(), |_| fs::write(&path, &text).unwrap());
-    app.act(Action::CatalogUpdated {
+    app.act(Answer::CatalogUpdated {
         catalog,
         progress: done(),
     });
@@ -626,11 +627,11 @@ proptest::proptest! {
         let catalog = Arc::new(Catalog::open(folder.path()).unwrap());
         let mut app = common::app_with(catalog, 100, 30);
         let keymap = common::keymap();
-        let mut waiting: std::collections::VecDeque<docbao::action::Effect> = Default::default();
-        let update = |app: &mut common::Harness, action, waiting: &mut std::collections::VecDeque<_>| {
-            waiting.extend(app.app.update(action));
+        let mut waiting: std::collections::VecDeque<docbao::effect::Effect> = Default::default();
+        let update = |app: &mut common::Harness, event: docbao::action::Event, waiting: &mut std::collections::VecDeque<_>| {
+            waiting.extend(app.app.update(event));
         };
-        update(&mut app, Action::Open, &mut waiting);
+        update(&mut app, Action::Open.into(), &mut waiting);
         for (step, burst) in steps.into_iter().zip(bursts.iter().cycle()) {
             match step {
                 // Some of the answers waiting come in.
@@ -638,21 +639,21 @@ proptest::proptest! {
                     for _ in 0..*burst {
                         let Some(effect) = waiting.pop_front() else { break };
                         for answer in app.worker.run(effect) {
-                            update(&mut app, answer, &mut waiting);
+                            update(&mut app, answer.into(), &mut waiting);
                         }
                     }
                 }
                 Some(Step::Keys(k)) => {
                     for name in SCRIPTS[k].split_whitespace() {
                         if let Some(action) = keymap.action_for_key(app.mode(), common::key(name)) {
-                            update(&mut app, action, &mut waiting);
+                            update(&mut app, action.into(), &mut waiting);
                         }
                     }
                 }
                 Some(Step::Edit(edit)) => {
                     apply(&path, &mut paragraphs, &edit);
                     let catalog = Arc::new(Catalog::open(folder.path()).unwrap());
-                    update(&mut app, Action::CatalogUpdated { catalog, progress: done() }, &mut waiting);
+                    update(&mut app, Answer::CatalogUpdated { catalog, progress: done() }.into(), &mut waiting);
                 }
             }
             check(&app);
@@ -661,7 +662,7 @@ proptest::proptest! {
         // Everything answered at last: still consistent.
         while let Some(effect) = waiting.pop_front() {
             for answer in app.worker.run(effect) {
-                update(&mut app, answer, &mut waiting);
+                update(&mut app, answer.into(), &mut waiting);
             }
         }
         check(&app);

@@ -3,8 +3,9 @@
 use crate::common;
 
 use common::{Harness, draw, press, type_text};
-use docbao::action::{Action, Effect};
+use docbao::action::Action;
 use docbao::app::{Focus, Mode, Screen};
+use docbao::effect::{Answer, Effect};
 use docbao::search::Sensitivity;
 use ratatui::style::Modifier;
 
@@ -274,14 +275,14 @@ fn stale_results_are_dropped_and_enter_waits_for_fresh_ones() {
     let (generation, query) = search(app.update(Action::Insert('t')));
     assert!(generation > first_generation);
     let searcher = docbao::search::Searcher::new(common::bundled());
-    app.update(Action::SearchFinished {
+    app.update(Answer::SearchFinished {
         generation: first_generation,
         hits: std::sync::Arc::new(searcher.run(&first_query)),
     });
     assert!(app.list().pending(), "an old answer does not count");
     app.update(Action::Confirm);
     assert_eq!(app.focus(), Focus::List, "nothing to open yet");
-    let effects = app.update(Action::SearchFinished {
+    let effects = app.update(Answer::SearchFinished {
         generation,
         hits: std::sync::Arc::new(searcher.run(&query)),
     });

@@ -6,8 +6,9 @@ use std::sync::Arc;
 use super::App;
 use super::reader::Then;
 use super::screen::Screen;
-use crate::action::{Action, Effect};
+use crate::action::Action;
 use crate::catalog::Catalog;
+use crate::effect::Effect;
 use crate::search::{self, CatalogHits, Query};
 
 /// The list's state.

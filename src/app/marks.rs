@@ -7,10 +7,11 @@ use std::ops::Range;
 use super::reader::Selection;
 use super::screen::{BookmarksPane, PaneEntry, Placement, Purpose, Screen};
 use super::{App, Mode};
-use crate::action::{Action, Effect};
+use crate::action::Action;
 use crate::bookmarks::Placed;
 use crate::bookmarks::{Anchor, Bookmark, Change};
 use crate::catalog::{Article, Entry};
+use crate::effect::Effect;
 use crate::search::{self, Query};
 use crate::text::fold::FoldMap;
 

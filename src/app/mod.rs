@@ -15,10 +15,11 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use crate::action::{Action, Effect, Saving};
+use crate::action::{Action, Event};
 use crate::bookmarks::{Bookmark, Bookmarks};
 use crate::catalog::indexer::Progress;
 use crate::catalog::{Article, Catalog, Entry};
+use crate::effect::{Answer, Effect, Saving};
 pub use crate::mode::{HelpLine, KeyHelp, Mode};
 use crate::panes::{self, Panes};
 use crate::search::Options;
@@ -222,37 +223,48 @@ impl App {
         std::mem::take(&mut self.effects)
     }
 
-    /// Applies one action, and returns what must be done off the UI thread because of it.
-    pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        match action {
-            Action::Resize { width, height } => self.resize(width, height),
-            Action::SearchFinished { generation, hits } => self.receive(generation, hits),
-            Action::BookmarksSaved { upto, bookmarks } => {
+    /// Applies what the user did or what came back from a worker, and returns what must be
+    /// done off the UI thread because of it.
+    pub fn update(&mut self, event: impl Into<Event>) -> Vec<Effect> {
+        match event.into() {
+            Event::Answer(answer) => self.answer(answer),
+            Event::Action(action) => self.act(action),
+        }
+        self.settle();
+        // The worker that saves writes the latest place once it settles, and on quit.
+        self.save_reading();
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Takes in what a worker, the indexer or the system answered.
+    fn answer(&mut self, answer: Answer) {
+        match answer {
+            Answer::SearchFinished { generation, hits } => self.receive(generation, hits),
+            Answer::BookmarksSaved { upto, bookmarks } => {
                 self.bookmarks.confirm(upto, bookmarks);
                 self.bookmarks_changed = true;
                 self.saved(Saving::Bookmarks);
             }
-            Action::PlaceSaved => self.saved(Saving::Place),
-            Action::SaveFailed { what, error } => self.save_failed(what, error),
-            Action::Recovered(written) => self.recovered(written),
-            Action::Terminate => {
+            Answer::PlaceSaved => self.saved(Saving::Place),
+            Answer::SaveFailed { what, error } => self.save_failed(what, error),
+            Answer::Recovered(written) => self.recovered(written),
+            Answer::Terminate => {
                 self.leave();
                 self.quit = true;
             }
-            Action::Failed(message) => self.note = Some(message),
-            Action::CatalogUpdated { catalog, progress } => self.take_catalog(catalog, progress),
-            Action::ArticleOpened { request, opened } => {
+            Answer::Failed(message) => self.note = Some(message),
+            Answer::CatalogUpdated { catalog, progress } => self.take_catalog(catalog, progress),
+            Answer::ArticleOpened { request, opened } => {
                 for action in self.article_opened(request, opened) {
-                    let effects = self.update(action);
-                    self.effects.extend(effects);
+                    self.act(action);
                 }
             }
-            Action::ArticleSearched {
+            Answer::ArticleSearched {
                 generation,
                 matches,
                 folded,
             } => self.article_searched(generation, matches, folded),
-            Action::WorkerStopped(what) => {
+            Answer::WorkerStopped(what) => {
                 // Nothing more will be saved: leaving is not held up for it.
                 self.quit |= self.closing;
                 self.note = Some(
@@ -260,6 +272,13 @@ impl App {
                         .tr("note-worker-stopped", &[("what", what.into())]),
                 );
             }
+        }
+    }
+
+    /// Does what the user asked for, on the screen they are on.
+    fn act(&mut self, action: Action) {
+        match action {
+            Action::Resize { width, height } => self.resize(width, height),
             Action::Quit => self.quit(),
             Action::Unbound(key) => self.unbound(&key),
             action if self.defer(&action) => {}
@@ -294,10 +313,6 @@ impl App {
                 };
             }
         }
-        self.settle();
-        // The worker that saves writes the latest place once it settles, and on quit.
-        self.save_reading();
-        std::mem::take(&mut self.effects)
     }
 
     /// Brings what is derived from the state up to date after a change: what the reader has

@@ -6,9 +6,10 @@ use std::sync::Arc;
 
 use super::App;
 use super::reader::{Selection, Then};
-use crate::action::{Action, Effect, Loaded};
+use crate::action::Action;
 use crate::bookmarks::Passage;
 use crate::catalog::Article;
+use crate::effect::{Effect, Loaded};
 use crate::page::Page;
 use crate::search::Query;
 use crate::state::Position;

@@ -6,9 +6,10 @@ use std::sync::Arc;
 
 use super::opening::Opening;
 use super::{App, Mode};
-use crate::action::{Action, Effect};
+use crate::action::Action;
 pub use crate::bookmarks::Placed;
 use crate::catalog::Article;
+use crate::effect::Effect;
 use crate::page::Page;
 use crate::search::{self, Query};
 use crate::state::Position;

@@ -3,8 +3,9 @@
 
 use super::App;
 use super::screen::Screen;
-use crate::action::{Action, Effect, Saving};
+use crate::action::Action;
 use crate::bookmarks::Bookmark;
+use crate::effect::{Effect, Saving};
 use crate::state::ReadingState;
 
 /// The dialog shown when quitting would lose something that could not be saved.

@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use docbao::action::Action;
 use docbao::app::{App, Start};
 use docbao::catalog::{BUNDLED, Catalog};
 use docbao::keymap::Keymap;
@@ -75,13 +74,13 @@ impl DerefMut for Harness {
 
 impl Harness {
     /// Applies an action, then carries out every effect it leads to, answers included.
-    pub fn act(&mut self, action: Action) {
-        let effects = self.app.update(action);
+    pub fn act(&mut self, event: impl Into<docbao::action::Event>) {
+        let effects = self.app.update(event);
         self.run(effects);
     }
 
     /// Carries out effects, and every effect their answers lead to.
-    pub fn run(&mut self, effects: Vec<docbao::action::Effect>) {
+    pub fn run(&mut self, effects: Vec<docbao::effect::Effect>) {
         let mut effects = VecDeque::from(effects);
         while let Some(effect) = effects.pop_front() {
             for answer in self.worker.run(effect) {
