@@ -128,8 +128,8 @@ pub fn default_file() -> String {
     out.push_str(
         "\n# Keys: [keys.PLACE] ACTION = \"KEYS\" gives an action new keys in place of its\n\
          # defaults there. A key is a character, Enter, Esc, Tab, Space, Backspace, Delete,\n\
-         # Up, Down, Left, Right, Home, End, PgUp or PgDn, after Ctrl-, Alt- or Shift- if\n\
-         # need be (C-, A-, S- for short). A key may do one thing only in each place.\n",
+         # Up, Down, Left, Right, Home, End, PgUp, PgDn or F1 to F12, after Ctrl-, Alt- or\n\
+         # Shift- if need be (C-, A-, S- for short). A key may do one thing only in each place.\n",
     );
     keys(&mut out, &defaults.keymap, "#");
     out
