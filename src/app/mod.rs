@@ -1,32 +1,33 @@
 //! The whole state of the interactive reader, and the one place it changes: `App::update`,
 //! which dispatches on the active [`Screen`] and returns the [`Effect`]s for a worker to do.
 
+mod arrival;
 mod list;
 mod marks;
 mod opening;
+mod overlays;
+mod pane;
 mod prompt;
 mod reader;
 mod rows;
 mod screen;
 mod unread;
 mod unsaved;
+mod view;
 
 use std::sync::Arc;
 
-use ratatui::layout::Rect;
-
 use crate::action::{Action, Event};
 use crate::bookmarks::{Bookmark, Bookmarks};
+use crate::catalog::Catalog;
 use crate::catalog::indexer::Progress;
-use crate::catalog::{Article, Catalog, Entry};
 use crate::effect::{Answer, Effect, Saving};
 pub use crate::mode::{HelpLine, KeyHelp, Mode};
-use crate::panes::{self, Panes};
+use crate::panes;
 use crate::search::Options;
 use crate::state::{Last, Pane, ReadingState};
-use crate::text;
 
-use crate::i18n::{Lang, Say};
+use crate::i18n::Lang;
 pub use list::{ListFilter, ListView};
 pub use reader::{Placed, ReaderPlace, ReaderSearch, ReaderView, Selection, Then};
 pub use rows::{SectionShown, ShownEntry};
@@ -447,256 +448,6 @@ impl App {
         };
     }
 
-    /// Opens the problems view over `under`.
-    fn open_problems(&mut self, under: Screen) -> Screen {
-        let config = self.config_problems.iter().cloned();
-        let lang = self.lang;
-        let skipped = self.catalog.problems().iter().map(move |p| p.say(lang));
-        let warned = self.catalog.entries().iter().flat_map(|a| {
-            a.warnings
-                .iter()
-                .map(move |w| format!("{}: {}", a.path.display(), w.say(lang)))
-        });
-        let mut view = ProblemsView {
-            lines: config.chain(skipped).chain(warned).collect(),
-            rows: Vec::new(),
-            scroll: 0,
-            under,
-        };
-        self.wrap_problems(&mut view);
-        Screen::Problems(Box::new(view))
-    }
-
-    /// Wraps the problems to the view's width.
-    fn wrap_problems(&self, view: &mut ProblemsView) {
-        let width = usize::from(self.main_area().inner(panes::BORDER).width).saturating_sub(2);
-        view.rows = if view.lines.is_empty() {
-            let none = self.lang.t(if self.progress.done {
-                "problems-none"
-            } else {
-                "problems-none-so-far"
-            });
-            text::wrap(&none, width)
-        } else {
-            // A problem's continuation rows are indented under its first.
-            view.lines
-                .iter()
-                .flat_map(|p| {
-                    text::wrap(p, width.saturating_sub(2))
-                        .into_iter()
-                        .enumerate()
-                        .map(|(k, row)| if k == 0 { row } else { format!("  {row}") })
-                })
-                .collect()
-        };
-        let shown = usize::from(self.main_area().inner(panes::BORDER).height);
-        view.scroll = view.scroll.min(view.rows.len().saturating_sub(shown));
-    }
-
-    /// Keys in the problems view.
-    fn on_problems(&mut self, mut view: ProblemsView, action: Action) -> Screen {
-        let shown = usize::from(self.main_area().inner(panes::BORDER).height).max(1);
-        let last = view.rows.len().saturating_sub(shown);
-        match action {
-            Action::Back | Action::ShowProblems => return view.under,
-            Action::ToggleHelp => return self.open_help(Screen::Problems(Box::new(view))),
-            _ => {}
-        }
-        view.scroll = moved(&action, view.scroll, shown.saturating_sub(1), last)
-            .unwrap_or(view.scroll.min(last));
-        Screen::Problems(Box::new(view))
-    }
-
-    /// Opens the help over `under`, at the section of the keys that apply there.
-    fn open_help(&mut self, under: Screen) -> Screen {
-        let mode = under.mode(self.reader.selection.is_some());
-        let scroll = self.keys.section(mode).min(self.last_help_scroll());
-        Screen::Help(Box::new(HelpView { scroll, under }))
-    }
-
-    /// Keys in the help overlay.
-    fn on_help(&mut self, mut help: HelpView, action: Action) -> Screen {
-        let shown = self.help_area().height.saturating_sub(2).max(1);
-        let page = usize::from(shown).saturating_sub(1).max(1);
-        if matches!(action, Action::ToggleHelp | Action::Back) {
-            return help.under;
-        }
-        let last = self.last_help_scroll();
-        help.scroll = moved(&action, help.scroll, page, last).unwrap_or(help.scroll.min(last));
-        Screen::Help(Box::new(help))
-    }
-
-    /// The furthest the help can scroll: its last line at the bottom of its box.
-    fn last_help_scroll(&self) -> usize {
-        let shown = usize::from(self.help_area().height.saturating_sub(2));
-        self.keys.lines.len().saturating_sub(shown)
-    }
-
-    /// Where the help overlay sits.
-    pub fn help_area(&self) -> Rect {
-        let width = self
-            .keys
-            .lines
-            .iter()
-            .map(|line| match line {
-                HelpLine::Section(title) => text::str_width(title),
-                HelpLine::Key { help, .. } => self.help_key_width() + text::str_width(help),
-                HelpLine::Blank => 0,
-            })
-            .max()
-            .unwrap_or(0);
-        panes::help_box(self.area(), self.keys.lines.len(), width)
-    }
-
-    /// Columns the help gives to keys: two of indent, the longest keys, two of space.
-    pub fn help_key_width(&self) -> usize {
-        self.keys
-            .lines
-            .iter()
-            .filter_map(|line| match line {
-                HelpLine::Key { keys, .. } => Some(text::str_width(keys) + 4),
-                _ => None,
-            })
-            .max()
-            .unwrap_or(0)
-    }
-
-    /// Shows a newer catalog, as the indexing thread makes it: the same article stays
-    /// selected (and open, re-read if its file changed), a search in the list is run again.
-    fn take_catalog(&mut self, catalog: Arc<Catalog>, progress: Progress) {
-        // A catalog after indexing was done is the live folder's: a file changed.
-        let live = self.live;
-        self.live |= progress.done;
-        self.progress = progress;
-        if catalog == self.catalog {
-            return;
-        }
-        let selected = self.entry().map(|e| (e.id.clone(), e.stamp));
-        let old_position = self.list_position();
-        let hits_ids: Option<Vec<String>> = self.list.hits().map(|hits| {
-            hits.hits
-                .iter()
-                .filter_map(|h| self.catalog.entries().get(h.index).map(|e| e.id.clone()))
-                .collect()
-        });
-        self.catalog = catalog;
-        // The order the list shows, for the first and the last to be the list's.
-        self.regroup();
-        self.refresh_listing();
-        let count = self.catalog.entries().len();
-        let first = self.list_entry(0);
-        let last = self
-            .list_len()
-            .checked_sub(1)
-            .and_then(|p| self.list_entry(p));
-        let by_id = |catalog: &Catalog, id: &str| {
-            catalog.find(id).filter(|(_, e)| e.id == id).map(|(i, _)| i)
-        };
-        let found = selected
-            .as_ref()
-            .and_then(|(id, _)| by_id(&self.catalog, id));
-        let filtered = self.list.filter.is_some();
-        let target = match &self.follow {
-            // Indexing is over: the folder changed under the user, who stays where they are.
-            _ if live => found,
-            Follow::Wanted(last) => match by_id(&self.catalog, &last.article) {
-                Some(index) => {
-                    if last.pane == Pane::Reader && matches!(self.screen, Screen::List) {
-                        self.screen = Screen::Reader;
-                    }
-                    self.follow = Follow::Chosen;
-                    Some(index)
-                }
-                None if progress.done => {
-                    self.follow = Follow::Chosen;
-                    found
-                }
-                None if filtered => found,
-                None => first,
-            },
-            Follow::Top if !filtered => first,
-            Follow::Bottom if !filtered => last,
-            _ => found,
-        };
-        let in_its_place =
-            old_position.and_then(|p| self.list_entry(p.min(self.list_len().saturating_sub(1))));
-        self.list.selected = match target.or(in_its_place) {
-            Some(index) => index,
-            None => self.list.selected.min(count.saturating_sub(1)),
-        };
-        // The results shown stay, moved to where their articles are now, until the search
-        // run again on this catalog answers.
-        if let (Some(ids), Some(filter)) = (hits_ids, self.list.filter.as_mut()) {
-            filter.remap(&self.catalog, &ids);
-            let query = filter.query().clone();
-            let selection = (self.list.selected, self.list.offset);
-            self.filter_list(query, selection);
-        }
-        let (same_article, same_file) = match (&selected, self.entry()) {
-            (Some((id, stamp)), Some(entry)) => (*id == entry.id, *stamp == entry.stamp),
-            _ => (false, false),
-        };
-        let shown = self.reader.article.as_ref().map(|a| a.id.clone());
-        let back = shown
-            .as_deref()
-            .filter(|_| self.reader.removed)
-            .and_then(|id| by_id(&self.catalog, id));
-        let removed = live
-            && shown.is_some_and(|id| selected.as_ref().is_some_and(|(s, _)| *s == id))
-            && found.is_none();
-        if let Some(index) = back {
-            // The article read was removed, and is back: selected again, read again.
-            self.reader.removed = false;
-            self.list.selected = index;
-            self.note = None;
-            self.reread_at_same_passage();
-        } else if removed {
-            // The article read was removed from the folder: it stays open, the one in its
-            // place selected, until the user moves away.
-            self.reader.removed = true;
-            self.note = Some(self.lang.t("note-article-removed"));
-        } else if self.reader.removed {
-            // Still shown as it was; the selection moves with the catalog.
-        } else if !same_article {
-            // Another article in its place (the one shown is gone): shown as if selected.
-            let search = self.reader.search.take();
-            self.reader = ReaderView::default();
-            let search = search.map(|s| (s.query, Then::Show));
-            self.open_selected(opening::Opening::showing(true, search));
-        } else if !same_file || self.reader.article.is_none() {
-            // The same article, changed: read again, at the same passage.
-            self.reread_at_same_passage();
-        }
-        self.bookmarks_changed = true;
-        self.unread_changed = true;
-        self.refresh_listing();
-        self.keep_selection_visible();
-    }
-
-    /// Keeps the article and pane to come back to up to date, so that a crash loses no
-    /// more of them than of the position.
-    fn record_last(&mut self) {
-        // The article read last time is still the one to come back to until it is listed.
-        if matches!(self.follow, Follow::Wanted(_)) {
-            return;
-        }
-        let Some(article) = self.entry() else {
-            return;
-        };
-        let pane = match self.screen.focus() {
-            Focus::List => Pane::List,
-            Focus::Reader => Pane::Reader,
-        };
-        let last = Last {
-            article: article.id.clone(),
-            pane,
-        };
-        if self.reading.last.as_ref() != Some(&last) {
-            self.reading.last = Some(last);
-            self.reading_changed = true;
-        }
-    }
-
     /// Leaves, saving where the user is: the same from every screen, whatever the key; but
     /// asks first when something could not be saved.
     fn quit(&mut self) {
@@ -801,131 +552,6 @@ impl App {
                 self.scroll_reader(&action);
             }
         }
-    }
-
-    /// The catalog being read.
-    pub fn catalog(&self) -> &Catalog {
-        &self.catalog
-    }
-
-    /// The selected article, if the catalog has any.
-    pub fn article(&self) -> Option<&Article> {
-        self.reader.article.as_deref()
-    }
-
-    /// The selected article as the list has it, if the catalog has any.
-    pub fn entry(&self) -> Option<&Entry> {
-        self.catalog.entries().get(self.list.selected)
-    }
-
-    /// Index of the selected article in the catalog.
-    pub fn selected(&self) -> usize {
-        self.list.selected
-    }
-
-    /// The active screen.
-    pub fn screen(&self) -> &Screen {
-        &self.screen
-    }
-
-    /// Which bindings apply now.
-    pub fn mode(&self) -> Mode {
-        self.screen.mode(self.reader.selection.is_some())
-    }
-
-    /// Which of the list and the reader has the keyboard, under any overlay.
-    pub fn focus(&self) -> Focus {
-        self.screen.focus()
-    }
-
-    /// The list's state.
-    pub fn list(&self) -> &ListView {
-        &self.list
-    }
-
-    /// The reader's state.
-    pub fn reader(&self) -> &ReaderView {
-        &self.reader
-    }
-
-    /// The bookmarks, with this window's changes.
-    pub fn bookmarks(&self) -> &Bookmarks {
-        &self.bookmarks
-    }
-
-    /// Where the user is in each article.
-    pub fn reading(&self) -> &ReadingState {
-        &self.reading
-    }
-
-    /// Case and accent matching, as toggled in the prompt.
-    pub fn options(&self) -> crate::search::Options {
-        self.options
-    }
-
-    /// The keys, as shown.
-    pub fn keys(&self) -> &KeyHelp {
-        &self.keys
-    }
-
-    /// The status line's one-off message, if any.
-    pub fn note(&self) -> Option<&str> {
-        self.note.as_deref()
-    }
-
-    /// How far the catalog shown is indexed.
-    pub fn progress(&self) -> Progress {
-        self.progress
-    }
-
-    /// Terminal size in columns and rows.
-    pub fn size(&self) -> (u16, u16) {
-        self.size
-    }
-
-    /// Whether the user asked to quit.
-    pub fn should_quit(&self) -> bool {
-        self.quit
-    }
-
-    /// Where the panes sit at the current size.
-    pub fn panes(&self) -> Panes {
-        Panes::compute(
-            self.area(),
-            self.screen.focus() == Focus::Reader,
-            self.list_percent(),
-        )
-    }
-
-    /// The language the interface speaks.
-    pub fn lang(&self) -> Lang {
-        self.lang
-    }
-
-    /// The list's share of the width: as `<` and `>` left it, else as the config says.
-    pub(crate) fn list_percent(&self) -> Option<u8> {
-        self.reading.list_percent.or(self.settings.list_width)
-    }
-
-    /// The widest the reader lays out text.
-    pub(crate) fn text_width(&self) -> usize {
-        usize::from(self.settings.text_width)
-    }
-
-    /// The whole terminal as a rectangle.
-    pub fn area(&self) -> Rect {
-        Rect::new(0, 0, self.size.0, self.size.1)
-    }
-
-    /// The terminal above the status line.
-    pub fn main_area(&self) -> Rect {
-        Rect::new(0, 0, self.size.0, self.size.1.saturating_sub(1))
-    }
-
-    /// Rows of article text the reader shows at once.
-    pub fn reader_height(&self) -> usize {
-        let pane = Panes::compute(self.area(), true, self.list_percent()).reader;
-        pane.map_or(0, |p| usize::from(p.inner(panes::BORDER).height))
     }
 }
 

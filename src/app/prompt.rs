@@ -3,7 +3,7 @@
 //! goes back to exactly where the prompt was opened.
 
 use super::App;
-use super::marks::restore_bookmarks_filter;
+use super::pane::restore_bookmarks_filter;
 use super::reader::Then;
 use super::screen::{PromptScreen, Purpose, Screen};
 use crate::action::Action;
