@@ -177,14 +177,13 @@ impl Prompt {
 
 /// Adds a query to a history (newest last), moving a repeat to the end and keeping it short.
 pub fn remember(history: &mut Vec<String>, query: &str) {
-    const KEEP: usize = 100;
     let query = query.trim();
     if query.is_empty() {
         return;
     }
     history.retain(|q| q != query);
     history.push(query.to_owned());
-    if history.len() > KEEP {
+    if history.len() > crate::state::SEARCHES_KEPT {
         history.remove(0);
     }
 }

@@ -26,6 +26,13 @@ pub struct Position {
     pub percent: u8,
     /// Whether the end of the article has been on screen.
     pub read: bool,
+    /// Bytes into that paragraph's text at which the top row starts: the view comes back at
+    /// the row, not at the paragraph's start.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub into: usize,
+    /// Paragraphs from the top one down to the passage cursor's.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub cursor: usize,
     /// When this was recorded (RFC 3339), to merge two windows' states.
     pub updated: String,
 }
@@ -43,8 +50,18 @@ impl Position {
             anchor,
             percent,
             read: percent >= 100,
+            into: 0,
+            cursor: 0,
             updated: store::now_rfc3339(),
         }
+    }
+
+    /// The position with the top row `into` bytes into its paragraph, and the passage cursor
+    /// `cursor` paragraphs below it.
+    pub fn with_row(mut self, into: usize, cursor: usize) -> Position {
+        self.into = into;
+        self.cursor = cursor;
+        self
     }
 
     /// The paragraph to return to: the one that starts with the anchor (nearest the stored
@@ -64,6 +81,11 @@ impl Position {
             .min_by_key(|&i| i.abs_diff(self.block))
             .unwrap_or_else(|| self.block.min(article.blocks.len().saturating_sub(1)))
     }
+}
+
+/// Whether a count is zero: such fields are left out of the file.
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Which pane the user was in.
@@ -101,7 +123,30 @@ pub struct ReadingState {
     /// The bookmark last chosen in the bookmarks pane, by id: the pane opens on it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_bookmark: Option<String>,
+    /// How the list was left: folded sections, the unread view, its search.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub listing: Option<Listing>,
+    /// The searches typed, oldest first, as `less` keeps `~/.lesshst`: `Up` brings them back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub searches: Vec<String>,
 }
+
+/// How the list was left, to find it so at the next start.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Listing {
+    /// The sections folded to their headers, by name, sorted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub folded: Vec<String>,
+    /// Whether only unread articles were listed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unread_only: bool,
+    /// The search the list was filtered by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<String>,
+}
+
+/// Searches kept in the history.
+pub const SEARCHES_KEPT: usize = 100;
 
 impl ReadingState {
     /// Records a position; the most read and read/unread only ever go up.
@@ -124,6 +169,8 @@ impl ReadingState {
                 anchor: String::new(),
                 percent: 0,
                 read,
+                into: 0,
+                cursor: 0,
                 updated: String::new(),
             });
         position.read = read;
@@ -159,6 +206,15 @@ impl ReadingState {
         if theirs.last_bookmark.is_some() {
             self.last_bookmark.clone_from(&theirs.last_bookmark);
         }
+        // The list as the window saving it left it, unfolded and unfiltered included.
+        self.listing.clone_from(&theirs.listing);
+        // Both windows' searches, theirs the newer; a repeat only once, at its newest.
+        for search in &theirs.searches {
+            self.searches.retain(|s| s != search);
+            self.searches.push(search.clone());
+        }
+        let extra = self.searches.len().saturating_sub(SEARCHES_KEPT);
+        self.searches.drain(..extra);
     }
 }
 
@@ -199,8 +255,7 @@ impl StateFile {
         let legacy = ReadingState {
             last: self.last.take(),
             articles: std::mem::take(&mut self.articles),
-            list_percent: None,
-            last_bookmark: None,
+            ..ReadingState::default()
         };
         if legacy != ReadingState::default() {
             let unclaimed = self.folders.entry(UNCLAIMED.to_owned()).or_default();

@@ -23,6 +23,7 @@ mod mojibake;
 mod news;
 mod passages;
 mod readme;
+mod restart;
 mod screens;
 mod search;
 mod search_keys;

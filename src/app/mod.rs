@@ -24,8 +24,8 @@ use crate::catalog::indexer::Progress;
 use crate::effect::{Answer, Effect, Saving};
 pub use crate::mode::{HelpLine, KeyHelp, Mode};
 use crate::panes;
-use crate::search::Options;
-use crate::state::{Last, Pane, ReadingState};
+use crate::search::{Options, Query};
+use crate::state::{Last, Listing, Pane, ReadingState};
 
 use crate::i18n::Lang;
 pub use list::{ListFilter, ListView};
@@ -100,8 +100,6 @@ pub struct App {
     settings: Settings,
     lang: Lang,
     config_problems: Vec<String>,
-    /// Queries confirmed so far, newest last.
-    history: Vec<String>,
     /// A one-off message for the status line, cleared by the next key.
     note: Option<String>,
     quit: bool,
@@ -172,7 +170,6 @@ impl App {
             settings: start.settings,
             lang: start.lang,
             config_problems: start.config_problems,
-            history: Vec::new(),
             note: (!start.notices.is_empty()).then(|| start.notices.join("; ")),
             quit: false,
             generation: 0,
@@ -204,6 +201,9 @@ impl App {
         if let Some((_, Pane::Reader)) = found {
             app.screen = Screen::Reader;
         }
+        let listing = app.reading.listing.clone().unwrap_or_default();
+        app.list.folded = listing.folded.into_iter().collect();
+        app.list.unread_only = listing.unread_only;
         app.regroup();
         app.refresh_listing();
         // Without a place to come back to, the list's first article.
@@ -211,10 +211,16 @@ impl App {
             found.map_or_else(|| app.list_entry(0).unwrap_or(0), |(index, _)| index);
         app.open_selected(opening::Opening::showing(true, None));
         app.keep_selection_visible();
+        // The search the list was left filtered by runs again.
+        if let Some(text) = listing.search.filter(|t| !t.trim().is_empty()) {
+            let query = Query::new(&text, app.options).in_any_order();
+            app.filter_list(query, (app.list.selected, app.list.offset));
+        }
         app.settle();
-        // The article to show first is read by the loader; the first `update` hands that on.
+        // The article to show first is read by the loader, and the list's search by the
+        // search worker; the first `update` hands them on.
         app.effects
-            .retain(|e| matches!(e, Effect::OpenArticle { .. }));
+            .retain(|e| matches!(e, Effect::OpenArticle { .. } | Effect::SearchCatalog { .. }));
         app
     }
 
@@ -484,10 +490,32 @@ impl App {
 
     /// Has the reading state saved, if it changed since it last was.
     fn save_reading(&mut self) {
+        self.note_listing();
         if std::mem::take(&mut self.reading_changed) {
             self.place_unconfirmed = true;
             self.effects
                 .push(Effect::SaveReading(Box::new(self.reading.clone())));
+        }
+    }
+
+    /// Keeps how the list is left (folds, unread view, search) in the reading state, to be
+    /// found so at the next start; a search being typed counts once it is confirmed.
+    fn note_listing(&mut self) {
+        let search = match &self.screen {
+            Screen::Prompt(_) => self.reading.listing.as_ref().and_then(|l| l.search.clone()),
+            _ => self.list.filter.as_ref().map(|f| f.query().text.clone()),
+        };
+        let mut folded: Vec<String> = self.list.folded.iter().cloned().collect();
+        folded.sort_unstable();
+        let listing = Listing {
+            folded,
+            unread_only: self.list.unread_only,
+            search,
+        };
+        let listing = (listing != Listing::default()).then_some(listing);
+        if listing != self.reading.listing {
+            self.reading.listing = listing;
+            self.reading_changed = true;
         }
     }
 

@@ -56,10 +56,10 @@ impl App {
             Action::CursorHome => line.home(),
             Action::CursorEnd => line.end(),
             Action::OlderQuery => {
-                line.recall_older(&self.history);
+                line.recall_older(&self.reading.searches);
             }
             Action::NewerQuery => {
-                line.recall_newer(&self.history);
+                line.recall_newer(&self.reading.searches);
             }
             Action::ToggleCase => {
                 self.options.case = self.options.case.next();
@@ -138,11 +138,13 @@ impl App {
                 under
             }
             Purpose::FilterBookmarks { .. } | Purpose::SearchReader { .. } => {
-                prompt::remember(&mut self.history, &prompt.text);
+                prompt::remember(&mut self.reading.searches, &prompt.text);
+                self.reading_changed = true;
                 under
             }
             Purpose::SearchList { .. } => {
-                prompt::remember(&mut self.history, &prompt.text);
+                prompt::remember(&mut self.reading.searches, &prompt.text);
+                self.reading_changed = true;
                 self.confirm_list_search()
             }
         }

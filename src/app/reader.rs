@@ -43,8 +43,9 @@ pub struct ReaderView {
     pub(super) removed: bool,
     /// The selected article, read whole.
     pub(super) article: Option<Arc<Article>>,
-    /// The paragraph and percent last recorded, so that only a move is recorded again.
-    pub(super) recorded: Option<(usize, u8)>,
+    /// The paragraph, bytes into it, cursor and percent last recorded, so that only a move
+    /// is recorded again.
+    pub(super) recorded: Option<(usize, usize, usize, u8)>,
     /// The article's text folded for search, made at its first search and kept for the next
     /// keys: a long article is not folded again at each letter typed.
     pub(super) folded: Option<Arc<FoldMap>>,
@@ -537,12 +538,22 @@ impl App {
             return;
         };
         let block = page.top_block(self.reader.scroll).unwrap_or(0);
+        // How far into its paragraph the top row starts: nothing when the top row is not the
+        // paragraph's (a blank or the headline).
+        let start = article.blocks.get(block).map_or(0, |b| b.range.start);
+        let into = page
+            .rows
+            .get(self.reader.scroll)
+            .filter(|row| row.block == Some(block))
+            .and_then(|row| row.pieces.first())
+            .map_or(0, |piece| piece.source.start.saturating_sub(start));
+        let cursor = self.reader.cursor.saturating_sub(block);
         let percent = u8::try_from(self.percent_read()).unwrap_or(100);
-        if self.reader.recorded == Some((block, percent)) {
+        if self.reader.recorded == Some((block, into, cursor, percent)) {
             return;
         }
-        self.reader.recorded = Some((block, percent));
-        let position = Position::at(article, block, percent);
+        self.reader.recorded = Some((block, into, cursor, percent));
+        let position = Position::at(article, block, percent).with_row(into, cursor);
         let id = article.id.clone();
         let was_read = self.reading.is_read(&id);
         self.reading.record(&id, position);
@@ -564,8 +575,19 @@ impl App {
         };
         if let Some(position) = self.reading.articles.get(&article.id) {
             let block = position.find_block(article);
-            self.reader.scroll = page.view_of_block(block).min(self.max_scroll());
-            self.reader.cursor = block;
+            // The row the top was at, when the paragraph is still the one recorded (its
+            // start as kept) and still that long; else the paragraph's start.
+            let row = article
+                .blocks
+                .get(block)
+                .filter(|b| position.into > 0 && position.into < b.range.len())
+                .filter(|b| article.block_text(b).starts_with(&position.anchor))
+                .and_then(|b| page.row_of(b.range.start + position.into))
+                .filter(|&row| page.rows.get(row).is_some_and(|r| r.block == Some(block)));
+            let scroll = row.unwrap_or_else(|| page.view_of_block(block));
+            let cursor = (block + position.cursor).min(article.blocks.len().saturating_sub(1));
+            self.reader.scroll = scroll.min(self.max_scroll());
+            self.reader.cursor = cursor;
         }
     }
 }
