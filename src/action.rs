@@ -95,6 +95,10 @@ actions! {
         ToggleUnreadView = "toggle-unread-view",
         /// Fold the selected article's section to its header, or unfold it.
         ToggleSection = "toggle-section",
+        /// Mark every article of the selected one's section read (unread again when all are).
+        MarkSectionRead = "mark-section-read",
+        /// Mark every article read: asked twice, there is no undoing it.
+        MarkAllRead = "mark-all-read",
         /// Go to the first article of the next section.
         NextSection = "next-section",
         /// Go to the first article of this section, or of the section before.

@@ -27,6 +27,21 @@ fn top(screen: &str) -> String {
     screen.lines().next().unwrap_or_default().to_owned()
 }
 
+/// A paragraph's text the reader shows on the screen's sixth row, without the borders.
+fn passage_of(screen: &str) -> String {
+    let row: String = screen
+        .lines()
+        .nth(5)
+        .unwrap_or_default()
+        .chars()
+        .skip(40)
+        .collect();
+    row.trim()
+        .trim_matches(|c| c == '│' || c == '║' || c == '█')
+        .trim()
+        .to_owned()
+}
+
 /// Adds, changes and removes files under a running docbao, watched as `watch` says.
 fn live_session(watch: &str) {
     let cwd = tempfile::tempdir().unwrap();
@@ -35,7 +50,10 @@ fn live_session(watch: &str) {
     s.wait_for("the list", |screen| screen.contains("Articles (48)"));
     // The second article of the newest day, read a few paragraphs in.
     s.send("j\r}}");
-    let shown = s.wait_for("the reader", |screen| top(screen).contains("2/48 · "));
+    // The reader's title comes before its text (the loader's): wait for both.
+    let shown = s.wait_for("the reader", |screen| {
+        top(screen).contains("2/48 · ") && passage_of(screen).len() > 10
+    });
     let headline = top(&shown)
         .split("2/48 · ")
         .nth(1)
@@ -59,12 +77,7 @@ fn live_session(watch: &str) {
         .unwrap_or_else(|| panic!("no file of 2025/10/27 is headed {headline}"));
     let text = fs::read_to_string(&open).unwrap();
     // A paragraph the reader shows, to find again after the article changes.
-    let passage: String = shown.lines().nth(5).unwrap().chars().skip(40).collect();
-    let passage = passage
-        .trim()
-        .trim_matches(|c| c == '│' || c == '║' || c == '█')
-        .trim()
-        .to_owned();
+    let passage = passage_of(&shown);
     assert!(passage.len() > 10, "{shown}");
 
     // Added: a new day, listed first, and the article read stays where it was.

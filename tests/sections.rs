@@ -222,3 +222,70 @@ fn a_long_title_takes_two_rows_and_a_match_is_marked_on_the_second() {
         assert_eq!(marked, docbao::text::str_width(&word), "{width}x{height}");
     }
 }
+
+/// The section headers as drawn, in list order.
+fn headers(app: &common::Harness) -> Vec<String> {
+    screen(app)
+        .lines()
+        .filter(|l| l.contains('▾') || l.contains('▸'))
+        .map(|l| l.trim_start_matches('│').trim().to_owned())
+        .collect()
+}
+
+#[test]
+fn a_section_is_marked_read_at_once_and_its_header_counts_the_unread() {
+    let (_news, mut app) = nested(100, 40);
+    let first = headers(&app)[0].clone();
+    assert!(first.contains("· 4 · 4 unread"), "{first}");
+    let unread = app.unread();
+    press(&mut app, "A");
+    assert_eq!(app.unread(), unread - 4);
+    assert!(!headers(&app)[0].contains("unread"), "{:?}", headers(&app));
+    assert!(
+        app.note()
+            .unwrap()
+            .contains("4 articles of 2025/10/27 marked read"),
+        "{:?}",
+        app.note()
+    );
+    // Again, when all are read: unread again.
+    press(&mut app, "A");
+    assert_eq!(app.unread(), unread);
+    assert!(headers(&app)[0].contains("4 unread"));
+    // r on a folded section's header marks the whole section.
+    press(&mut app, "z r");
+    assert_eq!(app.unread(), unread - 4);
+    press(&mut app, "r");
+    assert_eq!(app.unread(), unread);
+}
+
+#[test]
+fn everything_is_marked_read_only_when_asked_twice_in_a_row() {
+    let (_news, mut app) = nested(100, 30);
+    let unread = app.unread();
+    assert!(unread > 40);
+    press(&mut app, "C");
+    assert_eq!(app.unread(), unread, "asked once: nothing yet");
+    assert!(
+        app.note().unwrap().contains("C again marks all"),
+        "{:?}",
+        app.note()
+    );
+    press(&mut app, "j C");
+    assert_eq!(app.unread(), unread, "another key between: asked again");
+    press(&mut app, "C");
+    assert_eq!(app.unread(), 0);
+    press(&mut app, "C");
+    assert_eq!(app.note(), Some("nothing unread"));
+}
+
+#[test]
+fn the_status_counts_articles_as_the_title_does_with_a_section_folded() {
+    let (_news, mut app) = nested(100, 30);
+    press(&mut app, "z j");
+    let text = screen(&app);
+    assert!(text.contains("Articles (48)"), "{text}");
+    let status = text.lines().last().unwrap().to_owned();
+    // The folded section stands for its 4 articles: the next one is the 5th of 48.
+    assert!(status.contains("article 5 of 48"), "{status}");
+}

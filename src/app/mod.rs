@@ -2,6 +2,7 @@
 //! which dispatches on the active [`Screen`] and returns the [`Effect`]s for a worker to do.
 
 mod arrival;
+mod kept;
 mod list;
 mod marks;
 mod opening;
@@ -25,7 +26,7 @@ use crate::effect::{Answer, Effect, Saving};
 pub use crate::mode::{HelpLine, KeyHelp, Mode};
 use crate::panes;
 use crate::search::{Options, Query};
-use crate::state::{Last, Listing, Pane, ReadingState};
+use crate::state::{Last, Pane, ReadingState};
 
 use crate::i18n::Lang;
 pub use list::{ListFilter, ListView};
@@ -117,6 +118,8 @@ pub struct App {
     unread: usize,
     /// Whether the reading state or the catalog changed since the unread were counted.
     unread_changed: bool,
+    /// Whether the last key asked to mark everything read: the next one like it does.
+    marking_all: bool,
     /// Whether the folder has been indexed whole once: a catalog now is the live folder's.
     live: bool,
     /// How many times an article has been read for the reader: each reading's version.
@@ -179,6 +182,7 @@ impl App {
             follow: Follow::Top,
             unread: 0,
             unread_changed: true,
+            marking_all: false,
             live: start.progress.done,
             versions: 0,
             requests: 0,
@@ -284,6 +288,10 @@ impl App {
 
     /// Does what the user asked for, on the screen they are on.
     fn act(&mut self, action: Action) {
+        // Marking everything read is asked twice in a row; any other key calls it off.
+        if action != Action::MarkAllRead {
+            self.marking_all = false;
+        }
         match action {
             Action::Resize { width, height } => self.resize(width, height),
             Action::Quit => self.quit(),
@@ -356,6 +364,8 @@ impl App {
             }
             Action::Back => self.clear_filter(),
             Action::ToggleSection => self.toggle_section(),
+            Action::MarkSectionRead => self.mark_section(),
+            Action::MarkAllRead => self.mark_all_read(),
             Action::NextSection => self.step_section(true),
             Action::PreviousSection => self.step_section(false),
             action if self.on_browse(&action) => {}
@@ -486,37 +496,6 @@ impl App {
         self.record_last();
         self.save_reading();
         self.effects.push(Effect::Flush);
-    }
-
-    /// Has the reading state saved, if it changed since it last was.
-    fn save_reading(&mut self) {
-        self.note_listing();
-        if std::mem::take(&mut self.reading_changed) {
-            self.place_unconfirmed = true;
-            self.effects
-                .push(Effect::SaveReading(Box::new(self.reading.clone())));
-        }
-    }
-
-    /// Keeps how the list is left (folds, unread view, search) in the reading state, to be
-    /// found so at the next start; a search being typed counts once it is confirmed.
-    fn note_listing(&mut self) {
-        let search = match &self.screen {
-            Screen::Prompt(_) => self.reading.listing.as_ref().and_then(|l| l.search.clone()),
-            _ => self.list.filter.as_ref().map(|f| f.query().text.clone()),
-        };
-        let mut folded: Vec<String> = self.list.folded.iter().cloned().collect();
-        folded.sort_unstable();
-        let listing = Listing {
-            folded,
-            unread_only: self.list.unread_only,
-            search,
-        };
-        let listing = (listing != Listing::default()).then_some(listing);
-        if listing != self.reading.listing {
-            self.reading.listing = listing;
-            self.reading_changed = true;
-        }
     }
 
     /// Takes in a new terminal size: the article re-wrapped at the same place, the list

@@ -24,6 +24,11 @@ pub struct Listing {
     section_at: Vec<u32>,
     /// The sections listed, in list order.
     sections: Vec<SectionShown>,
+    /// Articles listed before each position: a folded section's header stands for all of
+    /// its articles, so that "article 7 of 306" counts what the title counts.
+    before: Vec<usize>,
+    /// Articles listed in all.
+    articles: usize,
 }
 
 /// A section as the list shows it.
@@ -33,6 +38,8 @@ pub struct SectionShown {
     pub name: String,
     /// How many of its articles are listed.
     pub count: usize,
+    /// How many of those are unread.
+    pub unread: usize,
     /// Whether it is folded to its header.
     pub folded: bool,
     /// Position of its first entry.
@@ -46,6 +53,7 @@ impl Listing {
         groups: Option<&[Section]>,
         folded: &HashSet<String>,
         keep: impl Fn(usize) -> bool,
+        unread: impl Fn(usize) -> bool,
     ) -> Listing {
         let mut listing = Listing {
             position: vec![UNLISTED; count],
@@ -55,6 +63,8 @@ impl Listing {
             for index in (0..count).filter(|&i| keep(i)) {
                 listing.position[index] = position_number(listing.order.len());
                 listing.order.push(index);
+                listing.before.push(listing.articles);
+                listing.articles += 1;
             }
             return listing;
         };
@@ -69,6 +79,7 @@ impl Listing {
             listing.sections.push(SectionShown {
                 name: group.name.clone(),
                 count: members.len(),
+                unread: members.iter().filter(|&&i| unread(i)).count(),
                 folded: is_folded,
                 first,
             });
@@ -76,16 +87,21 @@ impl Listing {
                 // One entry stands for the section: its header, selecting its newest article.
                 listing.order.push(first_member);
                 listing.section_at.push(section);
+                listing.before.push(listing.articles);
                 for &index in &members {
                     listing.position[index] = position_number(first);
                 }
             } else {
-                for index in members {
+                for &index in &members {
                     listing.position[index] = position_number(listing.order.len());
                     listing.order.push(index);
                     listing.section_at.push(section);
+                    listing
+                        .before
+                        .push(listing.articles + listing.order.len() - first - 1);
                 }
             }
+            listing.articles += members.len();
         }
         listing
     }
@@ -175,17 +191,22 @@ impl App {
         })
     }
 
-    /// Where the selected article is in what the list shows, counted from 1, and how many it
-    /// shows: what `]` and `[` step through. The catalog's count when it is not listed.
+    /// Where the selected article is among the articles the list shows, counted from 1, and
+    /// how many it shows (a folded section counts all of its articles, as the title does).
+    /// The catalog's count when it is not listed.
     pub fn ordinal(&self) -> (usize, usize) {
-        match self.list_position() {
-            Some(position) => (position + 1, self.list_len()),
-            None => (self.list.selected + 1, self.catalog.entries().len()),
+        match (self.list_position(), self.placing()) {
+            (Some(position), Some(listing)) => (
+                listing.before.get(position).map_or(position, |b| *b) + 1,
+                listing.articles,
+            ),
+            (Some(position), None) => (position + 1, self.list_len()),
+            (None, _) => (self.list.selected + 1, self.catalog.entries().len()),
         }
     }
 
     /// The listing that places the entries, when the list is not a search's results.
-    fn placing(&self) -> Option<&Listing> {
+    pub(super) fn placing(&self) -> Option<&Listing> {
         self.list
             .listing
             .as_ref()
@@ -342,7 +363,8 @@ impl App {
                 || i == selected
                 || entries.get(i).is_some_and(|e| !self.reading.is_read(&e.id))
         };
-        let listing = Listing::build(entries.len(), groups, &self.list.folded, keep);
+        let unread = |i: usize| entries.get(i).is_some_and(|e| !self.reading.is_read(&e.id));
+        let listing = Listing::build(entries.len(), groups, &self.list.folded, keep, unread);
         self.list.listing = Some(listing);
     }
 

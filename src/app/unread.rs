@@ -4,11 +4,20 @@
 use std::sync::Arc;
 
 use super::App;
+use crate::action::Action;
 use crate::search::CatalogHits;
 
 impl App {
-    /// Marks the selected article read, or unread when it is read already.
+    /// Marks the selected article read, or unread when it is read already; on a folded
+    /// section's header, the whole section.
     pub(super) fn toggle_read(&mut self) {
+        let folded = self
+            .list_position()
+            .and_then(|p| self.placing()?.section(p))
+            .is_some_and(|s| s.folded);
+        if folded && matches!(self.screen, super::Screen::List) {
+            return self.mark_section();
+        }
         let Some(id) = self.entry().map(|e| e.id.clone()) else {
             return;
         };
@@ -27,6 +36,95 @@ impl App {
         } else {
             "note-marked-unread"
         }));
+    }
+
+    /// Marks every article of the selected one's section read, or unread again when all of
+    /// them are read.
+    pub(super) fn mark_section(&mut self) {
+        let section = self
+            .list_position()
+            .and_then(|p| Some(self.placing()?.section(p)?.name.clone()))
+            .and_then(|name| {
+                let groups = self.list.groups.as_deref()?;
+                groups.iter().find(|g| g.name == name).cloned()
+            });
+        let Some(section) = section else {
+            self.note = Some(self.lang.t("note-no-sections"));
+            return;
+        };
+        let entries = self.catalog.entries();
+        let ids: Vec<String> = section
+            .members
+            .iter()
+            .filter_map(|&i| entries.get(i).map(|e| e.id.clone()))
+            .collect();
+        let read = ids.iter().any(|id| !self.reading.is_read(id));
+        let count = self.mark_articles(&ids, read);
+        let name = match section.name.as_str() {
+            "" => self.lang.t("section-top"),
+            name => name.to_owned(),
+        };
+        let id = if read {
+            "note-section-marked-read"
+        } else {
+            "note-section-marked-unread"
+        };
+        self.note = Some(
+            self.lang
+                .tr(id, &[("count", count.into()), ("section", name.into())]),
+        );
+    }
+
+    /// Marks every article read, the second time it is asked in a row.
+    pub(super) fn mark_all_read(&mut self) {
+        if self.unread == 0 {
+            self.note = Some(self.lang.t("note-nothing-unread"));
+            return;
+        }
+        if !std::mem::replace(&mut self.marking_all, true) {
+            let key = self.keys.key(self.mode(), &Action::MarkAllRead).to_owned();
+            self.note = Some(self.lang.tr(
+                "note-mark-all-again",
+                &[("key", key.into()), ("count", self.unread.into())],
+            ));
+            return;
+        }
+        self.marking_all = false;
+        let ids: Vec<String> = self
+            .catalog
+            .entries()
+            .iter()
+            .map(|e| e.id.clone())
+            .collect();
+        let count = self.mark_articles(&ids, true);
+        self.note = Some(
+            self.lang
+                .tr("note-all-marked-read", &[("count", count.into())]),
+        );
+    }
+
+    /// Marks articles read (or unread), those not so already; returns how many changed.
+    fn mark_articles(&mut self, ids: &[String], read: bool) -> usize {
+        let selected = self.entry().map(|e| e.id.clone());
+        let mut count = 0;
+        for id in ids {
+            if self.reading.is_read(id) == read {
+                continue;
+            }
+            self.reading.mark(id, read);
+            count += 1;
+            if !read && selected.as_ref() == Some(id) {
+                // What is on screen now is not read again until the user moves in it.
+                self.reader.seen = 0;
+                self.reader.held = true;
+                self.reader.recorded = None;
+            }
+        }
+        if count > 0 {
+            self.reading_changed = true;
+            self.unread_changed = true;
+        }
+        count
     }
 
     /// Lists only the unread articles, or every article again.
@@ -107,6 +205,10 @@ impl App {
             .filter(|(id, p)| p.read && self.catalog.index_of(id).is_some())
             .count();
         self.unread = self.catalog.entries().len().saturating_sub(read);
+        // The sections' headers count their unread articles.
+        if self.list.groups.is_some() {
+            self.refresh_listing();
+        }
     }
 
     /// How many articles have not been read.

@@ -13,7 +13,7 @@ key-browse-back = back to the list
 key-browse-switch-focus = switch between list and reader
 key-browse-toggle-unread-view = list only unread articles / all
 key-browse-next-unread = next unread article
-key-browse-toggle-read = mark the article read / unread
+key-browse-toggle-read = mark read / unread (a folded section: all of it)
 key-browse-wider-list = widen / narrow the list
 key-browse-start-search = search this article / all articles
 key-browse-show-bookmarks = all bookmarks
@@ -22,6 +22,8 @@ key-browse-toggle-help = show this help
 key-browse-quit = quit
 key-list-toggle-section = fold / unfold the section (folders in the list)
 key-list-next-section = next / previous section
+key-list-mark-section-read = mark the section read (unread again if all are)
+key-list-mark-all-read = mark every article read (press twice)
 key-reader-next-paragraph = next paragraph
 key-reader-previous-paragraph = previous paragraph
 key-reader-next-article = next article
@@ -133,6 +135,7 @@ status-article-of = article { $at } of { $count }
 status-read = read
 status-all-read = all read
 status-unread = { $count } unread
+list-section-unread = { $count } unread
 status-indexing = indexing…
 status-checking = checking for changes…
 status-indexing-of = indexing { $done } / { $total }
@@ -259,6 +262,20 @@ note-next-unread-top = next unread: from the top
 note-no-other-unread = no other unread article
 note-marked-read = marked read
 note-marked-unread = marked unread
+note-section-marked-read = { $count ->
+    [one] 1 article of { $section } marked read
+   *[other] { $count } articles of { $section } marked read
+}
+note-section-marked-unread = { $count ->
+    [one] 1 article of { $section } marked unread
+   *[other] { $count } articles of { $section } marked unread
+}
+note-nothing-unread = nothing unread
+note-mark-all-again = { $key } again marks all { $count } unread articles read
+note-all-marked-read = { $count ->
+    [one] 1 article marked read
+   *[other] { $count } articles marked read
+}
 note-last-section = this is the last section
 note-first-section = this is the first section
 note-list-widest = the list is as wide as it goes

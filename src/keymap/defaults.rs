@@ -45,6 +45,8 @@ pub(super) const DEFAULTS: &[(Scope, &str, Action, Line)] = &[
     (S::Browse,       "?",             A::ToggleHelp,          Own),
     (S::Browse,       "q",             A::Quit,                Own),
     (S::List,         "z",             A::ToggleSection,       Own),
+    (S::List,         "A",             A::MarkSectionRead,     Own),
+    (S::List,         "C",             A::MarkAllRead,         Own),
     (S::List,         "}",             A::NextSection,         Own),
     (S::List,         "{",             A::PreviousSection,     Joins),
     (S::Reader,       "}",             A::NextParagraph,       Own),

@@ -231,7 +231,15 @@ fn section_line<'a>(app: &App, section: &SectionShown, width: usize, style: Styl
         section.name.clone()
     };
     let sign = if section.folded { '▸' } else { '▾' };
-    let text = format!("{sign} {name} · {}", text::thousands(section.count));
+    let mut text = format!("{sign} {name} · {}", text::thousands(section.count));
+    // In the unread view every article listed is unread: the count says it already.
+    if section.unread > 0 && !app.list().unread_only() {
+        let unread = app.lang().tr(
+            "list-section-unread",
+            &[("count", text::thousands(section.unread).into())],
+        );
+        text.push_str(&format!(" · {unread}"));
+    }
     Line::styled(text::fit(&text, width), style)
 }
 
