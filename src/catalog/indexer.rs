@@ -14,10 +14,13 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use super::ids::folder_key;
+use super::read::read_all;
+use super::scan::{is_article_name, is_hidden, walk_problem};
 use super::stored::{Built, Segment, SegmentBuilder, Stored};
 use super::{
     CacheUse, Catalog, CatalogError, Entry, Listed, Note, Problem, Stamp, article, article_id,
-    cache, folder_key, is_article_name, is_hidden, read_all, root_of, sort, walk_problem,
+    cache, root_of, sort,
 };
 use crate::text;
 
