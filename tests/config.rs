@@ -127,7 +127,7 @@ fn every_mistake_is_one_message_with_line_and_column_and_the_rest_is_taken() {
              from 0 to 255",
             "config.toml:9:14: ] is bound twice: to next-match and to next-article (in reader)",
             "config.toml:12:1: \"jump\" is not an action of [keys.list]: expected one of \
-             toggle-section, next-section, previous-section",
+             toggle-section, mark-section-read, mark-all-read, next-section, previous-section",
         ]
     );
     // What was right is taken; what was wrong keeps its default.

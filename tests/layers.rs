@@ -187,17 +187,6 @@ fn the_checks_see_a_leak_and_a_circle() {
     );
 }
 
-/// Files still waiting to be split along their seams (issue 20); none may join them.
-const TO_SPLIT: &[&str] = &[
-    "catalog/cache.rs",
-    "catalog/indexer.rs",
-    "catalog/mod.rs",
-    "catalog/stored.rs",
-    "cli.rs",
-    "config/mod.rs",
-    "search.rs",
-];
-
 /// Files longer than [`MAX_LINES`] of code, with their length.
 fn long_files(src: &Path, files: &[(PathBuf, String)]) -> Vec<String> {
     files
@@ -214,13 +203,5 @@ fn long_files(src: &Path, files: &[(PathBuf, String)]) -> Vec<String> {
 fn every_file_is_short_enough_to_read() {
     let (src, files) = read_src();
     assert!(files.len() > 40);
-    let long: Vec<String> = long_files(&src, &files)
-        .into_iter()
-        .filter(|line| {
-            !TO_SPLIT
-                .iter()
-                .any(|name| line.starts_with(&format!("{name}:")))
-        })
-        .collect();
-    assert_eq!(long, Vec::<String>::new());
+    assert_eq!(long_files(&src, &files), Vec::<String>::new());
 }

@@ -10,9 +10,10 @@ use std::time::{Duration, Instant};
 
 use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 
+use super::Catalog;
 use super::Note;
 use super::indexer::Update;
-use super::{Catalog, is_article_name, is_hidden};
+use super::scan::{is_article_name, is_hidden};
 
 /// Environment variable that makes docbao look at the folder every second instead of asking
 /// for notifications: `DOCBAO_WATCH=poll`, for file systems that send none.

@@ -1,285 +1,33 @@
-//! Opening a folder for the reader without making it wait: the first catalog comes from the
-//! cache (or, with none, from the first files found, listed by their first line), and a
-//! thread brings it up to date, reading only new and changed files, sending each catalog
-//! made on the way.
+//! Bringing a catalog up to date with its folder, on the indexing thread: what is unchanged
+//! kept, the rest read and stored a batch at a time (each batch a segment written to the cache
+//! while the next is read), a catalog sent every so often, and what was stored checked.
 
 use std::collections::HashMap;
 use std::ffi::OsStr;
-use std::io::Read;
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::thread;
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use super::stored::{Built, Segment, SegmentBuilder, Stored};
-use super::{
-    CacheUse, Catalog, CatalogError, Entry, Listed, Note, Problem, Stamp, article, article_id,
-    cache, folder_key, is_article_name, is_hidden, read_all, root_of, sort, walk_problem,
+use super::listing::{Walk, first_line_entry, stamp};
+use super::{Job, Progress, Update};
+use crate::catalog::read::read_all;
+use crate::catalog::{
+    Article, Built, Catalog, Entry, Listed, Note, Problem, Segment, SegmentBuilder, Stamp, Stored,
+    cache, sort,
 };
-use crate::text;
-
-/// Files listed before the first catalog is shown when there is no cache: a screenful.
-const FIRST_FILES: usize = 64;
 
 /// Files read and stored at a time: each batch is one segment, and one catalog sent.
 const BATCH: usize = 512;
 
-/// Bytes of a file read to find its first line when listing it before it is read whole.
-const FIRST_LINE_BYTES: usize = 1024;
-
-/// How far indexing has got.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Progress {
-    /// Files indexed (read whole and stored), or taken from the cache unchanged.
-    pub indexed: usize,
-    /// Files found so far.
-    pub total: usize,
-    /// Whether `total` is every file of the folder: the walk is over.
-    pub counted: bool,
-    /// Whether indexing is over: the catalog is all there is.
-    pub done: bool,
-}
-
-/// What the indexing thread sends.
-#[derive(Debug, Clone)]
-pub enum Update {
-    /// A catalog to show, and how far indexing has got.
-    Catalog {
-        /// The catalog as it stands.
-        catalog: Arc<Catalog>,
-        /// How far indexing has got.
-        progress: Progress,
-        /// Files read and parsed so far (the rest came from the cache).
-        parsed: usize,
-    },
-    /// Something to tell the user about the cache.
-    Note(Note),
-}
-
-/// A folder being opened: the catalog to show first, and the thread at work.
-#[derive(Debug)]
-pub struct Indexing {
-    /// What to show while the rest is indexed.
-    pub first: Arc<Catalog>,
-    /// How far that first catalog is indexed.
-    pub progress: Progress,
-    stop: Arc<AtomicBool>,
-    thread: Option<thread::JoinHandle<()>>,
-}
-
-impl Indexing {
-    /// Asks the thread to stop at the next batch, and waits for it (a cache being written
-    /// is finished first, so nothing is left half done).
-    pub fn stop(mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-        if let Some(thread) = self.thread.take() {
-            // A panic in the thread was reported when it happened.
-            let _ = thread.join();
-        }
-    }
-
-    /// Waits for the thread to finish its work.
-    pub fn wait(mut self) {
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
-}
-
-/// Opens `path` for the reader: returns at once with a first catalog, and indexes the rest on
-/// a thread that calls `send` with every catalog it makes, the last one with `done` set.
-pub fn open(
-    path: &Path,
-    cache_use: CacheUse,
-    send: impl Fn(Update) + Send + 'static,
-) -> Result<Indexing, CatalogError> {
-    open_live(path, cache_use, None, send)
-}
-
-/// Opens `path` as [`open`] does and, with `watch`, keeps indexing it as its files change
-/// until stopped: each change sends a catalog again, indexed as a start with the cache would.
-pub fn open_live(
-    path: &Path,
-    cache_use: CacheUse,
-    watch: Option<super::live::Watch>,
-    send: impl Fn(Update) + Send + 'static,
-) -> Result<Indexing, CatalogError> {
-    let meta = std::fs::metadata(path).map_err(|cause| CatalogError::Open {
-        path: path.to_owned(),
-        cause,
-    })?;
-    let origin = path.display().to_string();
-    let root = root_of(path).to_owned();
-    let folder = folder_key(&root);
-    let stop = Arc::new(AtomicBool::new(false));
-    if meta.is_file() {
-        // One file: read at once, nothing to index.
-        let mut catalog = Catalog::open(path)?;
-        catalog.folder = folder;
-        let progress = Progress {
-            indexed: catalog.entries.len(),
-            total: catalog.entries.len(),
-            counted: true,
-            done: true,
-        };
-        return Ok(Indexing {
-            first: Arc::new(catalog),
-            progress,
-            stop,
-            thread: None,
-        });
-    }
-    let dir = cache_use.dir(&folder);
-    let mut note = None;
-    // Only a screenful of the index is decoded before the first frame: at a quarter of a
-    // million articles, decoding it all takes longer than a frame should wait.
-    let cached = dir.as_ref().and_then(|dir| {
-        match cache::load_head(dir, &folder, &root, origin.clone(), FIRST_FILES) {
-            Ok(cached) => Some(cached),
-            Err(cache::CacheError::Missing) => None,
-            Err(err) => {
-                note = Some(Note::CacheRebuilding { why: err.brief() });
-                None
-            }
-        }
-    });
-    let mut head = false;
-    let job = Job {
-        path: path.to_owned(),
-        root,
-        folder,
-        origin,
-        dir,
-        stop: Arc::clone(&stop),
-    };
-    let (first, progress, walk) = match cached {
-        Some(cache::Cached { catalog, whole }) => {
-            head = !whole;
-            let n = catalog.entries.len();
-            let progress = Progress {
-                indexed: n,
-                total: n,
-                counted: false,
-                done: false,
-            };
-            (Arc::new(catalog), progress, None)
-        }
-        None => {
-            let mut walk = Walk::new(path);
-            let found = walk.take(FIRST_FILES);
-            let catalog = job.listed_catalog(&found, walk.problems.clone());
-            let progress = Progress {
-                indexed: 0,
-                total: found.len(),
-                counted: false,
-                done: false,
-            };
-            (Arc::new(catalog), progress, Some((walk, found)))
-        }
-    };
-    if let Some(note) = note {
-        send(Update::Note(note));
-    }
-    let previous = Arc::clone(&first);
-    let thread = thread::Builder::new()
-        .name("docbao-index".to_owned())
-        .spawn(move || {
-            let live = watch.and_then(|watch| super::live::Live::start(&job.path, watch, &send));
-            let latest = match head {
-                true => job.run_from_head(previous, &send),
-                false => job.run(previous, walk, &send),
-            };
-            if let Some(live) = live {
-                live.follow(&job.stop, latest, |latest| job.run(latest, None, &send));
-            }
-        })
-        .ok();
-    Ok(Indexing {
-        first,
-        progress,
-        stop,
-        thread,
-    })
-}
-
 /// Least time between two catalogs sent while indexing.
 const SEND_EVERY: Duration = Duration::from_millis(150);
-
-/// The walk of a folder, taken a few files at a time.
-struct Walk {
-    root: PathBuf,
-    walker: walkdir::FilterEntry<walkdir::IntoIter, fn(&walkdir::DirEntry) -> bool>,
-    problems: Vec<Problem>,
-}
-
-impl Walk {
-    fn new(root: &Path) -> Walk {
-        let shown: fn(&walkdir::DirEntry) -> bool = |e| e.depth() == 0 || !is_hidden(e.file_name());
-        Walk {
-            root: root.to_owned(),
-            walker: walkdir::WalkDir::new(root)
-                .follow_links(true)
-                .into_iter()
-                .filter_entry(shown),
-            problems: Vec::new(),
-        }
-    }
-
-    /// The rest of the walk: the article files left, not stamped yet, and the problems met.
-    fn finish(mut self) -> (Vec<PathBuf>, Vec<Problem>) {
-        let mut found = Vec::new();
-        for entry in self.walker.by_ref() {
-            match entry {
-                Ok(entry) if entry.file_type().is_file() && is_article_name(entry.path()) => {
-                    found.push(entry.into_path());
-                }
-                Ok(_) => {}
-                Err(err) => self.problems.push(walk_problem(&self.root, &err)),
-            }
-        }
-        (found, self.problems)
-    }
-
-    /// Up to `n` more article files, with their stamps.
-    fn take(&mut self, n: usize) -> Vec<Listed> {
-        let mut found = Vec::new();
-        while found.len() < n {
-            match self.walker.next() {
-                None => break,
-                Some(Ok(entry)) if entry.file_type().is_file() && is_article_name(entry.path()) => {
-                    match entry.metadata() {
-                        Ok(meta) => found.push(Listed {
-                            stamp: Stamp::of(&meta),
-                            path: entry.into_path(),
-                        }),
-                        Err(err) => self.problems.push(walk_problem(&self.root, &err)),
-                    }
-                }
-                Some(Ok(_)) => {}
-                Some(Err(err)) => self.problems.push(walk_problem(&self.root, &err)),
-            }
-        }
-        found
-    }
-}
-
-/// What the indexing thread works on.
-struct Job {
-    path: PathBuf,
-    root: PathBuf,
-    folder: String,
-    origin: String,
-    dir: Option<PathBuf>,
-    stop: Arc<AtomicBool>,
-}
 
 impl Job {
     /// Reads the whole cache whose head was shown, sends it, and brings it up to date; with a
     /// cache gone bad since its head was read, indexes the folder afresh.
-    fn run_from_head(&self, head: Arc<Catalog>, send: &dyn Fn(Update)) -> Arc<Catalog> {
+    pub(super) fn run_from_head(&self, head: Arc<Catalog>, send: &dyn Fn(Update)) -> Arc<Catalog> {
         let whole = self
             .dir
             .as_ref()
@@ -313,7 +61,7 @@ impl Job {
 
     /// Brings the catalog up to date with the folder, sending each catalog made; returns the
     /// last.
-    fn run(
+    pub(super) fn run(
         &self,
         previous: Arc<Catalog>,
         walk: Option<(Walk, Vec<Listed>)>,
@@ -607,46 +355,6 @@ impl Job {
         };
         send(Update::Note(note));
     }
-
-    /// A catalog of files listed by their first line, before they are read whole.
-    fn listed_catalog(&self, files: &[Listed], problems: Vec<Problem>) -> Catalog {
-        let mut entries = self.listed_entries(files, &Catalog::default());
-        sort(&mut entries);
-        let mut catalog = Catalog::from_parts(entries, problems, self.origin.clone());
-        catalog.folder = self.folder.clone();
-        catalog
-    }
-
-    /// Entries for files not read yet: what the catalog shown knows of them (an older read of
-    /// a changed file), else their first line.
-    fn listed_entries(&self, files: &[Listed], shown: &Catalog) -> Vec<Entry> {
-        let known: HashMap<&OsStr, &Entry> = shown
-            .entries
-            .iter()
-            .map(|e| (e.path.as_os_str(), e))
-            .collect();
-        files
-            .par_iter()
-            .map(|file| match known.get(file.path.as_os_str()) {
-                Some(entry) => Entry {
-                    stored: None,
-                    ..(*entry).clone()
-                },
-                None => first_line_entry(&self.root, file),
-            })
-            .collect()
-    }
-}
-
-/// A file found by the walk, with its stamp.
-fn stamp(path: PathBuf) -> Result<Listed, Problem> {
-    match std::fs::metadata(&path) {
-        Ok(meta) => Ok(Listed {
-            stamp: Stamp::of(&meta),
-            path,
-        }),
-        Err(err) => Err(Problem::unreadable(path, &err)),
-    }
 }
 
 /// Where each entry of a list is, by its file.
@@ -658,42 +366,9 @@ fn places_of(entries: &[Entry]) -> HashMap<std::ffi::OsString, usize> {
         .collect()
 }
 
-/// An entry for a file not read yet, from its first line: its title and date.
-fn first_line_entry(root: &Path, file: &Listed) -> Entry {
-    let mut head = Vec::with_capacity(FIRST_LINE_BYTES);
-    if let Ok(opened) = std::fs::File::open(&file.path) {
-        let _ = opened.take(FIRST_LINE_BYTES as u64).read_to_end(&mut head);
-    }
-    let decoded = String::from_utf8_lossy(&head);
-    let line = decoded
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or_default();
-    let line = text::sanitize(line);
-    let markdown = file
-        .path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("md"));
-    let (title, date) = article::headline(&line, markdown);
-    let id = article_id(root, &file.path);
-    Entry {
-        title: if title.is_empty() { id.clone() } else { title },
-        id,
-        path: file.path.clone(),
-        title_range: None,
-        shown_start: 0,
-        date,
-        words: 0,
-        warnings: Vec::new(),
-        stamp: file.stamp,
-        stored: None,
-    }
-}
-
 /// Stores articles' text, blocks, folded text and marks in one segment's bytes (header space
 /// first), folding on every core.
-pub fn store_batch(articles: &[(super::Article, Stamp)]) -> Built {
+pub fn store_batch(articles: &[(Article, Stamp)]) -> Built {
     let built = articles
         .par_chunks(ARTICLES_PER_BUILDER)
         .map(|chunk| {

@@ -1,0 +1,102 @@
+//! How one article matched a catalog search, and placing its matches in its text: the title's,
+//! the first one, and the excerpt around it that the list shows.
+
+use std::ops::Range;
+
+use memchr::memmem;
+
+use super::Query;
+use super::excerpt::context;
+use super::find::merged;
+use super::needles::Needles;
+use super::stored::StoredArticle;
+
+/// How one article matched a catalog search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleHits {
+    /// The article's index in the catalog.
+    pub index: usize,
+    /// Number of matches in the title.
+    pub title_count: usize,
+    /// Number of matches in the whole article (title included), up to
+    /// [`COUNT_CAP`](super::COUNT_CAP) unless case or accents mattered (then every match was
+    /// checked, and counted); `None` until counted, which a search does only when it ranks by
+    /// it, and placing always does.
+    pub count: Option<usize>,
+    /// Where in the article's folded text its first match starts (0 when not known, or when
+    /// the words may come in any order): a query extending this one cannot match before it.
+    pub from: usize,
+    /// Whether it holds the query as a phrase (always, for a phrase): a search of words in
+    /// any order ranks those first.
+    pub phrase: bool,
+    /// How well its title matches, for ranking: the phrase in it counts most, then how many
+    /// of the words are in it.
+    pub title_score: usize,
+    /// Where its matches are in the text, once worked out: apart, since few results are
+    /// placed and a search can find a quarter of a million.
+    pub(super) placed: Option<Box<Placed>>,
+}
+
+/// Where a result's matches are in its article's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Placed {
+    /// Matches in the title, as byte ranges of the article's text.
+    title: Vec<Range<usize>>,
+    /// The first match, as a byte range of the article's text.
+    first: Range<usize>,
+    /// The paragraph around the first match (cut to a few hundred bytes each side), and where
+    /// the match is in it: what the list shows, made here so that drawing reads no text.
+    context: (String, Range<usize>),
+}
+
+impl ArticleHits {
+    /// Whether the title matches and the first match have been placed in the text.
+    pub fn placed(&self) -> bool {
+        self.placed.is_some()
+    }
+
+    /// Matches in the title, as byte ranges of the article's text, once placed.
+    pub fn title(&self) -> &[Range<usize>] {
+        self.placed.as_ref().map_or(&[], |p| &p.title)
+    }
+
+    /// The first match, as a byte range of the article's text, once placed.
+    pub fn first(&self) -> Option<&Range<usize>> {
+        self.placed.as_ref().map(|p| &p.first)
+    }
+
+    /// The paragraph around the first match and where the match is in it, once placed.
+    pub fn context(&self) -> Option<&(String, Range<usize>)> {
+        self.placed.as_ref().map(|p| &p.context)
+    }
+
+    /// Works out where the title matches and the first match are in the text, mapping back
+    /// no more matches than that takes.
+    pub fn place(&mut self, article: &StoredArticle<'_>, query: &Query) {
+        let title = article.title_range.cloned().unwrap_or(0..0);
+        // The title opens the shown text: its matches come first, then the first one past it.
+        let found = merged(query.needles().into_iter().map(|q| {
+            let folded = article.folded.bytes();
+            let candidates =
+                memmem::find_iter(folded, q.folded.as_bytes()).filter(|&at| q.fits(folded, at));
+            article.matches(candidates, q, |m| m.start >= title.end)
+        }));
+        if self.count.is_none() {
+            self.count = Some(Needles::new(query).count(article.folded.bytes()));
+        }
+        let Some(first) = found.first().cloned() else {
+            self.placed = None;
+            return;
+        };
+        let context = context(&article.text, article.shown_start, first.clone());
+        let title = found
+            .into_iter()
+            .filter(|m| title.start <= m.start && m.end <= title.end)
+            .collect();
+        self.placed = Some(Box::new(Placed {
+            title,
+            first,
+            context,
+        }));
+    }
+}
