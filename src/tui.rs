@@ -36,7 +36,8 @@ use crate::worker::{Storage, Workers};
 /// does not know the query is found out at once, by its answer to the one sent after it.
 const BACKGROUND_QUERY: Duration = Duration::from_millis(300);
 
-/// Environment variable that makes docbao panic after its first frame, to test the panic hook.
+/// Environment variable that makes docbao panic after its first frame, to test the panic hook:
+/// read by debug builds only, so that no release binary can be brought down by it.
 pub const FORCE_PANIC_ENV: &str = "DOCBAO_TEST_PANIC";
 
 /// Runs the interactive reader until the user quits; the terminal is restored however it ends.
@@ -131,7 +132,7 @@ pub fn run(
         },
     );
     // For the end-to-end test that a panic gives the terminal back; never set in normal use.
-    let forced_panic = std::env::var_os(FORCE_PANIC_ENV).is_some();
+    let forced_panic = cfg!(debug_assertions) && std::env::var_os(FORCE_PANIC_ENV).is_some();
     // What goes to the terminal is done here, the rest by the workers.
     let submit = |effects: Vec<Effect>| {
         let (copies, rest): (Vec<_>, Vec<_>) = effects

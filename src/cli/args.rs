@@ -91,7 +91,9 @@ pub enum Command {
     },
     /// Print the manual page (roff), with the keys and the files docbao reads and writes.
     Man,
-    /// Add bookmarks one by one, printing each id once it is saved (for the fault tests).
+    /// Add bookmarks one by one, printing each id once it is saved (for the fault tests;
+    /// not in a release build).
+    #[cfg(debug_assertions)]
     #[command(hide = true)]
     StressBookmarks {
         /// How many to add.

@@ -1,6 +1,7 @@
 //! `docbao bookmarks`: every bookmark, plain, as JSON or as Markdown grouped by article; and
 //! the hidden command the fault tests add bookmarks with.
 
+#[cfg(debug_assertions)]
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -196,6 +197,7 @@ fn quote_paragraphs(quote: &str) -> Vec<&str> {
 
 /// Adds `count` bookmarks of the bundled articles, printing each id after its save returned, so
 /// that a test can kill this process at any point and check that no printed id was lost.
+#[cfg(debug_assertions)]
 pub(super) fn stress_bookmarks(dir: &Path, count: usize) -> anyhow::Result<()> {
     let catalog = Catalog::bundled();
     let mut store = BookmarkStore::open(dir)?;

@@ -24,7 +24,9 @@ use crate::store;
 use crate::text;
 use crate::tui;
 use args::{parse_lang, sensitivity};
-use bookmarks::{bookmarks_command, stress_bookmarks};
+use bookmarks::bookmarks_command;
+#[cfg(debug_assertions)]
+use bookmarks::stress_bookmarks;
 use cache::cache_command;
 use list::list;
 use open::{default_folder, open};
@@ -116,6 +118,7 @@ pub fn run(cli: Cli, loaded: config::Loaded) -> anyhow::Result<ExitCode> {
         Some(Command::Cache { path, clear }) => {
             cache_command(chosen(path).as_deref(), clear, lang)?
         }
+        #[cfg(debug_assertions)]
         Some(Command::StressBookmarks { count }) => {
             let dir = store::data_dir(cli.data_dir.as_deref())?;
             stress_bookmarks(&dir, count)?;
