@@ -45,6 +45,8 @@ pub enum Answer {
     PlaceSaved,
     /// What could not be saved was written to a recovery file: its path, or why not.
     Recovered(Result<String, String>),
+    /// The note on the status line has been shown long enough: the keys' hints come back.
+    NoteExpired,
     /// The system or the terminal ended docbao (SIGTERM, SIGHUP): leave now, asking nothing.
     Terminate,
     /// The matches of a search in the article being read, found by a worker.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use crossterm::event::{
@@ -35,6 +35,9 @@ use crate::worker::{Storage, Workers};
 /// How long the terminal has to answer the query for its background colour. A terminal that
 /// does not know the query is found out at once, by its answer to the one sent after it.
 const BACKGROUND_QUERY: Duration = Duration::from_millis(300);
+
+/// How long a note stays on the status line before the keys' hints come back.
+const NOTE_SHOWN: Duration = Duration::from_secs(6);
 
 /// Environment variable that makes docbao panic after its first frame, to test the panic hook:
 /// read by debug builds only, so that no release binary can be brought down by it.
@@ -152,6 +155,10 @@ pub fn run(
     // The first article, read by the loader.
     submit(app.take_effects());
     // A terminal that cannot be drawn on or read (hung up) ends the loop, not the saving.
+    // The note on the status line, and when it goes: a note says something once, and then
+    // gives its room back to the keys.
+    let mut shown_note: Option<String> = None;
+    let mut note_ends: Option<Instant> = None;
     let ended = (|| -> anyhow::Result<()> {
         while !app.should_quit() {
             terminal
@@ -160,10 +167,29 @@ pub fn run(
             if forced_panic {
                 panic!("forced panic ({FORCE_PANIC_ENV} is set)");
             }
-            // Sleep until something comes; then take in all that came meanwhile before drawing
-            // again, so that a burst of keys or answers costs one frame, not one each.
-            let Ok(first) = messages.recv() else {
-                break;
+            if app.note() != shown_note.as_deref() {
+                shown_note = app.note().map(str::to_owned);
+                note_ends = shown_note.as_ref().map(|_| Instant::now() + NOTE_SHOWN);
+            }
+            // Sleep until something comes (or the note's time is up); then take in all that
+            // came meanwhile before drawing again, so that a burst of keys or answers costs one
+            // frame, not one each.
+            let first = match note_ends {
+                Some(ends) => {
+                    match messages.recv_timeout(ends.saturating_duration_since(Instant::now())) {
+                        Ok(message) => message,
+                        Err(mpsc::RecvTimeoutError::Timeout) => {
+                            note_ends = None;
+                            submit(app.update(Answer::NoteExpired));
+                            continue;
+                        }
+                        Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                    }
+                }
+                None => match messages.recv() {
+                    Ok(message) => message,
+                    Err(_) => break,
+                },
             };
             for message in std::iter::once(first).chain(messages.try_iter()) {
                 // Keys become actions here, at the edge; what the workers say comes in as it is.

@@ -542,3 +542,20 @@ fn segments_cut_short_under_a_running_reader_neither_kill_it_nor_change_what_it_
     let after = s.finish();
     assert_restored(&s, &after, 0);
 }
+
+#[test]
+fn a_note_gives_the_keys_their_room_back_after_a_while() {
+    // So narrow that a note and the hints do not both fit.
+    let mut s = Session::start("", 40, 12);
+    let first = s.wait_for("the list", |screen| screen.contains("? help"));
+    let status = |screen: &str| screen.lines().last().unwrap_or_default().to_owned();
+    assert!(status(&first).contains("? help"), "{first}");
+    s.send("x");
+    let noted = s.wait_for("the note", |screen| status(screen).contains("x does nothing"));
+    assert!(!status(&noted).contains("? help"), "{noted}");
+    // No key: the note goes by itself and the hints come back.
+    let back = s.wait_for("the hints back", |screen| status(screen).contains("? help"));
+    assert!(!back.contains("x does nothing"), "{back}");
+    s.send("q");
+    s.finish();
+}

@@ -257,6 +257,7 @@ impl App {
                 self.saved(Saving::Bookmarks);
             }
             Answer::PlaceSaved => self.saved(Saving::Place),
+            Answer::NoteExpired => self.note = None,
             Answer::SaveFailed { what, error } => self.save_failed(what, error),
             Answer::Recovered(written) => self.recovered(written),
             Answer::Terminate => {
