@@ -472,14 +472,70 @@ fn d13_the_problems_view_has_its_own_keys() {
     }
     let bottom = common::screen(&app);
     assert!(bottom.contains("empty-59.txt"), "{bottom}");
+    let chosen = |app: &common::Harness| match app.screen() {
+        docbao::app::Screen::Problems(view) => view.cursor(),
+        _ => usize::MAX,
+    };
+    let last = chosen(&app);
+    assert_eq!(last, 59, "j stops at the last problem");
     press(&mut app, "k");
+    assert_eq!(chosen(&app), last - 1, "k moves back up at once");
+    press(&mut app, "g");
     let up = common::screen(&app);
-    assert_ne!(up, bottom, "k scrolls back up at once");
     assert!(!up.contains("empty-59.txt"), "{up}");
     press(&mut app, "G");
     assert_eq!(common::screen(&app), bottom);
+    // The chosen problem is a skipped file: nothing to read, and the note says so.
+    press(&mut app, "Enter");
+    assert_eq!(app.mode(), Mode::Problems);
+    assert!(
+        app.note().unwrap().contains("not listed"),
+        "{:?}",
+        app.note()
+    );
     press(&mut app, "q");
     assert!(app.should_quit(), "q quits");
+}
+
+#[test]
+fn enter_in_the_problems_view_reads_the_article_read_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("empty.txt"), "").unwrap();
+    // Latin-1, not UTF-8: read with a guessed encoding, and a warning.
+    let mut latin1 = b"date 2025-01-01 Caf\xe9\n\nUn caf\xe9 cr\xe8me.".to_vec();
+    latin1.extend_from_slice(b"\n");
+    fs::write(dir.path().join("latin1.txt"), latin1).unwrap();
+    fs::write(
+        dir.path().join("plain.txt"),
+        "date 2025-01-02 Thật\n\nBài thật.",
+    )
+    .unwrap();
+    let catalog = Arc::new(Catalog::open(dir.path()).unwrap());
+    let mut app = common::app_with(catalog, 100, 30);
+    press(&mut app, "!");
+    // The chosen problem is drawn as the list's selection is, the others as text.
+    let theme = docbao::ui::Theme::dark();
+    let style_of = |app: &common::Harness, word: &str| {
+        let terminal = common::draw_with(app, &theme);
+        let buffer = terminal.backend().buffer().clone();
+        let rows = common::screen(app);
+        let y = rows.lines().position(|l| l.contains(word)).expect(word);
+        let x = rows
+            .lines()
+            .nth(y)
+            .unwrap()
+            .chars()
+            .position(|c| c == '/' || c == 'l')
+            .unwrap();
+        buffer[(x as u16, y as u16)].style()
+    };
+    assert_eq!(style_of(&app, "empty.txt").bg, theme.selected.bg);
+    assert_ne!(style_of(&app, "latin1.txt").bg, theme.selected.bg);
+    press(&mut app, "j");
+    assert_eq!(style_of(&app, "latin1.txt").bg, theme.selected.bg);
+    press(&mut app, "Enter");
+    assert_eq!(app.mode(), Mode::Reader);
+    assert!(app.entry().unwrap().path.ends_with("latin1.txt"));
 }
 
 #[test]

@@ -551,7 +551,9 @@ fn a_note_gives_the_keys_their_room_back_after_a_while() {
     let status = |screen: &str| screen.lines().last().unwrap_or_default().to_owned();
     assert!(status(&first).contains("? help"), "{first}");
     s.send("x");
-    let noted = s.wait_for("the note", |screen| status(screen).contains("x does nothing"));
+    let noted = s.wait_for("the note", |screen| {
+        status(screen).contains("x does nothing")
+    });
     assert!(!status(&noted).contains("? help"), "{noted}");
     // No key: the note goes by itself and the hints come back.
     let back = s.wait_for("the hints back", |screen| status(screen).contains("? help"));

@@ -3,10 +3,14 @@
 
 /// With `DOCBAO_UPDATE_README=1`, puts `table` in the README in place of the table that
 /// starts with the same head line (as `INSTA_UPDATE` does for snapshots); else nothing.
-fn update_readme(readme: &str, table: &str) {
+fn update_readme(table: &str) {
     if std::env::var_os("DOCBAO_UPDATE_README").is_none() {
         return;
     }
+    // The two tables' tests run at once: one at a time reads and writes the file.
+    static WRITING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _writing = WRITING.lock();
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
     let head = table.lines().next().expect("a head line");
     let Some(start) = readme.find(&format!("{head}\n")) else {
         return;
@@ -23,9 +27,9 @@ fn update_readme(readme: &str, table: &str) {
 
 #[test]
 fn readme_key_table_is_the_keymap() {
-    let readme = std::fs::read_to_string("README.md").expect("README.md");
     let table = docbao::keymap::Keymap::default().markdown(docbao::i18n::Lang::En);
-    update_readme(&readme, &table);
+    update_readme(&table);
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
     assert!(
         readme.contains(&table),
         "README.md's key table differs from the keymap; paste this in:\n{table}"
@@ -47,9 +51,9 @@ fn readme_starts_with_the_two_commands_and_ci_runs_the_test_one() {
 
 #[test]
 fn readme_vietnamese_key_table_is_the_keymap() {
-    let readme = std::fs::read_to_string("README.md").expect("README.md");
     let table = docbao::keymap::Keymap::default().markdown(docbao::i18n::Lang::Vi);
-    update_readme(&readme, &table);
+    update_readme(&table);
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
     assert!(
         readme.contains(&table),
         "README.md's Vietnamese key table differs from the keymap; paste this in:\n{table}"

@@ -12,18 +12,31 @@ use crate::text;
 impl App {
     /// Opens the problems view over `under`.
     pub(super) fn open_problems(&mut self, under: Screen) -> Screen {
-        let config = self.config_problems.iter().cloned();
         let lang = self.lang;
-        let skipped = self.catalog.problems().iter().map(move |p| p.say(lang));
-        let warned = self.catalog.entries().iter().flat_map(|a| {
-            a.warnings
-                .iter()
-                .map(move |w| format!("{}: {}", a.path.display(), w.say(lang)))
-        });
+        let config = self.config_problems.iter().map(|p| (p.clone(), None));
+        let skipped = self
+            .catalog
+            .problems()
+            .iter()
+            .map(move |p| (p.say(lang), None));
+        let warned = self
+            .catalog
+            .entries()
+            .iter()
+            .enumerate()
+            .flat_map(|(i, a)| {
+                a.warnings
+                    .iter()
+                    .map(move |w| (format!("{}: {}", a.path.display(), w.say(lang)), Some(i)))
+            });
+        let (lines, articles) = config.chain(skipped).chain(warned).unzip();
         let mut view = ProblemsView {
-            lines: config.chain(skipped).chain(warned).collect(),
+            lines,
+            articles,
             rows: Vec::new(),
+            row_line: Vec::new(),
             scroll: 0,
+            cursor: 0,
             under,
         };
         self.wrap_problems(&mut view);
@@ -33,24 +46,27 @@ impl App {
     /// Wraps the problems to the view's width.
     pub(super) fn wrap_problems(&self, view: &mut ProblemsView) {
         let width = usize::from(self.main_area().inner(panes::BORDER).width).saturating_sub(2);
-        view.rows = if view.lines.is_empty() {
+        (view.rows, view.row_line) = if view.lines.is_empty() {
             let none = self.lang.t(if self.progress.done {
                 "problems-none"
             } else {
                 "problems-none-so-far"
             });
-            text::wrap(&none, width)
+            let rows = text::wrap(&none, width);
+            let lines = vec![0; rows.len()];
+            (rows, lines)
         } else {
             // A problem's continuation rows are indented under its first.
             view.lines
                 .iter()
-                .flat_map(|p| {
+                .enumerate()
+                .flat_map(|(line, p)| {
                     text::wrap(p, width.saturating_sub(2))
                         .into_iter()
                         .enumerate()
-                        .map(|(k, row)| if k == 0 { row } else { format!("  {row}") })
+                        .map(move |(k, row)| (if k == 0 { row } else { format!("  {row}") }, line))
                 })
-                .collect()
+                .unzip()
         };
         let shown = usize::from(self.main_area().inner(panes::BORDER).height);
         view.scroll = view.scroll.min(view.rows.len().saturating_sub(shown));
@@ -63,11 +79,55 @@ impl App {
         match action {
             Action::Back | Action::ShowProblems => return view.under,
             Action::ToggleHelp => return self.open_help(Screen::Problems(Box::new(view))),
-            _ => {}
+            Action::Open => return self.open_problem(view),
+            // A line at a time: the chosen one, kept in view.
+            Action::Down | Action::Up | Action::Top | Action::Bottom => {
+                let lines = view.lines.len().saturating_sub(1);
+                view.cursor = moved(&action, view.cursor, 1, lines).unwrap_or(view.cursor);
+                let rows = |line: usize| {
+                    let first = view.row_line.iter().position(|&l| l == line).unwrap_or(0);
+                    let last = view
+                        .row_line
+                        .iter()
+                        .rposition(|&l| l == line)
+                        .unwrap_or(first);
+                    (first, last)
+                };
+                let (first, end) = rows(view.cursor);
+                if first < view.scroll {
+                    view.scroll = first;
+                } else if end >= view.scroll + shown {
+                    view.scroll = (end + 1).saturating_sub(shown).min(first);
+                }
+            }
+            // A page at a time: the view, the chosen line the first of it when it left.
+            _ => {
+                view.scroll = moved(&action, view.scroll, shown.saturating_sub(1), last)
+                    .unwrap_or(view.scroll.min(last));
+                let seen = view.scroll..view.scroll + shown;
+                let at = view.row_line.iter().position(|&l| l == view.cursor);
+                if at.is_none_or(|row| !seen.contains(&row)) {
+                    view.cursor = view.row_line.get(view.scroll).copied().unwrap_or(0);
+                }
+            }
         }
-        view.scroll = moved(&action, view.scroll, shown.saturating_sub(1), last)
-            .unwrap_or(view.scroll.min(last));
         Screen::Problems(Box::new(view))
+    }
+
+    /// Opens the article of the chosen problem (read with a warning); a skipped file is not
+    /// in the catalog, and the note says so.
+    fn open_problem(&mut self, view: ProblemsView) -> Screen {
+        match view.articles.get(view.cursor).copied().flatten() {
+            Some(index) => {
+                self.select(index);
+                Screen::Reader
+            }
+            None if view.lines.is_empty() => Screen::Problems(Box::new(view)),
+            None => {
+                self.note = Some(self.lang.t("note-problem-not-listed"));
+                Screen::Problems(Box::new(view))
+            }
+        }
     }
 
     /// Opens the help over `under`, at the section of the keys that apply there.

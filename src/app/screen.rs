@@ -235,9 +235,16 @@ impl BookmarksPane {
 pub struct ProblemsView {
     /// One line per problem.
     pub(super) lines: Vec<String>,
+    /// The article each line is about, when it is listed (read with a warning): `Enter`
+    /// opens it.
+    pub(super) articles: Vec<Option<usize>>,
     /// The lines wrapped to the view's width.
     pub(super) rows: Vec<String>,
+    /// The line each row belongs to.
+    pub(super) row_line: Vec<usize>,
     pub(super) scroll: usize,
+    /// The line chosen.
+    pub(super) cursor: usize,
     pub(super) under: Screen,
 }
 
@@ -250,6 +257,16 @@ impl ProblemsView {
     /// The rows to draw, from the first one shown.
     pub fn rows(&self) -> &[String] {
         &self.rows[self.scroll.min(self.rows.len())..]
+    }
+
+    /// Whether the row drawn `k`-th from the top is of the line chosen.
+    pub fn is_chosen(&self, k: usize) -> bool {
+        !self.lines.is_empty() && self.row_line.get(self.scroll + k) == Some(&self.cursor)
+    }
+
+    /// The line chosen.
+    pub fn cursor(&self) -> usize {
+        self.cursor
     }
 
     /// The screen it was opened from.

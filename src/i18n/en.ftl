@@ -47,10 +47,11 @@ key-bookmarks-start-search = filter the bookmarks
 key-bookmarks-back = back (Esc first clears a filter)
 key-bookmarks-toggle-help = show this help
 key-bookmarks-quit = quit
-key-problems-down = scroll down / up
+key-problems-down = next / previous problem
 key-problems-page-down = page down / up
 key-problems-half-page-down = half a page down / up
 key-problems-top = top / end
+key-problems-open = read the article of the problem
 key-problems-back = back
 key-problems-toggle-help = show this help
 key-problems-quit = quit
@@ -290,6 +291,7 @@ note-copied = copied { $count ->
    *[other] { $shown } characters
 } to the clipboard
 note-bookmark-elsewhere = “{ $title }” is not in this folder ({ $path })
+note-problem-not-listed = this file is not listed: there is no article to read
 note-passage-gone = passage not found any more: “{ $quote }”
 note-bookmark-deleted = bookmark deleted; { $undo } brings it back
 note-no-article-matches = no article matches “{ $query }”

@@ -84,6 +84,7 @@ pub(super) const DEFAULTS: &[(Scope, &str, Action, Line)] = &[
     (S::Problems,     "C-u",           A::HalfPageUp,          Joins),
     (S::Problems,     "g Home",        A::Top,                 Own),
     (S::Problems,     "G End",         A::Bottom,              Joins),
+    (S::Problems,     "Enter l",       A::Open,                Own),
     (S::Problems,     "Esc !",         A::Back,                Own),
     (S::Problems,     "?",             A::ToggleHelp,          Own),
     (S::Problems,     "q",             A::Quit,                Own),
@@ -198,7 +199,11 @@ pub(super) const HINTS: &[(Mode, &[Hint])] = &[
     ),
     (
         Mode::Problems,
-        &[(&[A::Back], "hint-back"), (&[A::Quit], "hint-quit")],
+        &[
+            (&[A::Open], "hint-read"),
+            (&[A::Back], "hint-back"),
+            (&[A::Quit], "hint-quit"),
+        ],
     ),
     (Mode::Help, &[(&[A::ToggleHelp], "hint-close")]),
     (

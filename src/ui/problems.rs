@@ -22,7 +22,15 @@ pub fn render(app: &App, view: &ProblemsView, theme: &Theme, area: Rect, frame: 
         .rows()
         .iter()
         .take(usize::from(inner.height))
-        .map(|row| Line::styled(text::fit(&format!(" {row}"), width), theme.body))
+        .enumerate()
+        .map(|(k, row)| {
+            let style = if view.is_chosen(k) {
+                theme.selected
+            } else {
+                theme.body
+            };
+            Line::styled(text::fit(&format!(" {row}"), width), style)
+        })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
