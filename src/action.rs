@@ -50,6 +50,8 @@ actions! {
     commands {
         /// Leave docbao, restoring the terminal.
         Quit = "quit",
+        /// Stop docbao and go back to the shell, as less and vim do (`fg` comes back).
+        Suspend = "suspend",
         /// Show or hide the list of keys.
         ToggleHelp = "toggle-help",
         /// Select the next article in the list, or scroll the reader down a line.
@@ -175,6 +177,13 @@ actions! {
         Paste(String),
         /// A key that does nothing where it was pressed: say so, and how to find the keys.
         Unbound(String),
+        /// A click: in the list, choose the article under the pointer; in the reader, read.
+        ClickAt {
+            /// Pointer column.
+            column: u16,
+            /// Pointer row.
+            row: u16,
+        },
         /// Scroll whatever pane is under the mouse pointer (negative: up).
         ScrollAt {
             /// Pointer column.

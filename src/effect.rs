@@ -161,6 +161,9 @@ pub enum Effect {
     },
     /// Save the reading state (merged with what another window saved).
     SaveReading(Box<ReadingState>),
+    /// Give the terminal back and stop until the shell continues docbao; carried out by the
+    /// terminal's owner, not a worker.
+    Suspend,
     /// Put text on the system clipboard, through the terminal (OSC 52), so that it works over
     /// SSH; carried out by the terminal's owner, not a worker.
     Copy(String),

@@ -82,7 +82,8 @@ pub fn run(
     // Asked before raw mode and the alternate screen: the query sets up the terminal itself.
     let theme = config.theme(pick_theme(config.theme));
     install_panic_hook();
-    let mut terminal = init().with_context(|| lang.t("tui-cannot-set-up"))?;
+    let mouse = config.mouse;
+    let mut terminal = init(mouse).with_context(|| lang.t("tui-cannot-set-up"))?;
     // Dropped on every way out of this function, including `?` and unwinding.
     let _restore = RestoreOnDrop;
     let size = terminal
@@ -137,17 +138,22 @@ pub fn run(
     // For the end-to-end test that a panic gives the terminal back; never set in normal use.
     let forced_panic = cfg!(debug_assertions) && std::env::var_os(FORCE_PANIC_ENV).is_some();
     // What goes to the terminal is done here, the rest by the workers.
+    let suspend = std::cell::Cell::new(false);
     let submit = |effects: Vec<Effect>| {
-        let (copies, rest): (Vec<_>, Vec<_>) = effects
+        let (terminal_effects, rest): (Vec<_>, Vec<_>) = effects
             .into_iter()
-            .partition(|e| matches!(e, Effect::Copy(_)));
-        for copy in copies {
-            if let Effect::Copy(text) = copy {
+            .partition(|e| matches!(e, Effect::Copy(_) | Effect::Suspend));
+        for effect in terminal_effects {
+            match effect {
                 // A terminal without OSC 52 ignores it; nothing can tell docbao either way.
-                let _ = execute!(
-                    io::stdout(),
-                    crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
-                );
+                Effect::Copy(text) => {
+                    let _ = execute!(
+                        io::stdout(),
+                        crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+                    );
+                }
+                // Done between frames, where the terminal is free.
+                _ => suspend.set(true),
             }
         }
         workers.submit(rest);
@@ -166,6 +172,11 @@ pub fn run(
                 .with_context(|| lang.t("tui-cannot-draw"))?;
             if forced_panic {
                 panic!("forced panic ({FORCE_PANIC_ENV} is set)");
+            }
+            if suspend.take() {
+                suspend_to_shell(&mut terminal, mouse)
+                    .with_context(|| lang.t("tui-cannot-draw"))?;
+                continue;
             }
             if app.note() != shown_note.as_deref() {
                 shown_note = app.note().map(str::to_owned);
@@ -312,22 +323,50 @@ fn spawn_input(sender: mpsc::Sender<Message>) {
     });
 }
 
-/// Puts the terminal in raw mode on the alternate screen with mouse reporting and bracketed
-/// paste (a paste comes as one event, not as keys).
-fn init() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+/// Puts the terminal in raw mode on the alternate screen with bracketed paste (a paste comes
+/// as one event, not as keys), and mouse reporting unless the config turned it off (for the
+/// terminal's own selection).
+fn init(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    take_terminal(mouse)?;
+    Terminal::new(CrosstermBackend::new(io::stdout()))
+}
+
+/// Raw mode, the alternate screen, bracketed paste and the mouse, as [`init`] says.
+fn take_terminal(mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
     TAKEN.store(true, Ordering::SeqCst);
     let mut stdout = io::stdout();
-    if let Err(err) = execute!(
-        stdout,
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    ) {
+    let taken =
+        execute!(stdout, EnterAlternateScreen, EnableBracketedPaste).and_then(|()| match mouse {
+            true => execute!(stdout, EnableMouseCapture),
+            false => Ok(()),
+        });
+    if let Err(err) = taken {
         restore();
         return Err(err);
     }
-    Terminal::new(CrosstermBackend::new(stdout))
+    Ok(())
+}
+
+/// Gives the terminal back and stops docbao as the shell's Ctrl-Z would (raw mode turns the
+/// key into a character, so docbao sends itself the signal); once the shell continues it
+/// (`fg`), takes the terminal again and draws the whole screen anew.
+fn suspend_to_shell(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    mouse: bool,
+) -> io::Result<()> {
+    restore();
+    // Stops here until continued; a process the shell does not control is not stopped.
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    take_terminal(mouse)?;
+    // The screen is blank now; a blank frame makes the next one drawn whole. (`clear` would
+    // ask the terminal where its cursor is, an answer the input thread takes.)
+    execute!(
+        io::stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
+    terminal.draw(|_| {})?;
+    Ok(())
 }
 
 /// Gives the terminal back as it was: paste and mouse off, main screen, cooked mode, cursor

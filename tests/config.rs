@@ -120,7 +120,7 @@ fn every_mistake_is_one_message_with_line_and_column_and_the_rest_is_taken() {
         [
             "config.toml:1:9: \"solarized\": expected one of \"dark\", \"light\", \"auto\"",
             "config.toml:3:1: unknown key \"colour\": expected one of theme, language, folder, \
-             list_width, text_width, search, colors, keys",
+             list_width, text_width, mouse, search, colors, keys",
             "config.toml:4:14: 90: expected a percentage, a whole number from 20 to 70",
             "config.toml:6:9: unknown colour \"purpl\": expected a name (black, red, green, \
              yellow, blue, magenta, cyan, gray, white, light-red…), \"#rrggbb\" or a number \

@@ -561,3 +561,40 @@ fn a_note_gives_the_keys_their_room_back_after_a_while() {
     s.send("q");
     s.finish();
 }
+
+#[test]
+fn ctrl_z_goes_back_to_the_shell_and_fg_comes_back_to_the_same_screen() {
+    let cwd = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_docbao");
+    // A shell with job control, as a user's is: it says how docbao stopped, then continues it.
+    let script = format!(
+        "set -m; '{bin}'; echo STOPPED $?; sleep 1; fg %1 >/dev/null; echo {AFTER} $?; stty -a"
+    );
+    let mut s = Session::spawn(&script, 80, 24, &[], cwd.path());
+    s.wait_for("the list", |screen| screen.contains("Articles (2)"));
+    s.send("j");
+    s.wait_for("the second article", |screen| screen.contains("2/2 · "));
+    s.send("\x1a");
+    let stopped = s.wait_for("the shell", |screen| screen.contains("STOPPED 148"));
+    assert!(!stopped.contains("Articles (2)"), "{stopped}");
+    {
+        let parser = s.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "the terminal given back");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "the mouse given back"
+        );
+    }
+    // Continued: drawn again whole, where it was, and its keys work.
+    let back = s.wait_for("docbao again", |screen| screen.contains("2/2 · "));
+    assert!(back.contains("Articles (2)"), "{back}");
+    s.send("k");
+    s.wait_for("a key after coming back", |screen| {
+        screen.contains("1/2 · ")
+    });
+    s.send("q");
+    let after = s.finish();
+    assert!(after.contains(&format!("{AFTER} 0")), "{after}");
+}

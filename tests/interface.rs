@@ -113,3 +113,22 @@ fn every_config_mistake_is_in_the_problems_view_and_said_again_after_quitting() 
     assert_eq!(screen.matches("docbao: ").count(), 3, "{screen}");
     assert_eq!(screen.matches("config.toml:").count(), 3, "{screen}");
 }
+
+#[test]
+fn mouse_false_leaves_the_mouse_to_the_terminal() {
+    for (setting, expected) in [
+        ("mouse = false\n", vt100::MouseProtocolMode::None),
+        ("", vt100::MouseProtocolMode::AnyMotion),
+    ] {
+        let cwd = tempfile::tempdir().expect("temp dir").keep();
+        let dir = cwd.join("config/docbao");
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("config.toml"), setting).unwrap();
+        let mut s = Session::start_in("", 100, 30, &[], &cwd);
+        s.wait_for("the list", |screen| screen.contains("Articles (2)"));
+        let mode = s.parser.lock().unwrap().screen().mouse_protocol_mode();
+        assert_eq!(mode, expected, "{setting:?}");
+        s.send("q");
+        s.finish();
+    }
+}

@@ -407,3 +407,50 @@ fn a_newer_catalog_while_an_article_is_being_read_keeps_what_waits_for_it() {
     assert_eq!(app.article().unwrap().id, "b");
     assert_eq!(app.reader().cursor(), 1, "the key typed ahead was kept");
 }
+
+#[test]
+fn ctrl_z_asks_the_terminal_owner_to_go_back_to_the_shell_from_any_screen() {
+    let mut app = app(100, 30);
+    for screen in ["", "Enter", "/", "'", "?"] {
+        press(&mut app, screen);
+        let before = app.mode();
+        press(&mut app, "C-z");
+        assert_eq!(app.mode(), before, "{screen}: the screen stays");
+    }
+    assert_eq!(app.worker.suspended, 5);
+}
+
+#[test]
+fn a_click_chooses_the_article_under_it_and_gives_the_pane_the_keyboard() {
+    use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mut app = app(100, 30);
+    let keymap = common::keymap();
+    let click = |app: &mut Harness, column: u16, row: u16| {
+        let event = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        });
+        let action = keymap.action_for_event(app.mode(), &event).unwrap();
+        app.act(action);
+    };
+    // The second article's title, as drawn in the list.
+    let text = common::screen(&app);
+    let row = text
+        .lines()
+        .position(|l| l.contains("Kết tinh"))
+        .expect("the second article listed") as u16;
+    assert_eq!(app.selected(), 0);
+    click(&mut app, 5, row);
+    assert_eq!(app.selected(), 1);
+    assert_eq!(app.mode(), Mode::List);
+    // In the reader: it has the keyboard.
+    click(&mut app, 70, 10);
+    assert_eq!(app.mode(), Mode::Reader);
+    // On a border or the status line: nothing.
+    click(&mut app, 5, 29);
+    assert_eq!(app.mode(), Mode::Reader);
+    click(&mut app, 5, row);
+    assert_eq!((app.mode(), app.selected()), (Mode::List, 1));
+}

@@ -175,6 +175,40 @@ impl App {
         self.list.offset = self.offset_showing_selection(self.list.anchor);
     }
 
+    /// A click at a cell: on an article of the list, chooses it and gives the list the
+    /// keyboard; in the reader, gives it the keyboard; elsewhere, `on` stays.
+    pub(super) fn click_at(&mut self, column: u16, row: u16, on: Screen) -> Screen {
+        let panes = self.panes();
+        let at = ratatui::layout::Position::new(column, row);
+        if panes.reader.is_some_and(|p| p.contains(at)) {
+            let readable = self.reader.page.is_some() || self.reader.opening.is_some();
+            return if readable { Screen::Reader } else { on };
+        }
+        let Some(inner) = panes
+            .list
+            .filter(|p| p.contains(at))
+            .map(|p| p.inner(crate::panes::BORDER))
+            .filter(|inner| inner.contains(at))
+        else {
+            return on;
+        };
+        // Down the entries drawn from the top, each as many rows as it takes.
+        let mut top = usize::from(inner.y);
+        let wanted = usize::from(row);
+        for position in self.list.offset..self.list_len() {
+            let Some(entry) = self.shown_entry(position, position == self.list.offset) else {
+                break;
+            };
+            top += entry.rows();
+            if wanted < top {
+                self.select(entry.index);
+                self.keep_selection_visible();
+                return Screen::List;
+            }
+        }
+        on
+    }
+
     /// Starts a catalog search from the list, with what it was filtered by to edit.
     pub(super) fn list_search_prompt(&self) -> (String, super::screen::Purpose) {
         let text = self

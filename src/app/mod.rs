@@ -296,6 +296,7 @@ impl App {
         match action {
             Action::Resize { width, height } => self.resize(width, height),
             Action::Quit => self.quit(),
+            Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Unbound(key) => self.unbound(&key),
             action if self.defer(&action) => {}
             action => {
@@ -375,6 +376,7 @@ impl App {
             Action::ShowProblems => return self.open_problems(Screen::List),
             Action::ToggleHelp => return self.open_help(Screen::List),
             Action::ScrollAt { column, row, lines } => self.scroll_at(column, row, lines),
+            Action::ClickAt { column, row } => return self.click_at(column, row, Screen::List),
             _ => {}
         }
         Screen::List
@@ -427,6 +429,7 @@ impl App {
             Action::ShowProblems => return self.open_problems(Screen::Reader),
             Action::ToggleHelp => return self.open_help(Screen::Reader),
             Action::ScrollAt { column, row, lines } => self.scroll_at(column, row, lines),
+            Action::ClickAt { column, row } => return self.click_at(column, row, Screen::Reader),
             _ => {}
         }
         Screen::Reader

@@ -41,6 +41,8 @@ pub struct Config {
     pub list_width: Option<u8>,
     /// The widest the reader lays out text, in columns.
     pub text_width: u16,
+    /// Whether docbao takes the mouse (wheel, clicks); off, the terminal's own selection works.
+    pub mouse: bool,
     /// How searches match until the prompt's toggles change it.
     pub search: Options,
     /// Changes to the theme's styles, by style name.
@@ -57,6 +59,7 @@ impl Default for Config {
             folder: None,
             list_width: None,
             text_width: DEFAULT_TEXT_WIDTH,
+            mouse: true,
             search: Options::default(),
             colors: Vec::new(),
             keymap: Keymap::default(),

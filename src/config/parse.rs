@@ -15,12 +15,13 @@ use crate::theme::ThemeName;
 const MIN_TEXT_WIDTH: i64 = 20;
 
 /// The top-level keys, in the order the default file lists them.
-const TOP_KEYS: [&str; 8] = [
+const TOP_KEYS: [&str; 9] = [
     "theme",
     "language",
     "folder",
     "list_width",
     "text_width",
+    "mouse",
     "search",
     "colors",
     "keys",
@@ -125,6 +126,13 @@ impl Reader<'_> {
                         config.text_width = u16::try_from(n).unwrap_or(u16::MAX);
                     }
                 }
+                "mouse" => match value.get_ref() {
+                    DeValue::Boolean(on) => config.mouse = *on,
+                    _ => self.problem(
+                        value.span(),
+                        Message::new("config-expected-bool").with("name", "mouse"),
+                    ),
+                },
                 "search" => {
                     if let Some(table) = self.table(value) {
                         self.search(table, &mut config.search);

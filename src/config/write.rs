@@ -112,6 +112,11 @@ pub fn default_file() -> String {
     out.push_str("#list_width = 35\n");
     out.push_str("# The widest the reader lays out text, in columns.\n");
     let _ = writeln!(out, "#text_width = {DEFAULT_TEXT_WIDTH}");
+    out.push_str(
+        "# Whether docbao takes the mouse (the wheel scrolls, a click chooses); false leaves\n\
+         # it to the terminal, for its own selection of text.\n",
+    );
+    out.push_str("#mouse = true\n");
     search(&mut out, defaults.search, "#", true);
     out.push_str(
         "\n[colors]\n\
@@ -190,6 +195,7 @@ pub fn effective(loaded: &Loaded) -> String {
         None => out.push_str("# list_width: none set (35% of the width, 28 to 48 columns)\n"),
     }
     let _ = writeln!(out, "text_width = {}", config.text_width);
+    let _ = writeln!(out, "mouse = {}", config.mouse);
     search(&mut out, config.search, "", false);
     out.push_str("\n[colors]\n");
     for (name, change) in &config.colors {

@@ -80,6 +80,7 @@ key-unsaved-save-elsewhere = write it to a recovery file elsewhere, then quit
 key-unsaved-quit-anyway = quit without it
 key-unsaved-back = back to reading: it stays in memory
 key-everywhere-quit = quit, saving where you are, from any screen
+key-everywhere-suspend = back to the shell; fg comes back here
 
 ## The help's sections.
 help-section-browse = In the list and the reader
@@ -91,8 +92,8 @@ help-section-prompts = While typing a search, a filter or a note
 help-section-help = In this help
 help-section-unsaved = When quitting with something unsaved
 help-section-everywhere = Everywhere
-key-wheel-name = wheel
-key-wheel = scroll the pane under the pointer
+key-wheel-name = mouse
+key-wheel = the wheel scrolls the pane under it; a click chooses
 
 ## The status line's hints: a word after the keys.
 hint-help = help
@@ -124,7 +125,7 @@ place-list-prompt = list's search prompt, bookmarks filter
 place-unsaved = question when quitting with something unsaved
 readme-key-table-head = | keys | where | what |
     |---|---|---|
-readme-mouse-wheel = mouse wheel
+readme-mouse-wheel = mouse
 
 ## The status line.
 status-problems = problems

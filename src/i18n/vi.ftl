@@ -81,6 +81,7 @@ key-unsaved-save-elsewhere = ghi ra tệp khôi phục ở nơi khác, rồi tho
 key-unsaved-quit-anyway = thoát, bỏ phần chưa lưu
 key-unsaved-back = quay lại đọc: phần chưa lưu vẫn giữ trong bộ nhớ
 key-everywhere-quit = thoát, nhớ chỗ đang đọc, từ bất kỳ màn hình nào
+key-everywhere-suspend = tạm về shell; lệnh fg quay lại đây
 
 ## Các phần của trợ giúp.
 help-section-browse = Trong danh sách và khung đọc
@@ -92,8 +93,8 @@ help-section-prompts = Khi gõ từ khóa tìm, bộ lọc hay ghi chú
 help-section-help = Trong trợ giúp này
 help-section-unsaved = Khi thoát mà còn phần chưa lưu
 help-section-everywhere = Ở mọi nơi
-key-wheel-name = con lăn
-key-wheel = cuộn khung dưới con trỏ chuột
+key-wheel-name = chuột
+key-wheel = con lăn cuộn khung dưới chuột; bấm để chọn
 
 ## Gợi ý ở dòng trạng thái: một chữ sau các phím.
 hint-help = trợ giúp
@@ -125,7 +126,7 @@ place-list-prompt = dòng tìm của danh sách, bộ lọc dấu trang
 place-unsaved = câu hỏi khi thoát mà còn phần chưa lưu
 readme-key-table-head = | phím | ở đâu | làm gì |
     |---|---|---|
-readme-mouse-wheel = con lăn chuột
+readme-mouse-wheel = chuột
 
 ## Dòng trạng thái.
 status-problems = sự cố

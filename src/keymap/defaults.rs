@@ -121,6 +121,7 @@ pub(super) const DEFAULTS: &[(Scope, &str, Action, Line)] = &[
     (S::Unsaved,      "Q",             A::QuitAnyway,          Own),
     (S::Unsaved,      "Esc",           A::Back,                Own),
     (S::Everywhere,   "C-c",           A::Quit,                Own),
+    (S::Everywhere,   "C-z",           A::Suspend,             Own),
 ];
 
 /// The help's sections: which scopes each lists, its title, and the modes it is for.

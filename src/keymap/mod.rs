@@ -258,6 +258,12 @@ impl Keymap {
                 let lines = match mouse.kind {
                     MouseEventKind::ScrollDown => WHEEL_LINES,
                     MouseEventKind::ScrollUp => -WHEEL_LINES,
+                    MouseEventKind::Down(crossterm::event::MouseButton::Left) => {
+                        return Some(Action::ClickAt {
+                            column: mouse.column,
+                            row: mouse.row,
+                        });
+                    }
                     _ => return None,
                 };
                 Some(Action::ScrollAt {

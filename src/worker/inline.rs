@@ -17,6 +17,8 @@ pub struct Inline {
     pub copied: Vec<String>,
     /// Pages laid out lately.
     pub pages: Pages,
+    /// How many times docbao would have gone back to the shell.
+    pub suspended: usize,
 }
 
 impl Inline {
@@ -36,6 +38,10 @@ impl Inline {
             open @ Effect::OpenArticle { .. } => self.pages.open(open).into_iter().collect(),
             Effect::Copy(text) => {
                 self.copied.push(text);
+                Vec::new()
+            }
+            Effect::Suspend => {
+                self.suspended += 1;
                 Vec::new()
             }
             other => self.storage.run(other),

@@ -148,6 +148,7 @@ impl Storage {
             | Effect::SearchArticle { .. }
             | Effect::OpenArticle { .. }
             | Effect::Copy(_)
+            | Effect::Suspend
             | Effect::Flush => {}
         }
         let notices = [self.bookmarks.notice.take(), self.reading.notice.take()];

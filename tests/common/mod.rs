@@ -169,6 +169,7 @@ fn harness_in(
         searches: Searches::new(),
         copied: Vec::new(),
         pages: Default::default(),
+        suspended: 0,
     };
     let app = App::new(
         catalog,
