@@ -117,3 +117,19 @@ fn a_repaired_file_is_listed_with_its_warning_and_its_words_are_found() {
         assert!(found.contains("Thủ tướng phát biểu"), "{args:?}: {found}");
     }
 }
+
+#[test]
+fn mojibake_with_characters_already_lost_says_it_is_repaired_only_in_part() {
+    let (name, bytes) = bundled_files().remove(0);
+    let text = String::from_utf8(bytes).unwrap();
+    // Scraped through a lossy step: one character already a replacement character.
+    let mut damaged = damage(&text, false);
+    let at = damaged.find("Ä‘").expect("a damaged đ");
+    damaged.replace_range(at..at + "Ä‘".len(), "\u{FFFD}");
+    let repaired = parse(&name, damaged.as_bytes());
+    assert!(repaired.text.contains('\u{FFFD}'));
+    let said: Vec<String> = repaired.warnings.iter().map(|w| w.say(Lang::En)).collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("repaired in part"), "{said:?}");
+    assert_eq!(repaired.warnings[0], docbao::catalog::Warning::MojibakePartly);
+}
