@@ -131,5 +131,8 @@ fn mojibake_with_characters_already_lost_says_it_is_repaired_only_in_part() {
     let said: Vec<String> = repaired.warnings.iter().map(|w| w.say(Lang::En)).collect();
     assert_eq!(said.len(), 1, "{said:?}");
     assert!(said[0].contains("repaired in part"), "{said:?}");
-    assert_eq!(repaired.warnings[0], docbao::catalog::Warning::MojibakePartly);
+    assert_eq!(
+        repaired.warnings[0],
+        docbao::catalog::Warning::MojibakePartly
+    );
 }

@@ -508,11 +508,10 @@ impl App {
         self.size = (width, height);
         self.relayout_keeping_place();
         self.fit_list();
-        let last_help = self.last_help_scroll();
-        if let Screen::Help(help) = &mut self.screen {
-            help.scroll = help.scroll.min(last_help);
-        }
         let mut screen = std::mem::take(&mut self.screen);
+        if let Screen::Help(help) = &mut screen {
+            self.rewrap_help(help);
+        }
         if let Some(view) = screen.problems_mut() {
             self.wrap_problems(view);
         }

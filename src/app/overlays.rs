@@ -133,8 +133,53 @@ impl App {
     /// Opens the help over `under`, at the section of the keys that apply there.
     pub(super) fn open_help(&mut self, under: Screen) -> Screen {
         let mode = under.mode(self.reader.selection.is_some());
-        let scroll = self.keys.section(mode).min(self.last_help_scroll());
-        Screen::Help(Box::new(HelpView { scroll, under }))
+        let (rows, line_rows) = self.help_rows();
+        let section = line_rows.get(self.keys.section(mode)).copied().unwrap_or(0);
+        let mut view = HelpView {
+            scroll: 0,
+            rows,
+            line_rows,
+            under,
+        };
+        view.scroll = section.min(self.last_help_scroll(&view));
+        Screen::Help(Box::new(view))
+    }
+
+    /// Wraps the help again for a new size, with the same line at its top.
+    pub(super) fn rewrap_help(&self, view: &mut HelpView) {
+        let line = view
+            .line_rows
+            .partition_point(|&row| row <= view.scroll)
+            .saturating_sub(1);
+        (view.rows, view.line_rows) = self.help_rows();
+        let row = view.line_rows.get(line).copied().unwrap_or(0);
+        view.scroll = row.min(self.last_help_scroll(view));
+    }
+
+    /// The help's lines as rows of its box: a text too long for the box goes on under itself
+    /// rather than being cut. With the first row of each line.
+    fn help_rows(&self) -> (Vec<HelpLine>, Vec<usize>) {
+        let width = usize::from(self.help_box(0).width.saturating_sub(2));
+        let key_width = self.help_key_width().min(width);
+        // Too narrow for words beside the keys: cut, as a last resort.
+        let room = width.saturating_sub(key_width).max(12);
+        let mut rows = Vec::new();
+        let mut line_rows = Vec::new();
+        for line in &self.keys.lines {
+            line_rows.push(rows.len());
+            match line {
+                HelpLine::Key { keys, help } => {
+                    for (k, part) in text::wrap(help, room).into_iter().enumerate() {
+                        rows.push(HelpLine::Key {
+                            keys: if k == 0 { keys.clone() } else { String::new() },
+                            help: part,
+                        });
+                    }
+                }
+                other => rows.push(other.clone()),
+            }
+        }
+        (rows, line_rows)
     }
 
     /// Keys in the help overlay.
@@ -144,19 +189,28 @@ impl App {
         if matches!(action, Action::ToggleHelp | Action::Back) {
             return help.under;
         }
-        let last = self.last_help_scroll();
+        let last = self.last_help_scroll(&help);
         help.scroll = moved(&action, help.scroll, page, last).unwrap_or(help.scroll.min(last));
         Screen::Help(Box::new(help))
     }
 
-    /// The furthest the help can scroll: its last line at the bottom of its box.
-    pub(super) fn last_help_scroll(&self) -> usize {
-        let shown = usize::from(self.help_area().height.saturating_sub(2));
-        self.keys.lines.len().saturating_sub(shown)
+    /// The furthest the help can scroll: its last row at the bottom of its box.
+    pub(super) fn last_help_scroll(&self, view: &HelpView) -> usize {
+        let shown = usize::from(self.help_box(view.rows.len()).height.saturating_sub(2));
+        view.rows.len().saturating_sub(shown)
     }
 
-    /// Where the help overlay sits.
+    /// Where the help overlay sits: as tall as the rows of the help open, or its lines.
     pub fn help_area(&self) -> Rect {
+        let rows = match &self.screen {
+            Screen::Help(view) => view.rows.len(),
+            _ => self.keys.lines.len(),
+        };
+        self.help_box(rows)
+    }
+
+    /// The help's box for a number of rows: as wide as its widest line, within the screen.
+    fn help_box(&self, rows: usize) -> Rect {
         let width = self
             .keys
             .lines
@@ -168,7 +222,7 @@ impl App {
             })
             .max()
             .unwrap_or(0);
-        panes::help_box(self.area(), self.keys.lines.len(), width)
+        panes::help_box(self.area(), rows, width)
     }
 
     /// Columns the help gives to keys: two of indent, the longest keys, two of space.

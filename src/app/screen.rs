@@ -8,7 +8,7 @@ use crate::search::Query;
 
 use super::list::ListFilter;
 use super::reader::ReaderPlace;
-use crate::mode::Mode;
+use crate::mode::{HelpLine, Mode};
 
 /// The active screen. The overlays (prompt, bookmarks, problems, help) keep the screen they
 /// were opened from, to go back to it exactly as it was.
@@ -278,14 +278,25 @@ impl ProblemsView {
 /// The help overlay: how far it is scrolled, over the screen it was opened from.
 #[derive(Debug, Clone)]
 pub struct HelpView {
+    /// The first row shown.
     pub(super) scroll: usize,
+    /// The help's lines wrapped to its box: a key's words that do not fit go on rows of
+    /// their own under its first, with no keys.
+    pub(super) rows: Vec<HelpLine>,
+    /// The first row of each help line.
+    pub(super) line_rows: Vec<usize>,
     pub(super) under: Screen,
 }
 
 impl HelpView {
-    /// The first help line shown.
+    /// The first row shown.
     pub fn scroll(&self) -> usize {
         self.scroll
+    }
+
+    /// The rows, wrapped to the box.
+    pub fn rows(&self) -> &[HelpLine] {
+        &self.rows
     }
 
     /// The screen it was opened from.

@@ -11,7 +11,7 @@ use crate::text;
 
 /// Draws the help box over whatever is on screen.
 pub fn render(app: &App, help: &HelpView, theme: &Theme, frame: &mut Frame) {
-    let lines = &app.keys().lines;
+    let lines = help.rows();
     let area = app.help_area();
     let inner = area.inner(panes::BORDER);
     let width = usize::from(inner.width);
