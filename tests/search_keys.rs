@@ -226,7 +226,21 @@ fn list_search_filters_ranks_and_opens_at_the_first_hit() {
     let title = &app.catalog().entries()[hits.hits[0].index].title;
     assert!(title.contains("thảo luận tại hội thảo"));
     assert!(hits.hits[0].count.unwrap() >= 3, "{:?}", hits.hits[0].count);
-    assert!(screen.contains("× …biểu thảo luận"), "{screen}");
+    // The excerpt is of the text, not of the caption that says the headline again, and
+    // every word of the query is marked in it.
+    assert!(screen.contains("7× …phiên thảo luận"), "{screen}");
+    assert!(!screen.contains("× …biểu thảo luận"), "{screen}");
+    let theme = docbao::ui::Theme::dark();
+    let buffer = common::draw_with(&app, &theme).backend().buffer().clone();
+    let row = screen
+        .lines()
+        .position(|l| l.contains("7× …phiên"))
+        .unwrap() as u16;
+    let line = screen.lines().nth(usize::from(row)).unwrap();
+    let column = |word: &str| line[..line.find(word).unwrap()].chars().count() as u16;
+    let style = |word: &str| buffer[(column(word), row)].style();
+    assert_ne!(style("thảo"), style("phiên"), "thảo marked");
+    assert_eq!(style("luận"), style("thảo"), "luận marked as thảo is");
     press(&mut app, "Down Enter");
     assert_eq!(app.focus(), Focus::Reader);
     assert_eq!(app.article().unwrap().id, "000_187bee9378cff2a5");

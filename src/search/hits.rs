@@ -7,9 +7,10 @@ use memchr::memmem;
 
 use super::Query;
 use super::excerpt::context;
-use super::find::merged;
+use super::find::{find_all, merged};
 use super::needles::Needles;
 use super::stored::StoredArticle;
+use crate::text::fold::FoldMap;
 
 /// How one article matched a catalog search.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,9 +45,10 @@ pub(super) struct Placed {
     title: Vec<Range<usize>>,
     /// The first match, as a byte range of the article's text.
     first: Range<usize>,
-    /// The paragraph around the first match (cut to a few hundred bytes each side), and where
-    /// the match is in it: what the list shows, made here so that drawing reads no text.
-    context: (String, Range<usize>),
+    /// The paragraph around the first match past the title (cut to a few hundred bytes each
+    /// side), and where every match is in it: what the list shows, made here so that drawing
+    /// reads no text. None when only the title matches: the list shows the title already.
+    context: Option<(String, Vec<Range<usize>>)>,
 }
 
 impl ArticleHits {
@@ -65,21 +67,36 @@ impl ArticleHits {
         self.placed.as_ref().map(|p| &p.first)
     }
 
-    /// The paragraph around the first match and where the match is in it, once placed.
-    pub fn context(&self) -> Option<&(String, Range<usize>)> {
-        self.placed.as_ref().map(|p| &p.context)
+    /// The paragraph around the first match past the title and where every match is in it,
+    /// once placed; none when only the title matches.
+    pub fn context(&self) -> Option<&(String, Vec<Range<usize>>)> {
+        self.placed.as_ref().and_then(|p| p.context.as_ref())
     }
 
     /// Works out where the title matches and the first match are in the text, mapping back
     /// no more matches than that takes.
     pub fn place(&mut self, article: &StoredArticle<'_>, query: &Query) {
         let title = article.title_range.cloned().unwrap_or(0..0);
+        // A caption under the headline often says the headline again: an excerpt of it would
+        // only repeat the title, so the excerpt is of the first match past it.
+        let said_again = {
+            let headline = article.text.get(title.clone()).unwrap_or_default().trim();
+            let after = article.text.get(title.end..).unwrap_or_default();
+            let body = after.trim_start();
+            match !headline.is_empty() && body.starts_with(headline) {
+                true => {
+                    let start = article.text.len() - body.len();
+                    start + body.find("\n\n").unwrap_or(body.len())
+                }
+                false => title.end,
+            }
+        };
         // The title opens the shown text: its matches come first, then the first one past it.
         let found = merged(query.needles().into_iter().map(|q| {
             let folded = article.folded.bytes();
             let candidates =
                 memmem::find_iter(folded, q.folded.as_bytes()).filter(|&at| q.fits(folded, at));
-            article.matches(candidates, q, |m| m.start >= title.end)
+            article.matches(candidates, q, |m| m.start >= said_again)
         }));
         if self.count.is_none() {
             self.count = Some(Needles::new(query).count(article.folded.bytes()));
@@ -88,7 +105,14 @@ impl ArticleHits {
             self.placed = None;
             return;
         };
-        let context = context(&article.text, article.shown_start, first.clone());
+        // Every word of the query marked in the excerpt, not only the one it is around.
+        let body = found.iter().find(|m| m.start >= said_again);
+        let body = body.or_else(|| found.iter().find(|m| m.start >= title.end));
+        let context = body.map(|body| {
+            let (excerpt, _) = context(&article.text, article.shown_start, body.clone());
+            let marks = find_all(&excerpt, &FoldMap::new(&excerpt), query);
+            (excerpt, marks)
+        });
         let title = found
             .into_iter()
             .filter(|m| title.start <= m.start && m.end <= title.end)

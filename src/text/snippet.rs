@@ -46,6 +46,46 @@ pub fn snippet(text: &str, hit: Range<usize>, width: usize) -> (String, Range<us
     (super::truncate(&line, width), start.min(end)..end)
 }
 
+/// As [`snippet`] around the first of `hits` (byte ranges of `text`, in order, apart), with
+/// the columns every one of them takes in the excerpt, those cut off at its end left out.
+pub fn snippet_all(text: &str, hits: &[Range<usize>], width: usize) -> (String, Vec<Range<usize>>) {
+    let Some(first) = hits.first() else {
+        let (line, _) = snippet(text, 0..0, width);
+        return (line, Vec::new());
+    };
+    let (line, columns) = snippet(text, first.clone(), width);
+    let shown = str_width(&line);
+    // After the first, the excerpt is the text with each whitespace run one space: a later
+    // match starts as many columns on as the text between, so squashed, takes.
+    let squashed = |s: &str| {
+        let words = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let lead = s.starts_with(char::is_whitespace);
+        let trail = s.ends_with(char::is_whitespace);
+        match (words.is_empty(), lead || trail) {
+            (true, true) => " ".to_owned(),
+            (true, false) => String::new(),
+            (false, _) => format!(
+                "{}{words}{}",
+                if lead { " " } else { "" },
+                if trail { " " } else { "" }
+            ),
+        }
+    };
+    let matched_end = columns.start + str_width(&squashed(&text[first.clone()]));
+    let mut marks = vec![columns];
+    for hit in hits.iter().skip(1).filter(|h| h.start >= first.end) {
+        let start = matched_end + str_width(&squashed(&text[first.end..hit.start]));
+        let end = start + str_width(&squashed(&text[hit.clone()]));
+        // The last column may be the ellipsis that says the line goes on.
+        let limit = shown - usize::from(line.ends_with('…'));
+        if start >= limit {
+            break;
+        }
+        marks.push(start..end.min(limit));
+    }
+    (line, marks)
+}
+
 /// A match on a line of any length, with as much of the line around it as fits in `max`
 /// columns: (before, match, after), cut between graphemes, `…` where the line goes on. The
 /// context is shared evenly, and what one side does not need goes to the other.
@@ -98,6 +138,43 @@ pub fn around(line: &str, hit: Range<usize>, max: usize) -> (String, String, Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_match_is_marked_where_the_excerpt_shows_it() {
+        let text = "Hôm  nay,\nCông ước Hà Nội được ký; công   ước ấy mở ký tại Hà Nội.";
+        let at = |word: &str, nth: usize| {
+            let start = text.match_indices(word).nth(nth).expect(word).0;
+            start..start + word.len()
+        };
+        let hits = [
+            at("Công ước", 0),
+            at("Hà Nội", 0),
+            at("công   ước", 0),
+            at("Hà Nội", 1),
+        ];
+        let (line, marks) = snippet_all(text, &hits, 80);
+        assert_eq!(
+            line,
+            "Hôm nay, Công ước Hà Nội được ký; công ước ấy mở ký tại Hà Nội."
+        );
+        let shown: Vec<&str> = marks
+            .iter()
+            .map(|c| {
+                let start = line.char_indices().nth(c.start).unwrap().0;
+                let end = line
+                    .char_indices()
+                    .nth(c.end)
+                    .map_or(line.len(), |(i, _)| i);
+                &line[start..end]
+            })
+            .collect();
+        assert_eq!(shown, ["Công ước", "Hà Nội", "công ước", "Hà Nội"]);
+        // Narrow: a match past the end is not marked, one cut short is marked to the cut.
+        let (line, marks) = snippet_all(text, &hits, 30);
+        assert!(line.ends_with('…'), "{line}");
+        assert!(marks.iter().all(|c| c.end < 30), "{marks:?}");
+        assert!(marks.len() < 4);
+    }
 
     #[test]
     fn short_text_is_shown_whole() {

@@ -246,7 +246,7 @@ fn section_line<'a>(app: &App, section: &SectionShown, width: usize, style: Styl
 /// `  3× …context match context…`: how often the article matches and where it first does.
 fn snippet_line<'a>(
     count: usize,
-    context: &(String, Range<usize>),
+    context: &(String, Vec<Range<usize>>),
     width: usize,
     style: Style,
     theme: &Theme,
@@ -258,10 +258,10 @@ fn snippet_line<'a>(
     };
     let lead_width = text::str_width(&lead);
     let room = width.saturating_sub(lead_width);
-    let (excerpt, columns) = text::snippet::snippet(&context.0, context.1.clone(), room);
-    let marks = [(
-        lead_width + columns.start..lead_width + columns.end,
-        theme.matched,
-    )];
+    let (excerpt, columns) = text::snippet::snippet_all(&context.0, &context.1, room);
+    let marks: Vec<(Range<usize>, Style)> = columns
+        .into_iter()
+        .map(|c| (lead_width + c.start..lead_width + c.end, theme.matched))
+        .collect();
     highlight::line(&format!("{lead}{excerpt}"), width, style, &marks)
 }
