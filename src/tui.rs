@@ -77,6 +77,7 @@ pub fn run(
         }
     };
     // Open the data files before touching the terminal, so that an error prints plainly.
+    let watched_data = data_dir.as_ref().ok().cloned();
     let opened = Storage::open_in(data_dir, &catalog, lang)?;
     let keymap = config.keymap.clone();
     // Asked before raw mode and the alternate screen: the query sets up the terminal itself.
@@ -116,6 +117,8 @@ pub fn run(
         )
     };
     spawn_signals(sender.clone());
+    // Kept for as long as the loop runs: dropped, it stops watching.
+    let _bookmarks_watch = watched_data.and_then(|dir| watch_bookmarks(&dir, sender.clone()));
     spawn_input(sender);
     let mut app = App::new(
         catalog,
@@ -202,6 +205,8 @@ pub fn run(
                     Err(_) => break,
                 },
             };
+            // A save is several notifications: the file is read again once for them all.
+            let mut reload_bookmarks = false;
             for message in std::iter::once(first).chain(messages.try_iter()) {
                 // Keys become actions here, at the edge; what the workers say comes in as it is.
                 let event: Option<Happened> = match message {
@@ -219,6 +224,10 @@ pub fn run(
                         Some(Answer::Failed(note.say(lang)).into())
                     }
                     Message::Ended => Some(Answer::Terminate.into()),
+                    Message::BookmarksFile => {
+                        reload_bookmarks = true;
+                        None
+                    }
                 };
                 if let Some(event) = event {
                     submit(app.update(event));
@@ -226,6 +235,9 @@ pub fn run(
                 if app.should_quit() {
                     break;
                 }
+            }
+            if reload_bookmarks {
+                submit(vec![Effect::ReloadBookmarks]);
             }
         }
         Ok(())
@@ -285,6 +297,32 @@ enum Message {
     Indexed(Update),
     /// The system or the terminal ended docbao: SIGTERM, SIGHUP, or SIGINT from outside.
     Ended,
+    /// The bookmarks file changed: another window (or this one) saved it.
+    BookmarksFile,
+}
+
+/// Watches the data folder for the bookmarks file changing, so that a bookmark added or
+/// deleted in another window shows at once; none when the system gives no notifications
+/// (the pane still reads the file each time it opens).
+fn watch_bookmarks(
+    dir: &Path,
+    sender: mpsc::Sender<Message>,
+) -> Option<notify::RecommendedWatcher> {
+    use notify::Watcher;
+    let name = std::ffi::OsStr::new(crate::bookmarks::FILE_NAME);
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        let ours = event.is_ok_and(|e| {
+            !e.kind.is_access() && e.paths.iter().any(|p| p.file_name() == Some(name))
+        });
+        if ours {
+            let _ = sender.send(Message::BookmarksFile);
+        }
+    })
+    .ok()?;
+    watcher
+        .watch(dir, notify::RecursiveMode::NonRecursive)
+        .ok()?;
+    Some(watcher)
 }
 
 /// Turns the signals that end a program into a message, so that docbao leaves as from `q`,

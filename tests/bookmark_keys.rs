@@ -390,3 +390,58 @@ fn y_and_m_on_a_bookmark_opened_from_the_pane_take_its_passage_not_its_paragraph
     press(&mut app, "v");
     assert!(app.reader().flash().is_none());
 }
+
+#[test]
+fn a_note_typed_for_a_bookmark_another_window_deleted_brings_it_back_and_says_so() {
+    use docbao::bookmarks::Change;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path(), 100, 30);
+    at_paragraph(&mut app, 3);
+    press(&mut app, "m");
+    type_text(&mut app, "một");
+    press(&mut app, "Enter '");
+    assert_eq!(pane_notes(&app), ["một"]);
+    press(&mut app, "e C-u");
+    type_text(&mut app, "hai");
+    // Meanwhile another window deletes it, and this one reads the file again.
+    let id = saved(dir.path())[0].id.clone();
+    BookmarkStore::open(dir.path())
+        .unwrap()
+        .apply(Change::Remove(id.clone()))
+        .unwrap();
+    app.run(vec![docbao::effect::Effect::ReloadBookmarks]);
+    assert!(app.bookmarks().get(&id).is_none());
+    press(&mut app, "Enter");
+    let kept = saved(dir.path());
+    assert_eq!(kept.len(), 1, "kept, not lost");
+    assert_eq!(
+        (kept[0].id.as_str(), kept[0].note.as_str()),
+        (id.as_str(), "hai")
+    );
+    assert!(
+        app.note().unwrap().contains("deleted in another window"),
+        "{:?}",
+        app.note()
+    );
+}
+
+#[test]
+fn a_note_saved_is_written_with_its_bookmark_even_if_the_file_lost_it_meanwhile() {
+    use docbao::bookmarks::Change;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path(), 100, 30);
+    at_paragraph(&mut app, 3);
+    press(&mut app, "m Enter '");
+    let id = saved(dir.path())[0].id.clone();
+    press(&mut app, "e");
+    type_text(&mut app, "ghi chú");
+    // Deleted in the file, and this window not told yet.
+    BookmarkStore::open(dir.path())
+        .unwrap()
+        .apply(Change::Remove(id.clone()))
+        .unwrap();
+    press(&mut app, "Enter");
+    let kept = saved(dir.path());
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].note, "ghi chú");
+}

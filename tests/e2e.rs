@@ -598,3 +598,34 @@ fn ctrl_z_goes_back_to_the_shell_and_fg_comes_back_to_the_same_screen() {
     let after = s.finish();
     assert!(after.contains(&format!("{AFTER} 0")), "{after}");
 }
+
+#[test]
+fn a_bookmark_saved_in_another_window_shows_at_once_and_one_deleted_there_goes() {
+    use docbao::bookmarks::{Bookmark, BookmarkStore, Change};
+    let cwd = tempfile::tempdir().expect("temp dir");
+    let data = cwd.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let mut s = Session::start_in("", 100, 30, &[], cwd.path());
+    s.wait_for("the list", |screen| screen.contains("Articles (2)"));
+    s.send("'");
+    s.wait_for("the empty pane", |screen| screen.contains("no bookmarks"));
+    // Another window bookmarks a passage: the pane shows it with no key pressed.
+    let catalog = docbao::catalog::Catalog::bundled();
+    let article = catalog.article(1).unwrap();
+    let block = article.blocks[3].range.clone();
+    let mut other = BookmarkStore::open(&data).unwrap();
+    let bookmark = Bookmark::new(catalog.folder(), &article, block);
+    let id = bookmark.id.clone();
+    let mut marked = bookmark.clone();
+    marked.note = "từ cửa sổ khác".into();
+    other.apply(Change::Add(marked)).unwrap();
+    s.wait_for("the other window's bookmark", |screen| {
+        screen.contains("từ cửa sổ khác")
+    });
+    other.apply(Change::Remove(id)).unwrap();
+    s.wait_for("it gone again", |screen| {
+        !screen.contains("từ cửa sổ khác") && screen.contains("no bookmarks")
+    });
+    s.send("q");
+    s.finish();
+}

@@ -200,7 +200,12 @@ impl App {
             .and_then(|p| self.bookmarks.get(&p.id));
         if let Some(bookmark) = again {
             let (id, note) = (bookmark.id.clone(), bookmark.note.clone());
-            let purpose = Purpose::EditNote { id, again: true };
+            let kept = Box::new(bookmark.clone());
+            let purpose = Purpose::EditNote {
+                id,
+                kept,
+                again: true,
+            };
             return self.open_prompt(note, purpose, Screen::Reader);
         }
         let bookmark = Bookmark::new(self.catalog.folder(), article, range);
@@ -330,6 +335,19 @@ impl App {
                 bookmark.note = note;
                 self.change(Change::Add(bookmark));
             }
+            Purpose::EditNote { id, kept, .. } if self.bookmarks.get(&id).is_none() => {
+                // Deleted in another window while the note was typed: a note is not thrown
+                // away unsaid; the bookmark comes back with it.
+                if note.is_empty() {
+                    self.note = Some(self.lang.t("note-bookmark-gone"));
+                    return;
+                }
+                let mut bookmark = *kept;
+                bookmark.note = note;
+                bookmark.updated = crate::store::now_rfc3339();
+                self.note = Some(self.lang.t("note-bookmark-kept"));
+                self.change(Change::Add(bookmark));
+            }
             Purpose::EditNote { id, .. } => {
                 if self.bookmarks.get(&id).is_some_and(|b| b.note == note) {
                     self.note = Some(self.lang.t("note-unchanged"));
@@ -340,11 +358,18 @@ impl App {
                 } else {
                     self.lang.t("note-saved")
                 });
-                self.change(Change::SetNote {
-                    id,
-                    note,
-                    updated: crate::store::now_rfc3339(),
-                });
+                let updated = crate::store::now_rfc3339();
+                match self.bookmarks.get(&id).filter(|_| !note.is_empty()) {
+                    // The whole bookmark with its note: were it deleted in another window
+                    // before this is written, it is written back rather than the note lost.
+                    Some(bookmark) => {
+                        let mut bookmark = bookmark.clone();
+                        bookmark.note = note;
+                        bookmark.updated = updated;
+                        self.change(Change::Add(bookmark));
+                    }
+                    None => self.change(Change::SetNote { id, note, updated }),
+                }
             }
             _ => {}
         }

@@ -100,8 +100,13 @@ impl App {
             Action::EditNote => {
                 if let Some(entry) = pane.chosen() {
                     let (id, note) = (entry.bookmark.id.clone(), entry.bookmark.note.clone());
+                    let kept = Box::new(entry.bookmark.clone());
                     let under = Screen::Bookmarks(Box::new(pane));
-                    let purpose = Purpose::EditNote { id, again: false };
+                    let purpose = Purpose::EditNote {
+                        id,
+                        kept,
+                        again: false,
+                    };
                     return self.open_prompt(note, purpose, under);
                 }
             }

@@ -130,6 +130,9 @@ pub enum Purpose {
     EditNote {
         /// The bookmark's id.
         id: String,
+        /// The bookmark as it was when the prompt opened: kept with its new note if another
+        /// window deletes it meanwhile, rather than the note lost.
+        kept: Box<Bookmark>,
         /// Whether the user asked to bookmark its passage again: the prompt says it is.
         again: bool,
     },

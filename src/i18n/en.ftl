@@ -292,6 +292,8 @@ note-copied = copied { $count ->
    *[other] { $shown } characters
 } to the clipboard
 note-bookmark-elsewhere = “{ $title }” is not in this folder ({ $path })
+note-bookmark-kept = this bookmark was deleted in another window; kept, with your note
+note-bookmark-gone = this bookmark was deleted in another window
 note-problem-not-listed = this file is not listed: there is no article to read
 note-passage-gone = passage not found any more: “{ $quote }”
 note-bookmark-deleted = bookmark deleted; { $undo } brings it back
