@@ -667,3 +667,42 @@ fn bookmarks_with_none_says_so_and_prints_nothing() {
     assert_eq!(stdout(&json).trim(), "[]", "JSON stays JSON");
     assert_eq!(stderr(&json), "");
 }
+
+#[test]
+fn odd_file_names_are_listed_on_one_line_and_shown_by_the_name_as_typed() {
+    use unicode_normalization::UnicodeNormalization;
+    let dir = empty_dir();
+    let article = |title: &str| format!("date 2025-01-01 {title}\n\nNội dung.\n");
+    // Saved by macOS: the name decomposed (NFD).
+    let nfd: String = "tin-tức.txt".nfd().collect();
+    fs::write(dir.path().join(&nfd), article("Tên NFD")).unwrap();
+    // A newline in the name.
+    fs::write(dir.path().join("hai\ndòng.txt"), article("Hai dòng")).unwrap();
+    // Not UTF-8 at all (Latin-1 é).
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+        fs::write(dir.path().join(name), article("Tên Latin-1")).unwrap();
+    }
+    let list = docbao(dir.path(), &["list", "."]);
+    assert!(list.status.success(), "{}", stderr(&list));
+    let text = stdout(&list);
+    assert!(text.contains("hai\\ndòng"), "{text}");
+    assert!(
+        !text.lines().any(|l| l.trim() == "dòng"),
+        "one line each: {text}"
+    );
+    #[cfg(unix)]
+    assert!(text.contains("caf\\xe9"), "{text}");
+    // Each shown by its name as typed (NFC) or as listed.
+    let shown = docbao(dir.path(), &["show", "tin-tức", "."]);
+    assert!(stdout(&shown).contains("Tên NFD"), "{}", stderr(&shown));
+    let shown = docbao(dir.path(), &["show", "hai\\ndòng", "."]);
+    assert!(stdout(&shown).contains("Hai dòng"), "{}", stderr(&shown));
+    #[cfg(unix)]
+    {
+        let shown = docbao(dir.path(), &["show", "caf\\xe9", "."]);
+        assert!(stdout(&shown).contains("Tên Latin-1"), "{}", stderr(&shown));
+    }
+}

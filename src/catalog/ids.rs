@@ -1,7 +1,10 @@
 //! What names an article (its id, from its path under the folder, and the folder's own key),
 //! and finding one by the name the user gives.
 
-use std::path::Path;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+
+use unicode_normalization::UnicodeNormalization;
 
 use super::{Catalog, Entry};
 
@@ -20,16 +23,18 @@ impl Catalog {
         self.lookup_id(id)
     }
 
-    /// The article with id `id`, by the map of ids made at the first lookup.
+    /// The article with id `id`, by the map of ids made at the first lookup. Ids are
+    /// compared composed (NFC): a file named in NFD, as macOS writes names, is found by the
+    /// name as typed.
     fn lookup_id(&self, id: &str) -> Option<usize> {
         let ids = self.ids.get_or_init(|| {
-            self.entries
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (e.id.clone(), i))
-                .collect()
+            let mut ids = std::collections::HashMap::with_capacity(self.entries.len());
+            for (i, e) in self.entries.iter().enumerate() {
+                ids.entry(composed(&e.id)).or_insert(i);
+            }
+            ids
         });
-        ids.get(id).copied()
+        ids.get(&composed(id)).copied()
     }
 
     /// What a key names: an article's id (`2025/10/26/index`) or path first; else the articles
@@ -43,8 +48,11 @@ impl Catalog {
         if let Some(index) = exact {
             return Lookup::Found(index);
         }
-        let ends_with =
-            |a: &Entry| a.path.ends_with(key_path) || a.path.with_extension("").ends_with(key_path);
+        let key_path = PathBuf::from(composed(key));
+        let ends_with = |a: &Entry| {
+            let path = PathBuf::from(composed(&a.path.to_string_lossy()));
+            path.ends_with(&key_path) || path.with_extension("").ends_with(&key_path)
+        };
         let found: Vec<usize> = (0..self.entries.len())
             .filter(|&i| ends_with(&self.entries[i]))
             .collect();
@@ -99,17 +107,49 @@ pub fn article_id(root: &Path, path: &Path) -> String {
         .into_iter()
         .flat_map(Path::components)
         .filter_map(|c| match c {
-            std::path::Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
+            std::path::Component::Normal(part) => Some(name_part(part)),
             _ => None,
         })
         .collect();
-    parts.push(
-        relative
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-    );
+    parts.push(relative.file_stem().map(name_part).unwrap_or_default());
     parts.join("/")
+}
+
+/// A text in its composed form (NFC).
+fn composed(text: &str) -> String {
+    text.nfc().collect()
+}
+
+/// One part of a file's path as an id spells it: what is not UTF-8 as `\xNN`, and a control
+/// character (a newline in a file name) escaped, so that every name has an id that can be
+/// printed on one line and typed back.
+pub(crate) fn name_part(part: &OsStr) -> String {
+    #[cfg(unix)]
+    let chunks: Vec<(String, Vec<u8>)> = {
+        use std::os::unix::ffi::OsStrExt;
+        part.as_bytes()
+            .utf8_chunks()
+            .map(|c| (c.valid().to_owned(), c.invalid().to_vec()))
+            .collect()
+    };
+    #[cfg(not(unix))]
+    let chunks = vec![(part.to_string_lossy().into_owned(), Vec::new())];
+    let mut out = String::new();
+    for (valid, invalid) in chunks {
+        for c in valid.chars() {
+            match c {
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+                c => out.push(c),
+            }
+        }
+        for byte in invalid {
+            out.push_str(&format!("\\x{byte:02x}"));
+        }
+    }
+    out
 }
 
 /// Gives the articles whose ids would be the same (`x.txt` and `x.md` in one folder) their

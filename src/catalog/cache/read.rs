@@ -4,7 +4,7 @@
 use std::fs;
 use std::io;
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -92,7 +92,7 @@ pub fn load_head(
         let problem_count = r.u32()? as usize;
         problems.reserve(problem_count.min(payload.len() / 16));
         for _ in 0..problem_count {
-            let rel = r.str()?;
+            let rel = r.path()?;
             let reason =
                 Reason::decode(r.str()?).ok_or(CacheError::Corrupt("an unknown reason"))?;
             let stamp = if r.u8()? == 1 {
@@ -192,8 +192,8 @@ fn read_entry(
     root: &Path,
     segments: &[Arc<Segment>],
 ) -> Result<Entry, CacheError> {
-    let rel = r.str()?;
-    let path = root.join(rel);
+    let rel = r.path()?;
+    let path = root.join(&rel);
     let stamp = read_stamp(r)?;
     let title = r.str()?.to_owned();
     let title_range = match r.u8()? {
@@ -230,12 +230,16 @@ fn read_entry(
     if !segment.holds(&parts) {
         return Err(CacheError::Corrupt("an entry past its segment"));
     }
-    // The id is the path from the folder without its extension (see `article_id`).
-    let id = match rel.rsplit_once('.') {
-        Some((stem, extension)) if !extension.contains(std::path::MAIN_SEPARATOR) => stem,
-        _ => rel,
+    // The id is the path from the folder without its extension (see `article_id`): made
+    // here from the text, unless the name needs escaping (not UTF-8, a control character).
+    let id = match rel.to_str().filter(|r| !r.contains(char::is_control)) {
+        Some(rel) => match rel.rsplit_once('.') {
+            Some((stem, extension)) if !extension.contains(std::path::MAIN_SEPARATOR) => stem,
+            _ => rel,
+        }
+        .replace(std::path::MAIN_SEPARATOR, "/"),
+        None => crate::catalog::article_id(root, &path),
     };
-    let id = id.replace(std::path::MAIN_SEPARATOR, "/");
     Ok(Entry {
         id,
         path,
@@ -286,6 +290,23 @@ impl<'a> Reader<'a> {
         word.copy_from_slice(self.take(16)?);
         Ok(i128::from_le_bytes(word))
     }
+    /// A path kept by the writer's `path`.
+    fn path(&mut self) -> Result<PathBuf, CacheError> {
+        let len = self.u32()? as usize;
+        let bytes = self.take(len)?;
+        #[cfg(unix)]
+        let path = {
+            use std::os::unix::ffi::OsStrExt;
+            PathBuf::from(std::ffi::OsStr::from_bytes(bytes))
+        };
+        #[cfg(not(unix))]
+        let path = PathBuf::from(
+            simdutf8::basic::from_utf8(bytes)
+                .map_err(|_| CacheError::Corrupt("a name not UTF-8"))?,
+        );
+        Ok(path)
+    }
+
     fn str(&mut self) -> Result<&'a str, CacheError> {
         let len = self.u32()? as usize;
         simdutf8::basic::from_utf8(self.take(len)?)

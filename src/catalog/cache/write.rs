@@ -140,7 +140,7 @@ pub fn save(dir: &Path, root: &Path, catalog: &Catalog) -> Result<(), CacheError
     }
     w.u32(catalog.problems.len() as u32);
     for problem in &catalog.problems {
-        w.str(&relative(root, &problem.path));
+        w.path(&relative(root, &problem.path));
         w.str(&problem.reason.encode());
         match problem.stamp {
             Some(stamp) => {
@@ -250,7 +250,7 @@ fn write_stamp(w: &mut Writer, stamp: Stamp) {
 }
 
 fn write_entry(w: &mut Writer, root: &Path, entry: &Entry, file: usize, parts: &Parts) {
-    w.str(&relative(root, &entry.path));
+    w.path(&relative(root, &entry.path));
     write_stamp(w, entry.stamp);
     w.str(&entry.title);
     match &entry.title_range {
@@ -286,11 +286,8 @@ fn write_entry(w: &mut Writer, root: &Path, entry: &Entry, file: usize, parts: &
 }
 
 /// A path from the folder, as the index keeps it.
-fn relative(root: &Path, path: &Path) -> String {
-    path.strip_prefix(root)
-        .unwrap_or(path)
-        .to_string_lossy()
-        .into_owned()
+fn relative<'p>(root: &Path, path: &'p Path) -> &'p Path {
+    path.strip_prefix(root).unwrap_or(path)
 }
 
 /// Little-endian numbers and length-prefixed strings, appended.
@@ -318,5 +315,19 @@ impl Writer {
     fn str(&mut self, s: &str) {
         self.u32(s.len() as u32);
         self.bytes.extend_from_slice(s.as_bytes());
+    }
+
+    /// A path as its bytes, whatever they are: a name that is not UTF-8 is kept as it is,
+    /// so that the file can be opened from the cache.
+    fn path(&mut self, path: &Path) {
+        #[cfg(unix)]
+        let bytes = {
+            use std::os::unix::ffi::OsStrExt;
+            path.as_os_str().as_bytes().to_vec()
+        };
+        #[cfg(not(unix))]
+        let bytes = path.to_string_lossy().into_owned().into_bytes();
+        self.u32(bytes.len() as u32);
+        self.bytes.extend_from_slice(&bytes);
     }
 }
