@@ -706,3 +706,25 @@ fn odd_file_names_are_listed_on_one_line_and_shown_by_the_name_as_typed() {
         assert!(stdout(&shown).contains("Tên Latin-1"), "{}", stderr(&shown));
     }
 }
+
+#[test]
+fn quiet_leaves_out_what_reading_met_but_not_the_errors() {
+    let dir = empty_dir();
+    fs::write(
+        dir.path().join("a.txt"),
+        "date 2025-01-01 Bài\n\nNội dung.\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("empty.txt"), "").unwrap();
+    let loud = docbao(dir.path(), &["list", "."]);
+    assert!(stderr(&loud).contains("empty.txt"), "{}", stderr(&loud));
+    for flag in ["--quiet", "-q"] {
+        let quiet = docbao(dir.path(), &["list", ".", flag]);
+        assert!(quiet.status.success());
+        assert_eq!(stderr(&quiet), "", "{flag}");
+        assert_eq!(stdout(&quiet), stdout(&loud));
+    }
+    let missing = docbao(dir.path(), &["-q", "show", "nope", "."]);
+    assert!(!missing.status.success());
+    assert!(stderr(&missing).contains("nope"), "{}", stderr(&missing));
+}

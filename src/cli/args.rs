@@ -38,6 +38,10 @@ pub struct Cli {
             .map(|name: String| parse_lang(&name).unwrap_or_default())
     )]
     pub lang: Option<Lang>,
+    /// Say nothing of files skipped, articles read with a warning or the cache; errors are
+    /// still said
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
 }
 
 /// The commands besides opening the reader.

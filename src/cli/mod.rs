@@ -54,6 +54,7 @@ pub fn run(cli: Cli, loaded: config::Loaded) -> anyhow::Result<ExitCode> {
     let interactive = cli.command.is_none() && io::stdout().is_terminal();
     let prints_config = matches!(cli.command, Some(Command::Config { .. }));
     let lang = lang_of(&cli, &loaded);
+    open::set_quiet(cli.quiet);
     if !interactive && !prints_config {
         for problem in &loaded.problems {
             eprintln!("docbao: {}", problem.say(lang));

@@ -2,9 +2,23 @@
 //! and saying on stderr what reading it met.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::catalog::{CacheUse, Catalog, Opened};
 use crate::i18n::{Lang, Say};
+
+/// Whether `--quiet` was given: what reading the folder met goes unsaid.
+static QUIET: AtomicBool = AtomicBool::new(false);
+
+/// Takes `--quiet` for the rest of the command.
+pub(super) fn set_quiet(quiet: bool) {
+    QUIET.store(quiet, Ordering::Relaxed);
+}
+
+/// Whether what reading the folder met goes unsaid (`--quiet`).
+pub(super) fn quiet() -> bool {
+    QUIET.load(Ordering::Relaxed)
+}
 
 /// The folder opened without a path: `./articles` if it exists, else none (the bundled
 /// articles).
@@ -24,7 +38,7 @@ pub(super) fn open(path: Option<&Path>, cache: CacheUse, lang: Lang) -> anyhow::
     let opened = match path.or_else(default_folder) {
         Some(path) => {
             let opened = Catalog::open_cached(path, cache)?;
-            if let Some(note) = &opened.note {
+            if let Some(note) = opened.note.as_ref().filter(|_| !quiet()) {
                 eprintln!("docbao: {}", note.say(lang));
             }
             opened
@@ -58,6 +72,9 @@ pub(super) fn no_articles(catalog: &Catalog, lang: Lang) {
 /// Tells the user, on stderr, which files were skipped and why, and which articles were read
 /// with a warning.
 pub(super) fn report_problems(catalog: &Catalog, lang: Lang) {
+    if quiet() {
+        return;
+    }
     for problem in catalog.problems() {
         eprintln!("docbao: {}", problem.say(lang));
     }

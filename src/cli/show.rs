@@ -29,7 +29,7 @@ pub(super) fn show(
             let article = catalog
                 .article(index)
                 .map_err(|p| anyhow::anyhow!(p.say(lang)))?;
-            for warning in &article.warnings {
+            for warning in article.warnings.iter().filter(|_| !super::open::quiet()) {
                 let warning = warning.say(lang);
                 eprintln!("docbao: {}: {warning}", article.path.display());
             }
