@@ -448,3 +448,23 @@ fn a_segment_rewritten_with_other_bytes_under_an_open_catalog_is_read_around() {
         std::io::Write::write_all(&mut file, &bytes).unwrap();
     });
 }
+
+#[test]
+fn a_rebuilt_cache_removes_the_segments_of_the_one_it_replaced_at_once() {
+    let (news, cache, _) = folder();
+    check(news.path(), cache.path());
+    let dir = dir_of(news.path(), cache.path());
+    let before = segments(&dir);
+    // From another version: rebuilt whole, in new segments.
+    let index = dir.join("index.bin");
+    let mut bytes = fs::read(&index).unwrap();
+    bytes[8] = bytes[8].wrapping_add(1);
+    fs::write(&index, &bytes).unwrap();
+    let (_, note) = check(news.path(), cache.path());
+    assert!(note.unwrap().contains("version"));
+    let after = segments(&dir);
+    let left: Vec<_> = before.iter().filter(|s| after.contains(s)).collect();
+    assert_eq!(left, Vec::<&std::path::PathBuf>::new(), "old segments left");
+    // The new cache is whole: a third open reads nothing.
+    assert_eq!(check(news.path(), cache.path()).0, 0);
+}

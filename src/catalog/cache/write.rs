@@ -157,8 +157,13 @@ pub fn save(dir: &Path, root: &Path, catalog: &Catalog) -> Result<(), CacheError
     bytes.extend((payload.len() as u64).to_le_bytes());
     bytes.extend(crc32fast::hash(&payload).to_le_bytes());
     bytes.extend_from_slice(&payload);
+    // Segments no later than the index this one replaces were its own (or older ones'):
+    // nobody will name them again. Newer ones may be another writer's, still at work.
+    let replaced = fs::metadata(dir.join("index.bin"))
+        .and_then(|m| m.modified())
+        .ok();
     write_atomically(dir, "index.bin", &bytes)?;
-    remove_strays(dir, &files);
+    remove_strays(dir, &files, replaced);
     Ok(())
 }
 
@@ -218,9 +223,10 @@ fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), CacheErr
     })
 }
 
-/// Removes segment and temporary files that no index names, once they are old enough not to
-/// be another writer's work in progress.
-fn remove_strays(dir: &Path, named: &[SegmentFile]) {
+/// Removes segment and temporary files that no index names: at once those of the index just
+/// replaced (no newer than it), else once old enough not to be another writer's work in
+/// progress.
+fn remove_strays(dir: &Path, named: &[SegmentFile], replaced: Option<std::time::SystemTime>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
@@ -230,13 +236,15 @@ fn remove_strays(dir: &Path, named: &[SegmentFile]) {
         if !ours || named.iter().any(|f| f.name == name) {
             continue;
         }
-        let old = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
+        let modified = entry.metadata().and_then(|m| m.modified()).ok();
+        let old = modified
             .and_then(|t| t.elapsed().ok())
             .is_some_and(|age| age > STRAY_AGE);
-        if old {
+        let superseded = name.starts_with("seg-")
+            && modified
+                .zip(replaced)
+                .is_some_and(|(made, index)| made <= index);
+        if old || superseded {
             let _ = fs::remove_file(entry.path());
         }
     }
