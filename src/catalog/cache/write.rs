@@ -140,7 +140,7 @@ pub fn save(dir: &Path, root: &Path, catalog: &Catalog) -> Result<(), CacheError
     }
     w.u32(catalog.problems.len() as u32);
     for problem in &catalog.problems {
-        w.path(&relative(root, &problem.path));
+        w.path(relative(root, &problem.path));
         w.str(&problem.reason.encode());
         match problem.stamp {
             Some(stamp) => {
@@ -258,7 +258,7 @@ fn write_stamp(w: &mut Writer, stamp: Stamp) {
 }
 
 fn write_entry(w: &mut Writer, root: &Path, entry: &Entry, file: usize, parts: &Parts) {
-    w.path(&relative(root, &entry.path));
+    w.path(relative(root, &entry.path));
     write_stamp(w, entry.stamp);
     w.str(&entry.title);
     match &entry.title_range {
