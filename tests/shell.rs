@@ -96,3 +96,61 @@ fn the_man_page_has_every_command_flag_key_and_file() {
         assert!(plain.contains(file), "{file}");
     }
 }
+
+#[test]
+fn bash_completes_show_with_the_ids_of_the_articles_here() {
+    let script = docbao(&["completions", "bash"]);
+    let cwd = tempfile::tempdir().expect("temp dir");
+    let news = cwd.path().join("articles");
+    std::fs::create_dir_all(news.join("2025")).unwrap();
+    std::fs::write(
+        news.join("2025/tin-moi.txt"),
+        "date 2025-01-01 Tin\n\nMột.\n",
+    )
+    .unwrap();
+    std::fs::write(news.join("khac.txt"), "date 2025-01-02 Khác\n\nHai.\n").unwrap();
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_docbao"));
+    let path = format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let complete = |words: &str, at: usize| {
+        let out = Command::new("bash")
+            .arg("-c")
+            .arg(format!(
+                "{script}\nCOMP_WORDS=({words}); COMP_CWORD={at}; COMP_LINE=\"{words}\"; COMP_POINT=${{#COMP_LINE}}; _docbao_with_ids docbao \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"; printf '%s\\n' \"${{COMPREPLY[@]}}\""
+            ))
+            .current_dir(cwd.path())
+            .env("PATH", &path)
+            .env("XDG_CONFIG_HOME", cwd.path().join("config"))
+            .env("DOCBAO_CACHE_DIR", cwd.path().join(".cache"))
+            .output()
+            .expect("run bash");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let ids = complete("docbao show ''", 2);
+    assert_eq!(ids.lines().collect::<Vec<_>>().len(), 2, "{ids}");
+    assert!(
+        ids.contains("2025/tin-moi") && ids.contains("khac"),
+        "{ids}"
+    );
+    assert_eq!(complete("docbao show kh", 2).trim(), "khac");
+    // Elsewhere, the generated completion: the commands.
+    assert!(complete("docbao sh", 1).contains("show"));
+}
+
+#[test]
+fn zsh_and_fish_complete_show_with_the_ids_too() {
+    let zsh = docbao(&["completions", "zsh"]);
+    assert!(
+        zsh.contains("or its file:_docbao_ids'"),
+        "the show argument"
+    );
+    assert!(zsh.contains("_docbao_ids() {") && zsh.contains("docbao list --ids"));
+    let fish = docbao(&["completions", "fish"]);
+    assert!(
+        fish.contains("__fish_docbao_using_subcommand show\" -f -a \"(docbao list --ids"),
+        "{fish}"
+    );
+}

@@ -54,6 +54,9 @@ pub enum Command {
         /// Print a JSON array of {id, path, title, date, words, warnings} instead.
         #[arg(long)]
         json: bool,
+        /// Print only the ids, one a line (what the shell completes `show` with).
+        #[arg(long, conflicts_with = "json")]
+        ids: bool,
     },
     /// Print an article as the reading pane lays it out, as plain text.
     Show {

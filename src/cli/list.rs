@@ -32,6 +32,16 @@ impl<'a> From<&'a Entry> for ListEntry<'a> {
     }
 }
 
+/// The ids alone, one a line: for the shell's completion of `show`.
+pub(super) fn list_ids(catalog: &Catalog) -> anyhow::Result<()> {
+    let mut out = String::new();
+    for article in catalog.entries() {
+        out.push_str(&article.id);
+        out.push('\n');
+    }
+    print(&out)
+}
+
 pub(super) fn list(catalog: &Catalog, json: bool, lang: Lang) -> anyhow::Result<()> {
     report_problems(catalog, lang);
     let mut out = String::new();

@@ -3,6 +3,7 @@
 mod args;
 mod bookmarks;
 mod cache;
+mod completions;
 mod list;
 mod open;
 mod output;
@@ -28,7 +29,7 @@ use bookmarks::bookmarks_command;
 #[cfg(debug_assertions)]
 use bookmarks::stress_bookmarks;
 use cache::cache_command;
-use list::list;
+use list::{list, list_ids};
 use open::{default_folder, open};
 use search::{load_for_search, report_damaged, search_command};
 use show::show;
@@ -78,11 +79,13 @@ pub fn run(cli: Cli, loaded: config::Loaded) -> anyhow::Result<ExitCode> {
             false,
             lang,
         )?,
-        Some(Command::List { path, json }) => list(
-            &open(chosen(path).as_deref(), cache.clone(), lang)?.catalog,
-            json,
-            lang,
-        )?,
+        Some(Command::List { path, json, ids }) => {
+            let catalog = open(chosen(path).as_deref(), cache.clone(), lang)?.catalog;
+            match ids {
+                true => list_ids(&catalog)?,
+                false => list(&catalog, json, lang)?,
+            }
+        }
         Some(Command::Config { default }) => {
             let mut out = io::stdout().lock();
             if default {
@@ -95,8 +98,9 @@ pub fn run(cli: Cli, loaded: config::Loaded) -> anyhow::Result<ExitCode> {
             }
         }
         Some(Command::Completions { shell }) => {
-            let mut command = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut command, "docbao", &mut io::stdout().lock());
+            io::stdout()
+                .lock()
+                .write_all(completions::completions(shell).as_bytes())?;
         }
         Some(Command::Man) => {
             let command = <Cli as clap::CommandFactory>::command();
