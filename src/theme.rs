@@ -108,28 +108,28 @@ pub struct Theme {
     pub unread: Style,
 }
 
-/// Every style's name in a config file, with a short description for the default config.
-pub const STYLE_NAMES: [(&str, &str); 20] = [
-    ("title", "article titles"),
-    ("meta", "dates, lengths and other quiet text"),
-    ("warning", "problems met reading a file"),
-    ("heading", "section headings"),
-    ("caption", "photo captions"),
-    ("body", "running text"),
-    ("selected", "the selected list entry"),
-    ("selected_idle", "the selected list entry while reading"),
-    ("border", "borders"),
-    ("border_focused", "the border of the pane with the focus"),
-    ("status", "the status line"),
-    ("key", "key names"),
-    ("matched", "search matches"),
-    ("current_match", "the search match you are on"),
-    ("passage", "a bookmarked passage just opened"),
-    ("prompt", "the text typed in a prompt"),
-    ("selection", "text selected for a bookmark"),
-    ("gutter", "the passage cursor"),
-    ("mark", "the bookmark mark"),
-    ("unread", "titles not read yet"),
+/// Every style's name in a config file (described in the catalogs as `style-<name>`).
+pub const STYLE_NAMES: [&str; 20] = [
+    "title",
+    "meta",
+    "warning",
+    "heading",
+    "caption",
+    "body",
+    "selected",
+    "selected_idle",
+    "border",
+    "border_focused",
+    "status",
+    "key",
+    "matched",
+    "current_match",
+    "passage",
+    "prompt",
+    "selection",
+    "gutter",
+    "mark",
+    "unread",
 ];
 
 /// An xterm 256-colour palette entry: its red, green and blue are the same on every terminal
@@ -284,7 +284,7 @@ impl Theme {
         let mut copy = *self;
         STYLE_NAMES
             .iter()
-            .filter_map(|(name, _)| copy.style_mut(name).map(|s| (*name, *s)))
+            .filter_map(|name| copy.style_mut(name).map(|s| (*name, *s)))
             .collect()
     }
 }
@@ -323,7 +323,7 @@ mod tests {
     #[test]
     fn every_style_has_a_name() {
         let mut theme = Theme::dark();
-        for (name, _) in STYLE_NAMES {
+        for name in STYLE_NAMES {
             assert!(theme.style_mut(name).is_some(), "{name}");
         }
         assert_eq!(Theme::dark().styles().len(), STYLE_NAMES.len());

@@ -189,7 +189,13 @@ fn uncommented(text: &str) -> String {
 
 #[test]
 fn the_default_file_says_the_defaults() {
-    let text = config::default_file();
+    for lang in [Lang::En, Lang::Vi] {
+        the_default_file_in(lang);
+    }
+}
+
+fn the_default_file_in(lang: Lang) {
+    let text = config::default_file(lang);
     let (as_written, problems) = parse(&text);
     assert_eq!(problems, Vec::<String>::new());
     let (every_line, problems) = parse(&uncommented(&text));
@@ -201,14 +207,14 @@ fn the_default_file_says_the_defaults() {
         found: false,
         problems: Vec::new(),
     };
-    let defaults = config::effective(&loaded(Config::default()));
-    assert_eq!(config::effective(&loaded(as_written)), defaults);
+    let defaults = config::effective(&loaded(Config::default()), lang);
+    assert_eq!(config::effective(&loaded(as_written), lang), defaults);
     let mut every_line = every_line;
     assert_eq!(every_line.folder.take().map(|_| ()), Some(()));
     assert_eq!(every_line.list_width.take(), Some(35));
     assert_eq!(every_line.colors.len(), 2);
     every_line.colors.clear();
-    assert_eq!(config::effective(&loaded(every_line)), defaults);
+    assert_eq!(config::effective(&loaded(every_line), lang), defaults);
 }
 
 fn docbao(home: &Path, args: &[&str]) -> Output {
@@ -378,4 +384,28 @@ fn the_readme_example_is_a_good_file() {
     assert_eq!(problems, Vec::<String>::new());
     assert_eq!(config.theme, ThemeName::Light);
     assert_eq!(config.text_width, 72);
+}
+
+#[test]
+fn docbao_config_speaks_the_language_chosen() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let out = docbao(home.path(), &["config", "--lang", "vi"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("# tệp cấu hình: "), "{text}");
+    assert!(
+        text.contains("(không có: đây là các giá trị mặc định)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[keys.browse]  # danh sách, khung đọc"),
+        "{text}"
+    );
+    let out = docbao(home.path(), &["config", "--default", "--lang", "vi"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("# Tệp cấu hình của docbao."), "{text}");
+    assert!(text.contains("#   title           tiêu đề bài"), "{text}");
+    let english = docbao(home.path(), &["config", "--default", "--lang", "en"]);
+    assert!(
+        String::from_utf8_lossy(&english.stdout).contains("#   title           article titles")
+    );
 }

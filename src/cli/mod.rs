@@ -89,9 +89,9 @@ pub fn run(cli: Cli, loaded: config::Loaded) -> anyhow::Result<ExitCode> {
         Some(Command::Config { default }) => {
             let mut out = io::stdout().lock();
             if default {
-                write!(out, "{}", config::default_file())?;
+                write!(out, "{}", config::default_file(lang))?;
             } else {
-                write!(out, "{}", config::effective(&loaded))?;
+                write!(out, "{}", config::effective(&loaded, lang))?;
                 for problem in &loaded.problems {
                     eprintln!("docbao: {}", problem.say(lang));
                 }

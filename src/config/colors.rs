@@ -52,7 +52,7 @@ impl Reader<'_> {
         table: &DeTable<'_>,
         colors: &mut Vec<(&'static str, StyleOverride)>,
     ) {
-        let names: Vec<&str> = STYLE_NAMES.iter().map(|(n, _)| *n).collect();
+        let names: Vec<&str> = STYLE_NAMES.to_vec();
         for (key, value) in ordered(table) {
             let Some(&name) = names.iter().find(|n| **n == key.get_ref().as_ref()) else {
                 self.unknown(key, "[colors]", &names);

@@ -6,6 +6,7 @@ use std::fmt::Write;
 use ratatui::style::{Color, Modifier};
 
 use super::{ATTRIBUTES, Config, DEFAULT_TEXT_WIDTH, Loaded, StyleOverride};
+use crate::i18n::Lang;
 use crate::keymap::{Keymap, Scope};
 use crate::search::{Options, Sensitivity, Words};
 use crate::theme::STYLE_NAMES;
@@ -39,36 +40,36 @@ fn words(w: Words) -> &'static str {
     }
 }
 
-/// The `[search]` table, each line after `lead` (`#` for the default file).
-fn search(out: &mut String, options: Options, lead: &str, notes: bool) {
-    let note = |text: &str| {
-        if notes {
-            format!("# {text}\n")
-        } else {
-            String::new()
+/// A comment of the default file, wrapped to the width of the file's lines.
+fn comment(out: &mut String, text: &str) {
+    for row in crate::text::wrap(text, 86) {
+        let _ = writeln!(out, "# {row}");
+    }
+}
+
+/// The `[search]` table, each line after `lead` (`#` for the default file), its comments in
+/// `notes` when given.
+fn search(out: &mut String, options: Options, lead: &str, notes: Option<Lang>) {
+    let note = |out: &mut String, id: &str| {
+        if let Some(lang) = notes {
+            comment(out, &lang.t(id));
         }
     };
     out.push_str("\n[search]\n");
-    out.push_str(&note(
-        "Case: \"smart\" (told apart when the query has capitals), \"match\" or \"ignore\".",
-    ));
+    note(out, "config-file-case");
     let _ = writeln!(out, "{lead}case = {}", quoted(sensitivity(options.case)));
-    out.push_str(&note(
-        "Accents and đ: \"smart\" (when the query has them), \"match\" or \"ignore\".",
-    ));
+    note(out, "config-file-accents");
     let _ = writeln!(
         out,
         "{lead}accents = {}",
         quoted(sensitivity(options.accents))
     );
-    out.push_str(&note(
-        "Where a match starts: \"start\" (of a word), \"whole\" (words) or \"anywhere\".",
-    ));
+    note(out, "config-file-words");
     let _ = writeln!(out, "{lead}words = {}", quoted(words(options.words)));
 }
 
-/// The `[keys.*]` tables, each binding after `lead`.
-fn keys(out: &mut String, keymap: &Keymap, lead: &str) {
+/// The `[keys.*]` tables, each binding after `lead`, each table's place said in `lang`.
+fn keys(out: &mut String, keymap: &Keymap, lead: &str, lang: Lang) {
     for (name, scope) in Scope::ALL {
         let bindings: Vec<_> = keymap
             .bindings()
@@ -78,65 +79,46 @@ fn keys(out: &mut String, keymap: &Keymap, lead: &str) {
         if bindings.is_empty() {
             continue;
         }
-        let _ = writeln!(
-            out,
-            "\n[keys.{name}]  # {}",
-            scope.place(crate::i18n::Lang::En)
-        );
+        let _ = writeln!(out, "\n[keys.{name}]  # {}", scope.place(lang));
         for (_, action, names) in bindings {
             let _ = writeln!(out, "{lead}{action} = {}", quoted(&names.join(" ")));
         }
     }
 }
 
-/// A commented config file with every default: what `docbao config --default` prints.
-pub fn default_file() -> String {
+/// A commented config file with every default, its comments in `lang`: what
+/// `docbao config --default` prints.
+pub fn default_file(lang: Lang) -> String {
     let defaults = Config::default();
-    let mut out = String::from(
-        "# docbao's config file. Save it as the path `docbao config` names, and remove the #\n\
-         # before a setting to change it. A mistake is reported with its line and column,\n\
-         # and that setting keeps its default; docbao never writes this file.\n\n",
-    );
-    out.push_str("# Colours: \"dark\", \"light\" or \"auto\" (after the terminal's background).\n");
+    let mut out = String::new();
+    comment(&mut out, &lang.t("config-file-head"));
+    out.push('\n');
+    comment(&mut out, &lang.t("config-file-theme"));
     out.push_str("#theme = \"auto\"\n");
-    out.push_str(
-        "# The interface's language: \"en\", \"vi\" or \"auto\" (after LC_ALL, LC_MESSAGES, LANG).\n",
-    );
+    comment(&mut out, &lang.t("config-file-language"));
     out.push_str("#language = \"auto\"\n");
-    out.push_str("# The folder to open when none is given (~/ is the home folder).\n");
+    comment(&mut out, &lang.t("config-file-folder"));
     out.push_str("#folder = \"~/news\"\n");
-    out.push_str(
-        "# The list's share of a terminal 80 columns or wider, in percent (20 to 70),\n\
-         # until < and > change it.\n",
-    );
+    comment(&mut out, &lang.t("config-file-list-width"));
     out.push_str("#list_width = 35\n");
-    out.push_str("# The widest the reader lays out text, in columns.\n");
+    comment(&mut out, &lang.t("config-file-text-width"));
     let _ = writeln!(out, "#text_width = {DEFAULT_TEXT_WIDTH}");
-    out.push_str(
-        "# Whether docbao takes the mouse (the wheel scrolls, a click chooses); false leaves\n\
-         # it to the terminal, for its own selection of text.\n",
-    );
+    comment(&mut out, &lang.t("config-file-mouse"));
     out.push_str("#mouse = true\n");
-    search(&mut out, defaults.search, "#", true);
+    search(&mut out, defaults.search, "#", Some(lang));
+    out.push_str("\n[colors]\n");
+    comment(&mut out, &lang.t("config-file-colors"));
     out.push_str(
-        "\n[colors]\n\
-         # Each style of the theme: a colour for its text, or a table. A colour is a name\n\
-         # (black, red, green, yellow, blue, magenta, cyan, gray, white, light-red…),\n\
-         # \"#rrggbb\" or a number from 0 to 255. For example:\n\
-         #title = \"#ffd75f\"\n\
-         #matched = { fg = \"black\", bg = \"yellow\", bold = true }\n\
-         # The styles:\n",
+        "#title = \"#ffd75f\"\n#matched = { fg = \"black\", bg = \"yellow\", bold = true }\n",
     );
-    for (name, what) in STYLE_NAMES {
+    comment(&mut out, &lang.t("config-file-styles"));
+    for name in STYLE_NAMES {
+        let what = lang.t(&format!("style-{}", name.replace('_', "-")));
         let _ = writeln!(out, "#   {name:<15} {what}");
     }
-    out.push_str(
-        "\n# Keys: [keys.PLACE] ACTION = \"KEYS\" gives an action new keys in place of its\n\
-         # defaults there. A key is a character, Enter, Esc, Tab, Space, Backspace, Delete,\n\
-         # Up, Down, Left, Right, Home, End, PgUp, PgDn or F1 to F12, after Ctrl-, Alt- or\n\
-         # Shift- if need be (C-, A-, S- for short). A key may do one thing only in each place.\n",
-    );
-    keys(&mut out, &defaults.keymap, "#");
+    out.push('\n');
+    comment(&mut out, &lang.t("config-file-keys"));
+    keys(&mut out, &defaults.keymap, "#", lang);
     out
 }
 
@@ -159,23 +141,22 @@ fn style(change: &StyleOverride) -> String {
     format!("{{ {} }}", parts.join(", "))
 }
 
-/// The settings in force, as a config file: what `docbao config` prints.
-pub fn effective(loaded: &Loaded) -> String {
+/// The settings in force, as a config file, its comments in `lang`: what `docbao config`
+/// prints.
+pub fn effective(loaded: &Loaded, lang: Lang) -> String {
     let config = &loaded.config;
-    let mut out = match (&loaded.path, loaded.found) {
-        (Some(path), true) => format!("# config file: {}\n", path.display()),
-        (Some(path), false) => format!(
-            "# config file: {} (not there: these are the defaults)\n",
-            path.display()
-        ),
-        (None, _) => "# no config directory is known: these are the defaults\n".to_owned(),
+    let path = |path: &std::path::Path| [("path", path.display().to_string().into())];
+    let mut out = String::new();
+    // One line each, however long: a path is not cut in two.
+    let said = match (&loaded.path, loaded.found) {
+        (Some(file), true) => lang.tr("config-file-path", &path(file)),
+        (Some(file), false) => lang.tr("config-file-missing", &path(file)),
+        (None, _) => lang.t("config-file-no-dir"),
     };
+    let _ = writeln!(out, "# {said}");
     if loaded.found && !loaded.problems.is_empty() {
-        let _ = writeln!(
-            out,
-            "# mistakes in it: {} (on stderr); those settings are the defaults",
-            loaded.problems.len()
-        );
+        let count = [("count", loaded.problems.len().into())];
+        let _ = writeln!(out, "# {}", lang.tr("config-file-mistakes", &count));
     }
     let _ = writeln!(out, "theme = {}", quoted(config.theme.as_str()));
     let language = config.language.map_or("auto", |l| l.as_str());
@@ -184,23 +165,21 @@ pub fn effective(loaded: &Loaded) -> String {
         Some(folder) => {
             let _ = writeln!(out, "folder = {}", quoted(&folder.to_string_lossy()));
         }
-        None => {
-            out.push_str("# folder: none set (./articles if it exists, else the bundled ones)\n")
-        }
+        None => comment(&mut out, &lang.t("config-file-no-folder")),
     }
     match config.list_width {
         Some(percent) => {
             let _ = writeln!(out, "list_width = {percent}");
         }
-        None => out.push_str("# list_width: none set (35% of the width, 28 to 48 columns)\n"),
+        None => comment(&mut out, &lang.t("config-file-no-list-width")),
     }
     let _ = writeln!(out, "text_width = {}", config.text_width);
     let _ = writeln!(out, "mouse = {}", config.mouse);
-    search(&mut out, config.search, "", false);
+    search(&mut out, config.search, "", None);
     out.push_str("\n[colors]\n");
     for (name, change) in &config.colors {
         let _ = writeln!(out, "{name} = {}", style(change));
     }
-    keys(&mut out, &config.keymap, "");
+    keys(&mut out, &config.keymap, "", lang);
     out
 }
