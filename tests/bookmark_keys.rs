@@ -445,3 +445,42 @@ fn a_note_saved_is_written_with_its_bookmark_even_if_the_file_lost_it_meanwhile(
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0].note, "ghi chú");
 }
+
+#[test]
+fn a_bookmark_whose_passage_is_gone_is_marked_in_the_pane_and_the_list() {
+    let news = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let path = news.path().join("bai.txt");
+    let write = |last: &str| {
+        std::fs::write(
+            &path,
+            format!("date 2025-01-01 Bài\n\nĐoạn đầu giữ nguyên.\n\n{last}\n"),
+        )
+        .unwrap()
+    };
+    write("Đoạn cuối sẽ bị xóa khỏi bài.");
+    let open = || {
+        let catalog = std::sync::Arc::new(docbao::catalog::Catalog::open(news.path()).unwrap());
+        common::app_in(data.path(), catalog, 100, 30)
+    };
+    let mut app = open();
+    press(&mut app, "Enter } m Enter");
+    assert_eq!(saved(data.path()).len(), 1);
+    drop(app);
+    write("Một đoạn khác hẳn, không còn gì của đoạn cũ.");
+    let mut app = open();
+    // The article read last opens again; its bookmark is looked for in it at once.
+    let effects = app.take_effects();
+    app.run(effects);
+    let screen = common::screen(&app);
+    assert!(
+        screen.contains("1✦ 1 lost"),
+        "the list before the pane: {screen}"
+    );
+    press(&mut app, "'");
+    let pane = common::screen(&app);
+    assert!(pane.contains("passage not found"), "the pane: {pane}");
+    press(&mut app, "Esc");
+    let screen = common::screen(&app);
+    assert!(screen.contains("1✦ 1 lost"), "the list: {screen}");
+}

@@ -270,6 +270,16 @@ impl App {
 
     /// Shows bookmarks where they were found, and saves what they now remember.
     pub(super) fn take_placed(&mut self, placed: Vec<Placed>, changes: Vec<Change>) {
+        let lost = placed
+            .iter()
+            .filter(|p| p.anchor == crate::bookmarks::Anchor::Orphaned)
+            .count();
+        if let Some(id) = self.reader.article.as_ref().map(|a| a.id.clone()) {
+            match lost {
+                0 => self.orphans.remove(&id),
+                n => self.orphans.insert(id, n),
+            };
+        }
         self.reader.placed = placed;
         for change in changes {
             self.change(change);

@@ -120,6 +120,9 @@ pub struct App {
     unread_changed: bool,
     /// Whether the last key asked to mark everything read: the next one like it does.
     marking_all: bool,
+    /// Bookmarks whose passage is not found any more, by article id: as the bookmarks pane or
+    /// an opened article last found them.
+    orphans: std::collections::HashMap<String, usize>,
     /// Whether the folder has been indexed whole once: a catalog now is the live folder's.
     live: bool,
     /// How many times an article has been read for the reader: each reading's version.
@@ -183,6 +186,7 @@ impl App {
             unread: 0,
             unread_changed: true,
             marking_all: false,
+            orphans: Default::default(),
             live: start.progress.done,
             versions: 0,
             requests: 0,

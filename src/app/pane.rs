@@ -26,6 +26,17 @@ impl App {
             under,
         };
         refill(&mut pane, self.pane_entries());
+        // What the pane found is what the list says of each article's bookmarks.
+        self.orphans.clear();
+        for entry in pane
+            .entries
+            .iter()
+            .filter(|e| e.placement == Placement::NotFound)
+        {
+            if let Some(id) = self.bookmarks.local_id(&entry.bookmark) {
+                *self.orphans.entry(id.to_owned()).or_default() += 1;
+            }
+        }
         let last = self.reading.last_bookmark.as_deref();
         let at = pane
             .shown()

@@ -12,6 +12,11 @@ use crate::panes::{self, Panes};
 use crate::state::ReadingState;
 
 impl App {
+    /// How many of an article's bookmarks have a passage not found any more, as last seen.
+    pub fn orphans(&self, id: &str) -> usize {
+        self.orphans.get(id).copied().unwrap_or(0)
+    }
+
     /// The catalog being read.
     pub fn catalog(&self) -> &Catalog {
         &self.catalog

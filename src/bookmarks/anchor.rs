@@ -188,8 +188,23 @@ fn edited(text: &str, selector: Selector<'_>, old_start: usize) -> Option<Range<
         if before.is_empty() || after.is_empty() {
             return None;
         }
-        bracket(text, &before, &after, false, &span, old_start, &fits)
+        // Between the same neighbours, but still the same words, most of them: a paragraph
+        // rewritten whole is another passage, and the bookmark is not moved onto it.
+        let alike = |range: &Range<usize>| fits(range) && same_words(quote, &text[range.clone()]);
+        bracket(text, &before, &after, false, &span, old_start, &alike)
     })
+}
+
+/// Whether `new` keeps at least half of the words of `old`, whatever their case or order.
+fn same_words(old: &str, new: &str) -> bool {
+    let words = |text: &str| -> std::collections::HashSet<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (old, new) = (words(old), words(new));
+    old.intersection(&new).count() * 2 >= old.len()
 }
 
 /// An edited passage whose opening words changed: it ends where its closing words are, still
@@ -351,6 +366,9 @@ mod tests {
             &rewritten[anchor.range().unwrap()],
             "Ba thông điệp rõ ràng mà Công ước Hà Nội gửi đi."
         );
+        // A paragraph rewritten whole between the same neighbours: another passage.
+        let other = "Đầu. Hôm nay trời mưa to ở khắp các tỉnh phía bắc. Cuối.";
+        assert_eq!(locate(other, s), Anchor::Orphaned);
     }
 
     #[test]

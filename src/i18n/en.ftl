@@ -138,6 +138,7 @@ status-read = read
 status-all-read = all read
 status-unread = { $count } unread
 list-section-unread = { $count } unread
+list-marks-not-found = { $count } lost
 status-indexing = indexing…
 status-checking = checking for changes…
 status-indexing-of = indexing { $done } / { $total }

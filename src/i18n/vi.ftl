@@ -139,6 +139,7 @@ status-read = đã đọc
 status-all-read = đã đọc hết
 status-unread = { $count } chưa đọc
 list-section-unread = { $count } chưa đọc
+list-marks-not-found = { $count } mất
 status-indexing = đang lập chỉ mục…
 status-checking = đang kiểm tra thay đổi…
 status-indexing-of = đang lập chỉ mục { $done } / { $total }

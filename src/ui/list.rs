@@ -204,6 +204,11 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
                 let marks = app.bookmarks().count(&article.id);
                 if marks > 0 {
                     meta.push_str(&format!(" · {marks}✦"));
+                    let lost = app.orphans(&article.id);
+                    if lost > 0 {
+                        let lost = lang.tr("list-marks-not-found", &[("count", lost.into())]);
+                        meta.push_str(&format!(" {lost}"));
+                    }
                 }
                 // An article not indexed yet has no length to tell.
                 if article.stored().is_some() {
