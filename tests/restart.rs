@@ -22,6 +22,15 @@ fn prompt_text(app: &Harness) -> Option<String> {
     }
 }
 
+/// The sections folded to their headers, by name.
+fn folded(app: &Harness) -> Vec<String> {
+    (0..app.list_len())
+        .filter_map(|p| app.shown_entry(p, false)?.header.cloned())
+        .filter(|s| s.folded)
+        .map(|s| s.name)
+        .collect()
+}
+
 /// Quits as the user does, so that what waits to be written is written.
 fn quit(mut app: Harness) {
     press(&mut app, "q");
@@ -36,11 +45,7 @@ fn the_list_comes_back_folded_filtered_and_searched_as_it_was_left() {
     let mut app = open(news.path(), data.path(), 100, 30);
     // Fold the first section, list only unread, and search the list.
     press(&mut app, "z");
-    let folded: Vec<String> = (0..app.list_len())
-        .filter_map(|p| app.shown_entry(p, false)?.header.cloned())
-        .filter(|s| s.folded)
-        .map(|s| s.name)
-        .collect();
+    let folded = folded(&app);
     assert_eq!(folded.len(), 1);
     press(&mut app, "u");
     assert!(app.list().unread_only());
@@ -76,11 +81,7 @@ fn the_list_comes_back_folded_filtered_and_searched_as_it_was_left() {
     // Without the search, the sections as they were.
     press(&mut again, "Esc Esc");
     assert!(again.list().filter().is_none());
-    let folded_again: Vec<String> = (0..again.list_len())
-        .filter_map(|p| again.shown_entry(p, false)?.header.cloned())
-        .filter(|s| s.folded)
-        .map(|s| s.name)
-        .collect();
+    let folded_again = self::folded(&again);
     assert_eq!(folded_again, folded, "the folded section");
 }
 
