@@ -179,6 +179,10 @@ pub fn run(
             if suspend.take() {
                 suspend_to_shell(&mut terminal, mouse)
                     .with_context(|| lang.t("tui-cannot-draw"))?;
+                // The terminal may have been resized meanwhile, unseen by the input thread.
+                if let Ok((width, height)) = crossterm::terminal::size() {
+                    submit(app.update(Action::Resize { width, height }));
+                }
                 continue;
             }
             if app.note() != shown_note.as_deref() {

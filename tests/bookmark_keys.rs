@@ -484,3 +484,34 @@ fn a_bookmark_whose_passage_is_gone_is_marked_in_the_pane_and_the_list() {
     let screen = common::screen(&app);
     assert!(screen.contains("1✦ 1 lost"), "the list: {screen}");
 }
+
+#[test]
+fn the_pane_keeps_the_chosen_bookmark_when_another_window_adds_one() {
+    use docbao::bookmarks::{Bookmark, Change};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path(), 100, 30);
+    at_paragraph(&mut app, 2);
+    press(&mut app, "m");
+    type_text(&mut app, "một");
+    press(&mut app, "Enter } m");
+    type_text(&mut app, "hai");
+    press(&mut app, "Enter '");
+    press(&mut app, "j");
+    let chosen = |app: &Harness| {
+        let pane = app.screen().bookmarks_pane().unwrap();
+        pane.chosen().unwrap().bookmark.note.clone()
+    };
+    let before = chosen(&app);
+    // Another window bookmarks a passage: the newest, listed first.
+    let catalog = bundled();
+    let article = catalog.article(0).unwrap();
+    let mut newest = Bookmark::new(catalog.folder(), &article, article.blocks[1].range.clone());
+    newest.note = "ba".into();
+    BookmarkStore::open(dir.path())
+        .unwrap()
+        .apply(Change::Add(newest))
+        .unwrap();
+    app.run(vec![docbao::effect::Effect::ReloadBookmarks]);
+    assert_eq!(pane_notes(&app).len(), 3);
+    assert_eq!(chosen(&app), before, "the same bookmark chosen");
+}

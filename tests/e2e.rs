@@ -587,12 +587,18 @@ fn ctrl_z_goes_back_to_the_shell_and_fg_comes_back_to_the_same_screen() {
             "the mouse given back"
         );
     }
-    // Continued: drawn again whole, where it was, and its keys work.
-    let back = s.wait_for("docbao again", |screen| screen.contains("2/2 · "));
-    assert!(back.contains("Articles (2)"), "{back}");
+    // Made smaller while stopped: continued, it is drawn again whole at the new size.
+    s.resize(60, 20);
+    let back = s.wait_for("docbao again at 60x20", |screen| {
+        let lines: Vec<&str> = screen.lines().collect();
+        screen.contains("Articles (2)")
+            && lines.get(18).is_some_and(|l| l.starts_with('└'))
+            && lines.get(19).is_some_and(|l| l.contains("article 2 of 2"))
+    });
+    assert!(!back.contains("2/2 · "), "one pane at 60 columns: {back}");
     s.send("k");
     s.wait_for("a key after coming back", |screen| {
-        screen.contains("1/2 · ")
+        screen.contains("article 1 of 2")
     });
     s.send("q");
     let after = s.finish();

@@ -140,3 +140,36 @@ fn an_article_comes_back_at_the_row_it_was_left_with_the_cursor_on_its_passage()
     );
     assert_eq!(again.reader().cursor(), cursor, "the cursor on its passage");
 }
+
+#[test]
+fn with_the_list_search_kept_the_article_comes_back_where_it_was_left_not_at_the_match() {
+    let news = tempfile::tempdir().unwrap();
+    let long: Vec<String> = (0..12)
+        .map(|i| {
+            format!(
+                "Đoạn {i}: {}",
+                "một câu dài về tin tức hôm nay. ".repeat(12)
+            )
+        })
+        .collect();
+    std::fs::write(
+        news.path().join("dai.txt"),
+        format!("date 2025-01-01 Bài dài\n\n{}\n", long.join("\n\n")),
+    )
+    .unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let mut app = open(news.path(), data.path(), 60, 20);
+    press(&mut app, "/");
+    type_text(&mut app, "tin tuc");
+    press(&mut app, "Enter");
+    press(&mut app, "} } } j j");
+    let scroll = app.reader().scroll();
+    assert!(scroll > 10);
+    quit(app);
+
+    let mut again = open(news.path(), data.path(), 60, 20);
+    let effects = again.take_effects();
+    again.run(effects);
+    assert!(again.list().filter().is_some(), "the search kept");
+    assert_eq!(again.reader().scroll(), scroll, "where it was left");
+}

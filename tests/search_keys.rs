@@ -442,3 +442,22 @@ fn a_paste_is_one_edit_and_one_search_and_the_prompt_keeps_its_cap() {
     assert_eq!(app.selected(), selected);
     assert!(matches!(app.screen(), Screen::List));
 }
+
+#[test]
+fn an_excerpt_is_where_the_words_stand_together_when_they_do() {
+    let mut app = common::app(100, 30);
+    press(&mut app, "/");
+    type_text(&mut app, "cong uoc");
+    let hits = app.list().hits().expect("results");
+    for hit in &hits.hits {
+        let (text, marks) = hit.context().expect("an excerpt");
+        let marked: Vec<String> = marks
+            .iter()
+            .map(|m| docbao::text::fold::fold(&text[m.clone()]))
+            .collect();
+        assert!(
+            marked.windows(2).any(|w| w == ["cong", "uoc"]),
+            "{marked:?} in {text}"
+        );
+    }
+}

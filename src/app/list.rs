@@ -246,9 +246,9 @@ impl App {
             restore: previous.as_ref().map_or(selection, |f| f.restore),
             open_when_ready: false,
         });
-        // The preview goes to the first match, unless the user has read in the article: their
-        // place there is kept.
-        let then = if self.reader.started {
+        // The preview goes to the first match, unless the user has read in the article (or
+        // comes back to it after a restart): their place there is kept.
+        let then = if self.reader.started || self.restoring {
             Then::Show
         } else {
             Then::First

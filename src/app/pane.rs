@@ -228,8 +228,13 @@ pub(super) fn restore_bookmarks_filter(under: &mut Screen, before: Option<Query>
 
 /// Puts fresh entries in the pane, keeping its filter and, where it can, its cursor.
 pub(super) fn refill(pane: &mut BookmarksPane, entries: Vec<PaneEntry>) {
+    let chosen = pane.chosen().map(|e| e.bookmark.id.clone());
     pane.entries = entries;
     refilter(pane);
+    // The same bookmark stays chosen when another window adds or deletes one above it.
+    if let Some(at) = chosen.and_then(|id| pane.shown().position(|e| e.bookmark.id == id)) {
+        pane.cursor = at;
+    }
 }
 
 /// Works out which entries the pane's filter lets through.

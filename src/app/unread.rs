@@ -49,7 +49,11 @@ impl App {
                 groups.iter().find(|g| g.name == name).cloned()
             });
         let Some(section) = section else {
-            self.note = Some(self.lang.t("note-no-sections"));
+            self.note = Some(self.lang.t(if self.list.groups.is_none() {
+                "note-no-sections"
+            } else {
+                "note-sections-unsearched"
+            }));
             return;
         };
         let entries = self.catalog.entries();
@@ -60,8 +64,14 @@ impl App {
             .collect();
         let read = ids.iter().any(|id| !self.reading.is_read(id));
         let count = self.mark_articles(&ids, read);
+        // Named as its header names it: the top of the folder by the folder's own name.
         let name = match section.name.as_str() {
-            "" => self.lang.t("section-top"),
+            "" => std::path::Path::new(self.catalog.folder())
+                .file_name()
+                .map_or_else(
+                    || self.lang.t("section-top"),
+                    |n| n.to_string_lossy().into_owned(),
+                ),
             name => name.to_owned(),
         };
         let id = if read {

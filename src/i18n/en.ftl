@@ -274,7 +274,10 @@ note-section-marked-unread = { $count ->
    *[other] { $count } articles of { $section } marked unread
 }
 note-nothing-unread = nothing unread
-note-mark-all-again = { $key } again marks all { $count } unread articles read
+note-mark-all-again = { $count ->
+    [one] { $key } again marks the one unread article read
+   *[other] { $key } again marks all { $count } unread articles read
+}
 note-all-marked-read = { $count ->
     [one] 1 article marked read
    *[other] { $count } articles marked read

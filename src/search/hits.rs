@@ -106,7 +106,19 @@ impl ArticleHits {
             return;
         };
         // Every word of the query marked in the excerpt, not only the one it is around.
-        let body = found.iter().find(|m| m.start >= said_again);
+        // Words in any order: the excerpt is where they stand together, when they do.
+        let phrase = (query.needles().len() > 1).then(|| {
+            let phrase = Query::new(&query.text, query.options);
+            let folded = article.folded.bytes();
+            let candidates = memmem::find_iter(folded, phrase.folded.as_bytes())
+                .filter(|&at| phrase.fits(folded, at));
+            let matches = article.matches(candidates, &phrase, |m| m.start >= said_again);
+            matches.into_iter().find(|m| m.start >= said_again)
+        });
+        let body = phrase.flatten();
+        let body = body
+            .as_ref()
+            .or_else(|| found.iter().find(|m| m.start >= said_again));
         let body = body.or_else(|| found.iter().find(|m| m.start >= title.end));
         let context = body.map(|body| {
             let (excerpt, _) = context(&article.text, article.shown_start, body.clone());
