@@ -31,6 +31,25 @@ fn folded(app: &Harness) -> Vec<String> {
         .collect()
 }
 
+/// A folder with one long article of twelve paragraphs, each many rows at 60 columns.
+fn long_article() -> tempfile::TempDir {
+    let news = tempfile::tempdir().unwrap();
+    let long: Vec<String> = (0..12)
+        .map(|i| {
+            format!(
+                "Đoạn {i}: {}",
+                "một câu dài về tin tức hôm nay. ".repeat(12)
+            )
+        })
+        .collect();
+    std::fs::write(
+        news.path().join("dai.txt"),
+        format!("date 2025-01-01 Bài dài\n\n{}\n", long.join("\n\n")),
+    )
+    .unwrap();
+    news
+}
+
 /// Quits as the user does, so that what waits to be written is written.
 fn quit(mut app: Harness) {
     press(&mut app, "q");
@@ -99,20 +118,7 @@ fn nothing_left_as_it_was_keeps_the_state_file_small() {
 
 #[test]
 fn an_article_comes_back_at_the_row_it_was_left_with_the_cursor_on_its_passage() {
-    let news = tempfile::tempdir().unwrap();
-    let long: Vec<String> = (0..12)
-        .map(|i| {
-            format!(
-                "Đoạn {i}: {}",
-                "một câu dài về tin tức hôm nay. ".repeat(12)
-            )
-        })
-        .collect();
-    std::fs::write(
-        news.path().join("dai.txt"),
-        format!("date 2025-01-01 Bài dài\n\n{}\n", long.join("\n\n")),
-    )
-    .unwrap();
+    let news = long_article();
     let data = tempfile::tempdir().unwrap();
     let mut app = open(news.path(), data.path(), 60, 20);
     press(&mut app, "Enter");
@@ -143,20 +149,7 @@ fn an_article_comes_back_at_the_row_it_was_left_with_the_cursor_on_its_passage()
 
 #[test]
 fn with_the_list_search_kept_the_article_comes_back_where_it_was_left_not_at_the_match() {
-    let news = tempfile::tempdir().unwrap();
-    let long: Vec<String> = (0..12)
-        .map(|i| {
-            format!(
-                "Đoạn {i}: {}",
-                "một câu dài về tin tức hôm nay. ".repeat(12)
-            )
-        })
-        .collect();
-    std::fs::write(
-        news.path().join("dai.txt"),
-        format!("date 2025-01-01 Bài dài\n\n{}\n", long.join("\n\n")),
-    )
-    .unwrap();
+    let news = long_article();
     let data = tempfile::tempdir().unwrap();
     let mut app = open(news.path(), data.path(), 60, 20);
     press(&mut app, "/");
