@@ -19,10 +19,25 @@ impl App {
     /// Keeps how the list is left (folds, unread view, search) in the reading state, to be
     /// found so at the next start; a search being typed counts once it is confirmed.
     pub(super) fn note_listing(&mut self) {
+        let kept = self.reading.listing.as_ref();
         let search = match &self.screen {
-            Screen::Prompt(_) => self.reading.listing.as_ref().and_then(|l| l.search.clone()),
-            _ => self.list.filter.as_ref().map(|f| f.query().text.clone()),
+            Screen::Prompt(_) => kept.and_then(|l| l.search.as_deref()),
+            _ => self.list.filter.as_ref().map(|f| f.query().text.as_str()),
         };
+        // Run after every key: nothing is copied unless something changed.
+        let same = match kept {
+            Some(kept) => {
+                kept.unread_only == self.list.unread_only
+                    && kept.search.as_deref() == search
+                    && kept.folded.len() == self.list.folded.len()
+                    && kept.folded.iter().all(|f| self.list.folded.contains(f))
+            }
+            None => !self.list.unread_only && search.is_none() && self.list.folded.is_empty(),
+        };
+        if same {
+            return;
+        }
+        let search = search.map(str::to_owned);
         let mut folded: Vec<String> = self.list.folded.iter().cloned().collect();
         folded.sort_unstable();
         let listing = Listing {

@@ -224,8 +224,20 @@ impl App {
     }
 
     /// Filters the list by `query` as typed: asks for a catalog search and highlights the
-    /// query in the article shown meanwhile.
+    /// query in the article shown meanwhile, which goes to its first match unless the user
+    /// has read in it (their place there is kept).
     pub(super) fn filter_list(&mut self, query: Query, selection: (usize, usize)) {
+        let then = if self.reader.started {
+            Then::Show
+        } else {
+            Then::First
+        };
+        self.filter_list_then(query, selection, then);
+    }
+
+    /// [`App::filter_list`], the article shown then as `then` says: at a restart, where it
+    /// was left.
+    pub(super) fn filter_list_then(&mut self, query: Query, selection: (usize, usize), then: Then) {
         if query.is_empty() {
             self.list.filter = None;
             self.reader.search = None;
@@ -246,13 +258,6 @@ impl App {
             restore: previous.as_ref().map_or(selection, |f| f.restore),
             open_when_ready: false,
         });
-        // The preview goes to the first match, unless the user has read in the article (or
-        // comes back to it after a restart): their place there is kept.
-        let then = if self.reader.started || self.restoring {
-            Then::Show
-        } else {
-            Then::First
-        };
         self.search_article(query, then);
     }
 

@@ -118,9 +118,6 @@ pub struct App {
     unread: usize,
     /// Whether the reading state or the catalog changed since the unread were counted.
     unread_changed: bool,
-    /// Whether the list's search is being put back at the start: the article shown keeps the
-    /// place it was left at rather than going to the first match.
-    restoring: bool,
     /// Whether the last key asked to mark everything read: the next one like it does.
     marking_all: bool,
     /// Bookmarks whose passage is not found any more, by article id: as the bookmarks pane or
@@ -188,7 +185,6 @@ impl App {
             follow: Follow::Top,
             unread: 0,
             unread_changed: true,
-            restoring: false,
             marking_all: false,
             orphans: Default::default(),
             live: start.progress.done,
@@ -226,9 +222,8 @@ impl App {
         // The search the list was left filtered by runs again.
         if let Some(text) = listing.search.filter(|t| !t.trim().is_empty()) {
             let query = Query::new(&text, app.options).in_any_order();
-            app.restoring = true;
-            app.filter_list(query, (app.list.selected, app.list.offset));
-            app.restoring = false;
+            let selection = (app.list.selected, app.list.offset);
+            app.filter_list_then(query, selection, Then::Show);
         }
         app.settle();
         // The article to show first is read by the loader, and the list's search by the

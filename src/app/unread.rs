@@ -64,16 +64,7 @@ impl App {
             .collect();
         let read = ids.iter().any(|id| !self.reading.is_read(id));
         let count = self.mark_articles(&ids, read);
-        // Named as its header names it: the top of the folder by the folder's own name.
-        let name = match section.name.as_str() {
-            "" => std::path::Path::new(self.catalog.folder())
-                .file_name()
-                .map_or_else(
-                    || self.lang.t("section-top"),
-                    |n| n.to_string_lossy().into_owned(),
-                ),
-            name => name.to_owned(),
-        };
+        let name = self.section_name(&section.name);
         let id = if read {
             "note-section-marked-read"
         } else {

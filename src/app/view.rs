@@ -17,6 +17,20 @@ impl App {
         self.orphans.get(id).copied().unwrap_or(0)
     }
 
+    /// A section's name as its header shows it: the top of the folder by the folder's own
+    /// name.
+    pub fn section_name(&self, name: &str) -> String {
+        if !name.is_empty() {
+            return name.to_owned();
+        }
+        std::path::Path::new(self.catalog.folder())
+            .file_name()
+            .map_or_else(
+                || self.lang.t("section-top"),
+                |n| n.to_string_lossy().into_owned(),
+            )
+    }
+
     /// The catalog being read.
     pub fn catalog(&self) -> &Catalog {
         &self.catalog

@@ -225,16 +225,7 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
 /// `▾ 2025/10/26 · 4`: a section's folder and how many of its articles are listed; `▸` when
 /// it is folded.
 fn section_line<'a>(app: &App, section: &SectionShown, width: usize, style: Style) -> Line<'a> {
-    let name = if section.name.is_empty() {
-        // The top of the folder opened, by its own name.
-        let folder = std::path::Path::new(app.catalog().folder());
-        folder.file_name().map_or_else(
-            || app.lang().t("section-top"),
-            |n| n.to_string_lossy().into_owned(),
-        )
-    } else {
-        section.name.clone()
-    };
+    let name = app.section_name(&section.name);
     let sign = if section.folded { '▸' } else { '▾' };
     let mut text = format!("{sign} {name} · {}", text::thousands(section.count));
     // In the unread view every article listed is unread: the count says it already.
