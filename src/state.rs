@@ -33,6 +33,10 @@ pub struct Position {
     /// Paragraphs from the top one down to the passage cursor's.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub cursor: usize,
+    /// Rows above the paragraph at the top of the view (a blank row, the headline), when the
+    /// view starts there rather than in the paragraph.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub above: usize,
     /// When this was recorded (RFC 3339), to merge two windows' states.
     pub updated: String,
 }
@@ -52,14 +56,16 @@ impl Position {
             read: percent >= 100,
             into: 0,
             cursor: 0,
+            above: 0,
             updated: store::now_rfc3339(),
         }
     }
 
-    /// The position with the top row `into` bytes into its paragraph, and the passage cursor
-    /// `cursor` paragraphs below it.
-    pub fn with_row(mut self, into: usize, cursor: usize) -> Position {
+    /// The position with the top row `into` bytes into its paragraph, or `above` rows above
+    /// it, and the passage cursor `cursor` paragraphs below it.
+    pub fn with_row(mut self, into: usize, above: usize, cursor: usize) -> Position {
         self.into = into;
+        self.above = above;
         self.cursor = cursor;
         self
     }
@@ -171,6 +177,7 @@ impl ReadingState {
                 read,
                 into: 0,
                 cursor: 0,
+                above: 0,
                 updated: String::new(),
             });
         position.read = read;

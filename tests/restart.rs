@@ -166,3 +166,22 @@ fn with_the_list_search_kept_the_article_comes_back_where_it_was_left_not_at_the
     assert!(again.list().filter().is_some(), "the search kept");
     assert_eq!(again.reader().scroll(), scroll, "where it was left");
 }
+
+#[test]
+fn a_blank_row_at_the_top_comes_back_at_the_top() {
+    let news = long_article();
+    let data = tempfile::tempdir().unwrap();
+    let mut app = open(news.path(), data.path(), 60, 20);
+    press(&mut app, "Enter } } }");
+    // Up a row from a paragraph's start: the blank row before it is at the top.
+    press(&mut app, "k");
+    let scroll = app.reader().scroll();
+    let page = app.reader().page().unwrap().clone();
+    assert_eq!(page.rows[scroll].block, None, "a blank row at the top");
+    quit(app);
+
+    let mut again = open(news.path(), data.path(), 60, 20);
+    let effects = again.take_effects();
+    again.run(effects);
+    assert_eq!(again.reader().scroll(), scroll);
+}

@@ -43,9 +43,9 @@ pub struct ReaderView {
     pub(super) removed: bool,
     /// The selected article, read whole.
     pub(super) article: Option<Arc<Article>>,
-    /// The paragraph, bytes into it, cursor and percent last recorded, so that only a move
-    /// is recorded again.
-    pub(super) recorded: Option<(usize, usize, usize, u8)>,
+    /// The paragraph, bytes into it or rows above it, cursor and percent last recorded, so
+    /// that only a move is recorded again.
+    pub(super) recorded: Option<(usize, usize, usize, usize, u8)>,
     /// The article's text folded for search, made at its first search and kept for the next
     /// keys: a long article is not folded again at each letter typed.
     pub(super) folded: Option<Arc<FoldMap>>,
@@ -547,13 +547,16 @@ impl App {
             .filter(|row| row.block == Some(block))
             .and_then(|row| row.pieces.first())
             .map_or(0, |piece| piece.source.start.saturating_sub(start));
+        // A top row before the paragraph (a blank, the headline): how many rows before.
+        let above = page.block_start(block).saturating_sub(self.reader.scroll);
         let cursor = self.reader.cursor.saturating_sub(block);
         let percent = u8::try_from(self.percent_read()).unwrap_or(100);
-        if self.reader.recorded == Some((block, into, cursor, percent)) {
+        let recorded = (block, into, above, cursor, percent);
+        if self.reader.recorded == Some(recorded) {
             return;
         }
-        self.reader.recorded = Some((block, into, cursor, percent));
-        let position = Position::at(article, block, percent).with_row(into, cursor);
+        self.reader.recorded = Some(recorded);
+        let position = Position::at(article, block, percent).with_row(into, above, cursor);
         let id = article.id.clone();
         let was_read = self.reading.is_read(&id);
         self.reading.record(&id, position);
@@ -584,7 +587,10 @@ impl App {
                 .filter(|b| article.block_text(b).starts_with(&position.anchor))
                 .and_then(|b| page.row_of(b.range.start + position.into))
                 .filter(|&row| page.rows.get(row).is_some_and(|r| r.block == Some(block)));
-            let scroll = row.unwrap_or_else(|| page.view_of_block(block));
+            let scroll = row.unwrap_or_else(|| match position.above {
+                0 => page.view_of_block(block),
+                above => page.block_start(block).saturating_sub(above),
+            });
             let cursor = (block + position.cursor).min(article.blocks.len().saturating_sub(1));
             self.reader.scroll = scroll.min(self.max_scroll());
             self.reader.cursor = cursor;
