@@ -33,7 +33,7 @@ pub struct Position {
     /// Paragraphs from the top one down to the passage cursor's.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub cursor: usize,
-    /// Rows above the paragraph at the top of the view (a blank row, the headline), when the
+    /// Rows above the paragraph at the top of the view (a blank row), when the
     /// view starts there rather than in the paragraph.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub above: usize,

@@ -547,8 +547,12 @@ impl App {
             .filter(|row| row.block == Some(block))
             .and_then(|row| row.pieces.first())
             .map_or(0, |piece| piece.source.start.saturating_sub(start));
-        // A top row before the paragraph (a blank, the headline): how many rows before.
-        let above = page.block_start(block).saturating_sub(self.reader.scroll);
+        // A top row before the paragraph (a blank): how many rows before. Within the headline,
+        // the article comes back at its top.
+        let above = match block {
+            0 => 0,
+            _ => page.block_start(block).saturating_sub(self.reader.scroll),
+        };
         let cursor = self.reader.cursor.saturating_sub(block);
         let percent = u8::try_from(self.percent_read()).unwrap_or(100);
         let recorded = (block, into, above, cursor, percent);
