@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod cli;
 pub mod config;
 pub mod effect;
+pub mod feeds;
 pub mod i18n;
 pub mod io_error;
 pub mod keymap;

@@ -32,6 +32,8 @@ pub enum RowKind {
     Heading,
     /// A photo caption.
     Caption,
+    /// Where the article comes from, who wrote it.
+    Byline,
     /// The mark after the last paragraph, and the space before it: the reader only.
     End,
 }
@@ -132,13 +134,18 @@ impl Page {
             None,
         );
         for (index, block) in article.blocks.iter().enumerate() {
-            page.push(String::new(), RowKind::Blank, None);
+            // The lines under the headline stand together, one row each.
+            let follows_byline = index > 0 && article.blocks[index - 1].kind == BlockKind::Byline;
+            if !(block.kind == BlockKind::Byline && follows_byline) {
+                page.push(String::new(), RowKind::Blank, None);
+            }
             page.block_starts.push(page.rows.len());
             let body = article.block_text(block);
             let (kind, indent) = match block.kind {
                 BlockKind::Paragraph => (RowKind::Paragraph, 0),
                 BlockKind::Heading => (RowKind::Heading, 0),
                 BlockKind::Caption => (RowKind::Caption, CAPTION_INDENT),
+                BlockKind::Byline => (RowKind::Byline, 0),
             };
             page.push_wrapped(body, Some(block.range.start), kind, Some(index), indent);
         }

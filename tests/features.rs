@@ -11,6 +11,7 @@ mod catalog;
 mod cli;
 mod config;
 mod defects;
+mod feeds;
 mod hostile;
 mod i18n;
 mod indexer;

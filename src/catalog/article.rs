@@ -76,8 +76,10 @@ pub enum BlockKind {
     Paragraph,
     /// A section heading: a short line without final punctuation.
     Heading,
-    /// A photo caption: a line ending in an `Ảnh: NAME` credit.
+    /// A photo caption: a line ending in an `Ảnh: NAME` credit, or opening with `ẢNH:`.
     Caption,
+    /// A line about the article after its headline: `source ADDRESS` or `author NAME`.
+    Byline,
 }
 
 /// A block of the body: its kind and where its text lies in [`Article::text`].
@@ -154,7 +156,12 @@ impl Article {
         if let Some(why) = binary_reason(bytes) {
             return Err(why);
         }
-        let decoded = text::decode_and_sanitize(bytes);
+        // A saved page is read as the article taken out of it, in the archive's format.
+        let page = is_page(&path).then(|| super::html::saved_page(bytes)).flatten();
+        let decoded = match &page {
+            Some(page) => text::decode_and_sanitize(page.as_bytes()),
+            None => text::decode_and_sanitize(bytes),
+        };
         let text = decoded.text;
         if text.trim().is_empty() {
             return Err(Reason::Empty);
@@ -180,9 +187,11 @@ impl Article {
                 Warning::Mojibake
             });
         }
-        let markdown = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+        // A saved page is written out as the archive's Markdown, whose headings are marked.
+        let markdown = page.is_some()
+            || path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("md"));
 
         let mut lines = lines_with_offsets(&text).peekable();
         while lines.next_if(|(_, line)| line.trim().is_empty()).is_some() {}
@@ -209,6 +218,14 @@ impl Article {
             }
             None => (id.clone(), None),
         };
+        // `source ADDRESS` and `author NAME` lines right under the headline.
+        while let Some((start, line)) = lines.next_if(|(_, line)| is_byline(line)) {
+            let lead = line.len() - line.trim_start().len();
+            blocks.push(Block {
+                kind: BlockKind::Byline,
+                range: start + lead..start + line.trim_end().len(),
+            });
+        }
         blocks.extend(parse_blocks(&text, lines, markdown));
         let words = headline_words
             + blocks
@@ -362,7 +379,7 @@ fn classify(text: &str, range: Range<usize>, lines: usize, markdown: bool) -> Bl
             range: range.end - title.len()..range.end,
         };
     }
-    let kind = if split_credit(body).is_some() {
+    let kind = if is_caption(body) {
         BlockKind::Caption
     } else if is_heading(body) {
         BlockKind::Heading
@@ -370,6 +387,31 @@ fn classify(text: &str, range: Range<usize>, lines: usize, markdown: bool) -> Bl
         BlockKind::Paragraph
     };
     Block { kind, range }
+}
+
+/// Whether a file is a saved web page, read through [`super::html`].
+pub(crate) fn is_page(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+}
+
+/// Whether a line under the headline says where the article comes from or who wrote it.
+fn is_byline(line: &str) -> bool {
+    let line = line.trim_start();
+    ["source ", "author "]
+        .iter()
+        .any(|key| line.starts_with(key) && !line[key.len()..].trim().is_empty())
+}
+
+/// Whether a one-line block reads as a photo caption: a credit at its end (`… Ảnh: NAME`) or
+/// `ẢNH:` at its start.
+pub fn is_caption(line: &str) -> bool {
+    split_credit(line).is_some() || opens_caption(line)
+}
+
+/// Whether a line opens with `ẢNH:` (any case), as docbao writes a caption without a credit.
+fn opens_caption(line: &str) -> bool {
+    ["ẢNH:", "Ảnh:", "ảnh:"].iter().any(|m| line.starts_with(m))
 }
 
 /// Byte offset at which the caption ends and its `Ảnh: NAME` credit begins, if it has one.
@@ -424,7 +466,8 @@ fn caption_without_credit(caption: &str) -> String {
 /// Whether a one-line block reads as a section heading.
 fn is_heading(line: &str) -> bool {
     let core = line.trim_end_matches(|c: char| "\"'”’»)]".contains(c));
-    if core.ends_with(|c: char| ".,;:!?…".contains(c)) {
+    // An address alone on a line (`[1] https://…`) is no heading either.
+    if core.ends_with(|c: char| ".,;:!?…".contains(c)) || line.contains("://") {
         return false;
     }
     // Counting stops past the limit: a long paragraph is not walked to its end.

@@ -1,6 +1,7 @@
 //! The catalog: every article under a folder (or one file), parsed and sorted; immutable once built.
 
 mod article;
+pub mod html;
 pub mod cache;
 mod ids;
 pub mod indexer;

@@ -129,10 +129,14 @@ pub(super) fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
 }
 
-/// Whether a file name has an extension docbao reads (`.txt`, `.md`).
+/// Whether a file name has an extension docbao reads (`.txt`, `.md`, and saved pages'
+/// `.html`, `.htm`).
 pub(super) fn is_article_name(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+    path.extension().is_some_and(|e| {
+        ["txt", "md", "html", "htm"]
+            .iter()
+            .any(|known| e.eq_ignore_ascii_case(known))
+    })
 }
 
 /// Turns an error met while walking a folder into a problem with a readable reason.

@@ -96,6 +96,20 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+    /// Subscribe to news feeds, list them, import or export them (OPML).
+    Feed {
+        /// What to do with the feeds.
+        #[command(subcommand)]
+        action: super::feed::FeedCommand,
+    },
+    /// Fetch every feed (or those named) into the archive folder; exit 2 when one failed.
+    Fetch {
+        /// The feeds to fetch, by name, section or address [default: all].
+        feeds: Vec<String>,
+        /// The archive folder to write into [default: the config's folder, else ./articles].
+        #[arg(long, value_name = "DIR")]
+        into: Option<PathBuf>,
+    },
     /// Print the manual page (roff), with the keys and the files docbao reads and writes.
     Man,
     /// Add bookmarks one by one, printing each id once it is saved (for the fault tests;

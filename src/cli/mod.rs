@@ -4,6 +4,8 @@ mod args;
 mod bookmarks;
 mod cache;
 mod completions;
+mod feed;
+mod fetch;
 mod list;
 mod open;
 mod output;
@@ -127,6 +129,20 @@ pub fn run(cli: Cli, loaded: config::Loaded) -> anyhow::Result<ExitCode> {
         Some(Command::StressBookmarks { count }) => {
             let dir = store::data_dir(cli.data_dir.as_deref())?;
             stress_bookmarks(&dir, count)?;
+        }
+        Some(Command::Feed { action }) => {
+            let dir = store::data_dir(cli.data_dir.as_deref())?;
+            feed::feed_command(action, &dir, lang)?;
+        }
+        Some(Command::Fetch { feeds, into }) => {
+            let dir = store::data_dir(cli.data_dir.as_deref())?;
+            let archive = into
+                .or_else(|| loaded.config.folder.clone())
+                .or_else(|| default_folder().map(PathBuf::from));
+            let Some(archive) = archive else {
+                anyhow::bail!(lang.t("fetch-no-folder"));
+            };
+            return fetch::fetch_command(&feeds, &archive, &dir, lang);
         }
         Some(Command::Bookmarks { json, markdown }) => {
             let dir = store::data_dir(cli.data_dir.as_deref())?;

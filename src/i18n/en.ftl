@@ -462,3 +462,54 @@ style-selection = text selected for a bookmark
 style-gutter = the passage cursor
 style-mark = the bookmark mark
 style-unread = titles not read yet
+feeds-set-aside = the feeds file could not be read; it was kept as { $path } and the subscriptions start afresh
+feed-added = subscribed to { $name }: its articles go into { $section }/ (fetch them with `docbao fetch`)
+feed-already = already subscribed, as { $name }
+feed-removed = unsubscribed from { $name } (its articles stay in { $section }/)
+feed-unknown = no feed called { $name } (see `docbao feed list`)
+feed-none = no feeds yet: add one with `docbao feed add URL`
+feed-imported = { $added } feeds added, { $known } already there
+feed-bad-address = { $url } is not a web address (http:// or https://)
+feed-not-a-feed = { $url } is not a feed, and names none: { $why }
+feed-found-in-page = the page names a feed: { $url }
+feed-unreachable = could not fetch { $url } now ({ $why }); subscribed all the same
+feed-last-fetch = fetched { $when }: { $count ->
+    [one] one new article
+   *[other] { $count } new articles
+}
+feed-never-fetched = not fetched yet
+feed-last-error = last error: { $error }
+fetch-no-feeds = no feeds to fetch: add one with `docbao feed add URL`
+fetch-no-folder = nowhere to put the articles: pass --into DIR, or set folder in the config file
+fetch-summary = { $count ->
+    [one] one new article
+   *[other] { $count } new articles
+} from { $feeds } feeds into { $folder }{ $failed ->
+    [0] {""}
+    [one] ; one feed failed
+   *[other] ; { $failed } feeds failed
+}
+fetch-feed-done = ✓ { $name }: { $count ->
+    [0] nothing new
+    [one] one new article in { $section }/
+   *[other] { $count } new articles in { $section }/
+}
+fetch-feed-unchanged = · { $name }: nothing new (not modified)
+fetch-feed-failed = ✗ { $name }: { $why }{ $count ->
+    [0] {""}
+   *[other] {" "}({ $count } stored)
+}
+fetch-progress = { $done }/{ $feeds } feeds · { $articles }/{ $total } articles
+fetch-status = the server answered { $code }
+fetch-timeout = no answer in time
+fetch-too-large = the answer is larger than { $limit } MB
+fetch-redirects = too many redirects (or a redirect loop)
+fetch-network = { $error }
+fetch-page-not-feed = a web page, not a feed
+fetch-not-feed = not a feed: { $error }
+fetch-pages = { $count ->
+    [one] one article not fetched (tried again next time)
+   *[other] { $count } articles not fetched (tried again next time)
+}
+fetch-no-text = no article text in the page
+fetch-write = cannot write { $path }: { $error }

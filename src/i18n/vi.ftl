@@ -411,3 +411,43 @@ style-selection = chữ đang chọn để đánh dấu
 style-gutter = con trỏ đoạn
 style-mark = dấu của dấu trang
 style-unread = tiêu đề chưa đọc
+feeds-set-aside = không đọc được tệp nguồn tin; đã giữ lại ở { $path } và danh sách đăng ký bắt đầu lại từ đầu
+feed-added = đã đăng ký { $name }: bài viết sẽ vào thư mục { $section }/ (tải bằng `docbao fetch`)
+feed-already = đã đăng ký rồi, với tên { $name }
+feed-removed = đã hủy đăng ký { $name } (các bài vẫn còn trong { $section }/)
+feed-unknown = không có nguồn tin nào tên { $name } (xem `docbao feed list`)
+feed-none = chưa có nguồn tin nào: thêm bằng `docbao feed add URL`
+feed-imported = đã thêm { $added } nguồn tin, { $known } nguồn đã có sẵn
+feed-bad-address = { $url } không phải địa chỉ web (http:// hoặc https://)
+feed-not-a-feed = { $url } không phải nguồn tin và cũng không dẫn tới nguồn tin nào: { $why }
+feed-found-in-page = trang này dẫn tới nguồn tin: { $url }
+feed-unreachable = chưa tải được { $url } lúc này ({ $why }); vẫn đăng ký
+feed-last-fetch = tải lúc { $when }: { $count } bài mới
+feed-never-fetched = chưa tải lần nào
+feed-last-error = lỗi lần trước: { $error }
+fetch-no-feeds = không có nguồn tin để tải: thêm bằng `docbao feed add URL`
+fetch-no-folder = không biết lưu bài vào đâu: dùng --into THƯ_MỤC, hoặc đặt folder trong tệp cấu hình
+fetch-summary = { $count } bài mới từ { $feeds } nguồn tin vào { $folder }{ $failed ->
+    [0] {""}
+   *[other] ; { $failed } nguồn lỗi
+}
+fetch-feed-done = ✓ { $name }: { $count ->
+    [0] không có gì mới
+   *[other] { $count } bài mới trong { $section }/
+}
+fetch-feed-unchanged = · { $name }: không có gì mới (không đổi)
+fetch-feed-failed = ✗ { $name }: { $why }{ $count ->
+    [0] {""}
+   *[other] {" "}(đã lưu { $count } bài)
+}
+fetch-progress = { $done }/{ $feeds } nguồn · { $articles }/{ $total } bài
+fetch-status = máy chủ trả lời { $code }
+fetch-timeout = quá thời gian chờ
+fetch-too-large = nội dung lớn hơn { $limit } MB
+fetch-redirects = chuyển hướng quá nhiều lần (hoặc thành vòng lặp)
+fetch-network = { $error }
+fetch-page-not-feed = một trang web, không phải nguồn tin
+fetch-not-feed = không phải nguồn tin: { $error }
+fetch-pages = { $count } bài chưa tải được (sẽ thử lại lần sau)
+fetch-no-text = trang không có nội dung bài viết
+fetch-write = không ghi được { $path }: { $error }

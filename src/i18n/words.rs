@@ -3,6 +3,7 @@
 
 use super::{Lang, Message};
 use crate::catalog::{CatalogError, Note, Problem, Reason, Warning};
+use crate::feeds::Failure;
 use crate::store::{Doing, Kept, SetAside, StoreError};
 
 /// A value the interface can say: a note or an error of the domain.
@@ -123,5 +124,40 @@ impl Say for SetAside {
             Kept::State => "store-state-set-aside",
         };
         Message::new(id).with("path", self.path.display().to_string())
+    }
+}
+
+impl Say for Failure {
+    fn message(&self) -> Message {
+        match self {
+            Failure::Status { code } => Message::new("fetch-status").with("code", code.to_string()),
+            Failure::Timeout => Message::new("fetch-timeout"),
+            Failure::TooLarge { limit_mb } => {
+                Message::new("fetch-too-large").with("limit", limit_mb.to_string())
+            }
+            Failure::Redirects => Message::new("fetch-redirects"),
+            Failure::Network { detail } => Message::new("fetch-network").with("error", detail),
+            Failure::NotFeed { page: true, .. } => Message::new("fetch-page-not-feed"),
+            Failure::NotFeed { page: false, detail } => {
+                Message::new("fetch-not-feed").with("error", detail)
+            }
+            Failure::Pages { failed, .. } => {
+                Message::new("fetch-pages").with("count", failed.to_string())
+            }
+            Failure::NoText => Message::new("fetch-no-text"),
+            Failure::Write { path, detail } => Message::new("fetch-write")
+                .with("path", path)
+                .with("error", detail),
+        }
+    }
+
+    /// A failure of some pages is said with why the first failed.
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            Failure::Pages { cause, .. } => {
+                format!("{}: {}", self.message().say(lang), cause.say(lang))
+            }
+            _ => self.message().say(lang),
+        }
     }
 }

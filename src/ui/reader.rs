@@ -75,7 +75,7 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
         .map(|(index, row)| {
             let style = match row.kind {
                 RowKind::Title => theme.title,
-                RowKind::Meta | RowKind::Rule | RowKind::End => theme.meta,
+                RowKind::Meta | RowKind::Rule | RowKind::End | RowKind::Byline => theme.meta,
                 RowKind::Warning => theme.warning,
                 RowKind::Heading => theme.heading,
                 RowKind::Caption => theme.caption,

@@ -22,6 +22,7 @@ use unicode_normalization::UnicodeNormalization;
 pub mod hostile;
 pub mod nested;
 pub mod pty;
+pub mod server;
 
 /// The real binary, with its cache in a hidden folder of `scratch` (which the catalog skips):
 /// no two tests share a cache.

@@ -37,7 +37,7 @@ use crate::io_error::describe_io;
 /// Version of the layout and of what reading makes of a file; a cache of another version is
 /// rebuilt. 7: mojibake is repaired on reading. 9: segments are read, not mapped: each
 /// article has a summary, and the index says where a segment's summaries lie.
-pub const VERSION: u32 = 11;
+pub const VERSION: u32 = 12;
 
 /// Environment variable that overrides the cache directory.
 pub const CACHE_DIR_ENV: &str = "DOCBAO_CACHE_DIR";

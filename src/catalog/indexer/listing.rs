@@ -102,7 +102,11 @@ pub(super) fn first_line_entry(root: &Path, file: &Listed) -> Entry {
         .path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md"));
-    let (title, date) = article::headline(&line, markdown);
+    // A saved page's first line is markup: it is named by its file until it is read.
+    let (title, date) = match article::is_page(&file.path) {
+        true => (String::new(), None),
+        false => article::headline(&line, markdown),
+    };
     let id = article_id(root, &file.path);
     Entry {
         title: if title.is_empty() { id.clone() } else { title },

@@ -66,6 +66,7 @@ impl SegmentBuilder {
                 BlockKind::Paragraph => 0,
                 BlockKind::Heading => 1,
                 BlockKind::Caption => 2,
+                BlockKind::Byline => 3,
             });
             blocks.extend(offset(block.range.start).to_le_bytes());
             blocks.extend(offset(block.range.end).to_le_bytes());

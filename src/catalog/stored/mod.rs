@@ -333,6 +333,7 @@ fn blocks(bytes: &[u8]) -> Option<Vec<Block>> {
                 0 => BlockKind::Paragraph,
                 1 => BlockKind::Heading,
                 2 => BlockKind::Caption,
+                3 => BlockKind::Byline,
                 _ => return None,
             };
             let range = u32_at(&b[1..5]) as usize..u32_at(&b[5..9]) as usize;

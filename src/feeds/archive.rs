@@ -1,0 +1,125 @@
+//! Writing fetched articles into the archive: one file per article in its feed's folder,
+//! named by date and a slug of the headline, written whole or not at all, never over a file
+//! that is there already; a copy in another folder is a hard link to the first.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::catalog::Date;
+use crate::text::fold;
+
+/// Longest slug, in bytes: enough to tell headlines apart, short enough for any file system.
+const SLUG_BYTES: usize = 60;
+
+/// The file name of an article: `2025-10-26-ket-tinh-cua-su-kien-tri.md`.
+pub fn file_name(date: Date, title: &str) -> String {
+    let slug = slug(title);
+    match slug.is_empty() {
+        true => format!("{date}.md"),
+        false => format!("{date}-{slug}.md"),
+    }
+}
+
+/// A headline as a file name's part: folded (no accents, đ as d, lower case), letters and
+/// digits kept, the rest as single hyphens.
+pub fn slug(title: &str) -> String {
+    let folded = fold::fold(title);
+    let mut slug = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+        if slug.len() >= SLUG_BYTES {
+            break;
+        }
+    }
+    slug.trim_end_matches('-').to_owned()
+}
+
+/// Writes `text` as a new file `name` in `folder` (made if missing) and returns its path: a
+/// temporary file first, flushed, then linked into place only if no file has that name, so
+/// that the article is whole or absent and no file is ever overwritten. A taken name gets a
+/// number (`…-2.md`).
+pub fn write_new(folder: &Path, name: &str, text: &str) -> io::Result<PathBuf> {
+    fs::create_dir_all(folder)?;
+    let temporary = folder.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut file = fs::File::create(&temporary)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        place(&temporary, folder, name)
+    })();
+    let _ = fs::remove_file(&temporary);
+    result
+}
+
+/// Links `existing` into `folder` under its own name (numbered if taken), so that one article
+/// is listed in two sections and stored once.
+pub fn link_into(existing: &Path, folder: &Path) -> io::Result<PathBuf> {
+    fs::create_dir_all(folder)?;
+    let name = existing
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "article.md".to_owned());
+    place(existing, folder, &name)
+}
+
+/// Links `from` to the first free name like `name` in `folder`.
+fn place(from: &Path, folder: &Path, name: &str) -> io::Result<PathBuf> {
+    let (stem, extension) = name.rsplit_once('.').unwrap_or((name, "md"));
+    for n in 1..1000 {
+        let candidate = match n {
+            1 => folder.join(name),
+            n => folder.join(format!("{stem}-{n}.{extension}")),
+        };
+        match fs::hard_link(from, &candidate) {
+            Ok(()) => return Ok(candidate),
+            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(err) => return Err(err),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        format!("every name like {name} is taken"),
+    ))
+}
+
+/// A hash of an article's text that two copies of it share whatever their address: FNV-1a
+/// over its words, folded.
+pub fn text_hash(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in fold::fold(text).bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_vietnamese_headline_makes_a_plain_file_name() {
+        let date = Date::parse("2025-10-26").expect("a date");
+        assert_eq!(
+            file_name(date, "Đắk Lắk: Kết tinh của sự kiên trì / trí tuệ?"),
+            "2025-10-26-dak-lak-ket-tinh-cua-su-kien-tri-tri-tue.md"
+        );
+        assert_eq!(file_name(date, "!!!"), "2025-10-26.md");
+    }
+
+    #[test]
+    fn a_taken_name_gets_a_number_and_the_first_file_is_untouched() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let first = write_new(dir.path(), "a.md", "first").expect("written");
+        let second = write_new(dir.path(), "a.md", "second").expect("written");
+        assert_eq!(fs::read_to_string(&first).expect("read"), "first");
+        assert_eq!(second.file_name().and_then(|n| n.to_str()), Some("a-2.md"));
+        let left: Vec<_> = fs::read_dir(dir.path()).expect("listed").collect();
+        assert_eq!(left.len(), 2, "no temporary file is left");
+    }
+}

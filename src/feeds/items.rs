@@ -1,0 +1,203 @@
+//! A feed's answer read: RSS 0.9x/1.0/2.0, Atom or JSON Feed (`feed-rs`), as items with an id,
+//! an address, a title, a date, an author and what the feed says of the text.
+
+use crate::catalog::Date;
+use crate::catalog::html::date_of;
+
+use super::Failure;
+
+/// Text, in characters, from which an item's own content is taken for the whole article:
+/// less is a summary (a thumbnail and a sentence, as Vietnamese papers' feeds give), and the
+/// article's page is fetched instead.
+pub const FULL_TEXT_CHARS: usize = 1000;
+
+/// Query parameters that only track where a reader came from.
+const TRACKING: [&str; 10] = [
+    "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref", "ref_src", "_ga",
+];
+
+/// One item of a feed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// The feed's id for it (or the parser's, made from its content, when the feed gives none).
+    pub id: String,
+    /// The headline.
+    pub title: Option<String>,
+    /// The article's page.
+    pub link: Option<String>,
+    /// When it was published (or updated, when that is all the feed says).
+    pub date: Option<Date>,
+    /// Who wrote it.
+    pub author: Option<String>,
+    /// Its HTML: the content, else the summary.
+    pub html: Option<String>,
+    /// Whether that HTML is the whole article, long enough not to fetch the page.
+    pub full: bool,
+}
+
+/// A feed read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    /// The feed's title.
+    pub title: Option<String>,
+    /// Its items, in the feed's order.
+    pub items: Vec<Item>,
+}
+
+/// Reads a feed's answer; what is not a feed says what it is instead.
+pub fn parse(body: &[u8]) -> Result<Parsed, Failure> {
+    let feed = feed_rs::parser::parse(body).map_err(|err| Failure::NotFeed {
+        page: looks_like_page(body),
+        detail: one_line(&err.to_string()),
+    })?;
+    let items = feed
+        .entries
+        .into_iter()
+        .map(|entry| {
+            let link = entry
+                .links
+                .iter()
+                .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+                .or(entry.links.first())
+                .map(|l| l.href.trim().to_owned())
+                .filter(|l| !l.is_empty());
+            let html = entry
+                .content
+                .and_then(|c| c.body)
+                .filter(|b| !b.trim().is_empty())
+                .or_else(|| entry.summary.map(|s| s.content))
+                .filter(|b| !b.trim().is_empty());
+            let full = html
+                .as_deref()
+                .is_some_and(|h| visible_chars(h) >= FULL_TEXT_CHARS);
+            Item {
+                id: entry.id,
+                title: entry
+                    .title
+                    .map(|t| one_line(&t.content))
+                    .filter(|t| !t.is_empty()),
+                link,
+                date: entry
+                    .published
+                    .or(entry.updated)
+                    .and_then(|d| date_of(&d.to_rfc3339())),
+                author: entry
+                    .authors
+                    .first()
+                    .and_then(|p| p.name.as_deref().map(one_line))
+                    .filter(|a| !a.is_empty()),
+                html,
+                full,
+            }
+        })
+        .collect();
+    Ok(Parsed {
+        title: feed.title.map(|t| one_line(&t.content)).filter(|t| !t.is_empty()),
+        items,
+    })
+}
+
+/// Whether an answer is a web page rather than a feed.
+fn looks_like_page(body: &[u8]) -> bool {
+    let head = &body[..body.len().min(1024)];
+    let lower = head.to_ascii_lowercase();
+    memchr::memmem::find(&lower, b"<html").is_some()
+        || memchr::memmem::find(&lower, b"<!doctype html").is_some()
+}
+
+/// Characters of text in some HTML, markup apart.
+fn visible_chars(html: &str) -> usize {
+    let mut inside = false;
+    html.chars()
+        .filter(|&c| match c {
+            '<' => {
+                inside = true;
+                false
+            }
+            '>' => {
+                inside = false;
+                false
+            }
+            c => !inside && !c.is_whitespace(),
+        })
+        .count()
+}
+
+/// Text on one line, whitespace runs as one space.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An article's address as docbao compares them: without its fragment and the parameters
+/// that only track readers (`utm_*`, `fbclid`…), host in lower case.
+pub fn canonical(address: &str) -> String {
+    let Ok(mut url) = url::Url::parse(address.trim()) else {
+        return address.trim().to_owned();
+    };
+    url.set_fragment(None);
+    let kept: Vec<(String, String)> = url
+        .query_pairs()
+        .filter(|(key, _)| {
+            let key = key.to_ascii_lowercase();
+            !key.starts_with("utm_") && !TRACKING.contains(&key.as_str())
+        })
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    if kept.is_empty() {
+        url.set_query(None);
+    } else {
+        url.query_pairs_mut().clear().extend_pairs(kept);
+    }
+    url.to_string()
+}
+
+/// The addresses of the feeds a web page names (`<link rel="alternate" type="…rss…">`),
+/// resolved against the page's address.
+pub fn discover(page: &str, address: &str) -> Vec<String> {
+    let base = url::Url::parse(address).ok();
+    let document = dom_query::Document::from(page);
+    document
+        .select("link[rel~=alternate][href]")
+        .nodes()
+        .iter()
+        .filter(|link| {
+            link.attr("type").is_some_and(|t| {
+                let t = t.to_ascii_lowercase();
+                t.contains("rss") || t.contains("atom") || t.contains("feed+json")
+            })
+        })
+        .filter_map(|link| {
+            let href = link.attr("href")?;
+            match &base {
+                Some(base) => base.join(href.trim()).ok().map(|u| u.to_string()),
+                None => Some(href.trim().to_owned()),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_drops_tracking_and_fragments_and_keeps_the_rest() {
+        assert_eq!(
+            canonical("https://VnExpress.net/bai-123.html?utm_source=rss&id=7&fbclid=x#top"),
+            "https://vnexpress.net/bai-123.html?id=7"
+        );
+        assert_eq!(
+            canonical("https://vnexpress.net/a.html?utm_medium=feed"),
+            "https://vnexpress.net/a.html"
+        );
+    }
+
+    #[test]
+    fn a_page_names_its_feeds() {
+        let page = r#"<html><head><link rel="alternate" type="application/rss+xml" href="/rss/thoi-su.rss"><link rel="stylesheet" href="/s.css"></head></html>"#;
+        assert_eq!(
+            discover(page, "https://tuoitre.vn/thoi-su.htm"),
+            ["https://tuoitre.vn/rss/thoi-su.rss"]
+        );
+    }
+}

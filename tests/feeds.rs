@@ -1,0 +1,510 @@
+//! Feeds: subscribing, fetching into the archive, full text from article pages, duplicates,
+//! failures one feed at a time, OPML, saved pages; against a local HTTP server with fixtures
+//! shaped like Vietnamese papers' feeds and pages.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::sync::Arc;
+use std::time::Duration;
+
+use docbao::catalog::Catalog;
+
+use crate::common::server::{Route, Server};
+use crate::common::{app_with, press, screen, styled};
+
+/// A fixture's bytes.
+fn fixture(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/feeds")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A data folder, an archive folder and the binary run with them.
+struct Reader {
+    scratch: tempfile::TempDir,
+}
+
+impl Reader {
+    fn new() -> Reader {
+        Reader {
+            scratch: tempfile::tempdir().expect("a temporary folder"),
+        }
+    }
+
+    fn archive(&self) -> PathBuf {
+        self.scratch.path().join("news")
+    }
+
+    fn data(&self) -> PathBuf {
+        self.scratch.path().join("data")
+    }
+
+    /// Runs `docbao ARGS` in English, no proxy, with this data folder.
+    fn run(&self, args: &[&str]) -> Output {
+        crate::common::docbao(self.scratch.path())
+            .args(["--lang", "en"])
+            .args(args)
+            .env("DOCBAO_DATA_DIR", self.data())
+            .env_remove("HTTP_PROXY")
+            .env_remove("HTTPS_PROXY")
+            .env_remove("http_proxy")
+            .env_remove("https_proxy")
+            .env_remove("ALL_PROXY")
+            .env("DOCBAO_FETCH_TIMEOUT", "2")
+            .output()
+            .expect("docbao runs")
+    }
+
+    fn fetch(&self) -> Output {
+        let archive = self.archive();
+        self.run(&["fetch", "--into", archive.to_str().expect("a UTF-8 path")])
+    }
+
+    /// Every article file of the archive, by path from it.
+    fn files(&self) -> Vec<(String, String)> {
+        let mut files: Vec<(String, String)> = walk(&self.archive())
+            .into_iter()
+            .map(|path| {
+                let text = std::fs::read_to_string(&path).expect("an article is UTF-8");
+                let name = path
+                    .strip_prefix(self.archive())
+                    .expect("under the archive")
+                    .to_string_lossy()
+                    .into_owned();
+                (name, text)
+            })
+            .collect();
+        files.sort();
+        files
+    }
+}
+
+/// The files under a folder, hidden ones apart.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return found;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            found.extend(walk(&path));
+        } else {
+            found.push(path);
+        }
+    }
+    found
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The three papers: VnExpress (RSS 2.0, a thumbnail and a sentence per item; one page in
+/// Windows-1258 under a header that says UTF-8), Thanh Niên (Atom, gzipped, and an item that is
+/// VnExpress's article with tracking parameters), Tuổi Trẻ (JSON Feed with the whole text).
+fn papers() -> Server {
+    let server = Server::start();
+    server.route(
+        "/vnexpress/thoi-su.rss",
+        Route::feed(fixture("vnexpress-thoi-su.rss")),
+    );
+    server.route(
+        "/vnexpress/hon-60-quoc-gia.html",
+        Route::page(fixture("vnexpress-article.html")),
+    );
+    server.route(
+        "/vnexpress/ket-tinh.html",
+        Route::ok(
+            "text/html; charset=utf-8",
+            fixture("thanhnien-article-1258.html"),
+        ),
+    );
+    server.route(
+        "/thanhnien/thoi-su.atom",
+        Route {
+            gzip: true,
+            ..Route::feed(fixture("thanhnien-thoi-su.atom"))
+        },
+    );
+    server.route(
+        "/thanhnien/ket-tinh.html",
+        Route {
+            gzip: true,
+            ..Route::page(fixture("thanhnien-article.html"))
+        },
+    );
+    server.route(
+        "/tuoitre/phap-luat.json",
+        Route::ok(
+            "application/feed+json",
+            fixture("tuoitre-phap-luat.json"),
+        ),
+    );
+    server
+}
+
+fn subscribe(reader: &Reader, server: &Server) {
+    for (path, section) in [
+        ("/vnexpress/thoi-su.rss", "VnExpress"),
+        ("/thanhnien/thoi-su.atom", "Thanh Niên"),
+        ("/tuoitre/phap-luat.json", "Tuổi Trẻ"),
+    ] {
+        let added = reader.run(&["feed", "add", &server.url(path), "--section", section]);
+        assert!(added.status.success(), "{}", stderr(&added));
+        assert!(stdout(&added).contains(section), "{}", stdout(&added));
+    }
+}
+
+#[test]
+fn subscribe_fetch_read_and_fetch_again_for_nothing() {
+    let server = papers();
+    let reader = Reader::new();
+    subscribe(&reader, &server);
+
+    let fetched = reader.fetch();
+    let lines = stdout(&fetched);
+    assert_eq!(fetched.status.code(), Some(0), "{lines}{}", stderr(&fetched));
+    assert!(lines.contains("✓ Thời sự - VnExpress RSS: 2 new articles in VnExpress/"), "{lines}");
+    assert!(lines.contains("✓ Tuổi Trẻ - Pháp luật: one new article in Tuổi Trẻ/"), "{lines}");
+
+    let files = reader.files();
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(
+        names.contains(&"VnExpress/2025-10-26-hon-60-quoc-gia-thao-luan-ve-hop-tac-chong-toi-pham-mang.md"),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&"Tuổi Trẻ/2025-10-27-cong-uoc-ha-noi-hop-tac-toan-cau-chong-toi-pham-mang.md"),
+        "{names:?}"
+    );
+    for (name, text) in &files {
+        assert!(!text.contains('\u{FFFD}'), "{name} lost characters");
+        assert!(text.starts_with("date 2025-10-2"), "{name} opens with its date: {text:.80}");
+        assert!(text.contains("\nsource http://127.0.0.1:"), "{name} says its source");
+    }
+    // The Windows-1258 page under a wrong header reads as the UTF-8 one; the same text in two
+    // feeds is one file, listed in both folders.
+    let ket_tinh: Vec<&(String, String)> = files
+        .iter()
+        .filter(|(n, _)| n.contains("ket-tinh-cua-su-kien-tri"))
+        .collect();
+    assert_eq!(ket_tinh.len(), 2, "{names:?}");
+    assert_eq!(ket_tinh[0].1, ket_tinh[1].1, "one text in both sections");
+    let text = &ket_tinh[0].1;
+    assert!(text.contains("\n## Công ước Hà Nội gửi đi 3 thông điệp rõ ràng\n"), "{text}");
+    assert!(
+        text.contains("\nTổng Bí thư Tô Lâm tiếp Tổng thư ký LHQ António Guterres ẢNH: THẢO PHẠM [3]\n"),
+        "{text}"
+    );
+    assert!(text.contains("\nauthor Tuấn Minh\n"), "{text}");
+    assert!(text.contains("[2] http://127.0.0.1:"), "links are kept: {text}");
+    assert!(!text.contains("Tin liên quan") && !text.contains("Giấy phép"), "no page chrome");
+    let same = |name: &str| {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(reader.archive().join(name)).expect("there").ino()
+    };
+    assert_eq!(same(&ket_tinh[0].0), same(&ket_tinh[1].0), "a hard link, not a copy");
+    // VnExpress's article, met again in Thanh Niên's feed with tracking parameters, is not
+    // fetched twice.
+    assert_eq!(server.requests("/vnexpress/hon-60-quoc-gia.html").len(), 1);
+    assert!(
+        server
+            .all_requests()
+            .iter()
+            .all(|r| !r.path.contains("utm_source")),
+        "the copy is known by its address"
+    );
+    // A JSON Feed item with the whole text needs no page.
+    assert!(server.requests("/tuoitre/cong-uoc-ha-noi.htm").is_empty());
+    assert!(
+        server.requests("/vnexpress/thoi-su.rss")[0].headers["user-agent"].starts_with("docbao/")
+    );
+
+    // The reader lists them under their feeds' sections, unread, with the whole text.
+    let catalog = Arc::new(Catalog::open(&reader.archive()).expect("the archive opens"));
+    assert_eq!(catalog.entries().len(), 5, "{names:?}");
+    let mut app = app_with(catalog, 100, 30);
+    let list = screen(&app);
+    for section in ["VnExpress", "Thanh Niên", "Tuổi Trẻ"] {
+        assert!(list.contains(section), "{list}");
+    }
+    assert!(list.contains("5 unread"), "{list}");
+    let colours = styled(&app);
+    assert!(colours.contains("Công ước Hà Nội: hợp tác"), "{colours}");
+    press(&mut app, "Enter");
+    let shown = screen(&app);
+    assert!(shown.contains("Phiên thảo luận toàn thể"), "{shown}");
+
+    // Again: the validators go back, the server says 304, nothing is stored.
+    let again = reader.fetch();
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert!(stdout(&again).contains("nothing new (not modified)"), "{}", stdout(&again));
+    // Once to name it when added, once to fetch, once again.
+    let rss = server.requests("/vnexpress/thoi-su.rss");
+    assert_eq!(rss.len(), 3);
+    assert!(!rss[1].headers.contains_key("if-none-match"));
+    assert_eq!(rss[2].headers.get("if-none-match").map(String::as_str), Some("\"v1\""));
+    assert!(rss[2].headers.contains_key("if-modified-since"));
+    assert_eq!(reader.files(), files, "nothing new was written");
+}
+
+#[test]
+fn each_feed_fails_alone_with_its_reason_and_the_others_are_stored() {
+    let server = papers();
+    server.route("/gone.rss", Route::status(404));
+    server.route("/broken.rss", Route::status(500));
+    server.route("/malformed.rss", Route::feed(fixture("vnexpress-thoi-su.rss")));
+    server.route("/became-a-page.rss", Route::feed(fixture("vnexpress-thoi-su.rss")));
+    server.route(
+        "/page.html",
+        Route::page("<!DOCTYPE html><html><body><p>Trang chủ</p></body></html>"),
+    );
+    server.route(
+        "/slow.rss",
+        Route {
+            delay: Duration::from_secs(4),
+            ..Route::feed(fixture("vnexpress-thoi-su.rss"))
+        },
+    );
+    server.route("/loop-a.rss", Route::redirect("/loop-b.rss"));
+    server.route("/loop-b.rss", Route::redirect("/loop-a.rss"));
+    server.route(
+        "/huge.rss",
+        Route::ok("application/rss+xml", vec![b' '; 50_000_000]),
+    );
+    let reader = Reader::new();
+    let good = reader.run(&["feed", "add", &server.url("/tuoitre/phap-luat.json")]);
+    assert!(good.status.success(), "{}", stderr(&good));
+    for (bad, now) in [
+        ("/gone.rss", false),
+        ("/broken.rss", false),
+        ("/malformed.rss", true),
+        ("/became-a-page.rss", true),
+        ("/slow.rss", false),
+        ("/loop-a.rss", false),
+        ("/huge.rss", false),
+    ] {
+        let added = reader.run(&["feed", "add", &server.url(bad), "--name", bad]);
+        assert!(added.status.success(), "{bad}: {}", stderr(&added));
+        assert_eq!(
+            stderr(&added).contains("subscribed all the same"),
+            !now,
+            "{bad}: {}",
+            stderr(&added)
+        );
+    }
+    let page = reader.run(&["feed", "add", &server.url("/page.html")]);
+    assert!(!page.status.success());
+    assert!(
+        stderr(&page).contains("is not a feed, and names none: a web page, not a feed"),
+        "{}",
+        stderr(&page)
+    );
+    // Feeds that were fine when added and broke since.
+    server.route(
+        "/malformed.rss",
+        Route::feed("<rss version=\"2.0\"><channel><title>x</title><item><title>a</item>"),
+    );
+    server.route(
+        "/became-a-page.rss",
+        Route::page("<!DOCTYPE html><html><body>Đăng nhập Wi-Fi</body></html>"),
+    );
+
+    let fetched = reader.fetch();
+    assert_eq!(fetched.status.code(), Some(2), "{}", stdout(&fetched));
+    let lines = stdout(&fetched);
+    for (name, why) in [
+        ("/gone.rss", "the server answered 404"),
+        ("/broken.rss", "the server answered 500"),
+        ("/malformed.rss", "not a feed: unable to parse XML"),
+        ("/became-a-page.rss", "a web page, not a feed"),
+        ("/slow.rss", "no answer in time"),
+        ("/loop-a.rss", "too many redirects"),
+        ("/huge.rss", "the answer is larger than 10 MB"),
+    ] {
+        assert!(lines.contains(&format!("✗ {name}: {why}")), "{name}: {lines}");
+    }
+    assert!(lines.contains("✓ Tuổi Trẻ - Pháp luật: one new article"), "{lines}");
+    assert_eq!(reader.files().len(), 1);
+
+    let list = stdout(&reader.run(&["feed", "list"]));
+    assert!(list.contains("last error: the server answered 404"), "{list}");
+    assert!(list.contains("last error: no answer in time"), "{list}");
+    assert!(list.contains("one new article"), "{list}");
+}
+
+#[test]
+fn an_article_page_that_fails_is_tried_again_next_time_and_an_item_without_title_or_date_is_kept() {
+    let server = Server::start();
+    let rss = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Dân Trí</title>
+<item><title>Bài chưa có</title><link>{base}/later.html</link><guid>later</guid>
+<description>Một câu.</description></item>
+<item><description>Tin vắn không có tiêu đề cũng không có ngày: Hà Nội trời mưa nhẹ cả ngày.</description><guid>no-title</guid></item>
+</channel></rss>"#;
+    server.route("/dantri.rss", Route::feed(rss));
+    let reader = Reader::new();
+    assert!(reader.run(&["feed", "add", &server.url("/dantri.rss")]).status.success());
+
+    let first = reader.fetch();
+    assert_eq!(first.status.code(), Some(2));
+    assert!(
+        stdout(&first).contains("✗ Dân Trí: one article not fetched (tried again next time): the server answered 404 (1 stored)"),
+        "{}",
+        stdout(&first)
+    );
+    let files = reader.files();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let (name, text) = &files[0];
+    assert!(name.starts_with("Dân Trí/"), "{name}");
+    assert!(text.contains(" Tin vắn không có tiêu đề cũng không có ngày: Hà Nội…\n"), "{text}");
+
+    server.route("/later.html", Route::page(fixture("vnexpress-article.html")));
+    // The feed has not changed; the item the page failed for is fetched all the same.
+    server.route(
+        "/dantri.rss",
+        Route {
+            etag: Some("\"v2\"".into()),
+            last_modified: None,
+            ..Route::feed(rss)
+        },
+    );
+    let second = reader.fetch();
+    assert_eq!(second.status.code(), Some(0), "{}", stdout(&second));
+    assert!(stdout(&second).contains("one new article"), "{}", stdout(&second));
+    assert_eq!(reader.files().len(), 2);
+}
+
+#[test]
+fn a_file_the_user_made_is_never_overwritten() {
+    let server = papers();
+    let reader = Reader::new();
+    let added = reader.run(&[
+        "feed",
+        "add",
+        &server.url("/tuoitre/phap-luat.json"),
+        "--section",
+        "Tuổi Trẻ",
+    ]);
+    assert!(added.status.success());
+    let mine = reader
+        .archive()
+        .join("Tuổi Trẻ/2025-10-27-cong-uoc-ha-noi-hop-tac-toan-cau-chong-toi-pham-mang.md");
+    std::fs::create_dir_all(mine.parent().expect("a folder")).expect("made");
+    std::fs::write(&mine, "date 2025-10-27 Ghi chú của tôi\n\nĐừng xoá.\n").expect("written");
+    assert!(reader.fetch().status.success());
+    assert_eq!(
+        std::fs::read_to_string(&mine).expect("still there"),
+        "date 2025-10-27 Ghi chú của tôi\n\nĐừng xoá.\n"
+    );
+    let files = reader.files();
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(files.iter().any(|(name, _)| name.ends_with("-mang-2.md")), "{files:?}");
+}
+
+#[test]
+fn a_page_that_names_its_feed_subscribes_to_it_and_remove_keeps_the_articles() {
+    let server = papers();
+    server.route(
+        "/vnexpress",
+        Route::page(
+            r#"<html><head><link rel="alternate" type="application/rss+xml" title="Thời sự" href="/vnexpress/thoi-su.rss"></head><body>VnExpress</body></html>"#,
+        ),
+    );
+    let reader = Reader::new();
+    let added = reader.run(&["feed", "add", &server.url("/vnexpress")]);
+    assert!(added.status.success(), "{}", stderr(&added));
+    assert!(stderr(&added).contains("the page names a feed"), "{}", stderr(&added));
+    assert!(stdout(&added).contains("subscribed to Thời sự - VnExpress RSS"), "{}", stdout(&added));
+    let again = reader.run(&["feed", "add", &server.url("/vnexpress/thoi-su.rss")]);
+    assert!(!again.status.success());
+    assert!(stderr(&again).contains("already subscribed"), "{}", stderr(&again));
+    assert!(reader.fetch().status.success());
+    let removed = reader.run(&["feed", "remove", "Thời sự - VnExpress RSS"]);
+    assert!(removed.status.success(), "{}", stderr(&removed));
+    assert_eq!(reader.files().len(), 2, "the articles stay");
+    let listed = reader.run(&["feed", "list"]);
+    assert!(stderr(&listed).contains("no feeds yet"), "{}", stderr(&listed));
+    let fetch = reader.fetch();
+    assert!(!fetch.status.success());
+    assert!(stderr(&fetch).contains("no feeds to fetch"), "{}", stderr(&fetch));
+}
+
+#[test]
+fn opml_goes_out_and_comes_back_with_sections() {
+    let server = papers();
+    let reader = Reader::new();
+    subscribe(&reader, &server);
+    let exported = reader.run(&["feed", "export"]);
+    assert!(exported.status.success());
+    let opml = stdout(&exported);
+    assert!(opml.starts_with("<?xml"), "{opml}");
+    assert!(opml.contains("<opml version=\"2.0\">"), "{opml}");
+    let file = reader.scratch.path().join("feeds.opml");
+    std::fs::write(&file, &opml).expect("written");
+
+    let other = Reader::new();
+    let imported = other.run(&["feed", "import", file.to_str().expect("UTF-8")]);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    assert!(stdout(&imported).contains("3 feeds added, 0 already there"), "{}", stdout(&imported));
+    let list = stdout(&other.run(&["feed", "list"]));
+    assert!(list.contains("Thời sự - VnExpress RSS  [VnExpress]"), "{list}");
+    assert!(list.contains("[Tuổi Trẻ]"), "{list}");
+    let twice = other.run(&["feed", "import", file.to_str().expect("UTF-8")]);
+    assert!(stdout(&twice).contains("0 feeds added, 3 already there"), "{}", stdout(&twice));
+}
+
+#[test]
+fn a_saved_web_page_reads_as_an_article() {
+    let reader = Reader::new();
+    let folder = reader.archive();
+    std::fs::create_dir_all(&folder).expect("made");
+    std::fs::write(folder.join("ket-tinh.html"), fixture("thanhnien-article-1258.html"))
+        .expect("written");
+    let shown = reader.run(&["show", "ket-tinh", folder.to_str().expect("UTF-8"), "--width", "80"]);
+    assert!(shown.status.success(), "{}", stderr(&shown));
+    let text = stdout(&shown);
+    assert!(text.starts_with("Kết tinh của sự kiên trì, trí tuệ và lòng tin giữa các quốc gia\n2025-10-26"), "{text}");
+    assert!(text.contains("Công ước Hà Nội gửi đi 3 thông điệp rõ ràng"), "{text}");
+    assert!(!text.contains("Trang chủ") && !text.contains("<"), "{text}");
+    let catalog = Arc::new(Catalog::open(&folder).expect("opens"));
+    let mut app = app_with(catalog, 100, 30);
+    press(&mut app, "Enter");
+    let mut scroll_to = |text: &str| {
+        for _ in 0..8 {
+            if screen(&app).contains(text) {
+                break;
+            }
+            press(&mut app, "Space");
+        }
+        styled(&app)
+    };
+    let colours = scroll_to("Công ước Hà Nội gửi đi 3 thông điệp rõ ràng");
+    let heading = style_at(&colours, "Công ước Hà Nội gửi đi 3 thông điệp rõ ràng");
+    let body = style_at(&colours, "Theo Chủ tịch nước Lương Cường");
+    assert_ne!(heading, body, "the heading is drawn as a heading:\n{colours}");
+    let colours = scroll_to("Tổng Bí thư Tô Lâm tiếp");
+    let body = style_at(&colours, "Chủ tịch nước cho rằng 3 thông điệp");
+    let caption = style_at(&colours, "Tổng Bí thư Tô Lâm tiếp");
+    assert_ne!(caption, body, "the caption is drawn as a caption:\n{colours}");
+}
+
+/// The style letter of the first cell of `needle` on a [`styled`] screen.
+fn style_at(colours: &str, needle: &str) -> char {
+    let lines: Vec<&str> = colours.lines().collect();
+    let row = lines
+        .iter()
+        .position(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("{needle} is on screen:\n{colours}"));
+    let column = lines[row][..lines[row].find(needle).expect("found")].chars().count();
+    lines[row + 1].chars().nth(column).unwrap_or(' ')
+}
