@@ -151,6 +151,9 @@ actions! {
         Cancel = "cancel",
         /// Show the files that were skipped and the articles read with warnings (or go back).
         ShowProblems = "show-problems",
+        /// Fetch every feed into the folder open, in the background; new articles come in as
+        /// unread.
+        FetchFeeds = "fetch-feeds",
         /// Start or stop selecting paragraphs and lines to bookmark.
         ToggleSelection = "toggle-selection",
         /// Bookmark the selection, or the current passage, then ask for a note.

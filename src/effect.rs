@@ -65,6 +65,17 @@ pub enum Answer {
         /// The article, its page and its bookmarks placed.
         opened: Result<Box<Loaded>, String>,
     },
+    /// How far fetching the feeds has got.
+    Fetching {
+        /// Feeds done.
+        done: usize,
+        /// Feeds in all.
+        feeds: usize,
+        /// Articles written so far.
+        new: usize,
+    },
+    /// Fetching the feeds is over: what came of it, or why it could not start.
+    Fetched(Result<FeedsFetched, FetchNotStarted>),
     /// The catalog, brought further up to date by the indexing thread.
     CatalogUpdated {
         /// The catalog as it stands.
@@ -88,6 +99,28 @@ pub struct Loaded {
     pub placed: Vec<Placed>,
     /// What those found elsewhere or edited must now remember.
     pub changes: Vec<Change>,
+}
+
+/// What fetching the feeds from the reader came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedsFetched {
+    /// Articles written (or linked into a feed's folder).
+    pub new: usize,
+    /// Feeds fetched.
+    pub feeds: usize,
+    /// The feeds that failed, by name, and why.
+    pub failed: Vec<(String, crate::feeds::Failure)>,
+}
+
+/// Why fetching the feeds from the reader did not start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FetchNotStarted {
+    /// No feed is subscribed.
+    NoFeeds,
+    /// There is no data folder to read the subscriptions from.
+    NoDataDir,
+    /// The subscriptions could not be read, as the system said it.
+    Unreadable(String),
 }
 
 /// What a save was of.
@@ -146,6 +179,12 @@ pub enum Effect {
         number: u64,
         /// The change.
         change: Change,
+    },
+    /// Fetch every feed into a folder; answered by [`Answer::Fetching`] as it goes, then
+    /// [`Answer::Fetched`].
+    FetchFeeds {
+        /// The archive folder to write into.
+        into: std::path::PathBuf,
     },
     /// Read the bookmarks file again, to show what another window saved.
     ReloadBookmarks,

@@ -263,7 +263,7 @@ fn docbao_config_prints_the_path_and_the_settings_and_never_writes_the_file() {
              expected one of down, up, page-or-next, page-down, page-up, half-page-down, \
              half-page-up, top, bottom, open, back, switch-focus, toggle-unread-view, \
              next-unread, toggle-read, wider-list, narrower-list, start-search, \
-             show-bookmarks, show-problems, toggle-help, quit\n",
+             show-bookmarks, show-problems, fetch-feeds, toggle-help, quit\n",
             file.display()
         )
     );

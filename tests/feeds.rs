@@ -144,10 +144,7 @@ fn papers() -> Server {
     );
     server.route(
         "/tuoitre/phap-luat.json",
-        Route::ok(
-            "application/feed+json",
-            fixture("tuoitre-phap-luat.json"),
-        ),
+        Route::ok("application/feed+json", fixture("tuoitre-phap-luat.json")),
     );
     server
 }
@@ -172,24 +169,45 @@ fn subscribe_fetch_read_and_fetch_again_for_nothing() {
 
     let fetched = reader.fetch();
     let lines = stdout(&fetched);
-    assert_eq!(fetched.status.code(), Some(0), "{lines}{}", stderr(&fetched));
-    assert!(lines.contains("✓ Thời sự - VnExpress RSS: 2 new articles in VnExpress/"), "{lines}");
-    assert!(lines.contains("✓ Tuổi Trẻ - Pháp luật: one new article in Tuổi Trẻ/"), "{lines}");
+    assert_eq!(
+        fetched.status.code(),
+        Some(0),
+        "{lines}{}",
+        stderr(&fetched)
+    );
+    assert!(
+        lines.contains("✓ Thời sự - VnExpress RSS: 2 new articles in VnExpress/"),
+        "{lines}"
+    );
+    assert!(
+        lines.contains("✓ Tuổi Trẻ - Pháp luật: one new article in Tuổi Trẻ/"),
+        "{lines}"
+    );
 
     let files = reader.files();
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     assert!(
-        names.contains(&"VnExpress/2025-10-26-hon-60-quoc-gia-thao-luan-ve-hop-tac-chong-toi-pham-mang.md"),
+        names.contains(
+            &"VnExpress/2025-10-26-hon-60-quoc-gia-thao-luan-ve-hop-tac-chong-toi-pham-mang.md"
+        ),
         "{names:?}"
     );
     assert!(
-        names.contains(&"Tuổi Trẻ/2025-10-27-cong-uoc-ha-noi-hop-tac-toan-cau-chong-toi-pham-mang.md"),
+        names.contains(
+            &"Tuổi Trẻ/2025-10-27-cong-uoc-ha-noi-hop-tac-toan-cau-chong-toi-pham-mang.md"
+        ),
         "{names:?}"
     );
     for (name, text) in &files {
         assert!(!text.contains('\u{FFFD}'), "{name} lost characters");
-        assert!(text.starts_with("date 2025-10-2"), "{name} opens with its date: {text:.80}");
-        assert!(text.contains("\nsource http://127.0.0.1:"), "{name} says its source");
+        assert!(
+            text.starts_with("date 2025-10-2"),
+            "{name} opens with its date: {text:.80}"
+        );
+        assert!(
+            text.contains("\nsource http://127.0.0.1:"),
+            "{name} says its source"
+        );
     }
     // The Windows-1258 page under a wrong header reads as the UTF-8 one; the same text in two
     // feeds is one file, listed in both folders.
@@ -200,19 +218,36 @@ fn subscribe_fetch_read_and_fetch_again_for_nothing() {
     assert_eq!(ket_tinh.len(), 2, "{names:?}");
     assert_eq!(ket_tinh[0].1, ket_tinh[1].1, "one text in both sections");
     let text = &ket_tinh[0].1;
-    assert!(text.contains("\n## Công ước Hà Nội gửi đi 3 thông điệp rõ ràng\n"), "{text}");
     assert!(
-        text.contains("\nTổng Bí thư Tô Lâm tiếp Tổng thư ký LHQ António Guterres ẢNH: THẢO PHẠM [3]\n"),
+        text.contains("\n## Công ước Hà Nội gửi đi 3 thông điệp rõ ràng\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "\nTổng Bí thư Tô Lâm tiếp Tổng thư ký LHQ António Guterres ẢNH: THẢO PHẠM [3]\n"
+        ),
         "{text}"
     );
     assert!(text.contains("\nauthor Tuấn Minh\n"), "{text}");
-    assert!(text.contains("[2] http://127.0.0.1:"), "links are kept: {text}");
-    assert!(!text.contains("Tin liên quan") && !text.contains("Giấy phép"), "no page chrome");
+    assert!(
+        text.contains("[2] http://127.0.0.1:"),
+        "links are kept: {text}"
+    );
+    assert!(
+        !text.contains("Tin liên quan") && !text.contains("Giấy phép"),
+        "no page chrome"
+    );
     let same = |name: &str| {
         use std::os::unix::fs::MetadataExt;
-        std::fs::metadata(reader.archive().join(name)).expect("there").ino()
+        std::fs::metadata(reader.archive().join(name))
+            .expect("there")
+            .ino()
     };
-    assert_eq!(same(&ket_tinh[0].0), same(&ket_tinh[1].0), "a hard link, not a copy");
+    assert_eq!(
+        same(&ket_tinh[0].0),
+        same(&ket_tinh[1].0),
+        "a hard link, not a copy"
+    );
     // VnExpress's article, met again in Thanh Niên's feed with tracking parameters, is not
     // fetched twice.
     assert_eq!(server.requests("/vnexpress/hon-60-quoc-gia.html").len(), 1);
@@ -247,12 +282,19 @@ fn subscribe_fetch_read_and_fetch_again_for_nothing() {
     // Again: the validators go back, the server says 304, nothing is stored.
     let again = reader.fetch();
     assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
-    assert!(stdout(&again).contains("nothing new (not modified)"), "{}", stdout(&again));
+    assert!(
+        stdout(&again).contains("nothing new (not modified)"),
+        "{}",
+        stdout(&again)
+    );
     // Once to name it when added, once to fetch, once again.
     let rss = server.requests("/vnexpress/thoi-su.rss");
     assert_eq!(rss.len(), 3);
     assert!(!rss[1].headers.contains_key("if-none-match"));
-    assert_eq!(rss[2].headers.get("if-none-match").map(String::as_str), Some("\"v1\""));
+    assert_eq!(
+        rss[2].headers.get("if-none-match").map(String::as_str),
+        Some("\"v1\"")
+    );
     assert!(rss[2].headers.contains_key("if-modified-since"));
     assert_eq!(reader.files(), files, "nothing new was written");
 }
@@ -262,8 +304,14 @@ fn each_feed_fails_alone_with_its_reason_and_the_others_are_stored() {
     let server = papers();
     server.route("/gone.rss", Route::status(404));
     server.route("/broken.rss", Route::status(500));
-    server.route("/malformed.rss", Route::feed(fixture("vnexpress-thoi-su.rss")));
-    server.route("/became-a-page.rss", Route::feed(fixture("vnexpress-thoi-su.rss")));
+    server.route(
+        "/malformed.rss",
+        Route::feed(fixture("vnexpress-thoi-su.rss")),
+    );
+    server.route(
+        "/became-a-page.rss",
+        Route::feed(fixture("vnexpress-thoi-su.rss")),
+    );
     server.route(
         "/page.html",
         Route::page("<!DOCTYPE html><html><body><p>Trang chủ</p></body></html>"),
@@ -331,13 +379,22 @@ fn each_feed_fails_alone_with_its_reason_and_the_others_are_stored() {
         ("/loop-a.rss", "too many redirects"),
         ("/huge.rss", "the answer is larger than 10 MB"),
     ] {
-        assert!(lines.contains(&format!("✗ {name}: {why}")), "{name}: {lines}");
+        assert!(
+            lines.contains(&format!("✗ {name}: {why}")),
+            "{name}: {lines}"
+        );
     }
-    assert!(lines.contains("✓ Tuổi Trẻ - Pháp luật: one new article"), "{lines}");
+    assert!(
+        lines.contains("✓ Tuổi Trẻ - Pháp luật: one new article"),
+        "{lines}"
+    );
     assert_eq!(reader.files().len(), 1);
 
     let list = stdout(&reader.run(&["feed", "list"]));
-    assert!(list.contains("last error: the server answered 404"), "{list}");
+    assert!(
+        list.contains("last error: the server answered 404"),
+        "{list}"
+    );
     assert!(list.contains("last error: no answer in time"), "{list}");
     assert!(list.contains("one new article"), "{list}");
 }
@@ -353,7 +410,12 @@ fn an_article_page_that_fails_is_tried_again_next_time_and_an_item_without_title
 </channel></rss>"#;
     server.route("/dantri.rss", Route::feed(rss));
     let reader = Reader::new();
-    assert!(reader.run(&["feed", "add", &server.url("/dantri.rss")]).status.success());
+    assert!(
+        reader
+            .run(&["feed", "add", &server.url("/dantri.rss")])
+            .status
+            .success()
+    );
 
     let first = reader.fetch();
     assert_eq!(first.status.code(), Some(2));
@@ -366,9 +428,15 @@ fn an_article_page_that_fails_is_tried_again_next_time_and_an_item_without_title
     assert_eq!(files.len(), 1, "{files:?}");
     let (name, text) = &files[0];
     assert!(name.starts_with("Dân Trí/"), "{name}");
-    assert!(text.contains(" Tin vắn không có tiêu đề cũng không có ngày: Hà Nội…\n"), "{text}");
+    assert!(
+        text.contains(" Tin vắn không có tiêu đề cũng không có ngày: Hà Nội…\n"),
+        "{text}"
+    );
 
-    server.route("/later.html", Route::page(fixture("vnexpress-article.html")));
+    server.route(
+        "/later.html",
+        Route::page(fixture("vnexpress-article.html")),
+    );
     // The feed has not changed; the item the page failed for is fetched all the same.
     server.route(
         "/dantri.rss",
@@ -380,7 +448,11 @@ fn an_article_page_that_fails_is_tried_again_next_time_and_an_item_without_title
     );
     let second = reader.fetch();
     assert_eq!(second.status.code(), Some(0), "{}", stdout(&second));
-    assert!(stdout(&second).contains("one new article"), "{}", stdout(&second));
+    assert!(
+        stdout(&second).contains("one new article"),
+        "{}",
+        stdout(&second)
+    );
     assert_eq!(reader.files().len(), 2);
 }
 
@@ -408,7 +480,10 @@ fn a_file_the_user_made_is_never_overwritten() {
     );
     let files = reader.files();
     assert_eq!(files.len(), 2, "{files:?}");
-    assert!(files.iter().any(|(name, _)| name.ends_with("-mang-2.md")), "{files:?}");
+    assert!(
+        files.iter().any(|(name, _)| name.ends_with("-mang-2.md")),
+        "{files:?}"
+    );
 }
 
 #[test]
@@ -423,20 +498,40 @@ fn a_page_that_names_its_feed_subscribes_to_it_and_remove_keeps_the_articles() {
     let reader = Reader::new();
     let added = reader.run(&["feed", "add", &server.url("/vnexpress")]);
     assert!(added.status.success(), "{}", stderr(&added));
-    assert!(stderr(&added).contains("the page names a feed"), "{}", stderr(&added));
-    assert!(stdout(&added).contains("subscribed to Thời sự - VnExpress RSS"), "{}", stdout(&added));
+    assert!(
+        stderr(&added).contains("the page names a feed"),
+        "{}",
+        stderr(&added)
+    );
+    assert!(
+        stdout(&added).contains("subscribed to Thời sự - VnExpress RSS"),
+        "{}",
+        stdout(&added)
+    );
     let again = reader.run(&["feed", "add", &server.url("/vnexpress/thoi-su.rss")]);
     assert!(!again.status.success());
-    assert!(stderr(&again).contains("already subscribed"), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains("already subscribed"),
+        "{}",
+        stderr(&again)
+    );
     assert!(reader.fetch().status.success());
     let removed = reader.run(&["feed", "remove", "Thời sự - VnExpress RSS"]);
     assert!(removed.status.success(), "{}", stderr(&removed));
     assert_eq!(reader.files().len(), 2, "the articles stay");
     let listed = reader.run(&["feed", "list"]);
-    assert!(stderr(&listed).contains("no feeds yet"), "{}", stderr(&listed));
+    assert!(
+        stderr(&listed).contains("no feeds yet"),
+        "{}",
+        stderr(&listed)
+    );
     let fetch = reader.fetch();
     assert!(!fetch.status.success());
-    assert!(stderr(&fetch).contains("no feeds to fetch"), "{}", stderr(&fetch));
+    assert!(
+        stderr(&fetch).contains("no feeds to fetch"),
+        "{}",
+        stderr(&fetch)
+    );
 }
 
 #[test]
@@ -455,12 +550,23 @@ fn opml_goes_out_and_comes_back_with_sections() {
     let other = Reader::new();
     let imported = other.run(&["feed", "import", file.to_str().expect("UTF-8")]);
     assert!(imported.status.success(), "{}", stderr(&imported));
-    assert!(stdout(&imported).contains("3 feeds added, 0 already there"), "{}", stdout(&imported));
+    assert!(
+        stdout(&imported).contains("3 feeds added, 0 already there"),
+        "{}",
+        stdout(&imported)
+    );
     let list = stdout(&other.run(&["feed", "list"]));
-    assert!(list.contains("Thời sự - VnExpress RSS  [VnExpress]"), "{list}");
+    assert!(
+        list.contains("Thời sự - VnExpress RSS  [VnExpress]"),
+        "{list}"
+    );
     assert!(list.contains("[Tuổi Trẻ]"), "{list}");
     let twice = other.run(&["feed", "import", file.to_str().expect("UTF-8")]);
-    assert!(stdout(&twice).contains("0 feeds added, 3 already there"), "{}", stdout(&twice));
+    assert!(
+        stdout(&twice).contains("0 feeds added, 3 already there"),
+        "{}",
+        stdout(&twice)
+    );
 }
 
 #[test]
@@ -468,13 +574,30 @@ fn a_saved_web_page_reads_as_an_article() {
     let reader = Reader::new();
     let folder = reader.archive();
     std::fs::create_dir_all(&folder).expect("made");
-    std::fs::write(folder.join("ket-tinh.html"), fixture("thanhnien-article-1258.html"))
-        .expect("written");
-    let shown = reader.run(&["show", "ket-tinh", folder.to_str().expect("UTF-8"), "--width", "80"]);
+    std::fs::write(
+        folder.join("ket-tinh.html"),
+        fixture("thanhnien-article-1258.html"),
+    )
+    .expect("written");
+    let shown = reader.run(&[
+        "show",
+        "ket-tinh",
+        folder.to_str().expect("UTF-8"),
+        "--width",
+        "80",
+    ]);
     assert!(shown.status.success(), "{}", stderr(&shown));
     let text = stdout(&shown);
-    assert!(text.starts_with("Kết tinh của sự kiên trì, trí tuệ và lòng tin giữa các quốc gia\n2025-10-26"), "{text}");
-    assert!(text.contains("Công ước Hà Nội gửi đi 3 thông điệp rõ ràng"), "{text}");
+    assert!(
+        text.starts_with(
+            "Kết tinh của sự kiên trì, trí tuệ và lòng tin giữa các quốc gia\n2025-10-26"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Công ước Hà Nội gửi đi 3 thông điệp rõ ràng"),
+        "{text}"
+    );
     assert!(!text.contains("Trang chủ") && !text.contains("<"), "{text}");
     let catalog = Arc::new(Catalog::open(&folder).expect("opens"));
     let mut app = app_with(catalog, 100, 30);
@@ -491,11 +614,17 @@ fn a_saved_web_page_reads_as_an_article() {
     let colours = scroll_to("Công ước Hà Nội gửi đi 3 thông điệp rõ ràng");
     let heading = style_at(&colours, "Công ước Hà Nội gửi đi 3 thông điệp rõ ràng");
     let body = style_at(&colours, "Theo Chủ tịch nước Lương Cường");
-    assert_ne!(heading, body, "the heading is drawn as a heading:\n{colours}");
+    assert_ne!(
+        heading, body,
+        "the heading is drawn as a heading:\n{colours}"
+    );
     let colours = scroll_to("Tổng Bí thư Tô Lâm tiếp");
     let body = style_at(&colours, "Chủ tịch nước cho rằng 3 thông điệp");
     let caption = style_at(&colours, "Tổng Bí thư Tô Lâm tiếp");
-    assert_ne!(caption, body, "the caption is drawn as a caption:\n{colours}");
+    assert_ne!(
+        caption, body,
+        "the caption is drawn as a caption:\n{colours}"
+    );
 }
 
 /// The style letter of the first cell of `needle` on a [`styled`] screen.
@@ -505,6 +634,40 @@ fn style_at(colours: &str, needle: &str) -> char {
         .iter()
         .position(|l| l.contains(needle))
         .unwrap_or_else(|| panic!("{needle} is on screen:\n{colours}"));
-    let column = lines[row][..lines[row].find(needle).expect("found")].chars().count();
+    let column = lines[row][..lines[row].find(needle).expect("found")]
+        .chars()
+        .count();
     lines[row + 1].chars().nth(column).unwrap_or(' ')
+}
+
+#[test]
+fn r_in_the_reader_fetches_into_the_folder_open_and_says_how_it_went() {
+    let server = papers();
+    let reader = Reader::new();
+    let added = reader.run(&["feed", "add", &server.url("/vnexpress/thoi-su.rss")]);
+    assert!(added.status.success(), "{}", stderr(&added));
+    let archive = reader.archive();
+    std::fs::create_dir_all(&archive).expect("made");
+    std::fs::write(
+        archive.join("cu.txt"),
+        "date 2025-10-01 Bài cũ\n\nĐã có từ trước.\n",
+    )
+    .expect("written");
+    let catalog = Arc::new(Catalog::open(&archive).expect("opens"));
+    let mut app = crate::common::app_in(&reader.data(), catalog, 100, 30);
+    press(&mut app, "R");
+    let shown = screen(&app);
+    assert!(shown.contains("2 new articles from 1 feeds"), "{shown}");
+    assert_eq!(reader.files().len(), 3);
+    press(&mut app, "R");
+    assert!(
+        screen(&app).contains("no new articles from 1 feeds"),
+        "{}",
+        screen(&app)
+    );
+    let help = {
+        press(&mut app, "?");
+        screen(&app)
+    };
+    assert!(help.contains("fetch the feeds into this folder"), "{help}");
 }

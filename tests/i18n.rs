@@ -97,8 +97,15 @@ fn ids_in_source() -> BTreeSet<String> {
         }
         let text = std::fs::read_to_string(&path).unwrap();
         for lead in ["t(", "tr("] {
-            for part in text.split(lead).skip(1) {
-                let part = part.trim_start();
+            // `lang.t(` and `tr(`, not the end of another name (`attr(`, `expect(`).
+            let calls = text.match_indices(lead).filter(|(at, _)| {
+                text[..*at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
+            });
+            for (at, _) in calls {
+                let part = text[at + lead.len()..].trim_start();
                 let Some(rest) = part.strip_prefix('"') else {
                     continue;
                 };

@@ -55,7 +55,7 @@ impl Material {
                             credits.push(text[at..].to_owned());
                         }
                     }
-                    BlockKind::Paragraph => {}
+                    BlockKind::Paragraph | BlockKind::Byline => {}
                 }
                 words.extend(
                     text.split_whitespace()

@@ -2,6 +2,7 @@
 //! which dispatches on the active [`Screen`] and returns the [`Effect`]s for a worker to do.
 
 mod arrival;
+mod feeds;
 mod kept;
 mod list;
 mod marks;
@@ -103,6 +104,8 @@ pub struct App {
     config_problems: Vec<String>,
     /// A one-off message for the status line, cleared by the next key.
     note: Option<String>,
+    /// Whether the feeds are being fetched (`R`).
+    fetching: bool,
     quit: bool,
     /// Number of the latest catalog search asked for.
     generation: u64,
@@ -177,6 +180,7 @@ impl App {
             lang: start.lang,
             config_problems: start.config_problems,
             note: (!start.notices.is_empty()).then(|| start.notices.join("; ")),
+            fetching: false,
             quit: false,
             generation: 0,
             effects: Vec::new(),
@@ -263,6 +267,8 @@ impl App {
             }
             Answer::PlaceSaved => self.saved(Saving::Place),
             Answer::NoteExpired => self.note = None,
+            Answer::Fetching { done, feeds, new } => self.fetch_progress(done, feeds, new),
+            Answer::Fetched(result) => self.fetched(result),
             Answer::SaveFailed { what, error } => self.save_failed(what, error),
             Answer::Recovered(written) => self.recovered(written),
             Answer::Terminate => {
@@ -448,6 +454,7 @@ impl App {
             Action::NextUnread => {
                 self.next_unread();
             }
+            Action::FetchFeeds => self.fetch_feeds(),
             Action::WiderList => self.move_split(5),
             Action::NarrowerList => self.move_split(-5),
             _ => return false,

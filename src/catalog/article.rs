@@ -157,7 +157,9 @@ impl Article {
             return Err(why);
         }
         // A saved page is read as the article taken out of it, in the archive's format.
-        let page = is_page(&path).then(|| super::html::saved_page(bytes)).flatten();
+        let page = is_page(&path)
+            .then(|| super::html::saved_page(bytes))
+            .flatten();
         let decoded = match &page {
             Some(page) => text::decode_and_sanitize(page.as_bytes()),
             None => text::decode_and_sanitize(bytes),

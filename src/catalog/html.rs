@@ -122,12 +122,17 @@ fn meta_charset(bytes: &[u8]) -> Option<&str> {
     let lower = head.to_ascii_lowercase();
     let at = memchr::memmem::find(&lower, b"charset=")? + "charset=".len();
     let rest = &head[at..];
-    let rest = rest.strip_prefix(b"\"").or(rest.strip_prefix(b"'")).unwrap_or(rest);
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or(rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
     let end = rest
         .iter()
         .position(|b| !(b.is_ascii_alphanumeric() || b"-_:.".contains(b)))
         .unwrap_or(rest.len());
-    std::str::from_utf8(&rest[..end]).ok().filter(|s| !s.is_empty())
+    std::str::from_utf8(&rest[..end])
+        .ok()
+        .filter(|s| !s.is_empty())
 }
 
 /// Takes the article out of a page's HTML; `address` resolves its relative links.
@@ -165,7 +170,11 @@ pub fn extract(html: &str, address: Option<&str>) -> Result<Extracted, ExtractEr
         about: About {
             title,
             date,
-            author: article.byline.as_deref().map(clean).filter(|b| !b.is_empty()),
+            author: article
+                .byline
+                .as_deref()
+                .map(clean)
+                .filter(|b| !b.is_empty()),
             source: address.map(str::to_owned).or(article.url),
         },
         pieces: walk.pieces,
@@ -202,7 +211,13 @@ fn time_in(document: &Document) -> Option<Date> {
     ];
     metas
         .iter()
-        .find_map(|selector| document.select(selector).attr("content").as_deref().and_then(date_of))
+        .find_map(|selector| {
+            document
+                .select(selector)
+                .attr("content")
+                .as_deref()
+                .and_then(date_of)
+        })
         .or_else(|| {
             document
                 .select("time[datetime]")
@@ -290,7 +305,8 @@ impl Walk {
             "a" => {
                 self.children(node);
                 let href = node.attr("href").map(|h| h.trim().to_owned());
-                if let Some(href) = href.filter(|h| h.starts_with("http://") || h.starts_with("https://"))
+                if let Some(href) =
+                    href.filter(|h| h.starts_with("http://") || h.starts_with("https://"))
                     && !node.text().trim().is_empty()
                 {
                     let number = self.link(href);
@@ -427,7 +443,11 @@ fn canonical_of(html: &str) -> Option<String> {
     let found = document
         .select(r#"link[rel="canonical"]"#)
         .attr("href")
-        .or_else(|| document.select(r#"meta[property="og:url"]"#).attr("content"));
+        .or_else(|| {
+            document
+                .select(r#"meta[property="og:url"]"#)
+                .attr("content")
+        });
     found
         .map(|a| a.trim().to_owned())
         .filter(|a| a.starts_with("http"))

@@ -1,8 +1,8 @@
 //! The catalog: every article under a folder (or one file), parsed and sorted; immutable once built.
 
 mod article;
-pub mod html;
 pub mod cache;
+pub mod html;
 mod ids;
 pub mod indexer;
 pub mod live;
@@ -323,6 +323,12 @@ impl Catalog {
     /// What the catalog was read from, for titles and messages.
     pub fn origin(&self) -> &str {
         &self.origin
+    }
+
+    /// The folder the articles were read from, when they were read from one (not the
+    /// bundled articles).
+    pub fn folder_path(&self) -> Option<std::path::PathBuf> {
+        (!self.folder.is_empty()).then(|| std::path::PathBuf::from(&self.folder))
     }
 
     /// The folder the articles' ids are relative to, as bookmarks and reading positions are

@@ -93,10 +93,7 @@ pub(super) fn feed_command(command: FeedCommand, dir: &Path, lang: Lang) -> anyh
                     "{}",
                     lang.tr(
                         "feed-removed",
-                        &[
-                            ("name", gone.name.into()),
-                            ("section", gone.section.into())
-                        ]
+                        &[("name", gone.name.into()), ("section", gone.section.into())]
                     )
                 )?,
                 None => anyhow::bail!(lang.tr("feed-unknown", &[("name", feed.into())])),
@@ -117,14 +114,10 @@ pub(super) fn feed_command(command: FeedCommand, dir: &Path, lang: Lang) -> anyh
         }
         FeedCommand::Import { file } => {
             let text = std::fs::read_to_string(&file).map_err(|err| {
-                anyhow::anyhow!(
-                    "{}: {}",
-                    file.display(),
-                    crate::io_error::describe_io(&err)
-                )
+                anyhow::anyhow!("{}: {}", file.display(), crate::io_error::describe_io(&err))
             })?;
-            let listed = opml::read(&text)
-                .map_err(|err| anyhow::anyhow!("{}: {err}", file.display()))?;
+            let listed =
+                opml::read(&text).map_err(|err| anyhow::anyhow!("{}: {err}", file.display()))?;
             let (added, known) = feeds::update(dir, |subscriptions| {
                 let (mut added, mut known) = (0, 0);
                 for entry in listed {
@@ -134,7 +127,9 @@ pub(super) fn feed_command(command: FeedCommand, dir: &Path, lang: Lang) -> anyh
                     }
                     let name = entry.name.unwrap_or_else(|| host_of(&entry.url));
                     let section = feeds::folder_name(entry.section.as_deref().unwrap_or(&name));
-                    subscriptions.feeds.push(Feed::new(&entry.url, &name, &section));
+                    subscriptions
+                        .feeds
+                        .push(Feed::new(&entry.url, &name, &section));
                     added += 1;
                 }
                 (added, known)
@@ -188,7 +183,9 @@ fn subscribe(
                     lang.tr("feed-found-in-page", &[("url", found.clone().into())])
                 );
                 let title = match client.get(found, &Validators::default()) {
-                    Ok(Answer::Fetched(feed)) => items::parse(&feed.body).ok().and_then(|p| p.title),
+                    Ok(Answer::Fetched(feed)) => {
+                        items::parse(&feed.body).ok().and_then(|p| p.title)
+                    }
                     _ => None,
                 };
                 (found.clone(), title)
@@ -206,9 +203,7 @@ fn subscribe(
             (url.to_owned(), None)
         }
     };
-    let name = name
-        .or(title)
-        .unwrap_or_else(|| host_of(&address));
+    let name = name.or(title).unwrap_or_else(|| host_of(&address));
     let section = feeds::folder_name(section.as_deref().unwrap_or(&name));
     Ok(Feed::new(&address, &name, &section))
 }

@@ -94,9 +94,10 @@ pub fn line(outcome: &Outcome, lang: Lang) -> String {
                 ("why", failure.say(lang).into()),
             ],
         ),
-        None if outcome.unchanged => {
-            lang.tr("fetch-feed-unchanged", &[("name", outcome.name.clone().into())])
-        }
+        None if outcome.unchanged => lang.tr(
+            "fetch-feed-unchanged",
+            &[("name", outcome.name.clone().into())],
+        ),
         None => lang.tr(
             "fetch-feed-done",
             &[
@@ -142,7 +143,11 @@ impl Bar {
                 ("total", total.into()),
             ],
         );
-        let bar = format!("[{}{}] {said}", "#".repeat(filled), "-".repeat(BAR - filled));
+        let bar = format!(
+            "[{}{}] {said}",
+            "#".repeat(filled),
+            "-".repeat(BAR - filled)
+        );
         let width = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
         text::truncate(&bar, width.saturating_sub(1))
     }

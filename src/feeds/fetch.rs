@@ -4,8 +4,8 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Condvar, Mutex};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -392,7 +392,9 @@ impl FeedRun<'_> {
     fn extract(&self, item: &Item, address: Option<&str>) -> Result<Extracted, Failure> {
         let own = || item.html.as_deref().map(html::fragment);
         let Some(link) = address.filter(|_| !item.full) else {
-            return own().filter(|e| !e.pieces.is_empty()).ok_or(Failure::NoText);
+            return own()
+                .filter(|e| !e.pieces.is_empty())
+                .ok_or(Failure::NoText);
         };
         let page = match self.client.get(link, &Validators::default())? {
             Answer::Fetched(page) => page,
@@ -401,7 +403,9 @@ impl FeedRun<'_> {
         let (text, _) = decode_page(&page.body, page.content_type.as_deref());
         match html::extract(&text, Some(&page.address)) {
             Ok(extracted) => Ok(extracted),
-            Err(_) => own().filter(|e| !e.pieces.is_empty()).ok_or(Failure::NoText),
+            Err(_) => own()
+                .filter(|e| !e.pieces.is_empty())
+                .ok_or(Failure::NoText),
         }
     }
 }

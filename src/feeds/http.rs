@@ -248,7 +248,9 @@ impl Gate {
         loop {
             let now = Instant::now();
             let entry = hosts.entry(host.to_owned()).or_default();
-            let wait = entry.next.map_or(Duration::ZERO, |n| n.saturating_duration_since(now));
+            let wait = entry
+                .next
+                .map_or(Duration::ZERO, |n| n.saturating_duration_since(now));
             if entry.active < self.per_host && wait.is_zero() {
                 entry.active += 1;
                 entry.next = Some(now + delay);
@@ -291,7 +293,10 @@ mod tests {
         let started = Instant::now();
         drop(gate.enter("a.example"));
         drop(gate.enter("a.example"));
-        assert!(started.elapsed() >= Duration::from_millis(60), "one host waits its pause");
+        assert!(
+            started.elapsed() >= Duration::from_millis(60),
+            "one host waits its pause"
+        );
     }
 
     #[test]
@@ -307,7 +312,10 @@ mod tests {
             std::thread::sleep(Duration::from_millis(50));
             drop(first);
             let waited = second.join().expect("the second request ends");
-            assert!(waited >= Duration::from_millis(40), "it waited for the first: {waited:?}");
+            assert!(
+                waited >= Duration::from_millis(40),
+                "it waited for the first: {waited:?}"
+            );
         });
     }
 }

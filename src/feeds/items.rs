@@ -92,7 +92,10 @@ pub fn parse(body: &[u8]) -> Result<Parsed, Failure> {
         })
         .collect();
     Ok(Parsed {
-        title: feed.title.map(|t| one_line(&t.content)).filter(|t| !t.is_empty()),
+        title: feed
+            .title
+            .map(|t| one_line(&t.content))
+            .filter(|t| !t.is_empty()),
         items,
     })
 }

@@ -33,9 +33,7 @@ pub fn read(text: &str) -> Result<Vec<Listed>, OpmlError> {
     let mut open: Vec<Option<String>> = Vec::new();
     let mut saw_opml = false;
     loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| OpmlError(e.to_string()))?;
+        let event = reader.read_event().map_err(|e| OpmlError(e.to_string()))?;
         match event {
             Event::Start(tag) | Event::Empty(tag)
                 if tag.local_name().as_ref().eq_ignore_ascii_case("opml") =>
@@ -51,7 +49,11 @@ pub fn read(text: &str) -> Result<Vec<Listed>, OpmlError> {
                             .local_name()
                             .as_ref()
                             .eq_ignore_ascii_case(name)
-                            .then(|| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.trim().to_owned()))
+                            .then(|| {
+                                a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                                    .ok()
+                                    .map(|v| v.trim().to_owned())
+                            })
                             .flatten()
                             .filter(|v| !v.is_empty())
                     })
@@ -120,8 +122,16 @@ mod tests {
     #[test]
     fn what_is_exported_is_imported_back() {
         let feeds = vec![
-            Feed::new("https://vnexpress.net/rss/thoi-su.rss", "VnExpress & Thời sự", "Thời sự"),
-            Feed::new("https://tuoitre.vn/rss/the-gioi.rss?a=1&b=2", "Tuổi Trẻ", "Thế giới"),
+            Feed::new(
+                "https://vnexpress.net/rss/thoi-su.rss",
+                "VnExpress & Thời sự",
+                "Thời sự",
+            ),
+            Feed::new(
+                "https://tuoitre.vn/rss/the-gioi.rss?a=1&b=2",
+                "Tuổi Trẻ",
+                "Thế giới",
+            ),
         ];
         let listed = read(&write(&feeds)).expect("our own OPML reads");
         assert_eq!(listed.len(), 2);

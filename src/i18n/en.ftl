@@ -18,6 +18,7 @@ key-browse-wider-list = widen / narrow the list
 key-browse-start-search = search this article / all articles
 key-browse-show-bookmarks = all bookmarks
 key-browse-show-problems = files skipped and articles read with warnings
+key-browse-fetch-feeds = fetch the feeds into this folder
 key-browse-toggle-help = show this help
 key-browse-quit = quit
 key-list-toggle-section = fold / unfold the section (folders in the list)
@@ -513,3 +514,20 @@ fetch-pages = { $count ->
 }
 fetch-no-text = no article text in the page
 fetch-write = cannot write { $path }: { $error }
+note-fetch-already = the feeds are being fetched already
+note-fetch-no-folder = feeds are fetched into a folder: open one (docbao FOLDER) to fetch into it
+note-fetching = fetching the feeds…
+note-fetch-progress = fetching the feeds: { $done }/{ $feeds } · { $count ->
+    [one] one new article
+   *[other] { $count } new articles
+}
+note-fetched = { $count ->
+    [0] no new articles
+    [one] one new article
+   *[other] { $count } new articles
+} from { $feeds } feeds
+note-fetched-one-failed = { $done }; { $name } failed: { $why }
+note-fetched-failed = { $done }; { $failed } failed (see docbao feed list)
+note-fetch-no-feeds = no feeds yet: subscribe with docbao feed add URL
+note-fetch-no-data = no data folder, so no subscriptions: set DOCBAO_DATA_DIR
+note-fetch-unreadable = the subscriptions cannot be read: { $error }

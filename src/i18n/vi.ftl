@@ -19,6 +19,7 @@ key-browse-wider-list = nới rộng / thu hẹp danh sách
 key-browse-start-search = tìm trong bài này / trong mọi bài
 key-browse-show-bookmarks = mọi dấu trang
 key-browse-show-problems = tệp bị bỏ qua và bài đọc có cảnh báo
+key-browse-fetch-feeds = tải các nguồn tin vào thư mục này
 key-browse-toggle-help = hiện trợ giúp này
 key-browse-quit = thoát
 key-list-toggle-section = gập / mở mục (các thư mục trong danh sách)
@@ -451,3 +452,16 @@ fetch-not-feed = không phải nguồn tin: { $error }
 fetch-pages = { $count } bài chưa tải được (sẽ thử lại lần sau)
 fetch-no-text = trang không có nội dung bài viết
 fetch-write = không ghi được { $path }: { $error }
+note-fetch-already = đang tải các nguồn tin rồi
+note-fetch-no-folder = nguồn tin được tải vào một thư mục: hãy mở một thư mục (docbao THƯ_MỤC)
+note-fetching = đang tải các nguồn tin…
+note-fetch-progress = đang tải nguồn tin: { $done }/{ $feeds } · { $count } bài mới
+note-fetched = { $count ->
+    [0] không có bài mới
+   *[other] { $count } bài mới
+} từ { $feeds } nguồn tin
+note-fetched-one-failed = { $done }; { $name } lỗi: { $why }
+note-fetched-failed = { $done }; { $failed } nguồn lỗi (xem docbao feed list)
+note-fetch-no-feeds = chưa có nguồn tin: đăng ký bằng docbao feed add URL
+note-fetch-no-data = không có thư mục dữ liệu nên không có đăng ký: đặt DOCBAO_DATA_DIR
+note-fetch-unreadable = không đọc được danh sách đăng ký: { $error }

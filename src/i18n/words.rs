@@ -138,9 +138,10 @@ impl Say for Failure {
             Failure::Redirects => Message::new("fetch-redirects"),
             Failure::Network { detail } => Message::new("fetch-network").with("error", detail),
             Failure::NotFeed { page: true, .. } => Message::new("fetch-page-not-feed"),
-            Failure::NotFeed { page: false, detail } => {
-                Message::new("fetch-not-feed").with("error", detail)
-            }
+            Failure::NotFeed {
+                page: false,
+                detail,
+            } => Message::new("fetch-not-feed").with("error", detail),
             Failure::Pages { failed, .. } => {
                 Message::new("fetch-pages").with("count", failed.to_string())
             }

@@ -42,6 +42,7 @@ pub(super) const DEFAULTS: &[(Scope, &str, Action, Line)] = &[
     (S::Browse,       "/",             A::StartSearch,         Own),
     (S::Browse,       "'",             A::ShowBookmarks,       Own),
     (S::Browse,       "!",             A::ShowProblems,        Own),
+    (S::Browse,       "R",             A::FetchFeeds,          Own),
     (S::Browse,       "?",             A::ToggleHelp,          Own),
     (S::Browse,       "q",             A::Quit,                Own),
     (S::List,         "z",             A::ToggleSection,       Own),

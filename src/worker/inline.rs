@@ -40,6 +40,16 @@ impl Inline {
                 self.copied.push(text);
                 Vec::new()
             }
+            Effect::FetchFeeds { into } => {
+                let answers = std::sync::Mutex::new(Vec::new());
+                super::feeds::fetch_feeds(self.storage.data_dir(), &into, &|answer| {
+                    answers
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .push(answer);
+                });
+                answers.into_inner().unwrap_or_else(|p| p.into_inner())
+            }
             Effect::Suspend => {
                 self.suspended += 1;
                 Vec::new()

@@ -2,6 +2,7 @@
 //! bookmarks and the reading state, reading the bookmarks again, searching the catalog. Each
 //! answer comes back as an [`Answer`].
 
+mod feeds;
 mod inline;
 mod jobs;
 mod storage;
@@ -39,6 +40,8 @@ pub struct Workers {
     /// The newest search asked for: an older one still running is abandoned.
     latest: Arc<AtomicU64>,
     reply: Reply,
+    /// The data folder, for fetching the feeds.
+    data: Option<std::path::PathBuf>,
 }
 
 impl std::fmt::Debug for Workers {
@@ -66,6 +69,7 @@ impl Workers {
     /// Starts a thread for the files, one for the catalog's searches and one for searches in
     /// the article; every answer is handed to `reply`.
     pub fn spawn(storage: Storage, reply: Reply) -> Workers {
+        let data = storage.data_dir().map(std::path::Path::to_owned);
         let (files_in, files_out) = mpsc::channel::<Effect>();
         let files = {
             let reply = Arc::clone(&reply);
@@ -115,6 +119,7 @@ impl Workers {
             articles: article_in,
             latest,
             reply,
+            data,
         }
     }
 
@@ -135,6 +140,18 @@ impl Workers {
                     (self.articles.send(article).is_ok(), "article search")
                 }
                 open @ Effect::OpenArticle { .. } => (self.loader.send(open).is_ok(), "reader"),
+                Effect::FetchFeeds { into } => {
+                    // A thread of its own: a fetch takes seconds and holds up nothing else.
+                    let (data, reply) = (self.data.clone(), Arc::clone(&self.reply));
+                    let spawned = thread::Builder::new().name("feeds".into()).spawn(move || {
+                        let _mourner = Mourner {
+                            reply: Arc::clone(&reply),
+                            what: "feeds",
+                        };
+                        feeds::fetch_feeds(data.as_deref(), &into, &*reply);
+                    });
+                    (spawned.is_ok(), "feeds")
+                }
                 other => {
                     let sent = self
                         .files

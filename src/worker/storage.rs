@@ -22,6 +22,8 @@ pub struct Storage {
     lang: Lang,
     /// Where a recovery file may go, first choice first.
     recovery: Vec<PathBuf>,
+    /// The data folder, where the feeds' subscriptions are; none when nothing is saved.
+    data: Option<PathBuf>,
 }
 
 /// What opening the data directory gives: the storage for the worker, and the data and the
@@ -82,8 +84,14 @@ impl Storage {
                 saved: 0,
                 lang,
                 recovery: crate::recovery::places(),
+                data: Some(dir),
             },
         })
+    }
+
+    /// The data folder, where the feeds' subscriptions are; none when nothing is saved.
+    pub fn data_dir(&self) -> Option<&std::path::Path> {
+        self.data.as_deref()
     }
 
     /// Storage that keeps everything in memory: for tests, and when there is no data directory.
@@ -95,6 +103,7 @@ impl Storage {
                 saved: 0,
                 lang: Lang::En,
                 recovery: crate::recovery::places(),
+                data: None,
             },
             bookmarks: Vec::new(),
             reading: ReadingState::default(),
@@ -149,6 +158,7 @@ impl Storage {
             | Effect::OpenArticle { .. }
             | Effect::Copy(_)
             | Effect::Suspend
+            | Effect::FetchFeeds { .. }
             | Effect::Flush => {}
         }
         let notices = [self.bookmarks.notice.take(), self.reading.notice.take()];

@@ -94,10 +94,7 @@ impl Server {
     /// A server on a free port of 127.0.0.1.
     pub fn start() -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("a free port on loopback");
-        let base = format!(
-            "http://{}",
-            listener.local_addr().expect("the port bound")
-        );
+        let base = format!("http://{}", listener.local_addr().expect("the port bound"));
         let routes: Arc<Mutex<HashMap<String, Route>>> = Arc::default();
         let log: Arc<Mutex<Vec<Request>>> = Arc::default();
         let stop = Arc::new(AtomicBool::new(false));
@@ -207,7 +204,10 @@ fn answer(
             .is_some_and(|m| headers.get("if-modified-since") == Some(m));
     let mut out = stream;
     if fresh {
-        write!(out, "HTTP/1.1 304 Not Modified\r\nConnection: close\r\n\r\n")?;
+        write!(
+            out,
+            "HTTP/1.1 304 Not Modified\r\nConnection: close\r\n\r\n"
+        )?;
         return out.flush();
     }
     let mut body = replace(&route.body, b"{base}", base.as_bytes());
@@ -217,8 +217,7 @@ fn answer(
             .get("accept-encoding")
             .is_some_and(|a| a.contains("gzip"))
     {
-        let mut encoder =
-            flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
         encoder.write_all(&body)?;
         body = encoder.finish()?;
         extra.push_str("Content-Encoding: gzip\r\n");
