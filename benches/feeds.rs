@@ -79,7 +79,9 @@ fn fetching(page: &str) {
                 )
                 .replace(
                     "<div class=\"detail-cmain\">",
-                    &format!("<div class=\"detail-cmain\"><p>Đoạn riêng của bài {a} nguồn {f}.</p>"),
+                    &format!(
+                        "<div class=\"detail-cmain\"><p>Đoạn riêng của bài {a} nguồn {f}.</p>"
+                    ),
                 );
             server.route(&path, Route::page(own));
             items.push_str(&format!(
@@ -94,15 +96,17 @@ fn fetching(page: &str) {
     feeds::update(&data, |subscriptions| {
         for f in 0..FEEDS {
             let url = server.url(&format!("/feed-{f}.rss"));
-            subscriptions
-                .feeds
-                .push(Feed::new(&url, &format!("Nguồn {f}"), &format!("nguon-{f}")));
+            subscriptions.feeds.push(Feed::new(
+                &url,
+                &format!("Nguồn {f}"),
+                &format!("nguon-{f}"),
+            ));
         }
     })
     .expect("subscribed");
     let started = Instant::now();
-    let outcomes = fetch(&data, &archive, &[], Limits::default(), &|_: Progress| {})
-        .expect("the fetch runs");
+    let outcomes =
+        fetch(&data, &archive, &[], Limits::default(), &|_: Progress| {}).expect("the fetch runs");
     let took = started.elapsed();
     let new: usize = outcomes.iter().map(|o| o.new).sum();
     assert_eq!(new, FEEDS * ARTICLES, "every article stored: {outcomes:?}");
@@ -112,8 +116,8 @@ fn fetching(page: &str) {
         new as f64 / took.as_secs_f64()
     );
     let started = Instant::now();
-    let again = fetch(&data, &archive, &[], Limits::default(), &|_: Progress| {})
-        .expect("the fetch runs");
+    let again =
+        fetch(&data, &archive, &[], Limits::default(), &|_: Progress| {}).expect("the fetch runs");
     assert!(again.iter().all(|o| o.unchanged), "{again:?}");
     println!(
         "fetch again (every feed 304): {:.1} ms",

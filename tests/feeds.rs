@@ -9,16 +9,8 @@ use std::time::Duration;
 
 use docbao::catalog::Catalog;
 
-use crate::common::server::{Route, Server};
+use crate::common::server::{Route, Server, fixture, papers};
 use crate::common::{app_with, press, screen, styled};
-
-/// A fixture's bytes.
-fn fixture(name: &str) -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/feeds")
-        .join(name);
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
 
 /// A data folder, an archive folder and the binary run with them.
 struct Reader {
@@ -106,47 +98,6 @@ fn stdout(output: &Output) -> String {
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-/// The three papers: VnExpress (RSS 2.0, a thumbnail and a sentence per item; one page in
-/// Windows-1258 under a header that says UTF-8), Thanh Niên (Atom, gzipped, and an item that is
-/// VnExpress's article with tracking parameters), Tuổi Trẻ (JSON Feed with the whole text).
-fn papers() -> Server {
-    let server = Server::start();
-    server.route(
-        "/vnexpress/thoi-su.rss",
-        Route::feed(fixture("vnexpress-thoi-su.rss")),
-    );
-    server.route(
-        "/vnexpress/hon-60-quoc-gia.html",
-        Route::page(fixture("vnexpress-article.html")),
-    );
-    server.route(
-        "/vnexpress/ket-tinh.html",
-        Route::ok(
-            "text/html; charset=utf-8",
-            fixture("thanhnien-article-1258.html"),
-        ),
-    );
-    server.route(
-        "/thanhnien/thoi-su.atom",
-        Route {
-            gzip: true,
-            ..Route::feed(fixture("thanhnien-thoi-su.atom"))
-        },
-    );
-    server.route(
-        "/thanhnien/ket-tinh.html",
-        Route {
-            gzip: true,
-            ..Route::page(fixture("thanhnien-article.html"))
-        },
-    );
-    server.route(
-        "/tuoitre/phap-luat.json",
-        Route::ok("application/feed+json", fixture("tuoitre-phap-luat.json")),
-    );
-    server
 }
 
 fn subscribe(reader: &Reader, server: &Server) {
@@ -670,4 +621,53 @@ fn r_in_the_reader_fetches_into_the_folder_open_and_says_how_it_went() {
         screen(&app)
     };
     assert!(help.contains("fetch the feeds into this folder"), "{help}");
+}
+
+#[test]
+fn http_proxy_is_used_and_no_proxy_is_honoured() {
+    let server = papers();
+    // A host no resolver knows: only the proxy can answer for it.
+    server.route(
+        "http://tin.example/thoi-su.rss",
+        Route::feed(fixture("vnexpress-thoi-su.rss")),
+    );
+    let reader = Reader::new();
+    let run = |args: &[&str], no_proxy: &str| {
+        crate::common::docbao(reader.scratch.path())
+            .args(["--lang", "en"])
+            .args(args)
+            .env("DOCBAO_DATA_DIR", reader.data())
+            .env("HTTP_PROXY", &server.base)
+            .env("NO_PROXY", no_proxy)
+            .env_remove("ALL_PROXY")
+            .env_remove("all_proxy")
+            .env_remove("http_proxy")
+            .env_remove("no_proxy")
+            .output()
+            .expect("docbao runs")
+    };
+    let added = run(&["feed", "add", "http://tin.example/thoi-su.rss"], "");
+    assert!(added.status.success(), "{}", stderr(&added));
+    assert!(
+        stdout(&added).contains("Thời sự - VnExpress RSS"),
+        "{}",
+        stdout(&added)
+    );
+    assert_eq!(server.requests("http://tin.example/thoi-su.rss").len(), 1);
+    // The articles' pages are on 127.0.0.1, which NO_PROXY sends straight there.
+    let archive = reader.archive();
+    let fetched = run(
+        &["fetch", "--into", archive.to_str().expect("UTF-8")],
+        "127.0.0.1",
+    );
+    assert_eq!(fetched.status.code(), Some(0), "{}", stdout(&fetched));
+    assert_eq!(server.requests("http://tin.example/thoi-su.rss").len(), 2);
+    assert_eq!(server.requests("/vnexpress/hon-60-quoc-gia.html").len(), 1);
+    assert!(
+        server
+            .all_requests()
+            .iter()
+            .all(|r| !r.path.starts_with("http://127.0.0.1")),
+        "no request for this machine went through the proxy"
+    );
 }

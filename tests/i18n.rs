@@ -363,7 +363,73 @@ fn every_typed_value() -> Vec<Box<dyn Say>> {
         reason: Reason::Empty,
         stamp: None,
     }));
+    values.extend(
+        every_failure()
+            .into_iter()
+            .map(|f| Box::new(f) as Box<dyn Say>),
+    );
     values
+}
+
+/// Every way a feed can fail; the match fails to build when a new one is not listed here.
+fn every_failure() -> Vec<docbao::feeds::Failure> {
+    use docbao::feeds::Failure;
+    let all = vec![
+        Failure::Status { code: 404 },
+        Failure::Timeout,
+        Failure::TooLarge { limit_mb: 10 },
+        Failure::Redirects,
+        Failure::Network {
+            detail: "connection refused".into(),
+        },
+        Failure::NotFeed {
+            page: true,
+            detail: "x".into(),
+        },
+        Failure::NotFeed {
+            page: false,
+            detail: "x".into(),
+        },
+        Failure::Pages {
+            failed: 2,
+            cause: Box::new(Failure::Timeout),
+        },
+        Failure::NoText,
+        Failure::Write {
+            path: "x".into(),
+            detail: "y".into(),
+        },
+    ];
+    for failure in &all {
+        match failure {
+            Failure::Status { .. }
+            | Failure::Timeout
+            | Failure::TooLarge { .. }
+            | Failure::Redirects
+            | Failure::Network { .. }
+            | Failure::NotFeed { .. }
+            | Failure::Pages { .. }
+            | Failure::NoText
+            | Failure::Write { .. } => {}
+        }
+    }
+    all
+}
+
+#[test]
+fn a_feed_that_failed_for_its_pages_says_why_the_first_did_in_both_languages() {
+    let failure = docbao::feeds::Failure::Pages {
+        failed: 2,
+        cause: Box::new(docbao::feeds::Failure::Status { code: 410 }),
+    };
+    assert_eq!(
+        failure.say(Lang::En),
+        "2 articles not fetched (tried again next time): the server answered 410"
+    );
+    assert_eq!(
+        failure.say(Lang::Vi),
+        "2 bài chưa tải được (sẽ thử lại lần sau): máy chủ trả lời 410"
+    );
 }
 
 #[test]

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -170,29 +171,33 @@ fn answer(
     base: &str,
 ) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
-    let mut first = String::new();
-    reader.read_line(&mut first)?;
-    let path = first.split_whitespace().nth(1).unwrap_or("/").to_owned();
-    let mut headers = HashMap::new();
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line)? == 0 || line.trim().is_empty() {
-            break;
-        }
-        if let Some((name, value)) = line.split_once(':') {
-            headers.insert(name.trim().to_ascii_lowercase(), value.trim().to_owned());
-        }
+    let (method, mut path, mut headers) = read_head(&mut reader)?;
+    if method == "CONNECT" {
+        // As a proxy: the tunnel is to this same server, and the request in it names its host.
+        let mut out = &stream;
+        write!(out, "HTTP/1.1 200 Connection established\r\n\r\n")?;
+        out.flush()?;
+        let (_, target, inner) = read_head(&mut reader)?;
+        let host = inner.get("host").cloned().unwrap_or_default();
+        path = format!("http://{host}{target}");
+        headers = inner;
     }
     log.lock().expect("log").push(Request {
         path: path.clone(),
         headers: headers.clone(),
     });
-    let route = routes
-        .lock()
-        .expect("routes")
-        .get(&path)
-        .cloned()
-        .unwrap_or_else(|| Route::status(404));
+    // As a proxy, a request names the whole address: its route is that address, else its path.
+    let route = {
+        let routes = routes.lock().expect("routes");
+        let local = path
+            .strip_prefix("http://")
+            .and_then(|rest| rest.find('/').map(|at| rest[at..].to_owned()));
+        routes
+            .get(&path)
+            .or_else(|| local.and_then(|p| routes.get(&p)))
+            .cloned()
+            .unwrap_or_else(|| Route::status(404))
+    };
     std::thread::sleep(route.delay);
     let fresh = route
         .etag
@@ -241,6 +246,28 @@ fn answer(
     out.flush()
 }
 
+/// A request's method, target and headers (names in lower case).
+fn read_head(
+    reader: &mut BufReader<TcpStream>,
+) -> std::io::Result<(String, String, HashMap<String, String>)> {
+    let mut first = String::new();
+    reader.read_line(&mut first)?;
+    let mut words = first.split_whitespace();
+    let method = words.next().unwrap_or("GET").to_owned();
+    let target = words.next().unwrap_or("/").to_owned();
+    let mut headers = HashMap::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 || line.trim().is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            headers.insert(name.trim().to_ascii_lowercase(), value.trim().to_owned());
+        }
+    }
+    Ok((method, target, headers))
+}
+
 /// `bytes` with every `from` replaced by `to`, whatever their encoding.
 fn replace(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len());
@@ -252,4 +279,53 @@ fn replace(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
     }
     out.extend_from_slice(rest);
     out
+}
+
+/// A fixture's bytes.
+pub fn fixture(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/feeds")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The three papers: VnExpress (RSS 2.0, a thumbnail and a sentence per item; one page in
+/// Windows-1258 under a header that says UTF-8), Thanh Niên (Atom, gzipped, and an item that is
+/// VnExpress's article with tracking parameters), Tuổi Trẻ (JSON Feed with the whole text).
+pub fn papers() -> Server {
+    let server = Server::start();
+    server.route(
+        "/vnexpress/thoi-su.rss",
+        Route::feed(fixture("vnexpress-thoi-su.rss")),
+    );
+    server.route(
+        "/vnexpress/hon-60-quoc-gia.html",
+        Route::page(fixture("vnexpress-article.html")),
+    );
+    server.route(
+        "/vnexpress/ket-tinh.html",
+        Route::ok(
+            "text/html; charset=utf-8",
+            fixture("thanhnien-article-1258.html"),
+        ),
+    );
+    server.route(
+        "/thanhnien/thoi-su.atom",
+        Route {
+            gzip: true,
+            ..Route::feed(fixture("thanhnien-thoi-su.atom"))
+        },
+    );
+    server.route(
+        "/thanhnien/ket-tinh.html",
+        Route {
+            gzip: true,
+            ..Route::page(fixture("thanhnien-article.html"))
+        },
+    );
+    server.route(
+        "/tuoitre/phap-luat.json",
+        Route::ok("application/feed+json", fixture("tuoitre-phap-luat.json")),
+    );
+    server
 }
