@@ -214,6 +214,10 @@ fn subscribe_fetch_read_and_fetch_again_for_nothing() {
     assert!(
         server.requests("/vnexpress/thoi-su.rss")[0].headers["user-agent"].starts_with("docbao/")
     );
+    // Thanh Niên's feed and page came gzipped.
+    assert!(
+        server.requests("/thanhnien/thoi-su.atom")[0].headers["accept-encoding"].contains("gzip")
+    );
 
     // The reader lists them under their feeds' sections, unread, with the whole text.
     let catalog = Arc::new(Catalog::open(&reader.archive()).expect("the archive opens"));
@@ -274,6 +278,7 @@ fn each_feed_fails_alone_with_its_reason_and_the_others_are_stored() {
             ..Route::feed(fixture("vnexpress-thoi-su.rss"))
         },
     );
+    server.route("/moved.rss", Route::redirect("/tuoitre/phap-luat.json"));
     server.route("/loop-a.rss", Route::redirect("/loop-b.rss"));
     server.route("/loop-b.rss", Route::redirect("/loop-a.rss"));
     server.route(
@@ -283,6 +288,9 @@ fn each_feed_fails_alone_with_its_reason_and_the_others_are_stored() {
     let reader = Reader::new();
     let good = reader.run(&["feed", "add", &server.url("/tuoitre/phap-luat.json")]);
     assert!(good.status.success(), "{}", stderr(&good));
+    // A feed that moved: followed to where it is now, stored once.
+    let moved = reader.run(&["feed", "add", &server.url("/moved.rss"), "--name", "moved"]);
+    assert!(moved.status.success(), "{}", stderr(&moved));
     for (bad, now) in [
         ("/gone.rss", false),
         ("/broken.rss", false),
@@ -339,7 +347,8 @@ fn each_feed_fails_alone_with_its_reason_and_the_others_are_stored() {
         lines.contains("✓ Tuổi Trẻ - Pháp luật: one new article"),
         "{lines}"
     );
-    assert_eq!(reader.files().len(), 1);
+    assert!(lines.contains("✓ moved: one new article"), "{lines}");
+    assert_eq!(reader.files().len(), 2, "{:?}", reader.files());
 
     let list = stdout(&reader.run(&["feed", "list"]));
     assert!(

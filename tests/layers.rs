@@ -1,4 +1,4 @@
-//! The shape of the code: the domain (text, catalog, search, bookmarks, state, store) imports
+//! The shape of the code: the domain (text, catalog, search, bookmarks, state, store, feeds) imports
 //! nothing of the interface, no two modules import each other in a circle, and files stay
 //! of one job and a readable length.
 
@@ -13,6 +13,7 @@ const DOMAIN: &[&str] = &[
     "bookmarks",
     "state",
     "store",
+    "feeds",
     "io_error",
 ];
 

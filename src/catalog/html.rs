@@ -91,11 +91,13 @@ pub fn decode_page(bytes: &[u8], content_type: Option<&str>) -> (String, &'stati
     if let Ok(text) = std::str::from_utf8(bytes) {
         return (text.to_owned(), encoding_rs::UTF_8);
     }
-    let named = content_type
-        .and_then(charset_param)
-        .or_else(|| meta_charset(bytes))
-        .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
-        .filter(|e| *e != encoding_rs::UTF_8);
+    // The bytes are not UTF-8, whatever the header or the page says: the first other
+    // charset named is taken.
+    let named = [content_type.and_then(charset_param), meta_charset(bytes)]
+        .into_iter()
+        .flatten()
+        .filter_map(|label| Encoding::for_label(label.trim().as_bytes()))
+        .find(|e| *e != encoding_rs::UTF_8);
     let encoding = named.unwrap_or_else(|| {
         let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
         detector.feed(bytes, true);

@@ -187,7 +187,8 @@ struct Shared {
     stored: Condvar,
 }
 
-/// An address this feed is fetching: another feed that meets it waits until it is dropped.
+/// An address (or a text's hash) this feed is storing: another feed that meets it waits until
+/// it is dropped, then finds it stored.
 struct Claim<'a> {
     shared: &'a Shared,
     address: String,
@@ -308,28 +309,13 @@ impl FeedRun<'_> {
     /// from the item or its page and written.
     fn store(&self, item: &Item, folder: &Path, learnt: &mut Learnt) -> Result<(), Failure> {
         let address = item.link.as_deref().map(canonical);
-        let mut _claim = None;
-        if let Some(address) = &address {
-            let mut known = lock(&self.known.known);
-            loop {
-                if let Some(existing) = known.stored.get(address).cloned() {
-                    drop(known);
-                    return self.copy(&existing, folder, learnt);
-                }
-                if !known.pending.contains(address) {
-                    break;
-                }
-                known = match self.known.stored.wait(known) {
-                    Ok(guard) => guard,
-                    Err(poisoned) => poisoned.into_inner(),
-                };
-            }
-            known.pending.insert(address.clone());
-            _claim = Some(Claim {
-                shared: self.known,
-                address: address.clone(),
-            });
-        }
+        let _address_claim = match &address {
+            Some(address) => match self.claim(address, |k| &k.stored) {
+                Ok(claim) => Some(claim),
+                Err(existing) => return self.copy(&existing, folder, learnt),
+            },
+            None => None,
+        };
         let mut extracted = self.extract(item, address.as_deref())?;
         let about = &mut extracted.about;
         if let Some(title) = &item.title {
@@ -347,9 +333,10 @@ impl FeedRun<'_> {
         }
         let text: String = article_text(&extracted).nfc().collect();
         let hash = text_hash(&body_of(&extracted));
-        if let Some(existing) = lock(&self.known.known).texts.get(&hash).cloned() {
-            return self.copy(&existing, folder, learnt);
-        }
+        let _text_claim = match self.claim(&hash, |k| &k.texts) {
+            Ok(claim) => claim,
+            Err(existing) => return self.copy(&existing, folder, learnt),
+        };
         let date = extracted.about.date.or_else(today).unwrap_or(Date {
             year: 1970,
             month: 1,
@@ -370,6 +357,33 @@ impl FeedRun<'_> {
         learnt.texts.push((hash, path));
         learnt.outcome.new += 1;
         Ok(())
+    }
+
+    /// Claims `key` (an address, or a text's hash) for this feed to store, waiting while
+    /// another feed is storing it; the path stored under it in `map`, if it is stored already.
+    fn claim(
+        &self,
+        key: &str,
+        map: impl Fn(&Known) -> &BTreeMap<String, String>,
+    ) -> Result<Claim<'_>, String> {
+        let mut known = lock(&self.known.known);
+        loop {
+            if let Some(existing) = map(&known).get(key) {
+                return Err(existing.clone());
+            }
+            if !known.pending.contains(key) {
+                break;
+            }
+            known = match self.known.stored.wait(known) {
+                Ok(guard) => guard,
+                Err(poisoned) => poisoned.into_inner(),
+            };
+        }
+        known.pending.insert(key.to_owned());
+        Ok(Claim {
+            shared: self.known,
+            address: key.to_owned(),
+        })
     }
 
     /// Lists an article stored already in this feed's folder too, by a hard link; nothing

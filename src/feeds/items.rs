@@ -126,9 +126,31 @@ fn visible_chars(html: &str) -> usize {
         .count()
 }
 
-/// Text on one line, whitespace runs as one space.
+/// Longest title or byline kept, in characters: a feed that puts a whole article in its
+/// author field gets a line, not a page, under the headline.
+const LINE_CHARS: usize = 300;
+
+/// Text on one line: markup some feeds leave in titles and bylines dropped, whitespace runs as
+/// one space, cut at [`LINE_CHARS`].
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut plain = String::with_capacity(text.len());
+    let mut inside = false;
+    for c in text.chars() {
+        match c {
+            '<' => inside = true,
+            '>' if inside => {
+                inside = false;
+                plain.push(' ');
+            }
+            c if !inside => plain.push(c),
+            _ => {}
+        }
+    }
+    let words = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    match words.chars().count() > LINE_CHARS {
+        true => format!("{}…", words.chars().take(LINE_CHARS).collect::<String>()),
+        false => words,
+    }
 }
 
 /// An article's address as docbao compares them: without its fragment and the parameters
@@ -193,6 +215,16 @@ mod tests {
             canonical("https://vnexpress.net/a.html?utm_medium=feed"),
             "https://vnexpress.net/a.html"
         );
+    }
+
+    #[test]
+    fn a_byline_with_markup_and_lines_is_one_plain_line() {
+        let rss = r#"<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title>
+<item><title><![CDATA[<b>Tin</b>  nóng]]></title><guid>1</guid><dc:creator><![CDATA[<p>Tuấn
+ Minh</p> <a href="mailto:x@y">thư</a>]]></dc:creator></item></channel></rss>"#;
+        let parsed = parse(rss.as_bytes()).expect("a feed");
+        assert_eq!(parsed.items[0].title.as_deref(), Some("Tin nóng"));
+        assert_eq!(parsed.items[0].author.as_deref(), Some("Tuấn Minh thư"));
     }
 
     #[test]
