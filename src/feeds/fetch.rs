@@ -115,6 +115,8 @@ pub fn fetch(
     progress(Progress::Starting {
         names: chosen.iter().map(|f| f.name.clone()).collect(),
     });
+    // Paths are remembered whole, so that a later fetch from another folder finds them.
+    let archive = &std::path::absolute(archive).unwrap_or_else(|_| archive.to_owned());
     let client = Client::new(limits);
     let known = Shared {
         known: Mutex::new(Known {
