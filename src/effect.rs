@@ -71,8 +71,10 @@ pub enum Answer {
         done: usize,
         /// Feeds in all.
         feeds: usize,
-        /// Articles written so far.
-        new: usize,
+        /// Articles done so far, of the new ones the feeds fetched so far list.
+        articles: usize,
+        /// New articles the feeds fetched so far list.
+        total: usize,
     },
     /// Fetching the feeds is over: what came of it, or why it could not start.
     Fetched(Result<FeedsFetched, FetchNotStarted>),

@@ -23,6 +23,12 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) if !err.use_stderr() => err.exit(),
+        // `docbao feed` alone: its commands, on stderr, status 2.
+        Err(err)
+            if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
+        {
+            err.exit()
+        }
         Err(err) => {
             // One line, as every other error: clap's first, without its usage block.
             let text = err.to_string();

@@ -187,11 +187,16 @@ impl Page {
     }
 
     /// The block a view starting at `row` shows first: the one `row` is in, else (a blank or a
-    /// header row) the next one down.
+    /// header row) the next one down. The `source` and `author` lines under the headline are
+    /// passed over: the passage cursor starts on the text.
     pub fn top_block(&self, row: usize) -> Option<usize> {
         self.rows
             .get(row..)
-            .and_then(|rows| rows.iter().find_map(|r| r.block))
+            .and_then(|rows| {
+                rows.iter()
+                    .filter(|r| r.kind != RowKind::Byline)
+                    .find_map(|r| r.block)
+            })
             .or_else(|| self.block_count().checked_sub(1))
     }
 

@@ -312,7 +312,7 @@ fn each_feed_fails_alone_with_its_reason_and_the_others_are_stored() {
     let page = reader.run(&["feed", "add", &server.url("/page.html")]);
     assert!(!page.status.success());
     assert!(
-        stderr(&page).contains("is not a feed, and names none: a web page, not a feed"),
+        stderr(&page).contains("is a web page that names no feed"),
         "{}",
         stderr(&page)
     );
@@ -617,11 +617,11 @@ fn r_in_the_reader_fetches_into_the_folder_open_and_says_how_it_went() {
     let mut app = crate::common::app_in(&reader.data(), catalog, 100, 30);
     press(&mut app, "R");
     let shown = screen(&app);
-    assert!(shown.contains("2 new articles from 1 feeds"), "{shown}");
+    assert!(shown.contains("2 new articles (one feed)"), "{shown}");
     assert_eq!(reader.files().len(), 3);
     press(&mut app, "R");
     assert!(
-        screen(&app).contains("no new articles from 1 feeds"),
+        screen(&app).contains("no new articles (one feed)"),
         "{}",
         screen(&app)
     );
@@ -679,4 +679,146 @@ fn http_proxy_is_used_and_no_proxy_is_honoured() {
             .all(|r| !r.path.starts_with("http://127.0.0.1")),
         "no request for this machine went through the proxy"
     );
+}
+
+#[test]
+fn subscribing_again_or_losing_what_was_remembered_stores_no_copies() {
+    let server = papers();
+    let reader = Reader::new();
+    let url = server.url("/vnexpress/thoi-su.rss");
+    assert!(
+        reader
+            .run(&["feed", "add", &url, "--name", "VnExpress"])
+            .status
+            .success()
+    );
+    assert!(reader.fetch().status.success());
+    let files = reader.files();
+    assert_eq!(files.len(), 2, "{files:?}");
+    // Unsubscribed and subscribed again: nothing new, nothing numbered `-2`.
+    assert!(
+        reader
+            .run(&["feed", "remove", "vnexpress"])
+            .status
+            .success()
+    );
+    assert!(
+        reader
+            .run(&["feed", "add", &url, "--name", "VnExpress"])
+            .status
+            .success()
+    );
+    let again = reader.fetch();
+    assert!(
+        stdout(&again).contains("✓ VnExpress: nothing new"),
+        "{}",
+        stdout(&again)
+    );
+    assert_eq!(reader.files(), files);
+    // A fetch cut short before it remembered anything (the file of subscriptions gone with
+    // it): the articles it wrote are found by their bytes.
+    std::fs::remove_file(reader.data().join("feeds.json")).expect("removed");
+    assert!(
+        reader
+            .run(&["feed", "add", &url, "--name", "VnExpress"])
+            .status
+            .success()
+    );
+    let third = reader.fetch();
+    assert!(
+        stdout(&third).contains("✓ VnExpress: nothing new"),
+        "{}",
+        stdout(&third)
+    );
+    assert_eq!(reader.files(), files);
+}
+
+#[test]
+fn feed_names_are_composed_one_of_a_kind_and_found_as_typed() {
+    use unicode_normalization::UnicodeNormalization;
+    let server = Server::start();
+    let rss: String = String::from_utf8(fixture("vnexpress-thoi-su.rss"))
+        .expect("UTF-8")
+        .replace("Thời sự - VnExpress RSS", "Bản tin sáng")
+        .nfd()
+        .collect();
+    server.route("/nfd.rss", Route::feed(rss));
+    let reader = Reader::new();
+    let added = reader.run(&["feed", "add", &server.url("/nfd.rss")]);
+    assert!(added.status.success(), "{}", stderr(&added));
+    assert!(
+        stdout(&added).contains("subscribed to Bản tin sáng"),
+        "{}",
+        stdout(&added)
+    );
+    let list = stdout(&reader.run(&["feed", "list"]));
+    assert!(
+        list.contains("Bản tin sáng  [Bản tin sáng]"),
+        "composed: {list:?}"
+    );
+    // A second feed of that name is refused; so is no command at all.
+    let twice = reader.run(&[
+        "feed",
+        "add",
+        &server.url("/nfd.rss?b=2"),
+        "--name",
+        "bản tin sáng",
+    ]);
+    assert!(!twice.status.success());
+    assert!(
+        stderr(&twice).contains("a feed is called Bản tin sáng already"),
+        "{}",
+        stderr(&twice)
+    );
+    let bare = reader.run(&["feed"]);
+    assert_eq!(bare.status.code(), Some(2));
+    assert!(stderr(&bare).contains("remove"), "{}", stderr(&bare));
+    let removed = reader.run(&["feed", "remove", "Bản tin sáng"]);
+    assert!(removed.status.success(), "{}", stderr(&removed));
+}
+
+#[test]
+fn a_host_that_stops_answering_holds_up_one_page_not_every_page() {
+    let server = Server::start();
+    let items: String = (1..=4)
+        .map(|n| {
+            format!(
+                "<item><title>Bài {n}</title><link>{{base}}/cham-{n}.html</link><guid>{n}</guid><description>Một câu.</description></item>"
+            )
+        })
+        .collect();
+    server.route(
+        "/cham.rss",
+        Route::feed(format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Chậm</title>{items}</channel></rss>"
+        )),
+    );
+    for n in 1..=4 {
+        server.route(
+            &format!("/cham-{n}.html"),
+            Route {
+                delay: Duration::from_secs(4),
+                ..Route::page(fixture("vnexpress-article.html"))
+            },
+        );
+    }
+    let reader = Reader::new();
+    assert!(
+        reader
+            .run(&["feed", "add", &server.url("/cham.rss")])
+            .status
+            .success()
+    );
+    let fetched = reader.fetch();
+    assert_eq!(fetched.status.code(), Some(2));
+    assert!(
+        stdout(&fetched)
+            .contains("✗ Chậm: 4 articles not fetched (tried again next time): no answer in time"),
+        "{}",
+        stdout(&fetched)
+    );
+    let pages = (1..=4)
+        .map(|n| server.requests(&format!("/cham-{n}.html")).len())
+        .sum::<usize>();
+    assert_eq!(pages, 1, "the other pages wait for the next fetch");
 }

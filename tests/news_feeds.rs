@@ -45,7 +45,7 @@ fn r_fetches_and_the_new_articles_come_in_unread_under_their_sections() {
     s.wait_for("the list", |screen| screen.contains("Articles (1)"));
     s.send("R");
     let shown = s.wait_for("the new articles", |screen| {
-        screen.contains("Articles (4)") && screen.contains("3 new articles from 2 feeds")
+        screen.contains("Articles (4)") && screen.contains("3 new articles (2 feeds)")
     });
     for section in ["VnExpress", "Tuổi Trẻ"] {
         assert!(shown.contains(section), "{shown}");
@@ -53,7 +53,7 @@ fn r_fetches_and_the_new_articles_come_in_unread_under_their_sections() {
     assert!(shown.contains("4 unread"), "{shown}");
     s.send("R");
     s.wait_for("nothing new", |screen| {
-        screen.contains("no new articles from 2 feeds")
+        screen.contains("no new articles (2 feeds)")
     });
     s.send("q");
     s.finish();

@@ -22,13 +22,18 @@ impl App {
     }
 
     /// How far the fetch has got, on the status line.
-    pub(super) fn fetch_progress(&mut self, done: usize, feeds: usize, new: usize) {
+    pub(super) fn fetch_progress(&mut self, done: usize, feeds: usize, articles: (usize, usize)) {
+        // An answer that comes after the summary is late: dropped.
+        if !self.fetching {
+            return;
+        }
         self.note = Some(self.lang.tr(
             "note-fetch-progress",
             &[
                 ("done", done.into()),
                 ("feeds", feeds.into()),
-                ("count", new.into()),
+                ("articles", articles.0.into()),
+                ("total", articles.1.into()),
             ],
         ));
     }

@@ -267,7 +267,12 @@ impl App {
             }
             Answer::PlaceSaved => self.saved(Saving::Place),
             Answer::NoteExpired => self.note = None,
-            Answer::Fetching { done, feeds, new } => self.fetch_progress(done, feeds, new),
+            Answer::Fetching {
+                done,
+                feeds,
+                articles,
+                total,
+            } => self.fetch_progress(done, feeds, (articles, total)),
             Answer::Fetched(result) => self.fetched(result),
             Answer::SaveFailed { what, error } => self.save_failed(what, error),
             Answer::Recovered(written) => self.recovered(written),

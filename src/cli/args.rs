@@ -97,6 +97,7 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     /// Subscribe to news feeds, list them, import or export them (OPML).
+    #[command(subcommand_required = true, arg_required_else_help = true)]
     Feed {
         /// What to do with the feeds.
         #[command(subcommand)]
@@ -106,7 +107,8 @@ pub enum Command {
     Fetch {
         /// The feeds to fetch, by name, section or address [default: all].
         feeds: Vec<String>,
-        /// The archive folder to write into [default: the config's folder, else ./articles].
+        /// The archive folder to write into [default: the config's folder, else ./articles if it
+        /// exists].
         #[arg(long, value_name = "DIR")]
         into: Option<PathBuf>,
     },

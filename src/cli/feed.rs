@@ -68,17 +68,24 @@ pub(super) fn feed_command(command: FeedCommand, dir: &Path, lang: Lang) -> anyh
                 ],
             );
             let added = feeds::update(dir, |subscriptions| {
-                match subscriptions.feeds.iter().find(|f| f.url == feed.url) {
-                    Some(existing) => Err(existing.name.clone()),
-                    None => {
-                        subscriptions.feeds.push(feed);
-                        Ok(())
-                    }
+                if let Some(existing) = subscriptions.feeds.iter().find(|f| f.url == feed.url) {
+                    return Err(lang.tr("feed-already", &[("name", existing.name.clone().into())]));
                 }
+                if let Some(other) = subscriptions.named(&feed.name) {
+                    return Err(lang.tr(
+                        "feed-name-taken",
+                        &[
+                            ("name", other.name.clone().into()),
+                            ("url", other.url.clone().into()),
+                        ],
+                    ));
+                }
+                subscriptions.feeds.push(feed);
+                Ok(())
             })?;
             match added {
                 Ok(()) => writeln!(out, "{said}")?,
-                Err(name) => anyhow::bail!(lang.tr("feed-already", &[("name", name.into())])),
+                Err(why) => anyhow::bail!(why),
             }
         }
         FeedCommand::Remove { feed } => {
@@ -91,10 +98,7 @@ pub(super) fn feed_command(command: FeedCommand, dir: &Path, lang: Lang) -> anyh
                 Some(gone) => writeln!(
                     out,
                     "{}",
-                    lang.tr(
-                        "feed-removed",
-                        &[("name", gone.name.into()), ("section", gone.section.into())]
-                    )
+                    lang.tr("feed-removed", &[("name", gone.name.into())])
                 )?,
                 None => anyhow::bail!(lang.tr("feed-unknown", &[("name", feed.into())])),
             }
@@ -125,7 +129,15 @@ pub(super) fn feed_command(command: FeedCommand, dir: &Path, lang: Lang) -> anyh
                         known += 1;
                         continue;
                     }
-                    let name = entry.name.unwrap_or_else(|| host_of(&entry.url));
+                    let mut name =
+                        feeds::clean_name(&entry.name.unwrap_or_else(|| host_of(&entry.url)));
+                    // Two feeds of one name would be one to `fetch NAME` and `remove NAME`.
+                    let base = name.clone();
+                    let mut n = 2;
+                    while subscriptions.named(&name).is_some() {
+                        name = format!("{base} {n}");
+                        n += 1;
+                    }
                     let section = feeds::folder_name(entry.section.as_deref().unwrap_or(&name));
                     subscriptions
                         .feeds
@@ -173,6 +185,9 @@ fn subscribe(
                 );
                 let named = items::discover(&page, &fetched.address);
                 let Some(found) = named.first() else {
+                    if let feeds::Failure::NotFeed { page: true, .. } = failure {
+                        anyhow::bail!(lang.tr("feed-page-names-none", &[("url", url.into())]));
+                    }
                     anyhow::bail!(lang.tr(
                         "feed-not-a-feed",
                         &[("url", url.into()), ("why", failure.say(lang).into())]
@@ -203,7 +218,7 @@ fn subscribe(
             (url.to_owned(), None)
         }
     };
-    let name = name.or(title).unwrap_or_else(|| host_of(&address));
+    let name = feeds::clean_name(&name.or(title).unwrap_or_else(|| host_of(&address)));
     let section = feeds::folder_name(section.as_deref().unwrap_or(&name));
     Ok(Feed::new(&address, &name, &section))
 }
@@ -221,6 +236,10 @@ fn list_one(out: &mut impl Write, feed: &Feed, lang: Lang) -> std::io::Result<()
     writeln!(out, "{}  [{}]", feed.name, feed.section)?;
     writeln!(out, "  {}", feed.url)?;
     let fetched = match &feed.last_fetch {
+        Some(when) if feed.last_error.is_some() && feed.last_new == 0 => lang.tr(
+            "feed-last-tried",
+            &[("when", when.replace('T', " ").into())],
+        ),
         Some(when) => lang.tr(
             "feed-last-fetch",
             &[

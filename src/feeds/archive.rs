@@ -39,11 +39,30 @@ pub fn slug(title: &str) -> String {
     slug.trim_end_matches('-').to_owned()
 }
 
-/// Writes `text` as a new file `name` in `folder` (made if missing) and returns its path: a
-/// temporary file first, flushed, then linked into place only if no file has that name, so
-/// that the article is whole or absent and no file is ever overwritten. A taken name gets a
-/// number (`…-2.md`).
-pub fn write_new(folder: &Path, name: &str, text: &str) -> io::Result<PathBuf> {
+/// Where an article went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Placed {
+    /// Written as a new file.
+    New(PathBuf),
+    /// The same bytes were there already under its name (written by a fetch that was cut
+    /// short before it was remembered, or for a feed subscribed to again): nothing written.
+    There(PathBuf),
+}
+
+impl Placed {
+    /// The file.
+    pub fn path(&self) -> &Path {
+        match self {
+            Placed::New(path) | Placed::There(path) => path,
+        }
+    }
+}
+
+/// Writes `text` as a new file `name` in `folder` (made if missing): a temporary file first,
+/// flushed, then linked into place only if no file has that name, so that the article is
+/// whole or absent and no file is ever overwritten. A taken name gets a number (`…-2.md`),
+/// unless the file there holds these very bytes.
+pub fn write_new(folder: &Path, name: &str, text: &str) -> io::Result<Placed> {
     fs::create_dir_all(folder)?;
     let temporary = folder.join(format!(".{name}.tmp-{}", std::process::id()));
     let result = (|| {
@@ -58,7 +77,7 @@ pub fn write_new(folder: &Path, name: &str, text: &str) -> io::Result<PathBuf> {
 
 /// Links `existing` into `folder` under its own name (numbered if taken), so that one article
 /// is listed in two sections and stored once.
-pub fn link_into(existing: &Path, folder: &Path) -> io::Result<PathBuf> {
+pub fn link_into(existing: &Path, folder: &Path) -> io::Result<Placed> {
     fs::create_dir_all(folder)?;
     let name = existing
         .file_name()
@@ -67,17 +86,22 @@ pub fn link_into(existing: &Path, folder: &Path) -> io::Result<PathBuf> {
     place(existing, folder, &name)
 }
 
-/// Links `from` to the first free name like `name` in `folder`.
-fn place(from: &Path, folder: &Path, name: &str) -> io::Result<PathBuf> {
+/// Links `from` to the first free name like `name` in `folder`, or finds its bytes there.
+fn place(from: &Path, folder: &Path, name: &str) -> io::Result<Placed> {
     let (stem, extension) = name.rsplit_once('.').unwrap_or((name, "md"));
+    let bytes = fs::read(from)?;
     for n in 1..1000 {
         let candidate = match n {
             1 => folder.join(name),
             n => folder.join(format!("{stem}-{n}.{extension}")),
         };
         match fs::hard_link(from, &candidate) {
-            Ok(()) => return Ok(candidate),
-            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => continue,
+            Ok(()) => return Ok(Placed::New(candidate)),
+            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {
+                if fs::read(&candidate).is_ok_and(|there| there == bytes) {
+                    return Ok(Placed::There(candidate));
+                }
+            }
             Err(err) => return Err(err),
         }
     }
@@ -117,8 +141,18 @@ mod tests {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let first = write_new(dir.path(), "a.md", "first").expect("written");
         let second = write_new(dir.path(), "a.md", "second").expect("written");
-        assert_eq!(fs::read_to_string(&first).expect("read"), "first");
-        assert_eq!(second.file_name().and_then(|n| n.to_str()), Some("a-2.md"));
+        assert_eq!(fs::read_to_string(first.path()).expect("read"), "first");
+        assert_eq!(
+            second.path().file_name().and_then(|n| n.to_str()),
+            Some("a-2.md")
+        );
+        assert!(matches!(second, Placed::New(_)));
+        let again = write_new(dir.path(), "a.md", "second").expect("written");
+        assert_eq!(
+            again,
+            Placed::There(dir.path().join("a-2.md")),
+            "the same bytes are there"
+        );
         let left: Vec<_> = fs::read_dir(dir.path()).expect("listed").collect();
         assert_eq!(left.len(), 2, "no temporary file is left");
     }

@@ -9,7 +9,7 @@ use std::sync::{Condvar, Mutex};
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::archive::{file_name, link_into, text_hash, write_new};
+use super::archive::{Placed, file_name, link_into, text_hash, write_new};
 use super::http::{Answer, Client, Limits, Validators};
 use super::items::{self, Item, canonical};
 use super::{Failure, Feed, Subscriptions};
@@ -290,6 +290,15 @@ impl FeedRun<'_> {
                 done,
                 total: fresh.len(),
             });
+            // A host that did not answer one page would keep the rest waiting as long:
+            // they are tried at the next fetch.
+            if matches!(
+                first_failure,
+                Some(Failure::Timeout | Failure::Network { .. })
+            ) {
+                failed += 1;
+                continue;
+            }
             match self.store(item, &folder, &mut learnt) {
                 Ok(()) => learnt.seen.push(item.id.clone()),
                 Err(failure) => {
@@ -345,11 +354,14 @@ impl FeedRun<'_> {
             day: 1,
         });
         let name = file_name(date, &extracted.about.title);
-        let path = write_new(folder, &name, &text).map_err(|err| Failure::Write {
+        let placed = write_new(folder, &name, &text).map_err(|err| Failure::Write {
             path: folder.join(&name).display().to_string(),
             detail: crate::io_error::describe_io(&err),
         })?;
-        let path = path.display().to_string();
+        if let Placed::New(_) = placed {
+            learnt.outcome.new += 1;
+        }
+        let path = placed.path().display().to_string();
         let mut known = lock(&self.known.known);
         if let Some(address) = address {
             known.stored.insert(address.clone(), path.clone());
@@ -357,7 +369,6 @@ impl FeedRun<'_> {
         }
         known.texts.insert(hash.clone(), path.clone());
         learnt.texts.push((hash, path));
-        learnt.outcome.new += 1;
         Ok(())
     }
 
@@ -395,11 +406,13 @@ impl FeedRun<'_> {
         if !existing.exists() || existing.parent() == Some(folder) {
             return Ok(());
         }
-        link_into(&existing, folder).map_err(|err| Failure::Write {
+        let placed = link_into(&existing, folder).map_err(|err| Failure::Write {
             path: folder.display().to_string(),
             detail: crate::io_error::describe_io(&err),
         })?;
-        learnt.outcome.linked += 1;
+        if let Placed::New(_) = placed {
+            learnt.outcome.linked += 1;
+        }
         Ok(())
     }
 

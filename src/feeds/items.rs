@@ -46,7 +46,10 @@ pub struct Parsed {
 
 /// Reads a feed's answer; what is not a feed says what it is instead.
 pub fn parse(body: &[u8]) -> Result<Parsed, Failure> {
-    let feed = feed_rs::parser::parse(body).map_err(|err| Failure::NotFeed {
+    let parser = feed_rs::parser::Builder::new()
+        .timestamp_parser(wall_clock)
+        .build();
+    let feed = parser.parse(body).map_err(|err| Failure::NotFeed {
         page: looks_like_page(body),
         detail: one_line(&err.to_string()),
     })?;
@@ -98,6 +101,46 @@ pub fn parse(body: &[u8]) -> Result<Parsed, Failure> {
             .filter(|t| !t.is_empty()),
         items,
     })
+}
+
+/// A feed's timestamp as the paper's own clock read it, kept in a UTC value: `01:00 +0700`
+/// on the 27th is the 27th, the day the paper dated it, not the 26th it was in UTC. feed-rs
+/// keeps only UTC, and an article's day is the day where it was written.
+fn wall_clock(text: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    use chrono::{DateTime, NaiveDate, NaiveDateTime};
+    let text = text.trim();
+    let zoned = DateTime::parse_from_rfc2822(text)
+        .or_else(|_| DateTime::parse_from_rfc3339(text))
+        .or_else(|_| DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f%z"))
+        .or_else(|_| DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f %z"));
+    if let Ok(zoned) = zoned {
+        return Some(zoned.naive_local().and_utc());
+    }
+    let naive = [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+    ]
+    .iter()
+    .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok());
+    if let Some(naive) = naive {
+        return Some(naive.and_utc());
+    }
+    // A day with a zone chrono does not know (`GMT+7`, `ICT`), or with no time at all:
+    // `26 Oct 2025 …`, `Sun, 26 Oct 2025 …`, `2025-10-26…`.
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let day = words.windows(3).find_map(|w| {
+        NaiveDate::parse_from_str(&format!("{} {} {}", w[0], w[1], w[2]), "%d %b %Y").ok()
+    });
+    day.or_else(|| {
+        text.get(..10)
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    })
+    .and_then(|d| d.and_hms_opt(0, 0, 0))
+    .map(|d| d.and_utc())
 }
 
 /// Whether an answer is a web page rather than a feed.
@@ -225,6 +268,36 @@ mod tests {
         let parsed = parse(rss.as_bytes()).expect("a feed");
         assert_eq!(parsed.items[0].title.as_deref(), Some("Tin nóng"));
         assert_eq!(parsed.items[0].author.as_deref(), Some("Tuấn Minh thư"));
+    }
+
+    #[test]
+    fn an_item_is_dated_by_the_papers_own_clock() {
+        let day = |stamp: &str| wall_clock(stamp).map(|d| d.format("%Y-%m-%d").to_string());
+        assert_eq!(
+            day("Mon, 27 Oct 2025 01:00:00 +0700").as_deref(),
+            Some("2025-10-27")
+        );
+        assert_eq!(
+            day("2025-10-27T01:00:00+07:00").as_deref(),
+            Some("2025-10-27")
+        );
+        assert_eq!(
+            day("Sun, 26 Oct 2025 23:30:00 -0500").as_deref(),
+            Some("2025-10-26")
+        );
+        assert_eq!(
+            day("27 Oct 2025 01:00:00 GMT+7").as_deref(),
+            Some("2025-10-27")
+        );
+        assert_eq!(day("2025-10-27 06:59:00").as_deref(), Some("2025-10-27"));
+        assert_eq!(day("hôm qua"), None);
+        let rss = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
+<item><title>Tin lúc một giờ sáng</title><guid>1</guid><pubDate>Mon, 27 Oct 2025 01:00:00 +0700</pubDate></item></channel></rss>"#;
+        let parsed = parse(rss.as_bytes()).expect("a feed");
+        assert_eq!(
+            parsed.items[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2025-10-27")
+        );
     }
 
     #[test]

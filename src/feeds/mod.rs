@@ -125,15 +125,23 @@ pub enum Failure {
 }
 
 impl Subscriptions {
-    /// The feed named `key`: by name, address or section, in any case.
+    /// The feed named `key`: by address, else by name or section, in any case and either
+    /// Unicode form (a name typed composed finds one a feed gave decomposed).
     pub fn find(&self, key: &str) -> Option<usize> {
         let key = key.trim();
-        self.feeds.iter().position(|f| f.url == key).or_else(|| {
-            self.feeds.iter().position(|f| {
-                f.name.to_lowercase() == key.to_lowercase()
-                    || f.section.to_lowercase() == key.to_lowercase()
-            })
-        })
+        let same = |a: &str| comparable(a) == comparable(key);
+        self.feeds
+            .iter()
+            .position(|f| f.url == key)
+            .or_else(|| self.feeds.iter().position(|f| same(&f.name)))
+            .or_else(|| self.feeds.iter().position(|f| same(&f.section)))
+    }
+
+    /// Whether a feed is called `name` already (by name, in any case and form).
+    pub fn named(&self, name: &str) -> Option<&Feed> {
+        self.feeds
+            .iter()
+            .find(|f| comparable(&f.name) == comparable(name))
     }
 }
 
@@ -166,8 +174,23 @@ impl Feed {
     }
 }
 
-/// A section name as a folder name: one path part, without what a file system refuses.
+/// A name as names are compared: composed (NFC), in lower case.
+fn comparable(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfc().collect::<String>().to_lowercase()
+}
+
+/// A feed's name as kept: composed (NFC), on one line, so that it can be typed and matched.
+pub fn clean_name(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let composed: String = name.nfc().collect();
+    composed.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A section name as a folder name: one path part, composed (NFC), without what a file
+/// system refuses.
 pub fn folder_name(name: &str) -> String {
+    let name = clean_name(name);
     let cleaned: String = name
         .chars()
         .map(|c| match c {

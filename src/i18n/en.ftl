@@ -466,12 +466,13 @@ style-unread = titles not read yet
 feeds-set-aside = the feeds file could not be read; it was kept as { $path } and the subscriptions start afresh
 feed-added = subscribed to { $name }: its articles go into { $section }/ (fetch them with `docbao fetch`)
 feed-already = already subscribed, as { $name }
-feed-removed = unsubscribed from { $name } (its articles stay in { $section }/)
+feed-removed = unsubscribed from { $name }; the articles it brought stay where they are
 feed-unknown = no feed called { $name } (see `docbao feed list`)
 feed-none = no feeds yet: add one with `docbao feed add URL`
 feed-imported = { $added } feeds added, { $known } already there
 feed-bad-address = { $url } is not a web address (http:// or https://)
-feed-not-a-feed = { $url } is not a feed, and names none: { $why }
+feed-not-a-feed = cannot subscribe to { $url }: { $why }
+feed-page-names-none = { $url } is a web page that names no feed
 feed-found-in-page = the page names a feed: { $url }
 feed-unreachable = could not fetch { $url } now ({ $why }); subscribed all the same
 feed-last-fetch = fetched { $when }: { $count ->
@@ -483,13 +484,17 @@ feed-last-error = last error: { $error }
 fetch-no-feeds = no feeds to fetch: add one with `docbao feed add URL`
 fetch-no-folder = nowhere to put the articles: pass --into DIR, or set folder in the config file
 fetch-summary = { $count ->
+    [0] no new articles
     [one] one new article
    *[other] { $count } new articles
-} from { $feeds } feeds into { $folder }{ $failed ->
+} in { $folder } ({ $feeds ->
+    [one] one feed
+   *[other] { $feeds } feeds
+}{ $failed ->
     [0] {""}
-    [one] ; one feed failed
-   *[other] ; { $failed } feeds failed
-}
+    [one] , one failed
+   *[other] , { $failed } failed
+})
 fetch-feed-done = ✓ { $name }: { $count ->
     [0] nothing new
     [one] one new article in { $section }/
@@ -517,17 +522,19 @@ fetch-write = cannot write { $path }: { $error }
 note-fetch-already = the feeds are being fetched already
 note-fetch-no-folder = feeds are fetched into a folder: open one (docbao FOLDER) to fetch into it
 note-fetching = fetching the feeds…
-note-fetch-progress = fetching the feeds: { $done }/{ $feeds } · { $count ->
-    [one] one new article
-   *[other] { $count } new articles
-}
+note-fetch-progress = fetching the feeds: { $done }/{ $feeds } · { $articles }/{ $total } articles
 note-fetched = { $count ->
     [0] no new articles
     [one] one new article
    *[other] { $count } new articles
-} from { $feeds } feeds
+} ({ $feeds ->
+    [one] one feed
+   *[other] { $feeds } feeds
+})
 note-fetched-one-failed = { $done }; { $name } failed: { $why }
 note-fetched-failed = { $done }; { $failed } failed (see docbao feed list)
 note-fetch-no-feeds = no feeds yet: subscribe with docbao feed add URL
 note-fetch-no-data = no data folder, so no subscriptions: set DOCBAO_DATA_DIR
 note-fetch-unreadable = the subscriptions cannot be read: { $error }
+feed-name-taken = a feed is called { $name } already ({ $url }): give this one another name with --name
+feed-last-tried = tried { $when }

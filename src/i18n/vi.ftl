@@ -415,12 +415,13 @@ style-unread = tiêu đề chưa đọc
 feeds-set-aside = không đọc được tệp nguồn tin; đã giữ lại ở { $path } và danh sách đăng ký bắt đầu lại từ đầu
 feed-added = đã đăng ký { $name }: bài viết sẽ vào thư mục { $section }/ (tải bằng `docbao fetch`)
 feed-already = đã đăng ký rồi, với tên { $name }
-feed-removed = đã hủy đăng ký { $name } (các bài vẫn còn trong { $section }/)
+feed-removed = đã hủy đăng ký { $name }; các bài đã tải vẫn giữ nguyên
 feed-unknown = không có nguồn tin nào tên { $name } (xem `docbao feed list`)
 feed-none = chưa có nguồn tin nào: thêm bằng `docbao feed add URL`
 feed-imported = đã thêm { $added } nguồn tin, { $known } nguồn đã có sẵn
 feed-bad-address = { $url } không phải địa chỉ web (http:// hoặc https://)
-feed-not-a-feed = { $url } không phải nguồn tin và cũng không dẫn tới nguồn tin nào: { $why }
+feed-not-a-feed = không đăng ký được { $url }: { $why }
+feed-page-names-none = { $url } là một trang web không dẫn tới nguồn tin nào
 feed-found-in-page = trang này dẫn tới nguồn tin: { $url }
 feed-unreachable = chưa tải được { $url } lúc này ({ $why }); vẫn đăng ký
 feed-last-fetch = tải lúc { $when }: { $count } bài mới
@@ -428,10 +429,13 @@ feed-never-fetched = chưa tải lần nào
 feed-last-error = lỗi lần trước: { $error }
 fetch-no-feeds = không có nguồn tin để tải: thêm bằng `docbao feed add URL`
 fetch-no-folder = không biết lưu bài vào đâu: dùng --into THƯ_MỤC, hoặc đặt folder trong tệp cấu hình
-fetch-summary = { $count } bài mới từ { $feeds } nguồn tin vào { $folder }{ $failed ->
+fetch-summary = { $count ->
+    [0] không có bài mới
+   *[other] { $count } bài mới
+} trong { $folder } ({ $feeds } nguồn tin{ $failed ->
     [0] {""}
-   *[other] ; { $failed } nguồn lỗi
-}
+   *[other] , { $failed } nguồn lỗi
+})
 fetch-feed-done = ✓ { $name }: { $count ->
     [0] không có gì mới
    *[other] { $count } bài mới trong { $section }/
@@ -455,13 +459,15 @@ fetch-write = không ghi được { $path }: { $error }
 note-fetch-already = đang tải các nguồn tin rồi
 note-fetch-no-folder = nguồn tin được tải vào một thư mục: hãy mở một thư mục (docbao THƯ_MỤC)
 note-fetching = đang tải các nguồn tin…
-note-fetch-progress = đang tải nguồn tin: { $done }/{ $feeds } · { $count } bài mới
+note-fetch-progress = đang tải nguồn tin: { $done }/{ $feeds } · { $articles }/{ $total } bài
 note-fetched = { $count ->
     [0] không có bài mới
    *[other] { $count } bài mới
-} từ { $feeds } nguồn tin
+} ({ $feeds } nguồn tin)
 note-fetched-one-failed = { $done }; { $name } lỗi: { $why }
 note-fetched-failed = { $done }; { $failed } nguồn lỗi (xem docbao feed list)
 note-fetch-no-feeds = chưa có nguồn tin: đăng ký bằng docbao feed add URL
 note-fetch-no-data = không có thư mục dữ liệu nên không có đăng ký: đặt DOCBAO_DATA_DIR
 note-fetch-unreadable = không đọc được danh sách đăng ký: { $error }
+feed-name-taken = đã có nguồn tin tên { $name } ({ $url }): đặt tên khác cho nguồn này bằng --name
+feed-last-tried = thử tải lúc { $when }

@@ -14,22 +14,36 @@ pub fn fetch_feeds(data: Option<&Path>, into: &Path, reply: &(dyn Fn(Answer) + S
         reply(Answer::Fetched(Err(FetchNotStarted::NoDataDir)));
         return;
     };
-    // Feeds done and articles written, as the threads of the fetch report them.
-    let counts = Mutex::new((0, 0, 0));
+    // Feeds done and in all; per feed, articles done and new.
+    let counts = Mutex::new((0, 0, Vec::<(usize, usize)>::new()));
     let progress = |step: Progress| {
         let mut counts = counts.lock().unwrap_or_else(|p| p.into_inner());
         match step {
-            Progress::Starting { names } => counts.1 = names.len(),
-            Progress::Articles { .. } => return,
-            Progress::Done { outcome, .. } => {
+            Progress::Starting { names } => {
+                counts.1 = names.len();
+                counts.2 = vec![(0, 0); names.len()];
+            }
+            Progress::Articles { feed, done, total } => {
+                if let Some(slot) = counts.2.get_mut(feed) {
+                    *slot = (done, total);
+                }
+            }
+            Progress::Done { feed, .. } => {
                 counts.0 += 1;
-                counts.2 += outcome.new + outcome.linked;
+                if let Some(slot) = counts.2.get_mut(feed) {
+                    slot.0 = slot.1;
+                }
             }
         }
+        let (articles, total) = counts
+            .2
+            .iter()
+            .fold((0, 0), |(d, t), &(dd, tt)| (d + dd, t + tt));
         reply(Answer::Fetching {
             done: counts.0,
             feeds: counts.1,
-            new: counts.2,
+            articles,
+            total,
         });
     };
     let answer = match fetch(data, into, &[], Limits::from_env(), &progress) {
