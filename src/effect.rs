@@ -123,6 +123,8 @@ pub enum FetchNotStarted {
     NoDataDir,
     /// The subscriptions could not be read, as the system said it.
     Unreadable(String),
+    /// The subscriptions could not be read: the file was kept aside, at this path.
+    SetAside(std::path::PathBuf),
 }
 
 /// What a save was of.

@@ -822,3 +822,30 @@ fn a_host_that_stops_answering_holds_up_one_page_not_every_page() {
         .sum::<usize>();
     assert_eq!(pages, 1, "the other pages wait for the next fetch");
 }
+
+#[test]
+fn an_unreadable_feeds_file_is_kept_aside_and_said() {
+    let reader = Reader::new();
+    std::fs::create_dir_all(reader.data()).expect("made");
+    std::fs::write(reader.data().join("feeds.json"), "{ pas du JSON").expect("written");
+    let fetched = reader.fetch();
+    assert_eq!(fetched.status.code(), Some(2));
+    assert!(
+        stderr(&fetched).contains("it was kept as"),
+        "{}",
+        stderr(&fetched)
+    );
+    let kept: Vec<String> = std::fs::read_dir(reader.data())
+        .expect("listed")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|n| n.starts_with("feeds.json.corrupt-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "kept, not lost");
+    let text = std::fs::read_to_string(reader.data().join(&kept[0])).expect("read");
+    assert_eq!(text, "{ pas du JSON");
+}

@@ -69,6 +69,10 @@ impl App {
             }
             Err(FetchNotStarted::NoFeeds) => lang.t("note-fetch-no-feeds"),
             Err(FetchNotStarted::NoDataDir) => lang.t("note-fetch-no-data"),
+            Err(FetchNotStarted::SetAside(aside)) => lang.tr(
+                "feeds-set-aside",
+                &[("path", aside.display().to_string().into())],
+            ),
             Err(FetchNotStarted::Unreadable(why)) => {
                 lang.tr("note-fetch-unreadable", &[("error", why.into())])
             }

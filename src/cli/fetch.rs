@@ -58,6 +58,10 @@ pub(super) fn fetch_command(
             anyhow::bail!(lang.tr("feed-unknown", &[("name", name.into())]))
         }
         Err(FetchError::Store(err)) => return Err(err.into()),
+        Err(FetchError::SetAside(aside)) => anyhow::bail!(lang.tr(
+            "feeds-set-aside",
+            &[("path", aside.display().to_string().into())]
+        )),
     };
     if bar {
         eprint!("\r\x1b[K");

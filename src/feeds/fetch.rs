@@ -32,6 +32,9 @@ pub enum FetchError {
     /// There is nothing to fetch.
     #[error("no feeds: add one with `docbao feed add URL`")]
     NoFeeds,
+    /// The subscriptions could not be read: the file was kept aside, here, and none are left.
+    #[error("the feeds file could not be read; it was kept as {0}")]
+    SetAside(PathBuf),
 }
 
 /// What a fetch tells as it goes.
@@ -96,7 +99,11 @@ pub fn fetch(
     limits: Limits,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Vec<Outcome>, FetchError> {
-    let subscriptions = super::load(data)?.value;
+    let loaded = super::load(data)?;
+    if let Some(aside) = loaded.set_aside {
+        return Err(FetchError::SetAside(aside));
+    }
+    let subscriptions = loaded.value;
     if subscriptions.feeds.is_empty() {
         return Err(FetchError::NoFeeds);
     }

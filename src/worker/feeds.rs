@@ -58,6 +58,7 @@ pub fn fetch_feeds(data: Option<&Path>, into: &Path, reply: &(dyn Fn(Answer) + S
         Err(FetchError::NoFeeds) => Err(FetchNotStarted::NoFeeds),
         Err(FetchError::Unknown(name)) => Err(FetchNotStarted::Unreadable(name)),
         Err(FetchError::Store(err)) => Err(FetchNotStarted::Unreadable(err.to_string())),
+        Err(FetchError::SetAside(aside)) => Err(FetchNotStarted::SetAside(aside)),
     };
     reply(Answer::Fetched(answer));
 }
