@@ -397,16 +397,16 @@ fn an_article_page_that_fails_is_tried_again_next_time_and_an_item_without_title
         "/later.html",
         Route::page(fixture("vnexpress-article.html")),
     );
-    // The feed has not changed; the item the page failed for is fetched all the same.
-    server.route(
-        "/dantri.rss",
-        Route {
-            etag: Some("\"v2\"".into()),
-            last_modified: None,
-            ..Route::feed(rss)
-        },
-    );
+    // The feed has not changed (it would answer "not modified"); the item the page failed
+    // for is fetched all the same, the feed asked for whole.
     let second = reader.fetch();
+    let asked = server.requests("/dantri.rss");
+    assert!(
+        asked
+            .last()
+            .is_some_and(|r| !r.headers.contains_key("if-none-match")),
+        "{asked:?}"
+    );
     assert_eq!(second.status.code(), Some(0), "{}", stdout(&second));
     assert!(
         stdout(&second).contains("one new article"),
@@ -716,7 +716,11 @@ fn subscribing_again_or_losing_what_was_remembered_stores_no_copies() {
     );
     assert_eq!(reader.files(), files);
     // A fetch cut short before it remembered anything (the file of subscriptions gone with
-    // it): the articles it wrote are found by their bytes.
+    // it): the articles it wrote are found by their bytes, or, changed by the user since, by
+    // the address they came from.
+    let (name, text) = &files[0];
+    let edited = text.replace("\n\n", "\n\nGhi chú của tôi.\n\n");
+    std::fs::write(reader.archive().join(name), &edited).expect("edited");
     std::fs::remove_file(reader.data().join("feeds.json")).expect("removed");
     assert!(
         reader
@@ -730,7 +734,9 @@ fn subscribing_again_or_losing_what_was_remembered_stores_no_copies() {
         "{}",
         stdout(&third)
     );
-    assert_eq!(reader.files(), files);
+    let now = reader.files();
+    assert_eq!(now.len(), files.len(), "{now:?}");
+    assert_eq!(now[0], (name.clone(), edited));
 }
 
 #[test]
@@ -770,6 +776,16 @@ fn feed_names_are_composed_one_of_a_kind_and_found_as_typed() {
         "{}",
         stderr(&twice)
     );
+    // The same address with tracking parameters or a fragment is the same feed.
+    for same in ["/nfd.rss?utm_source=x", "/nfd.rss#top"] {
+        let again = reader.run(&["feed", "add", &server.url(same), "--name", "Lần hai"]);
+        assert!(!again.status.success());
+        assert!(
+            stderr(&again).contains("already subscribed, as Bản tin sáng"),
+            "{}",
+            stderr(&again)
+        );
+    }
     let bare = reader.run(&["feed"]);
     assert_eq!(bare.status.code(), Some(2));
     assert!(stderr(&bare).contains("remove"), "{}", stderr(&bare));
@@ -848,4 +864,51 @@ fn an_unreadable_feeds_file_is_kept_aside_and_said() {
     assert_eq!(kept.len(), 1, "kept, not lost");
     let text = std::fs::read_to_string(reader.data().join(&kept[0])).expect("read");
     assert_eq!(text, "{ pas du JSON");
+}
+
+#[test]
+fn a_section_names_all_its_feeds_and_feeds_named_by_their_address_are_one_of_a_kind() {
+    let server = papers();
+    let reader = Reader::new();
+    for path in ["/vnexpress/thoi-su.rss", "/tuoitre/phap-luat.json"] {
+        let added = reader.run(&["feed", "add", &server.url(path), "--section", "Chung"]);
+        assert!(added.status.success(), "{}", stderr(&added));
+    }
+    // `fetch SECTION` fetches every feed of it.
+    let archive = reader.archive().to_string_lossy().into_owned();
+    let fetched = reader.run(&["fetch", "chung", "--into", &archive]);
+    let said = stdout(&fetched);
+    assert!(said.contains("✓ Tuổi Trẻ - Pháp luật:"), "{said}");
+    assert!(said.contains("✓ Thời sự - VnExpress RSS:"), "{said}");
+    // Removing by a section of two feeds is refused: which one is for the user to say.
+    let removed = reader.run(&["feed", "remove", "chung"]);
+    assert!(!removed.status.success());
+    assert!(
+        stderr(&removed).contains("Chung is the section of several feeds"),
+        "{}",
+        stderr(&removed)
+    );
+    assert_eq!(feed_count(&reader), 2);
+    // Two feeds that cannot be reached now, on one host: each named by its address.
+    for path in ["/a.rss", "/b.rss"] {
+        let added = reader.run(&["feed", "add", &format!("http://127.0.0.1:9{path}")]);
+        assert!(added.status.success(), "{}", stderr(&added));
+        assert!(
+            stdout(&added).contains(&format!("subscribed to 127.0.0.1{path}")),
+            "{}",
+            stdout(&added)
+        );
+        assert!(
+            stderr(&added).contains("subscribed all the same"),
+            "{}",
+            stderr(&added)
+        );
+    }
+    assert_eq!(feed_count(&reader), 4);
+}
+
+fn feed_count(reader: &Reader) -> usize {
+    let listed = stdout(&reader.run(&["feed", "list", "--json"]));
+    let feeds: serde_json::Value = serde_json::from_str(&listed).expect("JSON");
+    feeds.as_array().map_or(0, Vec::len)
 }

@@ -8,7 +8,7 @@ use crate::i18n::Say;
 impl App {
     /// Starts fetching every feed into the folder open, unless a fetch is under way.
     pub(super) fn fetch_feeds(&mut self) {
-        if self.fetching {
+        if self.fetching.is_some() {
             self.note = Some(self.lang.t("note-fetch-already"));
             return;
         }
@@ -16,18 +16,17 @@ impl App {
             self.note = Some(self.lang.t("note-fetch-no-folder"));
             return;
         };
-        self.fetching = true;
-        self.note = Some(self.lang.t("note-fetching"));
+        self.fetching = Some(self.lang.t("note-fetching"));
         self.effects.push(Effect::FetchFeeds { into });
     }
 
-    /// How far the fetch has got, on the status line.
+    /// How far the fetch has got, on the status line (under any message, which a key clears).
     pub(super) fn fetch_progress(&mut self, done: usize, feeds: usize, articles: (usize, usize)) {
         // An answer that comes after the summary is late: dropped.
-        if !self.fetching {
+        if self.fetching.is_none() {
             return;
         }
-        self.note = Some(self.lang.tr(
+        self.fetching = Some(self.lang.tr(
             "note-fetch-progress",
             &[
                 ("done", done.into()),
@@ -40,7 +39,7 @@ impl App {
 
     /// What the fetch came to.
     pub(super) fn fetched(&mut self, result: Result<FeedsFetched, FetchNotStarted>) {
-        self.fetching = false;
+        self.fetching = None;
         let lang = self.lang;
         self.note = Some(match result {
             Ok(fetched) => {

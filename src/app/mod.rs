@@ -104,8 +104,8 @@ pub struct App {
     config_problems: Vec<String>,
     /// A one-off message for the status line, cleared by the next key.
     note: Option<String>,
-    /// Whether the feeds are being fetched (`R`).
-    fetching: bool,
+    /// How far a fetch of the feeds (`R`) has got, while one is under way.
+    fetching: Option<String>,
     quit: bool,
     /// Number of the latest catalog search asked for.
     generation: u64,
@@ -180,7 +180,7 @@ impl App {
             lang: start.lang,
             config_problems: start.config_problems,
             note: (!start.notices.is_empty()).then(|| start.notices.join("; ")),
-            fetching: false,
+            fetching: None,
             quit: false,
             generation: 0,
             effects: Vec::new(),

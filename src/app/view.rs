@@ -96,9 +96,9 @@ impl App {
         &self.keys
     }
 
-    /// The status line's one-off message, if any.
+    /// The status line's one-off message, if any, else how far a fetch of the feeds has got.
     pub fn note(&self) -> Option<&str> {
-        self.note.as_deref()
+        self.note.as_deref().or(self.fetching.as_deref())
     }
 
     /// How far the catalog shown is indexed.

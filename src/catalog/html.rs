@@ -416,11 +416,9 @@ pub fn article_text(extracted: &Extracted) -> String {
         }
         out.push('\n');
     }
-    if !extracted.links.is_empty() {
-        out.push('\n');
-        for (i, link) in extracted.links.iter().enumerate() {
-            let _ = writeln!(out, "[{}] {link}", i + 1);
-        }
+    // Each its own paragraph: lines of one paragraph are joined when it is laid out.
+    for (i, link) in extracted.links.iter().enumerate() {
+        let _ = write!(out, "\n[{}] {link}\n", i + 1);
     }
     out
 }

@@ -59,7 +59,41 @@ pub(super) fn feed_command(command: FeedCommand, dir: &Path, lang: Lang) -> anyh
     let mut out = std::io::stdout().lock();
     match command {
         FeedCommand::Add { url, section, name } => {
-            let feed = subscribe(&url, name, section, lang)?;
+            let named = name.is_some();
+            let (mut feed, unreachable) = subscribe(&url, name, section, lang)?;
+            let added = feeds::update(dir, |subscriptions| {
+                if let Some(existing) = subscriptions.at_address(&feed.url) {
+                    let existing = &subscriptions.feeds[existing].name;
+                    return Err(lang.tr("feed-already", &[("name", existing.clone().into())]));
+                }
+                if let Some(other) = subscriptions.named(&feed.name) {
+                    if named {
+                        return Err(lang.tr(
+                            "feed-name-taken",
+                            &[
+                                ("name", other.name.clone().into()),
+                                ("url", other.url.clone().into()),
+                            ],
+                        ));
+                    }
+                    // A name docbao chose: numbered, as an import does.
+                    feed.name = unique_name(subscriptions, &feed.name);
+                }
+                subscriptions.feeds.push(feed.clone());
+                Ok(())
+            })?;
+            if let Err(why) = added {
+                anyhow::bail!(why);
+            }
+            if let Some(why) = unreachable {
+                eprintln!(
+                    "docbao: {}",
+                    lang.tr(
+                        "feed-unreachable",
+                        &[("url", url.into()), ("why", why.into())]
+                    )
+                );
+            }
             let said = lang.tr(
                 "feed-added",
                 &[
@@ -67,40 +101,39 @@ pub(super) fn feed_command(command: FeedCommand, dir: &Path, lang: Lang) -> anyh
                     ("section", feed.section.clone().into()),
                 ],
             );
-            let added = feeds::update(dir, |subscriptions| {
-                if let Some(existing) = subscriptions.feeds.iter().find(|f| f.url == feed.url) {
-                    return Err(lang.tr("feed-already", &[("name", existing.name.clone().into())]));
-                }
-                if let Some(other) = subscriptions.named(&feed.name) {
-                    return Err(lang.tr(
-                        "feed-name-taken",
-                        &[
-                            ("name", other.name.clone().into()),
-                            ("url", other.url.clone().into()),
-                        ],
-                    ));
-                }
-                subscriptions.feeds.push(feed);
-                Ok(())
-            })?;
-            match added {
-                Ok(()) => writeln!(out, "{said}")?,
-                Err(why) => anyhow::bail!(why),
-            }
+            writeln!(out, "{said}")?;
         }
         FeedCommand::Remove { feed } => {
             let removed = feeds::update(dir, |subscriptions| {
-                subscriptions
-                    .find(&feed)
-                    .map(|i| subscriptions.feeds.remove(i))
+                match subscriptions.matching(&feed)[..] {
+                    [one] => Ok(subscriptions.feeds.remove(one)),
+                    [] => Err(lang.tr("feed-unknown", &[("name", feed.clone().into())])),
+                    ref several => {
+                        // A section of several feeds: which one is for the user to say.
+                        let names: Vec<&str> = several
+                            .iter()
+                            .map(|&i| subscriptions.feeds[i].name.as_str())
+                            .collect();
+                        Err(lang.tr(
+                            "feed-ambiguous",
+                            &[
+                                (
+                                    "section",
+                                    subscriptions.feeds[several[0]].section.clone().into(),
+                                ),
+                                ("names", names.join(", ").into()),
+                            ],
+                        ))
+                    }
+                }
             })?;
             match removed {
-                Some(gone) => writeln!(
+                Ok(gone) => writeln!(
                     out,
                     "{}",
                     lang.tr("feed-removed", &[("name", gone.name.into())])
                 )?,
-                None => anyhow::bail!(lang.tr("feed-unknown", &[("name", feed.into())])),
+                Err(why) => anyhow::bail!(why),
             }
         }
         FeedCommand::List { json } => {
@@ -125,19 +158,13 @@ pub(super) fn feed_command(command: FeedCommand, dir: &Path, lang: Lang) -> anyh
             let (added, known) = feeds::update(dir, |subscriptions| {
                 let (mut added, mut known) = (0, 0);
                 for entry in listed {
-                    if subscriptions.feeds.iter().any(|f| f.url == entry.url) {
+                    if subscriptions.at_address(&entry.url).is_some() {
                         known += 1;
                         continue;
                     }
-                    let mut name =
-                        feeds::clean_name(&entry.name.unwrap_or_else(|| host_of(&entry.url)));
-                    // Two feeds of one name would be one to `fetch NAME` and `remove NAME`.
-                    let base = name.clone();
-                    let mut n = 2;
-                    while subscriptions.named(&name).is_some() {
-                        name = format!("{base} {n}");
-                        n += 1;
-                    }
+                    let name =
+                        feeds::clean_name(&entry.name.unwrap_or_else(|| address_name(&entry.url)));
+                    let name = unique_name(subscriptions, &name);
                     let section = feeds::folder_name(entry.section.as_deref().unwrap_or(&name));
                     subscriptions
                         .feeds
@@ -162,19 +189,33 @@ pub(super) fn feed_command(command: FeedCommand, dir: &Path, lang: Lang) -> anyh
     Ok(())
 }
 
+/// `name`, or, when a feed is called that already, `name 2`, `name 3` …: two feeds of one name
+/// would be one to `fetch NAME` and `remove NAME`.
+fn unique_name(subscriptions: &feeds::Subscriptions, name: &str) -> String {
+    let mut unique = name.to_owned();
+    let mut n = 2;
+    while subscriptions.named(&unique).is_some() {
+        unique = format!("{name} {n}");
+        n += 1;
+    }
+    unique
+}
+
 /// A new subscription to `url`: the feed is fetched once to name it (and found from a page
-/// that names it); one that cannot be reached now is added all the same, named by its host.
+/// that names it); one that cannot be reached now is added all the same, named by its address,
+/// with why it could not be reached.
 fn subscribe(
     url: &str,
     name: Option<String>,
     section: Option<String>,
     lang: Lang,
-) -> anyhow::Result<Feed> {
+) -> anyhow::Result<(Feed, Option<String>)> {
     let url = url.trim();
     if url::Url::parse(url).map_or(true, |u| !matches!(u.scheme(), "http" | "https")) {
         anyhow::bail!(lang.tr("feed-bad-address", &[("url", url.into())]));
     }
     let client = Client::new(Limits::from_env());
+    let mut unreachable = None;
     let (address, title) = match client.get(url, &Validators::default()) {
         Ok(Answer::Fetched(fetched)) => match items::parse(&fetched.body) {
             Ok(parsed) => (url.to_owned(), parsed.title),
@@ -208,27 +249,24 @@ fn subscribe(
         },
         Ok(Answer::NotModified) => (url.to_owned(), None),
         Err(failure) => {
-            eprintln!(
-                "docbao: {}",
-                lang.tr(
-                    "feed-unreachable",
-                    &[("url", url.into()), ("why", failure.say(lang).into())]
-                )
-            );
+            unreachable = Some(failure.say(lang));
             (url.to_owned(), None)
         }
     };
-    let name = feeds::clean_name(&name.or(title).unwrap_or_else(|| host_of(&address)));
+    let name = feeds::clean_name(&name.or(title).unwrap_or_else(|| address_name(&address)));
     let section = feeds::folder_name(section.as_deref().unwrap_or(&name));
-    Ok(Feed::new(&address, &name, &section))
+    Ok((Feed::new(&address, &name, &section), unreachable))
 }
 
-/// The host of an address, to name a feed that names itself nothing.
-fn host_of(address: &str) -> String {
-    url::Url::parse(address)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_owned))
-        .unwrap_or_else(|| address.to_owned())
+/// A name for a feed that names itself nothing: its host and path, without the scheme.
+fn address_name(address: &str) -> String {
+    match url::Url::parse(address) {
+        Ok(u) => {
+            let host = u.host_str().unwrap_or_default();
+            format!("{host}{}", u.path().trim_end_matches('/'))
+        }
+        Err(_) => address.to_owned(),
+    }
 }
 
 /// One feed of `feed list`: its name and section, its address, its last fetch, its error.

@@ -36,6 +36,12 @@ pub fn slug(title: &str) -> String {
             break;
         }
     }
+    // Cut at the last whole word, unless that leaves too little to tell the file.
+    if slug.len() >= SLUG_BYTES
+        && let Some(cut) = slug.rfind('-').filter(|&cut| cut >= SLUG_BYTES / 2)
+    {
+        slug.truncate(cut);
+    }
     slug.trim_end_matches('-').to_owned()
 }
 
@@ -86,10 +92,13 @@ pub fn link_into(existing: &Path, folder: &Path) -> io::Result<Placed> {
     place(existing, folder, &name)
 }
 
-/// Links `from` to the first free name like `name` in `folder`, or finds its bytes there.
+/// Links `from` to the first free name like `name` in `folder`, or finds it there: the same
+/// bytes, or a file from the same address (the article, changed by the user since).
 fn place(from: &Path, folder: &Path, name: &str) -> io::Result<Placed> {
     let (stem, extension) = name.rsplit_once('.').unwrap_or((name, "md"));
     let bytes = fs::read(from)?;
+    let source = source_of(&bytes);
+    let same = |there: &[u8]| there == bytes || source.is_some_and(|s| source_of(there) == Some(s));
     for n in 1..1000 {
         let candidate = match n {
             1 => folder.join(name),
@@ -98,7 +107,7 @@ fn place(from: &Path, folder: &Path, name: &str) -> io::Result<Placed> {
         match fs::hard_link(from, &candidate) {
             Ok(()) => return Ok(Placed::New(candidate)),
             Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {
-                if fs::read(&candidate).is_ok_and(|there| there == bytes) {
+                if fs::read(&candidate).is_ok_and(|there| same(&there)) {
                     return Ok(Placed::There(candidate));
                 }
             }
@@ -109,6 +118,16 @@ fn place(from: &Path, folder: &Path, name: &str) -> io::Result<Placed> {
         io::ErrorKind::AlreadyExists,
         format!("every name like {name} is taken"),
     ))
+}
+
+/// The address an article file says it came from: its `source` line, among the first lines.
+fn source_of(bytes: &[u8]) -> Option<&[u8]> {
+    bytes
+        .split(|&b| b == b'\n')
+        .take(4)
+        .find_map(|line| line.strip_prefix(b"source "))
+        .map(|address| address.trim_ascii())
+        .filter(|address| !address.is_empty())
 }
 
 /// A hash of an article's text that two copies of it share whatever their address: FNV-1a
@@ -155,5 +174,32 @@ mod tests {
         );
         let left: Vec<_> = fs::read_dir(dir.path()).expect("listed").collect();
         assert_eq!(left.len(), 2, "no temporary file is left");
+    }
+
+    #[test]
+    fn an_article_the_user_changed_is_found_by_its_source_and_kept() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let fetched = "date 2025-10-26 Tin\nsource https://a.vn/tin.html\n\nMột đoạn.\n";
+        let first = write_new(dir.path(), "a.md", fetched).expect("written");
+        let changed = fetched.replace("Một đoạn.", "Một đoạn, ghi chú của tôi.");
+        fs::write(first.path(), &changed).expect("changed");
+        assert_eq!(
+            write_new(dir.path(), "a.md", fetched).expect("placed"),
+            Placed::There(first.path().to_owned())
+        );
+        assert_eq!(fs::read_to_string(first.path()).expect("read"), changed);
+        // Another address under the same name is another article.
+        let other = fetched.replace("tin.html", "khac.html");
+        let second = write_new(dir.path(), "a.md", &other).expect("written");
+        assert!(matches!(second, Placed::New(_)), "{second:?}");
+    }
+
+    #[test]
+    fn a_long_headline_is_cut_at_a_word() {
+        let slug = slug(&"Công ước Hà Nội ".repeat(20));
+        assert!(slug.len() <= SLUG_BYTES, "{slug}");
+        assert!(slug.len() > SLUG_BYTES / 2, "{slug}");
+        let words = ["cong", "uoc", "ha", "noi"];
+        assert!(slug.split('-').all(|w| words.contains(&w)), "{slug}");
     }
 }

@@ -109,15 +109,23 @@ pub fn fetch(
     }
     let chosen: Vec<Feed> = match names.is_empty() {
         true => subscriptions.feeds.clone(),
-        false => names
-            .iter()
-            .map(|name| {
-                subscriptions
-                    .find(name)
-                    .map(|i| subscriptions.feeds[i].clone())
-                    .ok_or_else(|| FetchError::Unknown(name.clone()))
-            })
-            .collect::<Result<_, _>>()?,
+        false => {
+            // A section names all its feeds; each feed is fetched once however often named.
+            let mut chosen = Vec::new();
+            for name in names {
+                let found = subscriptions.matching(name);
+                if found.is_empty() {
+                    return Err(FetchError::Unknown(name.clone()));
+                }
+                chosen.extend(found);
+            }
+            chosen.sort_unstable();
+            chosen.dedup();
+            chosen
+                .into_iter()
+                .map(|i| subscriptions.feeds[i].clone())
+                .collect()
+        }
     };
     progress(Progress::Starting {
         names: chosen.iter().map(|f| f.name.clone()).collect(),
@@ -219,9 +227,14 @@ fn save(data: &Path, learnt: Learnt) -> Result<(), StoreError> {
         let Some(feed) = subscriptions.feeds.iter_mut().find(|f| f.url == learnt.url) else {
             return;
         };
+        // Pages left to try again: the next fetch must get the feed whole, not "not
+        // modified", to see their items again.
+        let pages_left = matches!(learnt.outcome.failure, Some(Failure::Pages { .. }));
         if let Some(validators) = learnt.validators {
-            feed.etag = validators.etag;
-            feed.last_modified = validators.last_modified;
+            (feed.etag, feed.last_modified) = match pages_left {
+                true => (None, None),
+                false => (validators.etag, validators.last_modified),
+            };
         }
         feed.last_fetch = Some(store::now_rfc3339());
         feed.last_new = learnt.outcome.new + learnt.outcome.linked;
@@ -346,8 +359,9 @@ impl FeedRun<'_> {
         if item.author.is_some() {
             about.author = item.author.clone();
         }
-        if item.link.is_some() {
-            about.source = item.link.clone();
+        if address.is_some() {
+            // Without tracking parameters: the same address whichever feed brought it.
+            about.source = address.clone();
         }
         let text: String = article_text(&extracted).nfc().collect();
         let hash = text_hash(&body_of(&extracted));

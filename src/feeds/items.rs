@@ -51,7 +51,13 @@ pub fn parse(body: &[u8]) -> Result<Parsed, Failure> {
         .build();
     let feed = parser.parse(body).map_err(|err| Failure::NotFeed {
         page: looks_like_page(body),
-        detail: one_line(&err.to_string()),
+        // The parser's message quotes the tags it met (`expected `</item>``): kept, not
+        // taken for markup.
+        detail: err
+            .to_string()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
     })?;
     let items = feed
         .entries

@@ -125,16 +125,30 @@ pub enum Failure {
 }
 
 impl Subscriptions {
-    /// The feed named `key`: by address, else by name or section, in any case and either
+    /// The feeds `key` names: the one at that address (tracking parameters and all), else the
+    /// one of that name, else every feed of that section; names in any case and either
     /// Unicode form (a name typed composed finds one a feed gave decomposed).
-    pub fn find(&self, key: &str) -> Option<usize> {
+    pub fn matching(&self, key: &str) -> Vec<usize> {
         let key = key.trim();
         let same = |a: &str| comparable(a) == comparable(key);
+        if let Some(at) = self.at_address(key) {
+            return vec![at];
+        }
+        if let Some(at) = self.feeds.iter().position(|f| same(&f.name)) {
+            return vec![at];
+        }
+        (0..self.feeds.len())
+            .filter(|&i| same(&self.feeds[i].section))
+            .collect()
+    }
+
+    /// The feed subscribed at `url`, or at the same address but for tracking parameters, a
+    /// fragment or the case of its host.
+    pub fn at_address(&self, url: &str) -> Option<usize> {
+        let wanted = items::canonical(url);
         self.feeds
             .iter()
-            .position(|f| f.url == key)
-            .or_else(|| self.feeds.iter().position(|f| same(&f.name)))
-            .or_else(|| self.feeds.iter().position(|f| same(&f.section)))
+            .position(|f| f.url == url || items::canonical(&f.url) == wanted)
     }
 
     /// Whether a feed is called `name` already (by name, in any case and form).

@@ -211,7 +211,7 @@ list-none-skipped = No articles in { $folder }: { $count ->
     [one] 1 file
    *[other] { $count } files
 } skipped ({ $key } shows why).
-list-none = No articles in { $folder }. docbao reads *.txt and *.md files, in subfolders too.
+list-none = No articles in { $folder }. docbao reads *.txt, *.md and saved web pages (*.html), in subfolders too.
 list-no-match-so-far = No article matches so far: the rest is being indexed. { $back } shows them all.
 list-no-unread-match = No unread article matches. { $unread } shows the read ones too, { $back } clears the search.
 list-no-match = No article matches. { $back } shows them all.
@@ -326,7 +326,7 @@ cli-damaged = { $count ->
 } damaged in the catalog cache, read from their files ({ $then })
 cli-damaged-stored-anew = stored anew next time
 cli-damaged-clear = `docbao cache --clear` rebuilds the cache
-cli-no-articles = no articles in { $folder }: docbao reads *.txt and *.md files, in subfolders too
+cli-no-articles = no articles in { $folder }: docbao reads *.txt, *.md and saved web pages (*.html), in subfolders too
 cli-ambiguous = { $key } names { $count } articles in { $folder }: { $ids }; give one of these ids
 cli-cannot-show = cannot show { $key }: { $problem }
 cli-no-article = no article { $key } in { $folder }
@@ -468,8 +468,12 @@ feed-added = subscribed to { $name }: its articles go into { $section }/ (fetch 
 feed-already = already subscribed, as { $name }
 feed-removed = unsubscribed from { $name }; the articles it brought stay where they are
 feed-unknown = no feed called { $name } (see `docbao feed list`)
+feed-ambiguous = { $section } is the section of several feeds ({ $names }): name the one to remove
 feed-none = no feeds yet: add one with `docbao feed add URL`
-feed-imported = { $added } feeds added, { $known } already there
+feed-imported = { $added ->
+    [one] one feed added
+   *[other] { $added } feeds added
+}, { $known } already there
 feed-bad-address = { $url } is not a web address (http:// or https://)
 feed-not-a-feed = cannot subscribe to { $url }: { $why }
 feed-page-names-none = { $url } is a web page that names no feed
