@@ -30,5 +30,6 @@ mod search;
 mod search_keys;
 mod sections;
 mod shell;
+mod syllable_index;
 mod theme;
 mod trial;

@@ -12,6 +12,7 @@ mod refresh;
 mod scan;
 pub mod sections;
 mod stored;
+pub mod syllables;
 
 use std::cmp::Reverse;
 use std::io;
@@ -161,6 +162,8 @@ pub struct Catalog {
     indexed: usize,
     /// Where each id is, made the first time an id is looked up.
     ids: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
+    /// Its syllable index, once the indexer has made it (searches scan until then).
+    syllables: std::sync::OnceLock<std::sync::Arc<syllables::Syllables>>,
 }
 
 /// Two catalogs are equal when they list the same files, as read at the same stamps.
@@ -195,6 +198,7 @@ impl Catalog {
             origin,
             folder: String::new(),
             ids: std::sync::OnceLock::new(),
+            syllables: std::sync::OnceLock::new(),
         }
     }
 
@@ -318,6 +322,27 @@ impl Catalog {
     /// How many articles are indexed: those a catalog search looks at.
     pub fn indexed(&self) -> usize {
         self.indexed
+    }
+
+    /// Its syllable index, once made.
+    pub fn syllables(&self) -> Option<&std::sync::Arc<syllables::Syllables>> {
+        self.syllables.get()
+    }
+
+    /// A copy of it without its syllable index, whose searches scan every article: the index's
+    /// oracle in tests, and its baseline in the bench.
+    pub fn without_syllables(&self) -> Catalog {
+        let copy = self.clone();
+        Catalog {
+            syllables: std::sync::OnceLock::new(),
+            ..copy
+        }
+    }
+
+    /// Gives it its syllable index (made for it: see [`syllables::Syllables::of`]); one it
+    /// has already is kept.
+    pub fn set_syllables(&self, index: std::sync::Arc<syllables::Syllables>) {
+        let _ = self.syllables.set(index);
     }
 
     /// What the catalog was read from, for titles and messages.

@@ -8,10 +8,12 @@ use memchr::memmem;
 use rayon::prelude::*;
 
 use super::Query;
+use super::candidates;
 use super::hits::ArticleHits;
 use super::needles::{Needle, Needles, first_match, ruled_out};
 use super::rank::{RANKED_UP_TO, rank};
 use super::stored::{StoredArticle, afresh, with_folded, with_stored, with_stored_from};
+use crate::catalog::syllables::Syllables;
 use crate::catalog::{Catalog, Span, Stored, Summary};
 use crate::text::grams;
 
@@ -101,15 +103,20 @@ pub fn search_catalog(
             searched,
         });
     }
-    let all: Vec<Found>;
-    let candidates = match within {
-        Some(found) => found,
-        None => {
-            all = (0..catalog.entries().len())
-                .map(|index| Found { index, from: 0 })
-                .collect();
-            &all
-        }
+    // The syllable index, once made, says which articles may match; the rest are not looked
+    // at. Those it gives are searched as every article would be, but for what it knows for
+    // certain (see `Known`), so the results are the same.
+    let asked = catalog.syllables().and_then(|index| ask(index, query));
+    let candidates: Vec<(Found, Known)> = match (within, asked) {
+        (Some(found), None) => found.iter().map(|&f| (f, Known::default())).collect(),
+        (Some(found), Some(asked)) => found
+            .iter()
+            .filter_map(|&f| Some((f, asked.known(f.index)?)))
+            .collect(),
+        (None, Some(asked)) => asked.all(),
+        (None, None) => (0..catalog.entries().len())
+            .map(|index| (Found { index, from: 0 }, Known::default()))
+            .collect(),
     };
     let searching = Searching {
         query,
@@ -121,12 +128,12 @@ pub fn search_catalog(
     // One pool, work stealing: a long article holds up only itself, not a whole chunk.
     let mut hits: Vec<ArticleHits> = candidates
         .par_iter()
-        .filter_map(|&Found { index, from }| {
+        .filter_map(|&(Found { index, from }, known)| {
             // Once stale, the rest is skipped and the whole dropped below.
             if stale() {
                 return None;
             }
-            searching.article(catalog, index, from)
+            searching.article(catalog, index, from, known)
         })
         .collect();
     if stale() {
@@ -179,17 +186,32 @@ impl Searching<'_> {
     /// it; `None` when it does not, or is not indexed yet (left to the search after it is).
     /// When what was stored of it is damaged, it is searched in parts made afresh from its
     /// file, so that what is found is what a catalog read without the cache finds.
-    fn article(&self, catalog: &Catalog, index: usize, from: usize) -> Option<ArticleHits> {
+    fn article(
+        &self,
+        catalog: &Catalog,
+        index: usize,
+        from: usize,
+        known: Known,
+    ) -> Option<ArticleHits> {
         let entry = catalog.entries().get(index)?;
         let stored = entry.stored()?;
         let title_range = entry.title_range.as_ref();
-        match self.stored(index, stored, entry.shown_start, title_range, from) {
+        match self.stored(index, stored, entry.shown_start, title_range, from, known) {
             Ok(hit) => hit,
             Err(Damaged) => {
                 let article = catalog.article(index).ok()?;
                 let stored = afresh(&article)?;
                 let title_range = article.title_range.as_ref();
-                let hit = self.stored(index, &stored, article.shown_start, title_range, from);
+                // Read afresh: nothing is taken for known.
+                let unknown = Known::default();
+                let hit = self.stored(
+                    index,
+                    &stored,
+                    article.shown_start,
+                    title_range,
+                    from,
+                    unknown,
+                );
                 hit.ok().flatten()
             }
         }
@@ -204,6 +226,7 @@ impl Searching<'_> {
         shown_start: usize,
         title_range: Option<&Range<usize>>,
         from: usize,
+        known: Known,
     ) -> Result<Option<ArticleHits>, Damaged> {
         // Whether it matches comes from the summary, in memory: most articles that cannot
         // hold the query are ruled out by their signature, and the head of the folded text
@@ -212,7 +235,7 @@ impl Searching<'_> {
         // matched, a chunk first; all of it only when more than the first match is wanted;
         // the text only when case or accents matter.
         let summary = stored.summary().ok_or(Damaged)?;
-        if self.needles.ruled_out(summary.grams) {
+        if !known.words && self.needles.ruled_out(summary.grams) {
             return Ok(None);
         }
         let (first, phrase, folded) = match !self.exact || self.few {
@@ -225,20 +248,23 @@ impl Searching<'_> {
                 let holds = phrase.is_none_or(|p| p.occurs(folded.bytes()));
                 (first, holds, Some(folded))
             }
-            false => match self.scan(stored, &summary, from)? {
+            // All known: nothing to read.
+            false if known.words && (self.phrase.is_none() || known.phrase.is_some()) => {
+                (0, known.phrase.unwrap_or(true), None)
+            }
+            false => match self.scan(stored, &summary, from, known)? {
                 Some((first, holds)) => (first, holds, None),
                 None => return Ok(None),
             },
         };
+        let (title_count, title_score) = self.needles.title(self.phrase.as_ref(), summary.title);
         let mut hit = ArticleHits {
             index,
-            title_count: self.needles.count(summary.title),
+            title_count,
             count: None,
             from: first,
             phrase,
-            title_score: self
-                .needles
-                .title_score(self.phrase.as_ref(), summary.title),
+            title_score,
             placed: None,
         };
         if self.exact {
@@ -272,25 +298,30 @@ impl Searching<'_> {
         stored: &Stored,
         summary: &Summary<'_>,
         from: usize,
+        known: Known,
     ) -> Result<Option<(usize, bool)>, Damaged> {
         let words = &self.needles.needles;
         let single = words.len() == 1;
+        // What the index knows is not looked for: each word (where the first match is stays
+        // not known, 0), and the phrase.
+        let words_seen = known.words.then_some(Some(0));
+        let phrase_seen = known.phrase.map(|holds| holds.then_some(0));
         // The phrase is looked for only where the signature says it may be.
         let phrase = self
             .phrase
             .as_ref()
-            .filter(|p| !ruled_out(summary.grams, &p.probe));
+            .filter(|p| phrase_seen.is_some() || !ruled_out(summary.grams, &p.probe));
         let mut looks: Vec<Look<'_, '_>> = words
             .iter()
             .map(|needle| Look {
                 needle,
                 from: if single { from } else { 0 },
-                seen: None,
+                seen: words_seen,
             })
             .chain(phrase.map(|needle| Look {
                 needle,
                 from: 0,
-                seen: None,
+                seen: phrase_seen,
             }))
             .collect();
         // Enough bytes past a place to tell whether a match starting there fits.
@@ -336,6 +367,91 @@ impl Searching<'_> {
         };
         Ok(Some((first, holds)))
     }
+}
+
+/// What the syllable index knows of an article before it is read.
+#[derive(Debug, Clone, Copy, Default)]
+struct Known {
+    /// Every word of the query is in it where the word setting wants.
+    words: bool,
+    /// Whether it holds the whole query as a phrase, when the index can tell.
+    phrase: Option<bool>,
+}
+
+/// What the syllable index answers for a query.
+struct Asked<'s> {
+    /// The articles it holds that hold every word (or the phrase), in catalog order.
+    holding: Vec<usize>,
+    /// Whether those surely match (when neither case nor accents matter).
+    sure: bool,
+    /// Those of them that hold the whole query as a phrase, when it can tell (words in any
+    /// order).
+    phrase: Option<Vec<usize>>,
+    /// The articles it does not hold: searched as every article is.
+    uncovered: &'s [usize],
+}
+
+impl Asked<'_> {
+    /// What is known of article `index`; `None` when it cannot match.
+    fn known(&self, index: usize) -> Option<Known> {
+        if self.holding.binary_search(&index).is_ok() {
+            return Some(Known {
+                words: self.sure,
+                phrase: match (&self.phrase, self.sure) {
+                    (Some(phrase), true) => Some(phrase.binary_search(&index).is_ok()),
+                    _ => None,
+                },
+            });
+        }
+        self.uncovered
+            .binary_search(&index)
+            .is_ok()
+            .then(Known::default)
+    }
+
+    /// Every article that may match, in catalog order, with what is known of it: the lists
+    /// merged in one pass (a quarter of a million results make a search of each too slow).
+    fn all(&self) -> Vec<(Found, Known)> {
+        let found = |index| Found { index, from: 0 };
+        let mut all = Vec::with_capacity(self.holding.len() + self.uncovered.len());
+        let mut uncovered = self.uncovered.iter().copied().peekable();
+        let phrase = self.phrase.as_deref().filter(|_| self.sure);
+        let mut phrased = phrase.unwrap_or_default().iter().copied().peekable();
+        for &index in &self.holding {
+            while let Some(other) = uncovered.next_if(|&u| u < index) {
+                all.push((found(other), Known::default()));
+            }
+            while phrased.next_if(|&p| p < index).is_some() {}
+            let known = Known {
+                words: self.sure,
+                phrase: phrase.map(|_| phrased.peek() == Some(&index)),
+            };
+            all.push((found(index), known));
+        }
+        all.extend(uncovered.map(|other| (found(other), Known::default())));
+        all
+    }
+}
+
+/// What the syllable index says of `query`; `None` when it can say nothing (a query matched
+/// anywhere inside words, say).
+fn ask<'s>(index: &'s Syllables, query: &Query) -> Option<Asked<'s>> {
+    let holding = index.holding(&candidates::wanted(query))?;
+    let exact = !query.case_sensitive() && !query.accent_sensitive();
+    let sure = exact && query.needles().into_iter().all(candidates::exact);
+    let phrase = match query.any_order() && sure && candidates::exact(query) {
+        true => {
+            let whole = Query::new(&query.text, query.options);
+            index.holding(&candidates::wanted(&whole))
+        }
+        false => None,
+    };
+    Some(Asked {
+        holding,
+        sure,
+        phrase,
+        uncovered: index.uncovered(),
+    })
 }
 
 /// A needle being looked for in an article's folded text, a read at a time.

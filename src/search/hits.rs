@@ -25,7 +25,9 @@ pub struct ArticleHits {
     /// it, and placing always does.
     pub count: Option<usize>,
     /// Where in the article's folded text its first match starts (0 when not known, or when
-    /// the words may come in any order): a query extending this one cannot match before it.
+    /// the words may come in any order; the syllable index tells that an article matches
+    /// without reading as far as its first match): a query extending this one cannot match
+    /// before it.
     pub from: usize,
     /// Whether it holds the query as a phrase (always, for a phrase): a search of words in
     /// any order ranks those first.

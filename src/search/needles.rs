@@ -93,15 +93,20 @@ impl<'q> Needles<'q> {
         Some(first)
     }
 
-    /// How well a folded title matches: 100 for the phrase in it (any query holding it), and
-    /// one for each word in it.
-    pub(super) fn title_score(&self, phrase: Option<&Needle<'_>>, title: &[u8]) -> usize {
-        let words = self.needles.iter().filter(|n| n.occurs(title)).count();
+    /// How often the query occurs in a folded title (as [`Needles::count`]) and how well it
+    /// matches (for ranking: 100 for the phrase in it, any query holding it, and one for each word in it), in one pass of each word.
+    pub(super) fn title(&self, phrase: Option<&Needle<'_>>, title: &[u8]) -> (usize, usize) {
+        let (mut total, mut words) = (0, 0);
+        for needle in &self.needles {
+            let n = count(&needle.finder, needle.query, title);
+            total += n;
+            words += usize::from(n > 0);
+        }
         let whole = match phrase {
             Some(phrase) => phrase.occurs(title),
             None => words > 0,
         };
-        usize::from(whole) * 100 + words
+        (total.min(COUNT_CAP), usize::from(whole) * 100 + words)
     }
 
     /// How often the query occurs in folded `haystack`: the phrase, or its words together, up

@@ -7,6 +7,7 @@ pub mod mojibake;
 pub mod normalize;
 pub mod sieve;
 pub mod snippet;
+pub mod syllables;
 pub mod width;
 pub mod words;
 pub mod wrap;

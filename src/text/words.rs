@@ -29,12 +29,12 @@ pub fn word_edge(before: Option<char>, after: Option<char>) -> bool {
 }
 
 /// Whether `c` is part of a word: a letter, a digit, or a mark on one.
-fn in_word(c: char) -> bool {
+pub(crate) fn in_word(c: char) -> bool {
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
 
 /// Whether `c` is of a script written without spaces between words.
-fn spaceless(c: char) -> bool {
+pub(crate) fn spaceless(c: char) -> bool {
     matches!(u32::from(c),
         0x0E00..=0x0EFF // Thai, Lao
         | 0x1000..=0x109F // Myanmar

@@ -31,6 +31,7 @@ use std::time::Duration;
 
 pub use read::{Cached, load, load_head};
 pub use write::{save, write_segment_file};
+pub(crate) use write::{unique, write_atomically};
 
 use crate::io_error::describe_io;
 

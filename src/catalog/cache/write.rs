@@ -175,7 +175,7 @@ fn segment_header() -> [u8; SEGMENT_HEADER] {
 }
 
 /// A name no other writer, in this process or another, will use.
-fn unique(prefix: &str) -> String {
+pub(crate) fn unique(prefix: &str) -> String {
     static SERIAL: AtomicU64 = AtomicU64::new(0);
     let nanos = SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
@@ -209,7 +209,7 @@ fn write_segment(dir: &Path, bytes: &[u8]) -> Result<String, CacheError> {
 }
 
 /// Writes a file whole under a temporary name, then renames it into place.
-fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), CacheError> {
+pub(crate) fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), CacheError> {
     let temp = dir.join(unique(".tmp-"));
     let written = fs::File::create(&temp).and_then(|mut file| file.write_all(bytes));
     if let Err(err) = written {

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use super::listing::{Walk, first_line_entry, stamp};
 use super::{Job, Progress, Update};
 use crate::catalog::read::read_all;
+use crate::catalog::syllables::Syllables;
 use crate::catalog::{
     Article, Built, Catalog, Entry, Listed, Note, Problem, Segment, SegmentBuilder, Stamp, Stored,
     cache, sort,
@@ -162,7 +163,7 @@ impl Job {
                 progress: done,
                 parsed: 0,
             });
-            self.check_stored(&previous, self.dir.is_some(), send);
+            self.check_stored(&previous, None, self.dir.is_some(), send);
             return previous;
         }
         let kept: Vec<Entry> = kept.into_iter().cloned().collect();
@@ -321,7 +322,7 @@ impl Job {
         {
             send(Update::Note(Note::CacheNotWritten { why: err.brief() }));
         }
-        self.check_stored(&catalog, cache_ok, send);
+        self.check_stored(&catalog, Some(&previous), cache_ok, send);
         catalog
     }
 
@@ -329,7 +330,13 @@ impl Job {
     /// folded text and text checked against their checksums (which also brings the summaries
     /// into memory). Damaged articles are read from their files meanwhile, and dropped from
     /// the cache (when it can be written) so that the next start indexes them again.
-    fn check_stored(&self, catalog: &Catalog, cache_ok: bool, send: &dyn Fn(Update)) {
+    fn check_stored(
+        &self,
+        catalog: &Catalog,
+        previous: Option<&Catalog>,
+        cache_ok: bool,
+        send: &dyn Fn(Update),
+    ) {
         catalog.entries().par_iter().for_each(|entry| {
             if !self.stop.load(Ordering::Relaxed)
                 && let Some(stored) = entry.stored()
@@ -337,6 +344,14 @@ impl Job {
                 stored.check_parts();
             }
         });
+        // The syllable index, brought up to date from the last catalog's: only the articles
+        // no part holds are read (all of them the first time).
+        if catalog.syllables().is_none() && !self.stop.load(Ordering::Relaxed) {
+            let dir = self.dir.as_deref().filter(|_| cache_ok);
+            let before = previous.and_then(Catalog::syllables).map(|s| &**s);
+            let index = Syllables::update(before, catalog, dir);
+            catalog.set_syllables(Arc::new(index));
+        }
         let damaged = catalog.damaged();
         if damaged.is_empty() || self.stop.load(Ordering::Relaxed) {
             return;
