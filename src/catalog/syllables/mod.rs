@@ -141,7 +141,8 @@ impl Syllables {
     }
 
     /// The catalog's articles that a part holds and that hold everything `wanted` asks, in
-    /// catalog order; `None` when `wanted` is empty. Articles no part holds are left out (see
+    /// catalog order; `None` when `wanted` is empty, or a part's postings cannot be read (the
+    /// search then scans). Articles no part holds are left out (see
     /// [`Syllables::uncovered`]).
     pub fn holding(&self, wanted: &[Wanted<'_>]) -> Option<Vec<usize>> {
         use rayon::prelude::*;
@@ -149,13 +150,13 @@ impl Syllables {
             return None;
         }
         let keys: Vec<(Vec<u8>, bool)> = wanted.iter().map(key_of).collect();
-        let found: Vec<Vec<usize>> = (0..self.parts.len())
+        let found: Option<Vec<Vec<usize>>> = (0..self.parts.len())
             .into_par_iter()
             .map(|p| {
                 let part = &self.parts[p];
                 let mut within: Option<RoaringBitmap> = None;
                 for (key, prefix) in &keys {
-                    let holding = part.lookup(key, *prefix);
+                    let holding = part.lookup(key, *prefix)?;
                     within = Some(match within {
                         Some(within) => within & holding,
                         None => holding,
@@ -165,16 +166,18 @@ impl Syllables {
                     }
                 }
                 let places = &self.places[p];
-                within
-                    .unwrap_or_default()
-                    .iter()
-                    .filter_map(|doc| places.get(doc as usize).copied())
-                    .filter(|&at| at != NONE)
-                    .map(|at| at as usize)
-                    .collect()
+                Some(
+                    within
+                        .unwrap_or_default()
+                        .iter()
+                        .filter_map(|doc| places.get(doc as usize).copied())
+                        .filter(|&at| at != NONE)
+                        .map(|at| at as usize)
+                        .collect(),
+                )
             })
             .collect();
-        let mut all: Vec<usize> = found.into_iter().flatten().collect();
+        let mut all: Vec<usize> = found?.into_iter().flatten().collect();
         all.sort_unstable();
         Some(all)
     }
@@ -224,9 +227,14 @@ impl Syllables {
         }
         again.sort_unstable();
         for block in again.chunks(BLOCK) {
-            let part = Arc::new(build(catalog, block));
+            let part = build(catalog, block);
             let name = dir.and_then(|dir| save_part(dir, &part));
-            kept.push((part, name));
+            // Once written, its postings are read from the file rather than kept.
+            let part = match (dir, &name) {
+                (Some(dir), Some(name)) => part.from_file(&dir.join(name)),
+                _ => part,
+            };
+            kept.push((Arc::new(part), name));
         }
         if let Some(dir) = dir {
             save_list(dir, &kept);

@@ -17,12 +17,26 @@ pub(super) const SYLLABLE: u8 = b's';
 pub(super) const PAIR: u8 = b'p';
 
 /// A dictionary value with this bit set holds its one article inline, in the low 32 bits;
-/// without it, where the term's bitmap starts among the postings.
+/// without it, where the term's bitmap starts among the postings (the low 40 bits) and how long
+/// it is (the next 23: a part's articles fit one roaring container, at most 8 KiB).
 const ONE: u64 = 1 << 63;
+const OFFSET_BITS: u32 = 40;
+
+/// A dictionary value for a bitmap `len` bytes long at `at` among the postings.
+fn bitmap_value(at: u64, len: usize) -> u64 {
+    (len as u64) << OFFSET_BITS | at
+}
+
+/// Where a bitmap value's bitmap lies among the postings.
+fn bitmap_range(value: u64) -> Range<usize> {
+    let at = (value & ((1 << OFFSET_BITS) - 1)) as usize;
+    let len = ((value & !ONE) >> OFFSET_BITS) as usize;
+    at..at + len
+}
 
 const MAGIC: &[u8; 8] = b"DOCBAOSY";
 /// Version of a part's layout; another is rebuilt.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// An article a part was built from: its id in the catalog, as read at a stamp.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +55,43 @@ pub struct Part {
     /// to the scan.
     pub(super) unread: Vec<u32>,
     terms: fst::Map<Vec<u8>>,
-    postings: Vec<u8>,
+    postings: Postings,
+}
+
+/// Where a part's postings are: in memory while it has no file, else in its file, read a
+/// term's run at a time (they are most of a part, and a search reads few of them).
+enum Postings {
+    Memory(Vec<u8>),
+    File {
+        file: std::fs::File,
+        /// Where they start in the file.
+        start: u64,
+        len: usize,
+    },
+}
+
+impl Postings {
+    fn len(&self) -> usize {
+        match self {
+            Postings::Memory(bytes) => bytes.len(),
+            Postings::File { len, .. } => *len,
+        }
+    }
+
+    /// The bytes of `range`; `None` when they cannot be read.
+    fn read(&self, range: Range<usize>) -> Option<std::borrow::Cow<'_, [u8]>> {
+        match self {
+            Postings::Memory(bytes) => bytes.get(range).map(std::borrow::Cow::Borrowed),
+            Postings::File { file, start, len } => {
+                if range.end > *len || range.start > range.end {
+                    return None;
+                }
+                let mut bytes = vec![0; range.len()];
+                read_exact_at(file, &mut bytes, start + range.start as u64).ok()?;
+                Some(std::borrow::Cow::Owned(bytes))
+            }
+        }
+    }
 }
 
 impl std::fmt::Debug for Part {
@@ -108,12 +158,12 @@ fn merge(mut chunks: Vec<&[Terms]>) -> Merged {
         let value = match list[..] {
             [one] => ONE | u64::from(one),
             _ => {
-                let at = postings.len() as u64;
+                let at = postings.len();
                 let bitmap =
                     RoaringBitmap::from_sorted_iter(list.iter().copied()).unwrap_or_default();
                 // Writing to a Vec cannot fail.
                 let _ = bitmap.serialize_into(&mut postings);
-                at
+                bitmap_value(at as u64, postings.len() - at)
             }
         };
         keys.push((key, value));
@@ -230,7 +280,7 @@ impl Part {
             docs,
             unread,
             terms: fst::Map::new(bytes).unwrap_or_default(),
-            postings,
+            postings: Postings::Memory(postings),
         }
     }
 
@@ -250,39 +300,41 @@ impl Part {
     }
 
     /// The articles holding term `key` (kind byte first), or every term it begins when
-    /// `prefix`.
-    pub(super) fn lookup(&self, key: &[u8], prefix: bool) -> RoaringBitmap {
-        let mut found = RoaringBitmap::new();
-        if !prefix {
-            if let Some(value) = self.terms.get(key) {
-                self.add(value, &mut found);
-            }
-            return found;
-        }
+    /// `prefix`; `None` when its postings cannot be read (the file changed under docbao).
+    pub(super) fn lookup(&self, key: &[u8], prefix: bool) -> Option<RoaringBitmap> {
         use fst::{IntoStreamer, Streamer};
-        let mut end = key.to_vec();
-        let mut stream = match increment(&mut end) {
-            true => self.terms.range().ge(key).lt(&end).into_stream(),
-            false => self.terms.range().ge(key).into_stream(),
+        let mut values = Vec::new();
+        if !prefix {
+            values.extend(self.terms.get(key));
+        } else {
+            let mut end = key.to_vec();
+            let mut stream = match increment(&mut end) {
+                true => self.terms.range().ge(key).lt(&end).into_stream(),
+                false => self.terms.range().ge(key).into_stream(),
+            };
+            while let Some((_, value)) = stream.next() {
+                values.push(value);
+            }
+        }
+        let mut found = RoaringBitmap::new();
+        let (ones, bitmaps): (Vec<u64>, Vec<u64>) = values.into_iter().partition(|v| v & ONE != 0);
+        found.extend(ones.into_iter().map(|v| v as u32));
+        // The terms of a prefix are neighbours in the dictionary, and so are their bitmaps among
+        // the postings: one read brings them all.
+        let ranges: Vec<Range<usize>> = bitmaps.into_iter().map(bitmap_range).collect();
+        let (Some(first), Some(last)) = (
+            ranges.iter().map(|r| r.start).min(),
+            ranges.iter().map(|r| r.end).max(),
+        ) else {
+            return Some(found);
         };
-        while let Some((_, value)) = stream.next() {
-            self.add(value, &mut found);
+        let bytes = self.postings.read(first..last)?;
+        for range in ranges {
+            let bitmap = bytes.get(range.start - first..range.end - first)?;
+            // Checked, not trusted: the file may have changed since its checksum was read.
+            found |= RoaringBitmap::deserialize_from(bitmap).ok()?;
         }
-        found
-    }
-
-    fn add(&self, value: u64, into: &mut RoaringBitmap) {
-        if value & ONE != 0 {
-            into.insert(value as u32);
-            return;
-        }
-        let Some(bytes) = self.postings.get(value as usize..) else {
-            return;
-        };
-        // Checked with the whole file when it was read.
-        if let Ok(bitmap) = RoaringBitmap::deserialize_unchecked_from(bytes) {
-            *into |= bitmap;
-        }
+        Some(found)
     }
 
     /// The part as a file's bytes: magic, version, CRC-32 of the rest, the articles, the
@@ -305,7 +357,9 @@ impl Part {
         let terms = self.terms.as_fst().as_bytes();
         body.extend_from_slice(&(terms.len() as u64).to_le_bytes());
         body.extend_from_slice(terms);
-        body.extend_from_slice(&self.postings);
+        if let Postings::Memory(postings) = &self.postings {
+            body.extend_from_slice(postings);
+        }
         let mut bytes = Vec::with_capacity(body.len() + 16);
         bytes.extend_from_slice(MAGIC);
         put_u32(&mut bytes, VERSION);
@@ -354,14 +408,49 @@ impl Part {
             docs,
             unread,
             terms,
-            postings: r.bytes.to_vec(),
+            postings: Postings::Memory(r.bytes.to_vec()),
         })
     }
 
-    /// Reads a part file.
+    /// Reads a part file, checked whole; its postings are then read from the file as they are
+    /// wanted, not kept.
     pub fn read(path: &Path) -> Result<Part, Unusable> {
-        let bytes = std::fs::read(path).map_err(|_| Unusable)?;
-        Part::from_bytes(&bytes)
+        let mut file = std::fs::File::open(path).map_err(|_| Unusable)?;
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut file, &mut bytes).map_err(|_| Unusable)?;
+        let mut part = Part::from_bytes(&bytes)?;
+        if cfg!(not(unix)) {
+            return Ok(part);
+        }
+        let len = part.postings.len();
+        part.postings = Postings::File {
+            file,
+            start: (bytes.len() - len) as u64,
+            len,
+        };
+        Ok(part)
+    }
+
+    /// The same part read from its file from now on (see [`Part::read`]), once written there.
+    pub fn from_file(self, path: &Path) -> Part {
+        if cfg!(not(unix)) {
+            return self;
+        }
+        match (&self.postings, std::fs::File::open(path)) {
+            (Postings::Memory(bytes), Ok(file)) => {
+                let len = bytes.len();
+                let total = file.metadata().map_or(0, |m| m.len());
+                Part {
+                    postings: Postings::File {
+                        file,
+                        start: total.saturating_sub(len as u64),
+                        len,
+                    },
+                    ..self
+                }
+            }
+            _ => self,
+        }
     }
 }
 
@@ -375,6 +464,18 @@ fn increment(key: &mut Vec<u8>) -> bool {
         }
     }
     false
+}
+
+/// Reads exactly `buffer.len()` bytes of `file` from `offset`, without moving its cursor.
+#[cfg(unix)]
+fn read_exact_at(file: &std::fs::File, buffer: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buffer, offset)
+}
+
+/// Elsewhere postings are read whole into memory (see `Part::read` callers): no file read.
+#[cfg(not(unix))]
+fn read_exact_at(_: &std::fs::File, _: &mut [u8], _: u64) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
 }
 
 fn put_u32(into: &mut Vec<u8>, n: u32) {
@@ -423,7 +524,10 @@ mod tests {
         let part = Part::build(docs, |i| (i < 3).then(|| texts[i].to_owned()));
         assert_eq!(part.unread, [3]);
         let ask = |part: &Part, key: &str, prefix| -> Vec<u32> {
-            part.lookup(key.as_bytes(), prefix).iter().collect()
+            let found = part
+                .lookup(key.as_bytes(), prefix)
+                .expect("postings readable");
+            found.iter().collect()
         };
         assert_eq!(ask(&part, "snoi", false), [0, 1]);
         assert_eq!(ask(&part, "sthu", false), [0, 2]);
@@ -440,5 +544,18 @@ mod tests {
         let mut flipped = bytes.clone();
         flipped[bytes.len() / 2] ^= 1;
         assert!(Part::from_bytes(&flipped).is_err());
+
+        // From a file, the postings are read as wanted; a file cut short after it was
+        // checked gives no answer rather than a wrong one.
+        let dir = tempfile::tempdir().expect("a folder");
+        let path = dir.path().join("syl-a.bin");
+        std::fs::write(&path, &bytes).expect("written");
+        let from_file = Part::read(&path).expect("read");
+        assert_eq!(ask(&from_file, "sth", true), [0, 2]);
+        assert_eq!(ask(&from_file, "snoi", false), [0, 1]);
+        let written = part.from_file(&path);
+        assert_eq!(ask(&written, "pthu t", true), [0]);
+        std::fs::write(&path, &bytes[..bytes.len() - 40]).expect("cut short");
+        assert!(from_file.lookup(b"sth", true).is_none());
     }
 }
