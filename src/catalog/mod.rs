@@ -13,6 +13,7 @@ mod scan;
 pub mod sections;
 mod stored;
 pub mod syllables;
+mod titles;
 
 use std::cmp::Reverse;
 use std::io;
@@ -26,6 +27,7 @@ pub use read::{MAX_FILE_BYTES, Sifted};
 pub use refresh::{CacheUse, Opened};
 pub use scan::{Listed, Stamp};
 pub use stored::{Built, CHUNK, HEAD, Parts, Segment, SegmentBuilder, Span, Stored, Summary, Text};
+pub use titles::FoldedTitles;
 
 use crate::io_error::describe_io;
 use crate::text::collate;
@@ -164,6 +166,8 @@ pub struct Catalog {
     ids: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
     /// Its syllable index, once the indexer has made it (searches scan until then).
     syllables: std::sync::OnceLock<std::sync::Arc<syllables::Syllables>>,
+    /// Every article's folded title, made the first time a search wants them.
+    titles: std::sync::OnceLock<FoldedTitles>,
 }
 
 /// Two catalogs are equal when they list the same files, as read at the same stamps.
@@ -199,6 +203,7 @@ impl Catalog {
             folder: String::new(),
             ids: std::sync::OnceLock::new(),
             syllables: std::sync::OnceLock::new(),
+            titles: std::sync::OnceLock::new(),
         }
     }
 

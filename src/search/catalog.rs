@@ -133,7 +133,9 @@ pub fn search_catalog(
             if stale() {
                 return None;
             }
-            searching.article(catalog, index, from, known)
+            searching
+                .known(catalog, index, known)
+                .or_else(|| searching.article(catalog, index, from, known))
         })
         .collect();
     if stale() {
@@ -217,6 +219,32 @@ impl Searching<'_> {
         }
     }
 
+    /// How article `index` matches when the index knows all a result says but for its title,
+    /// which its folded title tells: nothing else of the article is read (where its first
+    /// match is stays not known, 0). `None` when more must be known (then the article is
+    /// searched).
+    fn known(&self, catalog: &Catalog, index: usize, known: Known) -> Option<ArticleHits> {
+        let phrase = match (&self.phrase, known.phrase) {
+            (None, _) => true,
+            (Some(_), Some(holds)) => holds,
+            (Some(_), None) => return None,
+        };
+        if !(self.exact && !self.few && known.words) {
+            return None;
+        }
+        let title = catalog.folded_titles().get(index);
+        let (title_count, title_score) = self.needles.title(self.phrase.as_ref(), title);
+        Some(ArticleHits {
+            index,
+            title_count,
+            count: None,
+            from: 0,
+            phrase,
+            title_score,
+            placed: None,
+        })
+    }
+
     /// How an article matches, from `stored` (the rest as for [`Searching::article`]); `Err`
     /// when what was stored is damaged, and then nothing of it was used.
     fn stored(
@@ -247,10 +275,6 @@ impl Searching<'_> {
                 let phrase = self.phrase.as_ref();
                 let holds = phrase.is_none_or(|p| p.occurs(folded.bytes()));
                 (first, holds, Some(folded))
-            }
-            // All known: nothing to read.
-            false if known.words && (self.phrase.is_none() || known.phrase.is_some()) => {
-                (0, known.phrase.unwrap_or(true), None)
             }
             false => match self.scan(stored, &summary, from, known)? {
                 Some((first, holds)) => (first, holds, None),
@@ -384,9 +408,9 @@ struct Asked<'s> {
     holding: Vec<usize>,
     /// Whether those surely match (when neither case nor accents matter).
     sure: bool,
-    /// Those of them that hold the whole query as a phrase, when it can tell (words in any
-    /// order).
-    phrase: Option<Vec<usize>>,
+    /// For words in any order: the articles that may hold the whole query as a phrase (those
+    /// missing a syllable or pair of it cannot), and whether they surely do.
+    phrase: Option<(Vec<usize>, bool)>,
     /// The articles it does not hold: searched as every article is.
     uncovered: &'s [usize],
 }
@@ -397,10 +421,12 @@ impl Asked<'_> {
         if self.holding.binary_search(&index).is_ok() {
             return Some(Known {
                 words: self.sure,
-                phrase: match (&self.phrase, self.sure) {
-                    (Some(phrase), true) => Some(phrase.binary_search(&index).is_ok()),
-                    _ => None,
-                },
+                phrase: self.phrase.as_ref().and_then(|(phrase, sure)| {
+                    match phrase.binary_search(&index).is_ok() {
+                        true => sure.then_some(true),
+                        false => Some(false),
+                    }
+                }),
             });
         }
         self.uncovered
@@ -415,8 +441,12 @@ impl Asked<'_> {
         let found = |index| Found { index, from: 0 };
         let mut all = Vec::with_capacity(self.holding.len() + self.uncovered.len());
         let mut uncovered = self.uncovered.iter().copied().peekable();
-        let phrase = self.phrase.as_deref().filter(|_| self.sure);
-        let mut phrased = phrase.unwrap_or_default().iter().copied().peekable();
+        let phrase = self.phrase.as_ref();
+        let mut phrased = phrase
+            .map_or(&[][..], |(p, _)| p)
+            .iter()
+            .copied()
+            .peekable();
         for &index in &self.holding {
             while let Some(other) = uncovered.next_if(|&u| u < index) {
                 all.push((found(other), Known::default()));
@@ -424,7 +454,10 @@ impl Asked<'_> {
             while phrased.next_if(|&p| p < index).is_some() {}
             let known = Known {
                 words: self.sure,
-                phrase: phrase.map(|_| phrased.peek() == Some(&index)),
+                phrase: phrase.and_then(|&(_, sure)| match phrased.peek() == Some(&index) {
+                    true => sure.then_some(true),
+                    false => Some(false),
+                }),
             };
             all.push((found(index), known));
         }
@@ -439,10 +472,12 @@ fn ask<'s>(index: &'s Syllables, query: &Query) -> Option<Asked<'s>> {
     let holding = index.holding(&candidates::wanted(query))?;
     let exact = !query.case_sensitive() && !query.accent_sensitive();
     let sure = exact && query.needles().into_iter().all(candidates::exact);
-    let phrase = match query.any_order() && sure && candidates::exact(query) {
+    // The phrase only ranks: what the index knows of it is used when the folded text decides.
+    let phrase = match query.any_order() && exact {
         true => {
             let whole = Query::new(&query.text, query.options);
-            index.holding(&candidates::wanted(&whole))
+            let maybe = index.holding(&candidates::wanted(&whole));
+            maybe.map(|maybe| (maybe, candidates::exact(query)))
         }
         false => None,
     };

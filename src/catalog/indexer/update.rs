@@ -351,6 +351,8 @@ impl Job {
             let before = previous.and_then(Catalog::syllables).map(|s| &**s);
             let index = Syllables::update(before, catalog, dir);
             catalog.set_syllables(Arc::new(index));
+            // What a search the index answers reads of each article: made now, not at a key.
+            catalog.folded_titles();
         }
         let damaged = catalog.damaged();
         if damaged.is_empty() || self.stop.load(Ordering::Relaxed) {
