@@ -64,6 +64,8 @@ pub struct Syllables {
     places: Vec<Vec<u32>>,
     /// Indexed articles of the catalog that no part holds: every search looks at them.
     uncovered: Vec<usize>,
+    /// How many articles the catalog has.
+    catalog_len: usize,
 }
 
 impl Syllables {
@@ -109,6 +111,7 @@ impl Syllables {
             names,
             places,
             uncovered,
+            catalog_len: catalog.entries().len(),
         };
         syllables.uncovered.sort_unstable();
         syllables
@@ -177,8 +180,24 @@ impl Syllables {
                 )
             })
             .collect();
-        let mut all: Vec<usize> = found?.into_iter().flatten().collect();
-        all.sort_unstable();
+        // Put in catalog order through a bit set: the parts' articles interleave, and reading
+        // bits in order is quicker than sorting a quarter of a million numbers.
+        let mut bits = vec![0u64; self.catalog_len.div_ceil(64)];
+        let mut count = 0;
+        for at in found?.into_iter().flatten() {
+            if let Some(word) = bits.get_mut(at / 64) {
+                *word |= 1 << (at % 64);
+                count += 1;
+            }
+        }
+        let mut all = Vec::with_capacity(count);
+        for (n, &word) in bits.iter().enumerate() {
+            let mut word = word;
+            while word != 0 {
+                all.push(n * 64 + word.trailing_zeros() as usize);
+                word &= word - 1;
+            }
+        }
         Some(all)
     }
 
