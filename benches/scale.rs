@@ -366,7 +366,10 @@ fn run(dir: &Path, bytes: usize) {
     );
     drop(built);
 
-    paste_into_list_search(&catalog);
+    // At 5 GB the commonest words pasted would take the search thread some minutes.
+    if bytes <= 1_000_000_000 {
+        paste_into_list_search(&catalog);
+    }
 
     // One frame at 200×50: the reader with highlights, then the list with excerpts.
     let done = Progress {
