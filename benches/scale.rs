@@ -128,6 +128,27 @@ fn corpus_dir(bytes: usize) -> PathBuf {
     dir
 }
 
+/// Every key of [`QUERIES`] typed into the list's search, timed to its results as the search
+/// thread runs them: words in any order, each query within the results of the one it extends.
+fn keystrokes(catalog: &Catalog) -> Vec<Duration> {
+    let mut latencies = Vec::new();
+    for query in QUERIES {
+        let mut last: Option<(Query, Vec<search::Found>)> = None;
+        for end in 1..=query.len() {
+            let q = Query::new(&query[..end], Options::default()).in_any_order();
+            let started = Instant::now();
+            let within = last
+                .as_ref()
+                .filter(|(previous, _)| search::narrows(previous, &q))
+                .map(|(_, indices)| indices.as_slice());
+            let hits = search::search_catalog(catalog, &q, within, &|| false).expect("not stale");
+            latencies.push(started.elapsed());
+            last = Some((q, hits.found()));
+        }
+    }
+    latencies
+}
+
 /// The corpus's size in bytes: every file under `dir`.
 fn bytes_of_corpus(dir: &Path) -> f64 {
     walk(dir)
@@ -301,48 +322,15 @@ fn run(dir: &Path, bytes: usize) {
     indexing.wait();
     let catalog = last.lock().ok().and_then(|mut l| l.take()).unwrap_or(first);
 
-    // Keystroke to updated catalog results, as the search thread runs them: each query
-    // looks within the results of the one it extends.
-    let mut latencies = Vec::new();
-    for query in QUERIES {
-        let mut last: Option<(Query, Vec<search::Found>)> = None;
-        for end in 1..=query.len() {
-            // As the list's search asks it: words in any order.
-            let q = Query::new(&query[..end], Options::default()).in_any_order();
-            let started = Instant::now();
-            let within = last
-                .as_ref()
-                .filter(|(previous, _)| search::narrows(previous, &q))
-                .map(|(_, indices)| indices.as_slice());
-            let hits = search::search_catalog(&catalog, &q, within, &|| false).expect("not stale");
-            latencies.push(started.elapsed());
-            last = Some((q, hits.found()));
-        }
-    }
     row(
         "keystroke → catalog results p50 / p99",
-        percentiles(&mut latencies),
+        percentiles(&mut keystrokes(&catalog)),
     );
     // The same keys without the syllable index: the scan it replaces.
-    let scan = Arc::new(catalog.without_syllables());
-    let mut scanned = Vec::new();
-    for query in QUERIES {
-        let mut last: Option<(Query, Vec<search::Found>)> = None;
-        for end in 1..=query.len() {
-            let q = Query::new(&query[..end], Options::default()).in_any_order();
-            let started = Instant::now();
-            let within = last
-                .as_ref()
-                .filter(|(previous, _)| search::narrows(previous, &q))
-                .map(|(_, indices)| indices.as_slice());
-            let hits = search::search_catalog(&scan, &q, within, &|| false).expect("not stale");
-            scanned.push(started.elapsed());
-            last = Some((q, hits.found()));
-        }
-    }
+    let scan = catalog.without_syllables();
     row(
         "  the same, scanning (no syllable index) p50 / p99",
-        percentiles(&mut scanned),
+        percentiles(&mut keystrokes(&scan)),
     );
     drop(scan);
     if let Some(index) = catalog.syllables() {
