@@ -168,6 +168,8 @@ pub struct Catalog {
     syllables: std::sync::OnceLock<std::sync::Arc<syllables::Syllables>>,
     /// Every article's folded title, made the first time a search wants them.
     titles: std::sync::OnceLock<FoldedTitles>,
+    /// The dictionary of every article's folded title, made the first time a search wants it.
+    title_terms: std::sync::OnceLock<std::sync::Arc<syllables::Dictionary>>,
 }
 
 /// Two catalogs are equal when they list the same files, as read at the same stamps.
@@ -204,6 +206,7 @@ impl Catalog {
             ids: std::sync::OnceLock::new(),
             syllables: std::sync::OnceLock::new(),
             titles: std::sync::OnceLock::new(),
+            title_terms: std::sync::OnceLock::new(),
         }
     }
 

@@ -1,10 +1,13 @@
-//! Every article's folded title, side by side in one run of bytes: what a search that already
-//! knows an article matches (from the syllable index) still reads of it, to rank title matches
-//! first, without touching the rest of the entry.
+//! Every article's folded title, side by side in one run of bytes, and the syllable dictionary
+//! of them all: what a search that already knows an article matches (from the syllable index)
+//! still wants of it, to rank title matches first, without touching the rest of the entry.
 
 use rayon::prelude::*;
 
+use std::sync::Arc;
+
 use super::Catalog;
+use super::syllables::Dictionary;
 use crate::text::fold;
 
 /// The folded titles of a catalog's articles, in catalog order.
@@ -49,6 +52,18 @@ impl Catalog {
                 titles.ends.push(titles.bytes.len());
             }
             titles
+        })
+    }
+}
+
+impl Catalog {
+    /// The syllables and pairs of every article's folded title, each with the articles (by
+    /// index in the catalog) whose title holds it, made the first time it is wanted.
+    pub fn title_terms(&self) -> &Dictionary {
+        self.title_terms.get_or_init(|| {
+            let titles = self.folded_titles();
+            let title = |index| String::from_utf8(titles.get(index).to_vec()).ok();
+            Arc::new(Dictionary::build(self.entries.len(), title).0)
         })
     }
 }

@@ -11,9 +11,9 @@ use super::Query;
 use super::candidates;
 use super::hits::ArticleHits;
 use super::needles::{Needle, Needles, first_match, ruled_out};
-use super::rank::{RANKED_UP_TO, rank};
+use super::rank::{Brief, RANKED_UP_TO, rank, ranked};
 use super::stored::{StoredArticle, afresh, with_folded, with_stored, with_stored_from};
-use crate::catalog::syllables::Syllables;
+use crate::catalog::syllables::{Articles, Syllables};
 use crate::catalog::{Catalog, Span, Stored, Summary};
 use crate::text::grams;
 
@@ -107,8 +107,14 @@ pub fn search_catalog(
     // at. Those it gives are searched as every article would be, but for what it knows for
     // certain (see `Known`), so the results are the same.
     let asked = catalog.syllables().and_then(|index| ask(index, query));
+    let indexed = asked.is_some();
     let candidates: Vec<(Found, Known)> = match (within, asked) {
         (Some(found), None) => found.iter().map(|&f| (f, Known::default())).collect(),
+        // What the index knows for certain wants no earlier result: where a query first
+        // matched is only a place to start reading from.
+        (Some(_), Some(asked)) if asked.sure && asked.phrase.as_ref().is_none_or(|p| p.1) => {
+            asked.all()
+        }
         (Some(found), Some(asked)) => found
             .iter()
             .filter_map(|&f| Some((f, asked.known(f.index)?)))
@@ -118,26 +124,45 @@ pub fn search_catalog(
             .map(|index| (Found { index, from: 0 }, Known::default()))
             .collect(),
     };
+    let exact = !query.case_sensitive() && !query.accent_sensitive();
+    let few = candidates.len() <= RANKED_UP_TO;
     let searching = Searching {
         query,
         needles: Needles::new(query),
         phrase: query.any_order().then(|| Needle::new(query)),
-        exact: !query.case_sensitive() && !query.accent_sensitive(),
-        few: candidates.len() <= RANKED_UP_TO,
+        exact,
+        few,
+        // Titles are read only to rank the results the index knows of (see `known`).
+        titled: (indexed && exact && !few)
+            .then(|| Titled::of(catalog, query))
+            .flatten(),
     };
     // One pool, work stealing: a long article holds up only itself, not a whole chunk.
-    let mut hits: Vec<ArticleHits> = candidates
-        .par_iter()
-        .filter_map(|&(Found { index, from }, known)| {
-            // Once stale, the rest is skipped and the whole dropped below.
-            if stale() {
-                return None;
+    let matching = |&(Found { index, from }, known): &(Found, Known)| {
+        // Once stale, the rest is skipped and the whole dropped below.
+        if stale() {
+            return None;
+        }
+        searching
+            .known(catalog, index, known)
+            .or_else(|| searching.article(catalog, index, from, known))
+    };
+    let briefly = exact && !few;
+    let mut hits: Vec<ArticleHits> = match briefly {
+        // Many results, none counted or placed yet: each kept short until ranked, and made
+        // whole once, in its place.
+        true => {
+            let briefs: Vec<Brief> = candidates
+                .par_iter()
+                .filter_map(|candidate| matching(candidate).map(|hit| Brief::of(&hit)))
+                .collect();
+            match briefs.len() > RANKED_UP_TO {
+                true => ranked(&briefs),
+                false => briefs.iter().map(Brief::whole).collect(),
             }
-            searching
-                .known(catalog, index, known)
-                .or_else(|| searching.article(catalog, index, from, known))
-        })
-        .collect();
+        }
+        false => candidates.par_iter().filter_map(matching).collect(),
+    };
     if stale() {
         return None;
     }
@@ -146,9 +171,18 @@ pub fn search_catalog(
             .filter(|h| h.count.is_none())
             .for_each(|hit| {
                 hit.count = with_folded(catalog, hit.index, |f| searching.needles.count(f));
+                // The title's matches counted with the article's.
+                if hit.count.is_some() && hit.title_count > 0 {
+                    let title = catalog.folded_titles().get(hit.index);
+                    let phrase = searching.phrase.as_ref();
+                    hit.title_count = searching.needles.title(phrase, title, true).0;
+                }
             });
     }
-    rank(&mut hits);
+    // Those made from briefs are in their order already.
+    if !(briefly && hits.len() > RANKED_UP_TO) {
+        rank(&mut hits);
+    }
     if stale() {
         return None;
     }
@@ -178,6 +212,8 @@ struct Searching<'q> {
     /// Whether there are few enough candidates that every match is counted while each is
     /// read (the results are then few enough to rank by count).
     few: bool,
+    /// What the titles' dictionary says, when the syllable index answers.
+    titled: Option<Titled>,
 }
 
 /// What was stored of an article is not what was written, or cannot be read.
@@ -233,7 +269,16 @@ impl Searching<'_> {
             return None;
         }
         let title = catalog.folded_titles().get(index);
-        let (title_count, title_score) = self.needles.title(self.phrase.as_ref(), title);
+        let (title_count, title_score) = match &self.titled {
+            Some(titled) => self.needles.title_told(
+                self.phrase.as_ref(),
+                title,
+                false,
+                |n| titled.holds(index, n),
+                titled.holds_phrase(index),
+            ),
+            None => self.needles.title(self.phrase.as_ref(), title, false),
+        };
         Some(ArticleHits {
             index,
             title_count,
@@ -281,7 +326,9 @@ impl Searching<'_> {
                 None => return Ok(None),
             },
         };
-        let (title_count, title_score) = self.needles.title(self.phrase.as_ref(), summary.title);
+        let (title_count, title_score) =
+            self.needles
+                .title(self.phrase.as_ref(), summary.title, self.few);
         let mut hit = ArticleHits {
             index,
             title_count,
@@ -404,13 +451,13 @@ struct Known {
 
 /// What the syllable index answers for a query.
 struct Asked<'s> {
-    /// The articles it holds that hold every word (or the phrase), in catalog order.
-    holding: Vec<usize>,
+    /// The articles it holds that hold every word (or the phrase).
+    holding: Articles,
     /// Whether those surely match (when neither case nor accents matter).
     sure: bool,
     /// For words in any order: the articles that may hold the whole query as a phrase (those
     /// missing a syllable or pair of it cannot), and whether they surely do.
-    phrase: Option<(Vec<usize>, bool)>,
+    phrase: Option<(Articles, bool)>,
     /// The articles it does not hold: searched as every article is.
     uncovered: &'s [usize],
 }
@@ -418,16 +465,8 @@ struct Asked<'s> {
 impl Asked<'_> {
     /// What is known of article `index`; `None` when it cannot match.
     fn known(&self, index: usize) -> Option<Known> {
-        if self.holding.binary_search(&index).is_ok() {
-            return Some(Known {
-                words: self.sure,
-                phrase: self.phrase.as_ref().and_then(|(phrase, sure)| {
-                    match phrase.binary_search(&index).is_ok() {
-                        true => sure.then_some(true),
-                        false => Some(false),
-                    }
-                }),
-            });
+        if self.holding.contains(index) {
+            return Some(self.held(index));
         }
         self.uncovered
             .binary_search(&index)
@@ -435,31 +474,31 @@ impl Asked<'_> {
             .then(Known::default)
     }
 
-    /// Every article that may match, in catalog order, with what is known of it: the lists
-    /// merged in one pass (a quarter of a million results make a search of each too slow).
+    /// What is known of article `index`, which it holds.
+    fn held(&self, index: usize) -> Known {
+        Known {
+            words: self.sure,
+            phrase: self
+                .phrase
+                .as_ref()
+                .map(|(phrase, sure)| match phrase.contains(index) {
+                    true => sure.then_some(true),
+                    false => Some(false),
+                })
+                .unwrap_or(None),
+        }
+    }
+
+    /// Every article that may match, in catalog order, with what is known of it.
     fn all(&self) -> Vec<(Found, Known)> {
         let found = |index| Found { index, from: 0 };
         let mut all = Vec::with_capacity(self.holding.len() + self.uncovered.len());
         let mut uncovered = self.uncovered.iter().copied().peekable();
-        let phrase = self.phrase.as_ref();
-        let mut phrased = phrase
-            .map_or(&[][..], |(p, _)| p)
-            .iter()
-            .copied()
-            .peekable();
-        for &index in &self.holding {
+        for index in self.holding.iter() {
             while let Some(other) = uncovered.next_if(|&u| u < index) {
                 all.push((found(other), Known::default()));
             }
-            while phrased.next_if(|&p| p < index).is_some() {}
-            let known = Known {
-                words: self.sure,
-                phrase: phrase.and_then(|&(_, sure)| match phrased.peek() == Some(&index) {
-                    true => sure.then_some(true),
-                    false => Some(false),
-                }),
-            };
-            all.push((found(index), known));
+            all.push((found(index), self.held(index)));
         }
         all.extend(uncovered.map(|other| (found(other), Known::default())));
         all
@@ -487,6 +526,64 @@ fn ask<'s>(index: &'s Syllables, query: &Query) -> Option<Asked<'s>> {
         phrase,
         uncovered: index.uncovered(),
     })
+}
+
+/// What the titles' dictionary says of a query: which titles may hold each word, and the
+/// phrase, and whether surely; a title it leaves out is not read.
+struct Titled {
+    /// For each word, the articles whose title may hold it, and whether surely.
+    words: Vec<(Articles, bool)>,
+    /// For words in any order, the articles whose title may hold the whole query as a
+    /// phrase, and whether surely.
+    phrase: Option<(Articles, bool)>,
+}
+
+impl Titled {
+    /// What the catalog's titles say of `query`; `None` when they cannot say.
+    fn of(catalog: &Catalog, query: &Query) -> Option<Titled> {
+        let terms = catalog.title_terms();
+        let size = catalog.entries().len();
+        // As bits: asked of each of a quarter of a million results.
+        let known = |needle: &Query| {
+            let wanted = candidates::wanted(needle);
+            if wanted.is_empty() {
+                return None;
+            }
+            let mut may = Articles::new(size);
+            for at in terms.holding(&wanted)? {
+                may.insert(at as usize);
+            }
+            Some((may, candidates::exact(needle)))
+        };
+        let words = query
+            .needles()
+            .into_iter()
+            .map(known)
+            .collect::<Option<Vec<_>>>()?;
+        let phrase = match query.any_order() {
+            true => Some(known(&Query::new(&query.text, query.options))?),
+            false => None,
+        };
+        Some(Titled { words, phrase })
+    }
+
+    /// Whether the title of article `index` holds the `n`th word, when known.
+    fn holds(&self, index: usize, n: usize) -> Option<bool> {
+        let (may, sure) = self.words.get(n)?;
+        match may.contains(index) {
+            true => sure.then_some(true),
+            false => Some(false),
+        }
+    }
+
+    /// Whether the title of article `index` holds the phrase, when known.
+    fn holds_phrase(&self, index: usize) -> Option<bool> {
+        let (may, sure) = self.phrase.as_ref()?;
+        match may.contains(index) {
+            true => sure.then_some(true),
+            false => Some(false),
+        }
+    }
 }
 
 /// A needle being looked for in an article's folded text, a read at a time.

@@ -17,7 +17,9 @@ use crate::text::fold::FoldMap;
 pub struct ArticleHits {
     /// The article's index in the catalog.
     pub index: usize,
-    /// Number of matches in the title.
+    /// Number of matches in the title (up to [`COUNT_CAP`](super::COUNT_CAP)) when the
+    /// article's are counted (`count` is not `None`); until then only whether there is one
+    /// (0 or 1).
     pub title_count: usize,
     /// Number of matches in the whole article (title included), up to
     /// [`COUNT_CAP`](super::COUNT_CAP) unless case or accents mattered (then every match was

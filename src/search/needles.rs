@@ -93,20 +93,48 @@ impl<'q> Needles<'q> {
         Some(first)
     }
 
-    /// How often the query occurs in a folded title (as [`Needles::count`]) and how well it
-    /// matches (for ranking: 100 for the phrase in it, any query holding it, and one for each word in it), in one pass of each word.
-    pub(super) fn title(&self, phrase: Option<&Needle<'_>>, title: &[u8]) -> (usize, usize) {
+    /// How often the query occurs in a folded title (as [`Needles::count`]; only whether it
+    /// does, 0 or 1, unless `counting`) and how well it matches (for ranking: 100 for the
+    /// phrase in it, any query holding it, and one for each word in it).
+    pub(super) fn title(
+        &self,
+        phrase: Option<&Needle<'_>>,
+        title: &[u8],
+        counting: bool,
+    ) -> (usize, usize) {
+        self.title_told(phrase, title, counting, |_| None, None)
+    }
+
+    /// The same, told whether the title holds the `n`th word where `told(n)` knows (such a
+    /// word is not looked for unless counting) and, when known, whether it holds the phrase.
+    pub(super) fn title_told(
+        &self,
+        phrase: Option<&Needle<'_>>,
+        title: &[u8],
+        counting: bool,
+        told: impl Fn(usize) -> Option<bool>,
+        holds_phrase: Option<bool>,
+    ) -> (usize, usize) {
         let (mut total, mut words) = (0, 0);
-        for needle in &self.needles {
-            let n = count(&needle.finder, needle.query, title);
-            total += n;
-            words += usize::from(n > 0);
+        for (n, needle) in self.needles.iter().enumerate() {
+            let found = match (told(n), counting) {
+                (Some(false), _) => 0,
+                (Some(true), false) => 1,
+                (_, true) => count(&needle.finder, needle.query, title),
+                (None, false) => usize::from(needle.occurs(title)),
+            };
+            total += found;
+            words += usize::from(found > 0);
         }
         let whole = match phrase {
-            Some(phrase) => phrase.occurs(title),
+            Some(phrase) => holds_phrase.unwrap_or_else(|| phrase.occurs(title)),
             None => words > 0,
         };
-        (total.min(COUNT_CAP), usize::from(whole) * 100 + words)
+        let total = match counting {
+            true => total.min(COUNT_CAP),
+            false => usize::from(total > 0),
+        };
+        (total, usize::from(whole) * 100 + words)
     }
 
     /// How often the query occurs in folded `haystack`: the phrase, or its words together, up

@@ -352,7 +352,7 @@ impl Job {
             let index = Syllables::update(before, catalog, dir);
             catalog.set_syllables(Arc::new(index));
             // What a search the index answers reads of each article: made now, not at a key.
-            catalog.folded_titles();
+            catalog.title_terms();
         }
         let damaged = catalog.damaged();
         if damaged.is_empty() || self.stop.load(Ordering::Relaxed) {

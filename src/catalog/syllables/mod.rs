@@ -10,7 +10,9 @@
 //! (`syl-*.bin`, each with its CRC-32), named by `syllables.list`; a part that cannot be read is
 //! built again. The index serves one catalog: [`Syllables::of`] finds each part's articles in it.
 
+mod bits;
 mod part;
+mod terms;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -18,7 +20,9 @@ use std::sync::Arc;
 
 use roaring::RoaringBitmap;
 
+pub use bits::Articles;
 pub use part::{Doc, Part};
+pub use terms::Dictionary;
 
 use super::Catalog;
 
@@ -138,64 +142,35 @@ impl Syllables {
     /// holds it, and those no part holds), in catalog order; `None` when `wanted` is empty.
     pub fn candidates(&self, wanted: &[Wanted<'_>]) -> Option<Vec<usize>> {
         let mut all = self.holding(wanted)?;
-        all.extend_from_slice(&self.uncovered);
-        all.sort_unstable();
-        Some(all)
+        for &at in &self.uncovered {
+            all.insert(at);
+        }
+        Some(all.iter().collect())
     }
 
-    /// The catalog's articles that a part holds and that hold everything `wanted` asks, in
-    /// catalog order; `None` when `wanted` is empty, or a part's postings cannot be read (the
-    /// search then scans). Articles no part holds are left out (see
-    /// [`Syllables::uncovered`]).
-    pub fn holding(&self, wanted: &[Wanted<'_>]) -> Option<Vec<usize>> {
+    /// The catalog's articles that a part holds and that hold everything `wanted` asks;
+    /// `None` when `wanted` is empty, or a part's postings cannot be read (the search then
+    /// scans). Articles no part holds are left out (see [`Syllables::uncovered`]).
+    pub fn holding(&self, wanted: &[Wanted<'_>]) -> Option<Articles> {
         use rayon::prelude::*;
         if wanted.is_empty() {
             return None;
         }
-        let keys: Vec<(Vec<u8>, bool)> = wanted.iter().map(key_of).collect();
-        let found: Option<Vec<Vec<usize>>> = (0..self.parts.len())
+        let keys: Vec<(Vec<u8>, bool)> = wanted.iter().map(terms::key_of).collect();
+        let found: Option<Vec<RoaringBitmap>> = (0..self.parts.len())
             .into_par_iter()
-            .map(|p| {
-                let part = &self.parts[p];
-                let mut within: Option<RoaringBitmap> = None;
-                for (key, prefix) in &keys {
-                    let holding = part.lookup(key, *prefix)?;
-                    within = Some(match within {
-                        Some(within) => within & holding,
-                        None => holding,
-                    });
-                    if within.as_ref().is_some_and(RoaringBitmap::is_empty) {
-                        break;
-                    }
-                }
-                let places = &self.places[p];
-                Some(
-                    within
-                        .unwrap_or_default()
-                        .iter()
-                        .filter_map(|doc| places.get(doc as usize).copied())
-                        .filter(|&at| at != NONE)
-                        .map(|at| at as usize)
-                        .collect(),
-                )
-            })
+            .map(|p| terms::holding(&self.parts[p].dictionary, &keys))
             .collect();
-        // Put in catalog order through a bit set: the parts' articles interleave, and reading
+        // Into a set of the catalog's articles: the parts' articles interleave, and reading
         // bits in order is quicker than sorting a quarter of a million numbers.
-        let mut bits = vec![0u64; self.catalog_len.div_ceil(64)];
-        let mut count = 0;
-        for at in found?.into_iter().flatten() {
-            if let Some(word) = bits.get_mut(at / 64) {
-                *word |= 1 << (at % 64);
-                count += 1;
-            }
-        }
-        let mut all = Vec::with_capacity(count);
-        for (n, &word) in bits.iter().enumerate() {
-            let mut word = word;
-            while word != 0 {
-                all.push(n * 64 + word.trailing_zeros() as usize);
-                word &= word - 1;
+        let mut all = Articles::new(self.catalog_len);
+        for (p, within) in found?.into_iter().enumerate() {
+            let places = &self.places[p];
+            for doc in within {
+                match places.get(doc as usize) {
+                    Some(&at) if at != NONE => all.insert(at as usize),
+                    _ => {}
+                }
             }
         }
         Some(all)
@@ -277,18 +252,6 @@ fn build(catalog: &Catalog, indices: &[usize]) -> Part {
         let folded = stored.folded()?;
         String::from_utf8(folded.bytes().to_vec()).ok()
     })
-}
-
-/// The dictionary key of what is wanted, and whether it is a prefix.
-fn key_of(wanted: &Wanted<'_>) -> (Vec<u8>, bool) {
-    let (kind, text, prefix) = match *wanted {
-        Wanted::Syllable { text, prefix } => (part::SYLLABLE, text, prefix),
-        Wanted::Pair { text, prefix } => (part::PAIR, text, prefix),
-    };
-    let mut key = Vec::with_capacity(text.len() + 1);
-    key.push(kind);
-    key.extend_from_slice(text.as_bytes());
-    (key, prefix)
 }
 
 /// The parts the cache folder's list names, those that can be read; none when the list
