@@ -62,8 +62,8 @@ impl Catalog {
     pub fn title_terms(&self) -> &Dictionary {
         self.title_terms.get_or_init(|| {
             let titles = self.folded_titles();
-            let title = |index| String::from_utf8(titles.get(index).to_vec()).ok();
-            Arc::new(Dictionary::build(self.entries.len(), title).0)
+            let text = |index| std::str::from_utf8(titles.get(index)).unwrap_or_default();
+            Arc::new(Dictionary::of_short((0..self.entries.len()).map(text)))
         })
     }
 }

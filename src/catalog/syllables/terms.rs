@@ -257,6 +257,70 @@ impl Dictionary {
         (dictionary, unread)
     }
 
+    /// The dictionary of `texts` (folded), on one core and with no key copied: for short
+    /// texts such as titles, whose terms are too many to gather a copy of each on every core
+    /// for what the dictionary keeps of them.
+    pub fn of_short<'t>(texts: impl Iterator<Item = &'t str>) -> Dictionary {
+        use foldhash::HashMapExt;
+        // Each term numbered when first met, and every (term, text) in one run of numbers:
+        // a few large allocations rather than a list for each term.
+        let mut ids: foldhash::HashMap<(u8, &'t str), u32> = foldhash::HashMap::new();
+        let mut pairs: Vec<u64> = Vec::new();
+        for (doc, text) in texts.enumerate() {
+            for_each_term(text, |term| {
+                let key = match term {
+                    Term::Syllable(s) => (SYLLABLE, s),
+                    Term::Pair(p) => (PAIR, p),
+                };
+                let next = ids.len() as u32;
+                let id = *ids.entry(key).or_insert(next);
+                pairs.push(u64::from(id) << 32 | doc as u64);
+            });
+        }
+        let mut keys: Vec<((u8, &str), u32)> = ids.into_iter().collect();
+        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // Renumbered in key order, so that sorting the pairs sorts them by key, then text.
+        let mut place = vec![0u32; keys.len()];
+        for (n, (_, id)) in keys.iter().enumerate() {
+            place[*id as usize] = n as u32;
+        }
+        for pair in &mut pairs {
+            let id = (*pair >> 32) as usize;
+            *pair = u64::from(place[id]) << 32 | (*pair & u64::from(u32::MAX));
+        }
+        pairs.par_sort_unstable();
+        pairs.dedup();
+        let mut postings = Vec::new();
+        let mut builder = fst::MapBuilder::memory();
+        let mut key = Vec::new();
+        let mut rest = &pairs[..];
+        for (n, ((kind, text), _)) in keys.iter().enumerate() {
+            let run = rest.partition_point(|p| (p >> 32) as usize == n);
+            let (docs, after) = rest.split_at(run);
+            rest = after;
+            key.clear();
+            key.push(*kind);
+            key.extend_from_slice(text.as_bytes());
+            let value = match docs {
+                [one] => ONE | (one & u64::from(u32::MAX)),
+                _ => {
+                    let at = postings.len();
+                    let docs = docs.iter().map(|p| (p & u64::from(u32::MAX)) as u32);
+                    let bitmap = RoaringBitmap::from_sorted_iter(docs).unwrap_or_default();
+                    // Writing to a Vec cannot fail.
+                    let _ = bitmap.serialize_into(&mut postings);
+                    bitmap_value(at as u64, postings.len() - at)
+                }
+            };
+            // Keys come sorted and once each: inserting cannot fail.
+            let _ = builder.insert(&key, value);
+        }
+        Dictionary {
+            terms: fst::Map::new(builder.into_inner().unwrap_or_default()).unwrap_or_default(),
+            postings: Postings::Memory(postings),
+        }
+    }
+
     /// How many bytes it takes: dictionary and postings.
     pub fn size(&self) -> usize {
         self.terms.as_fst().size() + self.postings.len()
@@ -370,5 +434,44 @@ impl Dictionary {
     pub fn holding(&self, wanted: &[Wanted<'_>]) -> Option<RoaringBitmap> {
         let keys: Vec<(Vec<u8>, bool)> = wanted.iter().map(key_of).collect();
         holding(self, &keys)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_texts_make_the_dictionary_every_core_makes() {
+        let texts = [
+            "thu tuong ha noi",
+            "ha noi",
+            "",
+            "thu hoach thu tuong",
+            "ha",
+        ];
+        let (built, unread) = Dictionary::build(texts.len(), |i| Some(texts[i].to_owned()));
+        let short = Dictionary::of_short(texts.iter().copied());
+        assert!(unread.is_empty());
+        assert_eq!(built.len(), short.len());
+        for (key, prefix) in [
+            ("sha", false),
+            ("sth", true),
+            ("pthu t", true),
+            ("pha noi", false),
+        ] {
+            let found = |d: &Dictionary| {
+                d.lookup(key.as_bytes(), prefix)
+                    .map(|b| b.iter().collect::<Vec<_>>())
+            };
+            assert_eq!(found(&short), found(&built), "{key}");
+        }
+        let holding = |key: &str| {
+            short
+                .lookup(key.as_bytes(), false)
+                .map(|b| b.iter().collect::<Vec<_>>())
+        };
+        assert_eq!(holding("pthu tuong"), Some(vec![0, 3]));
+        assert_eq!(holding("sha"), Some(vec![0, 1, 4]));
     }
 }
