@@ -8,12 +8,11 @@ use memchr::memmem;
 use rayon::prelude::*;
 
 use super::Query;
-use super::candidates;
+use super::asked::{Known, Titled, ask};
 use super::hits::ArticleHits;
 use super::needles::{Needle, Needles, first_match, ruled_out};
-use super::rank::{Brief, RANKED_UP_TO, rank, ranked};
+use super::rank::{Brief, RANKED_UP_TO, merged, rank, ranked};
 use super::stored::{StoredArticle, afresh, with_folded, with_stored, with_stored_from};
-use crate::catalog::syllables::{Articles, Syllables};
 use crate::catalog::{Catalog, Span, Stored, Summary};
 use crate::text::grams;
 
@@ -108,24 +107,33 @@ pub fn search_catalog(
     // certain (see `Known`), so the results are the same.
     let asked = catalog.syllables().and_then(|index| ask(index, query));
     let indexed = asked.is_some();
-    let candidates: Vec<(Found, Known)> = match (within, asked) {
-        (Some(found), None) => found.iter().map(|&f| (f, Known::default())).collect(),
+    let exact = !query.case_sensitive() && !query.accent_sensitive();
+    // When the index knows every word and the phrase for certain, and holds more results
+    // than are ranked by count, each of them is decided from the index and its title alone.
+    let certain = asked.as_ref().filter(|asked| {
+        exact
+            && asked.sure
+            && asked.phrase.as_ref().is_none_or(|p| p.1)
+            && asked.holding.len() > RANKED_UP_TO
+    });
+    let candidates: Vec<(Found, Known)> = match (certain, within, &asked) {
+        (Some(_), _, _) => Vec::new(),
+        (None, Some(found), None) => found.iter().map(|&f| (f, Known::default())).collect(),
         // What the index knows for certain wants no earlier result: where a query first
         // matched is only a place to start reading from.
-        (Some(_), Some(asked)) if asked.sure && asked.phrase.as_ref().is_none_or(|p| p.1) => {
+        (None, Some(_), Some(asked)) if asked.sure && asked.phrase.as_ref().is_none_or(|p| p.1) => {
             asked.all()
         }
-        (Some(found), Some(asked)) => found
+        (None, Some(found), Some(asked)) => found
             .iter()
             .filter_map(|&f| Some((f, asked.known(f.index)?)))
             .collect(),
-        (None, Some(asked)) => asked.all(),
-        (None, None) => (0..catalog.entries().len())
+        (None, None, Some(asked)) => asked.all(),
+        (None, None, None) => (0..catalog.entries().len())
             .map(|index| (Found { index, from: 0 }, Known::default()))
             .collect(),
     };
-    let exact = !query.case_sensitive() && !query.accent_sensitive();
-    let few = candidates.len() <= RANKED_UP_TO;
+    let few = certain.is_none() && candidates.len() <= RANKED_UP_TO;
     let searching = Searching {
         query,
         needles: Needles::new(query),
@@ -148,10 +156,26 @@ pub fn search_catalog(
             .or_else(|| searching.article(catalog, index, from, known))
     };
     let briefly = exact && !few;
-    let mut hits: Vec<ArticleHits> = match briefly {
+    let mut hits: Vec<ArticleHits> = match (certain, briefly) {
+        (Some(asked), _) => {
+            // Each article the index holds, on every core, in order; then those it does not
+            // hold yet, searched.
+            let held: Vec<usize> = asked.holding.iter().collect();
+            let briefs: Vec<Brief> = held
+                .par_iter()
+                .map(|&index| searching.certain(catalog, index, asked.held(index).phrase))
+                .collect();
+            let others: Vec<Brief> = asked
+                .uncovered
+                .par_iter()
+                .filter_map(|&index| matching(&(Found { index, from: 0 }, Known::default())))
+                .map(|hit| Brief::of(&hit))
+                .collect();
+            ranked(&merged(briefs, others))
+        }
         // Many results, none counted or placed yet: each kept short until ranked, and made
         // whole once, in its place.
-        true => {
+        (None, true) => {
             let briefs: Vec<Brief> = candidates
                 .par_iter()
                 .filter_map(|candidate| matching(candidate).map(|hit| Brief::of(&hit)))
@@ -161,7 +185,7 @@ pub fn search_catalog(
                 false => briefs.iter().map(Brief::whole).collect(),
             }
         }
-        false => candidates.par_iter().filter_map(matching).collect(),
+        (None, false) => candidates.par_iter().filter_map(matching).collect(),
     };
     if stale() {
         return None;
@@ -268,6 +292,12 @@ impl Searching<'_> {
         if !(self.exact && !self.few && known.words) {
             return None;
         }
+        Some(self.certain(catalog, index, Some(phrase)).whole())
+    }
+
+    /// How article `index` matches when it surely does, and holds the phrase as `phrase`
+    /// says (none: there is no phrase to hold), from its title alone (see `known`).
+    fn certain(&self, catalog: &Catalog, index: usize, phrase: Option<bool>) -> Brief {
         let title = catalog.folded_titles().get(index);
         let (title_count, title_score) = match &self.titled {
             Some(titled) => self.needles.title_told(
@@ -279,12 +309,12 @@ impl Searching<'_> {
             ),
             None => self.needles.title(self.phrase.as_ref(), title, false),
         };
-        Some(ArticleHits {
+        Brief::of(&ArticleHits {
             index,
             title_count,
             count: None,
             from: 0,
-            phrase,
+            phrase: phrase.unwrap_or(true),
             title_score,
             placed: None,
         })
@@ -437,152 +467,6 @@ impl Searching<'_> {
             (Some(_), Some(_)) => looks.last().and_then(|l| l.seen).flatten().is_some(),
         };
         Ok(Some((first, holds)))
-    }
-}
-
-/// What the syllable index knows of an article before it is read.
-#[derive(Debug, Clone, Copy, Default)]
-struct Known {
-    /// Every word of the query is in it where the word setting wants.
-    words: bool,
-    /// Whether it holds the whole query as a phrase, when the index can tell.
-    phrase: Option<bool>,
-}
-
-/// What the syllable index answers for a query.
-struct Asked<'s> {
-    /// The articles it holds that hold every word (or the phrase).
-    holding: Articles,
-    /// Whether those surely match (when neither case nor accents matter).
-    sure: bool,
-    /// For words in any order: the articles that may hold the whole query as a phrase (those
-    /// missing a syllable or pair of it cannot), and whether they surely do.
-    phrase: Option<(Articles, bool)>,
-    /// The articles it does not hold: searched as every article is.
-    uncovered: &'s [usize],
-}
-
-impl Asked<'_> {
-    /// What is known of article `index`; `None` when it cannot match.
-    fn known(&self, index: usize) -> Option<Known> {
-        if self.holding.contains(index) {
-            return Some(self.held(index));
-        }
-        self.uncovered
-            .binary_search(&index)
-            .is_ok()
-            .then(Known::default)
-    }
-
-    /// What is known of article `index`, which it holds.
-    fn held(&self, index: usize) -> Known {
-        Known {
-            words: self.sure,
-            phrase: self
-                .phrase
-                .as_ref()
-                .map(|(phrase, sure)| match phrase.contains(index) {
-                    true => sure.then_some(true),
-                    false => Some(false),
-                })
-                .unwrap_or(None),
-        }
-    }
-
-    /// Every article that may match, in catalog order, with what is known of it.
-    fn all(&self) -> Vec<(Found, Known)> {
-        let found = |index| Found { index, from: 0 };
-        let mut all = Vec::with_capacity(self.holding.len() + self.uncovered.len());
-        let mut uncovered = self.uncovered.iter().copied().peekable();
-        for index in self.holding.iter() {
-            while let Some(other) = uncovered.next_if(|&u| u < index) {
-                all.push((found(other), Known::default()));
-            }
-            all.push((found(index), self.held(index)));
-        }
-        all.extend(uncovered.map(|other| (found(other), Known::default())));
-        all
-    }
-}
-
-/// What the syllable index says of `query`; `None` when it can say nothing (a query matched
-/// anywhere inside words, say).
-fn ask<'s>(index: &'s Syllables, query: &Query) -> Option<Asked<'s>> {
-    let holding = index.holding(&candidates::wanted(query))?;
-    let exact = !query.case_sensitive() && !query.accent_sensitive();
-    let sure = exact && query.needles().into_iter().all(candidates::exact);
-    // The phrase only ranks: what the index knows of it is used when the folded text decides.
-    let phrase = match query.any_order() && exact {
-        true => {
-            let whole = Query::new(&query.text, query.options);
-            let maybe = index.holding(&candidates::wanted(&whole));
-            maybe.map(|maybe| (maybe, candidates::exact(query)))
-        }
-        false => None,
-    };
-    Some(Asked {
-        holding,
-        sure,
-        phrase,
-        uncovered: index.uncovered(),
-    })
-}
-
-/// What the titles' dictionary says of a query: which titles may hold each word, and the
-/// phrase, and whether surely; a title it leaves out is not read.
-struct Titled {
-    /// For each word, the articles whose title may hold it, and whether surely.
-    words: Vec<(Articles, bool)>,
-    /// For words in any order, the articles whose title may hold the whole query as a
-    /// phrase, and whether surely.
-    phrase: Option<(Articles, bool)>,
-}
-
-impl Titled {
-    /// What the catalog's titles say of `query`; `None` when they cannot say.
-    fn of(catalog: &Catalog, query: &Query) -> Option<Titled> {
-        let terms = catalog.title_terms();
-        let size = catalog.entries().len();
-        // As bits: asked of each of a quarter of a million results.
-        let known = |needle: &Query| {
-            let wanted = candidates::wanted(needle);
-            if wanted.is_empty() {
-                return None;
-            }
-            let mut may = Articles::new(size);
-            for at in terms.holding(&wanted)? {
-                may.insert(at as usize);
-            }
-            Some((may, candidates::exact(needle)))
-        };
-        let words = query
-            .needles()
-            .into_iter()
-            .map(known)
-            .collect::<Option<Vec<_>>>()?;
-        let phrase = match query.any_order() {
-            true => Some(known(&Query::new(&query.text, query.options))?),
-            false => None,
-        };
-        Some(Titled { words, phrase })
-    }
-
-    /// Whether the title of article `index` holds the `n`th word, when known.
-    fn holds(&self, index: usize, n: usize) -> Option<bool> {
-        let (may, sure) = self.words.get(n)?;
-        match may.contains(index) {
-            true => sure.then_some(true),
-            false => Some(false),
-        }
-    }
-
-    /// Whether the title of article `index` holds the phrase, when known.
-    fn holds_phrase(&self, index: usize) -> Option<bool> {
-        let (may, sure) = self.phrase.as_ref()?;
-        match may.contains(index) {
-            true => sure.then_some(true),
-            false => Some(false),
-        }
     }
 }
 

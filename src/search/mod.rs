@@ -5,6 +5,7 @@
 //! and ripgrep's `--smart-case`). Every match is a byte range of whole graphemes in the article's
 //! normalised text, so highlighting never cuts a letter in half.
 
+mod asked;
 mod candidates;
 mod catalog;
 mod excerpt;

@@ -97,6 +97,23 @@ impl Brief {
     }
 }
 
+/// Two lists of results in catalog order, as one.
+pub(super) fn merged(one: Vec<Brief>, other: Vec<Brief>) -> Vec<Brief> {
+    if other.is_empty() {
+        return one;
+    }
+    let mut all = Vec::with_capacity(one.len() + other.len());
+    let mut other = other.into_iter().peekable();
+    for brief in one {
+        while let Some(before) = other.next_if(|o| o.index < brief.index) {
+            all.push(before);
+        }
+        all.push(brief);
+    }
+    all.extend(other);
+    all
+}
+
 /// Whether results not counted are out of their order.
 fn needs_ranking(briefs: &[Brief]) -> bool {
     let phrased = briefs.iter().any(|b| !b.phrase);
