@@ -28,6 +28,11 @@ pub(super) struct Asked<'s> {
 }
 
 impl Asked<'_> {
+    /// Whether it knows for certain which articles hold every word, and which the phrase.
+    pub(super) fn certain(&self) -> bool {
+        self.sure && self.phrase.as_ref().is_none_or(|p| p.1)
+    }
+
     /// What is known of article `index`; `None` when it cannot match.
     pub(super) fn known(&self, index: usize) -> Option<Known> {
         if self.holding.contains(index) {

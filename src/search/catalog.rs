@@ -110,20 +110,15 @@ pub fn search_catalog(
     let exact = !query.case_sensitive() && !query.accent_sensitive();
     // When the index knows every word and the phrase for certain, and holds more results
     // than are ranked by count, each of them is decided from the index and its title alone.
-    let certain = asked.as_ref().filter(|asked| {
-        exact
-            && asked.sure
-            && asked.phrase.as_ref().is_none_or(|p| p.1)
-            && asked.holding.len() > RANKED_UP_TO
-    });
+    let certain = asked
+        .as_ref()
+        .filter(|asked| exact && asked.certain() && asked.holding.len() > RANKED_UP_TO);
     let candidates: Vec<(Found, Known)> = match (certain, within, &asked) {
         (Some(_), _, _) => Vec::new(),
         (None, Some(found), None) => found.iter().map(|&f| (f, Known::default())).collect(),
         // What the index knows for certain wants no earlier result: where a query first
         // matched is only a place to start reading from.
-        (None, Some(_), Some(asked)) if asked.sure && asked.phrase.as_ref().is_none_or(|p| p.1) => {
-            asked.all()
-        }
+        (None, Some(_), Some(asked)) if asked.certain() => asked.all(),
         (None, Some(found), Some(asked)) => found
             .iter()
             .filter_map(|&f| Some((f, asked.known(f.index)?)))
