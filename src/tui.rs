@@ -170,8 +170,7 @@ pub fn run(
     let mut note_ends: Option<Instant> = None;
     let ended = (|| -> anyhow::Result<()> {
         while !app.should_quit() {
-            terminal
-                .draw(|frame| ui::render(&app, &theme, frame))
+            draw(&mut terminal, |frame| ui::render(&app, &theme, frame))
                 .with_context(|| lang.t("tui-cannot-draw"))?;
             if forced_panic {
                 panic!("forced panic ({FORCE_PANIC_ENV} is set)");
@@ -407,8 +406,27 @@ fn suspend_to_shell(
         io::stdout(),
         crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
     )?;
-    terminal.draw(|_| {})?;
+    draw(terminal, |_| {})?;
     Ok(())
+}
+
+/// Draws one frame, told to the terminal as one update: a terminal that knows synchronized
+/// output (mode 2026) shows it whole or not at all, never half of it over the last.
+fn draw(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    render: impl FnOnce(&mut ratatui::Frame),
+) -> io::Result<()> {
+    crossterm::queue!(
+        terminal.backend_mut(),
+        crossterm::terminal::BeginSynchronizedUpdate
+    )?;
+    let drawn = terminal.draw(render).map(|_| ());
+    // Ended even when drawing failed: a terminal left waiting would show nothing more.
+    let ended = execute!(
+        terminal.backend_mut(),
+        crossterm::terminal::EndSynchronizedUpdate
+    );
+    drawn.and(ended)
 }
 
 /// Gives the terminal back as it was: paste and mouse off, main screen, cooked mode, cursor

@@ -105,11 +105,13 @@ impl Session {
         let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
+            let mut frames = Frames::default();
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
-                p.lock().unwrap().process(&buf[..n]);
+                let whole = frames.take(&buf[..n]);
+                p.lock().unwrap().process(&whole);
                 r.lock().unwrap().extend_from_slice(&buf[..n]);
             }
         });
@@ -191,5 +193,75 @@ impl Session {
             );
             thread::sleep(Duration::from_millis(20));
         }
+    }
+}
+
+/// Begins a synchronized update (a frame drawn as one).
+const BEGIN_FRAME: &[u8] = b"\x1b[?2026h";
+/// Ends a synchronized update.
+const END_FRAME: &[u8] = b"\x1b[?2026l";
+
+/// The bytes docbao writes, handed on only up to the end of the last whole frame: the screen a
+/// test reads is never half of one frame over the last, as a terminal with synchronized output
+/// would never show it.
+#[derive(Default)]
+struct Frames {
+    held: Vec<u8>,
+}
+
+impl Frames {
+    /// What of everything read so far (with `bytes`) can be shown.
+    fn take(&mut self, bytes: &[u8]) -> Vec<u8> {
+        self.held.extend_from_slice(bytes);
+        let mut upto = 0;
+        loop {
+            let rest = &self.held[upto..];
+            match find(rest, BEGIN_FRAME) {
+                Some(begin) => match find(&rest[begin..], END_FRAME) {
+                    Some(end) => upto += begin + end + END_FRAME.len(),
+                    // A frame begun and not ended: held until it is.
+                    None => {
+                        upto += begin;
+                        break;
+                    }
+                },
+                None => {
+                    // Out of any frame; the end may be the start of a frame's first bytes.
+                    let partial = (1..BEGIN_FRAME.len())
+                        .rev()
+                        .find(|&k| rest.ends_with(&BEGIN_FRAME[..k]))
+                        .unwrap_or(0);
+                    upto += rest.len() - partial;
+                    break;
+                }
+            }
+        }
+        self.held.drain(..upto).collect()
+    }
+}
+
+/// Where `needle` first occurs in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+#[test]
+fn a_frame_is_shown_only_when_whole_even_split_anywhere() {
+    let written = b"before\x1b[?2026hframe one\x1b[?2026l between \x1b[?2026hframe two\x1b[?2026l";
+    // Read in two pieces cut at any place, what is shown after the first holds no frame begun
+    // and not ended, and all of it is shown in the end.
+    for cut in 0..written.len() {
+        let mut frames = Frames::default();
+        let first = frames.take(&written[..cut]);
+        let shown = String::from_utf8_lossy(&first).into_owned();
+        assert_eq!(
+            shown.matches("\x1b[?2026h").count(),
+            shown.matches("\x1b[?2026l").count(),
+            "cut at {cut}: {shown:?}"
+        );
+        assert!(written.starts_with(&first), "cut at {cut}");
+        let mut all = first;
+        all.extend(frames.take(&written[cut..]));
+        assert_eq!(all, written, "cut at {cut}");
     }
 }
