@@ -255,6 +255,50 @@ fn in_the_list_words_match_in_any_order_the_phrase_first() {
 }
 
 #[test]
+fn smart_case_and_accents_are_decided_by_the_whole_query_in_any_order_too() {
+    let catalog = catalog_of(&[
+        (
+            "a.txt",
+            "date 2025-10-01 Theo TTXVN\n\nTheo TTXVN, Hà Nội đón tin.\n",
+        ),
+        (
+            "b.txt",
+            "date 2025-10-02 theo ttxvn\n\ntheo ttxvn, Tin ở hà noi.\n",
+        ),
+    ]);
+    let searcher = search::Searcher::new(catalog.clone());
+    let ids = |query: &Query| -> Vec<String> {
+        let mut ids: Vec<String> = searcher
+            .run(query)
+            .hits
+            .iter()
+            .map(|h| catalog.entries()[h.index].id.clone())
+            .collect();
+        ids.sort();
+        ids
+    };
+    // A capital anywhere matches case in every word: `ttxvn` is then lower case only.
+    assert_eq!(ids(&smart("ttxvn T").in_any_order()), ["b"]);
+    assert_eq!(ids(&smart("Tin ttxvn").in_any_order()), ["b"]);
+    // A diacritic anywhere matches accents in every word: `noi` is then without a tone.
+    assert_eq!(ids(&smart("hà noi").in_any_order()), ["b"]);
+    assert_eq!(ids(&smart("noi hà").in_any_order()), ["b"]);
+    // The same rule as the phrase's, which the reader and `docbao search` use.
+    for typed in ["hà Nội", "hà noi", "ttxvn T", "theo TTXVN"] {
+        let phrase = ids(&smart(typed));
+        let words = ids(&smart(typed).in_any_order());
+        assert!(
+            phrase.iter().all(|id| words.contains(id)),
+            "{typed}: the phrase in {phrase:?}, the words in {words:?}"
+        );
+    }
+    assert_eq!(ids(&smart("hà Nội").in_any_order()), Vec::<String>::new());
+    assert_eq!(ids(&smart("Hà Nội").in_any_order()), ["a"]);
+    // Without capitals or diacritics, neither matters.
+    assert_eq!(ids(&smart("ttxvn tin").in_any_order()), ["a", "b"]);
+}
+
+#[test]
 fn a_stale_search_is_abandoned() {
     let catalog = common::bundled();
     assert!(search::search_catalog(&catalog, &smart("a"), None, &|| true).is_none());

@@ -39,6 +39,15 @@ impl Sensitivity {
         }
     }
 
+    /// Sensitive or not, whatever a query holds.
+    fn decided(sensitive: bool) -> Sensitivity {
+        if sensitive {
+            Sensitivity::On
+        } else {
+            Sensitivity::Off
+        }
+    }
+
     fn decide(self, query_asks: bool) -> bool {
         match self {
             Sensitivity::Smart => query_asks,
@@ -136,6 +145,11 @@ impl Query {
             return self;
         }
         let last = words.len() - 1;
+        // Smart case and accents are decided by the whole query, as for a phrase: in
+        // `hà Nội` both words match case and accents, not `Nội` alone.
+        let mut whole = self.options;
+        whole.case = Sensitivity::decided(self.cased.is_some());
+        whole.accents = Sensitivity::decided(self.accents.is_some());
         // A word typed (or pasted) twice must be there once: each is looked for once.
         let mut seen = std::collections::HashSet::new();
         self.parts = words
@@ -143,7 +157,7 @@ impl Query {
             .enumerate()
             .filter(|&(i, word)| seen.insert((*word, i == last)))
             .map(|(i, word)| {
-                let mut options = self.options;
+                let mut options = whole;
                 if i < last && options.words == Words::Start {
                     options.words = Words::Whole;
                 }
@@ -191,14 +205,14 @@ impl Query {
         }
     }
 
-    /// Whether this query tells case apart (after smart case), in any of its words.
+    /// Whether this query tells case apart (after smart case).
     pub fn case_sensitive(&self) -> bool {
-        self.cased.is_some() || self.parts.iter().any(Query::case_sensitive)
+        self.cased.is_some()
     }
 
-    /// Whether this query tells accents apart (after smart accents), in any of its words.
+    /// Whether this query tells accents apart (after smart accents).
     pub fn accent_sensitive(&self) -> bool {
-        self.accents.is_some() || self.parts.iter().any(Query::accent_sensitive)
+        self.accents.is_some()
     }
 
     /// Whether the folded candidate at `range` of `text` really matches, given case and accents.
