@@ -580,6 +580,72 @@ fn past_so_many_results_the_rest_keep_catalog_order_and_are_counted_when_placed(
 }
 
 #[test]
+fn with_accents_or_case_among_many_candidates_the_text_decides_and_the_order_holds() {
+    // Every article holds "tin" folded; three in four "tín" too, one in ten "Tín".
+    let n = search::RANKED_UP_TO * 2;
+    let sources = (0..n).map(|i| {
+        let title = match i {
+            _ if i == n / 2 => "Tín dụng mới",
+            _ if i == n / 3 + 1 => "Tin dụng",
+            _ => "Bài báo",
+        };
+        let mut body = "Có tin mới. ".repeat(1 + i % 7);
+        if i % 4 != 0 {
+            body.push_str(&"Lãi suất tín dụng. ".repeat(1 + i % 5));
+        }
+        if i % 10 == 1 {
+            body.push_str(&"Tín dụng tăng. ".repeat(1 + i % 3));
+        }
+        let path = std::path::PathBuf::from(format!("bai-{i:05}.txt"));
+        let text = format!("date 2025-01-01 {title}\n\n{body}\n");
+        (path, Ok(text.into_bytes()))
+    });
+    let catalog = docbao::catalog::Catalog::from_sources(sources, "test".to_owned());
+    let holds = |index: usize, query: &Query| {
+        let article = catalog.article(index).unwrap();
+        search::find_in_article(&article, query).len()
+    };
+    let entries = catalog.entries();
+    let top = entries
+        .iter()
+        .position(|e| e.title == "Tín dụng mới")
+        .unwrap();
+    assert!(entries.iter().any(|e| e.title == "Tin dụng"));
+    // More results than are counted: the one whose title matches with these accents first
+    // (not the one whose title folds alike), then catalog order.
+    let query = smart("tín");
+    let hits = search::search_catalog(&catalog, &query, None, &|| false).unwrap();
+    let expected: Vec<usize> = (0..n).filter(|&i| holds(i, &query) > 0).collect();
+    assert_eq!(expected.len(), (0..n).filter(|i| i % 4 != 0).count() + 1);
+    assert!(expected.len() > search::RANKED_UP_TO);
+    let listed: Vec<usize> = hits.hits.iter().map(|h| h.index).collect();
+    assert_eq!(listed[0], top, "the title that matches");
+    let mut rest = expected.clone();
+    rest.retain(|&i| i != top);
+    assert_eq!(listed[1..], rest[..], "then catalog order");
+    for hit in hits.hits.iter().take_while(|h| h.placed()) {
+        assert_eq!(hit.count, Some(holds(hit.index, &query)));
+    }
+    // Few results among many candidates: counted in the text, and ranked by it.
+    let query = smart("Tín");
+    let hits = search::search_catalog(&catalog, &query, None, &|| false).unwrap();
+    let listed: Vec<usize> = hits.hits.iter().map(|h| h.index).collect();
+    let mut expected: Vec<usize> = (0..n).filter(|&i| holds(i, &query) > 0).collect();
+    assert!(expected.len() < search::RANKED_UP_TO);
+    assert_eq!(listed[0], top, "the title that matches");
+    expected.retain(|&i| i != top);
+    expected.sort_by_key(|&i| (std::cmp::Reverse(holds(i, &query)), i));
+    assert_eq!(
+        listed[1..],
+        expected[..],
+        "by how often, then catalog order"
+    );
+    for hit in &hits.hits {
+        assert_eq!(hit.count, Some(holds(hit.index, &query)));
+    }
+}
+
+#[test]
 fn a_zero_width_joiner_inside_a_word_does_not_hide_it() {
     // Dropped on reading after a letter (it joins emoji, which stay joined), so accents and
     // columns see the word whole.

@@ -103,7 +103,11 @@ impl ArticleHits {
             article.matches(candidates, q, |m| m.start >= said_again)
         }));
         if self.count.is_none() {
-            self.count = Some(Needles::new(query).count(article.folded.bytes()));
+            // Case or accents matter: only the text tells which folded matches count.
+            self.count = Some(match query.case_sensitive() || query.accent_sensitive() {
+                true => article.find_all(query).len(),
+                false => Needles::new(query).count(article.folded.bytes()),
+            });
         }
         let Some(first) = found.first().cloned() else {
             self.placed = None;

@@ -15,6 +15,7 @@ mod lines;
 mod needles;
 mod query;
 mod rank;
+mod searching;
 mod sieve;
 mod stored;
 

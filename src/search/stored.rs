@@ -66,8 +66,10 @@ impl<'a> StoredArticle<'a> {
     ) -> Vec<Range<usize>> {
         let shown = self.shown();
         let mut out = Vec::new();
+        // Candidates come in order: the text between them is folded once.
+        let mut unfold = fold::Unfold::new(shown, &self.marks);
         for at in candidates {
-            let range = fold::to_original_marked(shown, &self.marks, at..at + query.folded.len());
+            let range = unfold.to_original(at..at + query.folded.len());
             if !query.accepts(shown, &range) {
                 continue;
             }
@@ -93,6 +95,17 @@ impl<'a> StoredArticle<'a> {
             .needles()
             .into_iter()
             .all(|q| !self.find_phrase(q).is_empty())
+    }
+
+    /// The first match of `query` as a phrase in the shown text.
+    pub(super) fn first(&self, query: &Query) -> Option<Range<usize>> {
+        if query.is_empty() {
+            return None;
+        }
+        let folded = self.folded.bytes();
+        let candidates =
+            memmem::find_iter(folded, query.folded.as_bytes()).filter(|&at| query.fits(folded, at));
+        self.matches(candidates, query, |_| true).pop()
     }
 
     /// Every match of `query` as a phrase in the shown text.

@@ -289,6 +289,102 @@ pub fn to_original_marked(text: &str, marks: &[Mark], folded: Range<usize>) -> R
     whole_graphemes(text, found.start + original_at..found.end + original_at)
 }
 
+/// Maps ranges of folded text back to the original as [`to_original_marked`] does, for ranges
+/// asked in increasing order: each stretch of text is folded once, on from where the last
+/// range was, or afresh from the mark before a range further on.
+#[derive(Debug)]
+pub struct Unfold<'a> {
+    text: &'a str,
+    marks: &'a [Mark],
+    /// Where the walk has folded to: folded and original offsets, and whether in whitespace.
+    folded_at: usize,
+    original_at: usize,
+    in_space: bool,
+    /// The last character folded that gave output: (folded start, original start, end).
+    last: Option<(usize, usize, usize)>,
+    /// One character's fold, reused.
+    scratch: String,
+}
+
+impl<'a> Unfold<'a> {
+    /// A walk over `text`, folded with `marks` (see [`fold_marked`]).
+    pub fn new(text: &'a str, marks: &'a [Mark]) -> Unfold<'a> {
+        Unfold {
+            text,
+            marks,
+            folded_at: 0,
+            original_at: 0,
+            in_space: false,
+            last: None,
+            scratch: String::new(),
+        }
+    }
+
+    /// The original byte range that a range of the folded text came from, widened to whole
+    /// graphemes.
+    pub fn to_original(&mut self, folded: Range<usize>) -> Range<usize> {
+        if folded.is_empty() {
+            return 0..0;
+        }
+        let Some(first) = self.piece(folded.start) else {
+            return 0..0;
+        };
+        let last = self.piece(folded.end - 1).unwrap_or(first);
+        whole_graphemes(self.text, first.0..last.1)
+    }
+
+    /// The original range of the character whose fold holds folded byte `at`.
+    fn piece(&mut self, at: usize) -> Option<(usize, usize)> {
+        let behind = self.last.is_none_or(|(start, _, _)| at < start);
+        let mark = self
+            .marks
+            .partition_point(|&(folded, _)| folded as usize <= at);
+        let (mark_folded, mark_original) = match mark {
+            0 => (0, 0),
+            k => (self.marks[k - 1].0 as usize, self.marks[k - 1].1 as usize),
+        };
+        // Behind the walk, or a mark nearer than where it is: on afresh from the mark.
+        if (behind && self.last.is_some()) || mark_folded > self.folded_at {
+            self.folded_at = mark_folded;
+            self.original_at = mark_original;
+            self.in_space = false;
+            self.last = None;
+        }
+        let text = self.text;
+        let bytes = text.as_bytes();
+        while self.folded_at <= at {
+            // Most of any text is ASCII letters, a byte folded to a byte.
+            if let Some(&byte) = bytes.get(self.original_at)
+                && byte.is_ascii_graphic()
+            {
+                self.in_space = false;
+                self.last = Some((self.folded_at, self.original_at, self.original_at + 1));
+                self.folded_at += 1;
+                self.original_at += 1;
+                continue;
+            }
+            let c = text.get(self.original_at..)?.chars().next()?;
+            let end = self.original_at + c.len_utf8();
+            let made = if c.is_whitespace() {
+                let made = usize::from(!self.in_space);
+                self.in_space = true;
+                made
+            } else {
+                self.in_space = false;
+                self.scratch.clear();
+                push_folded(c, true, &mut self.scratch);
+                self.scratch.len()
+            };
+            if made > 0 {
+                self.last = Some((self.folded_at, self.original_at, end));
+            }
+            self.folded_at += made;
+            self.original_at = end;
+        }
+        self.last.map(|(_, start, end)| (start, end))
+    }
+}
+
 /// Folded text together with where each piece of it came from in the original.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FoldMap {
@@ -484,6 +580,42 @@ mod tests {
                 map.to_original(&text, range)
             );
         }
+    }
+
+    #[test]
+    fn a_walk_maps_back_like_the_marks() {
+        let text =
+            "Công ước   Hà Nội gửi đi ba thông điệp.\n\n Vie\u{0323}\u{0302}t  NAM ".repeat(150);
+        let (folded, marks) = fold_marked(&text);
+        assert!(marks.len() > 5, "{} marks", marks.len());
+        // Ranges in order, overlapping ones too, as a search's candidates come.
+        for needle in ["ha noi", "a", "i", "viet  nam", " ", "n", "ong uoc"] {
+            let mut walk = Unfold::new(&text, &marks);
+            let mut every_other = Unfold::new(&text, &marks);
+            for (k, (at, _)) in folded.match_indices(needle).enumerate() {
+                let range = at..at + needle.len();
+                let expected = to_original_marked(&text, &marks, range.clone());
+                assert_eq!(
+                    walk.to_original(range.clone()),
+                    expected,
+                    "{needle:?} at {at}"
+                );
+                if k % 2 == 0 {
+                    assert_eq!(
+                        every_other.to_original(range),
+                        expected,
+                        "{needle:?} at {at}"
+                    );
+                }
+            }
+        }
+        // Asked out of order, it starts again.
+        let mut walk = Unfold::new(&text, &marks);
+        let late = folded.len() - 5..folded.len() - 1;
+        let early = 3..8;
+        let expected = to_original_marked(&text, &marks, early.clone());
+        walk.to_original(late);
+        assert_eq!(walk.to_original(early), expected);
     }
 
     #[test]
