@@ -440,3 +440,37 @@ fn counts_are_written_alike_in_the_prompt_and_the_title() {
     let screen = common::screen(&app);
     assert!(screen.contains("1 502 words"), "{screen}");
 }
+
+#[test]
+fn a_long_query_keeps_its_room_and_says_where_it_is_cut() {
+    for width in [100, 60] {
+        let mut app = common::app(width, 20);
+        press(&mut app, "/");
+        // The query the trial typed: shown whole, a space before the count.
+        type_text(&mut app, "ong uoc ha noi");
+        assert!(
+            status(&app).starts_with("/ong uoc ha noi "),
+            "{}",
+            status(&app)
+        );
+        type_text(&mut app, " thu tuong");
+        let line = status(&app);
+        assert!(line.starts_with("/ong uoc ha noi thu tuong "), "{line}");
+        assert!(line.contains("article"), "{line}");
+        // Longer than its room: scrolled, `…` where it was cut, the cursor's end in view.
+        type_text(&mut app, " cong uoc ha noi thu tuong ha noi viet nam");
+        let line = status(&app);
+        assert!(line.starts_with("/…"), "{line}");
+        assert!(line.contains("viet nam "), "{line}");
+        assert!(line.contains("article"), "{line}");
+        assert!(
+            docbao::text::str_width(&line) <= usize::from(width),
+            "{line}"
+        );
+        // From its start: cut at its end, and still a space before the count.
+        press(&mut app, "Home");
+        let line = status(&app);
+        assert!(line.starts_with("/ong uoc ha noi thu tuong"), "{line}");
+        assert!(line.contains("… "), "{line}");
+    }
+}

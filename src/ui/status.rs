@@ -182,6 +182,7 @@ fn render_prompt(app: &App, screen: &PromptScreen, theme: &Theme, area: Rect, fr
         lang.t("prompt-words"),
     );
     let typed = !prompt.text.trim().is_empty();
+    let typed_width = text::str_width(&prompt.text);
     let (lead, counter, hints) = match screen.purpose() {
         Purpose::SearchReader { .. } => (
             "/".to_owned(),
@@ -249,36 +250,61 @@ fn render_prompt(app: &App, screen: &PromptScreen, theme: &Theme, area: Rect, fr
             ),
         ]
     });
+    // The query keeps at least a quarter of the line; and room for what is typed and the
+    // cursor, up to half of it, as long as only the hints give way (a note does not).
+    let quarter = width / 4;
+    let wanted = (typed_width + 3).min(width / 2).max(quarter);
     let right = noted
         .into_iter()
         .flatten()
-        .chain([
-            format!("{counter}  {hints}"),
-            format!("{counter}  {short}"),
-            format!("{counter}  {tiny}"),
-            format!("{counter} "),
-            format!("{brief}  {short}"),
-            format!("{brief}  {tiny}"),
-            format!("{brief} "),
-        ])
-        .find(|right| text::str_width(right) + width / 4 <= width)
+        .map(|right| (right, quarter))
+        .chain(
+            [
+                format!("{counter}  {hints}"),
+                format!("{counter}  {short}"),
+                format!("{counter}  {tiny}"),
+                format!("{counter} "),
+                format!("{brief}  {short}"),
+                format!("{brief}  {tiny}"),
+                format!("{brief} "),
+            ]
+            .map(|right| (right, wanted)),
+        )
+        .find(|(right, query)| text::str_width(right) + query <= width)
+        .map(|(right, _)| right)
         .unwrap_or_default();
     let lead_width = text::str_width(&lead);
     let room = width.saturating_sub(text::str_width(&right) + lead_width);
-    // Scroll the query left when the cursor would fall off its end.
+    // One column kept between the query and what follows it.
+    let field = room.saturating_sub(1);
+    // Scroll the query left when the cursor would fall off its end; `…` says it was.
     let before_cursor = text::str_width(&prompt.text[..prompt.cursor]);
-    let skip = before_cursor.saturating_sub(room.saturating_sub(1));
-    let shown = drop_columns(&prompt.text, skip);
+    let (shown, dropped) = match before_cursor < field {
+        true => (prompt.text.clone(), 0),
+        false => {
+            // As many columns as leave the `…` and the cursor in the field, and whole
+            // graphemes: one more when a wide one straddles the cut.
+            let needed = (before_cursor + 2).saturating_sub(field).min(before_cursor);
+            let mut cut = text::width::prefix_fitting(&prompt.text, needed);
+            if cut.1 < needed {
+                cut = text::width::prefix_fitting(&prompt.text, needed + 1);
+            }
+            let (head, dropped) = cut;
+            (format!("…{}", &prompt.text[head.len()..]), dropped)
+        }
+    };
+    let marker = usize::from(dropped > 0);
     let line = Line::from(vec![
         Span::styled(lead, theme.key),
-        Span::styled(text::fit(&shown, room), theme.prompt),
+        Span::styled(text::fit(&shown, field), theme.prompt),
+        Span::styled(" ".repeat(room - field), theme.prompt),
         Span::styled(
             text::fit(&right, width.saturating_sub(room + lead_width)),
             theme.meta,
         ),
     ]);
     frame.render_widget(Paragraph::new(line), area);
-    let column = lead_width + before_cursor - skip;
+    let column = lead_width + marker + before_cursor - dropped;
     if let Ok(column) = u16::try_from(column) {
         frame.set_cursor_position((area.x + column.min(area.width.saturating_sub(1)), area.y));
     }
@@ -353,10 +379,4 @@ fn list_counter(app: &App, brief: bool) -> String {
             ],
         )
     }
-}
-
-/// Text without its first `columns` columns (whole graphemes only).
-fn drop_columns(text: &str, columns: usize) -> String {
-    let (head, _) = text::width::prefix_fitting(text, columns);
-    text[head.len()..].to_owned()
 }
