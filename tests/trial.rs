@@ -474,3 +474,24 @@ fn a_long_query_keeps_its_room_and_says_where_it_is_cut() {
         assert!(line.contains("… "), "{line}");
     }
 }
+
+#[test]
+fn counts_past_the_cap_read_alike_whether_accents_matter_or_not() {
+    let body = "Đà Nẵng đón đoàn đại biểu. ".repeat(60);
+    let sources = [("a.txt", format!("date 2025-10-01 Tin\n\n{body}\n"))]
+        .into_iter()
+        .map(|(name, text)| (std::path::PathBuf::from(name), Ok(text.into_bytes())));
+    let catalog = std::sync::Arc::new(docbao::catalog::Catalog::from_sources(
+        sources,
+        "test".to_owned(),
+    ));
+    for query in ["đ", "d"] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = common::app_in(dir.path(), catalog.clone(), 100, 30);
+        press(&mut app, "/");
+        type_text(&mut app, query);
+        let screen = common::screen(&app);
+        let cap = docbao::search::COUNT_CAP;
+        assert!(screen.contains(&format!(" {cap}+× ")), "{query}: {screen}");
+    }
+}

@@ -247,8 +247,9 @@ fn snippet_line<'a>(
     style: Style,
     theme: &Theme,
 ) -> Line<'a> {
+    // Counts stop at the cap, but for case or accents: past it, all say the same.
     let lead = if count >= crate::search::COUNT_CAP {
-        format!("  {count}+× ")
+        format!("  {}+× ", crate::search::COUNT_CAP)
     } else {
         format!("  {count}× ")
     };
