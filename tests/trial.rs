@@ -495,3 +495,25 @@ fn counts_past_the_cap_read_alike_whether_accents_matter_or_not() {
         assert!(screen.contains(&format!(" {cap}+× ")), "{query}: {screen}");
     }
 }
+
+#[test]
+fn the_excerpt_shows_the_phrase_the_article_ranked_for() {
+    // A word of the query early in the paragraph, the whole phrase much later in it.
+    let filler = "Các đại biểu thảo luận về an ninh mạng và hợp tác quốc tế. ".repeat(4);
+    let text = format!(
+        "date 2025-10-01 Các đại biểu\n\nCông tác chuẩn bị đã xong. {filler}Lễ mở ký Công ước Hà Nội diễn ra hôm nay.\n"
+    );
+    let sources = [(std::path::PathBuf::from("a.txt"), Ok(text.into_bytes()))];
+    let catalog = std::sync::Arc::new(docbao::catalog::Catalog::from_sources(
+        sources,
+        "test".to_owned(),
+    ));
+    for width in [100, 60] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = common::app_in(dir.path(), catalog.clone(), width, 20);
+        press(&mut app, "/");
+        type_text(&mut app, "cong uoc ha noi");
+        let screen = common::screen(&app);
+        assert!(screen.contains("Công ước Hà Nội"), "{screen}");
+    }
+}

@@ -129,8 +129,13 @@ impl ArticleHits {
             .or_else(|| found.iter().find(|m| m.start >= said_again));
         let body = body.or_else(|| found.iter().find(|m| m.start >= title.end));
         let context = body.map(|body| {
-            let (excerpt, _) = context(&article.text, article.shown_start, body.clone());
-            let marks = find_all(&excerpt, &FoldMap::new(&excerpt), query);
+            let (excerpt, at) = context(&article.text, article.shown_start, body.clone());
+            // The excerpt is shown from the match it is around: words matched before it in
+            // the paragraph are not where the list looks.
+            let marks = find_all(&excerpt, &FoldMap::new(&excerpt), query)
+                .into_iter()
+                .filter(|m| m.start >= at.start)
+                .collect();
             (excerpt, marks)
         });
         let title = found
