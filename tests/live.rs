@@ -205,6 +205,71 @@ fn a_removed_article_stays_open_until_the_user_moves_away() {
 }
 
 #[test]
+fn an_emptied_article_says_it_can_no_longer_be_read_not_that_it_was_removed() {
+    let (news, mut app) = nested_app();
+    press(&mut app, "j Enter } }");
+    let id = app.article().unwrap().id.clone();
+    let catalog = catalog_after(news.path(), |dir| {
+        fs::write(dir.join(format!("{id}.txt")), "").unwrap();
+    });
+    app.act(Answer::CatalogUpdated {
+        catalog,
+        progress: done(),
+    });
+    assert!(app.reader().unreadable());
+    assert_eq!(app.article().unwrap().id, id, "still shown");
+    let note = app.note().unwrap_or_default().to_owned();
+    assert!(
+        note.starts_with("this file can no longer be read: no text"),
+        "{note}"
+    );
+    let screen = common::screen(&app);
+    let top = top(&screen);
+    assert!(
+        top.contains("unreadable · ") && !top.contains("removed"),
+        "{screen}"
+    );
+    // Written again, it is read again.
+    let catalog = catalog_after(news.path(), |dir| {
+        fs::write(
+            dir.join(format!("{id}.txt")),
+            "date 2025-10-27 Viết lại\n\nĐã viết lại.\n",
+        )
+        .unwrap();
+    });
+    app.act(Answer::CatalogUpdated {
+        catalog,
+        progress: done(),
+    });
+    assert!(!app.reader().removed() && !app.reader().unreadable());
+}
+
+#[test]
+fn a_search_whose_one_result_is_removed_lists_none_and_says_so() {
+    let (news, mut app) = nested_app();
+    press(&mut app, "j Enter");
+    let id = app.article().unwrap().id.clone();
+    let title = app.article().unwrap().title.clone();
+    press(&mut app, "Esc /");
+    common::type_text(&mut app, &title);
+    press(&mut app, "Enter");
+    assert_eq!(app.list_len(), 1, "{}", common::screen(&app));
+    press(&mut app, "Enter");
+    let catalog = catalog_after(news.path(), |dir| {
+        fs::remove_file(dir.join(format!("{id}.txt"))).unwrap();
+    });
+    app.act(Answer::CatalogUpdated {
+        catalog,
+        progress: done(),
+    });
+    let screen = common::screen(&app);
+    assert_eq!(app.list_len(), 0, "{screen}");
+    let status = screen.lines().last().unwrap_or_default();
+    assert!(status.contains("no article matches"), "{screen}");
+    assert!(!status.contains(" of "), "{screen}");
+}
+
+#[test]
 fn files_added_after_indexing_leave_the_selection_where_it_is() {
     let (news, mut app) = nested_app();
     let first = app.entry().unwrap().id.clone();

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use super::{App, Focus, Follow, ReaderView, Screen, Then, opening};
 use crate::catalog::Catalog;
 use crate::catalog::indexer::Progress;
+use crate::i18n::Say;
 use crate::state::{Last, Pane};
 
 impl App {
@@ -95,6 +96,7 @@ impl App {
         if let Some(index) = back {
             // The article read was removed, and is back: selected again, read again.
             self.reader.removed = false;
+            self.reader.unreadable = false;
             self.list.selected = index;
             self.note = None;
             self.reread_at_same_passage();
@@ -102,7 +104,21 @@ impl App {
             // The article read was removed from the folder: it stays open, the one in its
             // place selected, until the user moves away.
             self.reader.removed = true;
-            self.note = Some(self.lang.t("note-article-removed"));
+            // Still there, but read no more (emptied, say): the catalog says why.
+            let path = self.reader.article.as_ref().map(|a| a.path.clone());
+            let problem = self
+                .catalog
+                .problems()
+                .iter()
+                .find(|p| Some(&p.path) == path.as_ref());
+            self.reader.unreadable = problem.is_some();
+            self.note = Some(match problem {
+                Some(problem) => self.lang.tr(
+                    "note-article-unreadable",
+                    &[("why", problem.reason.say(self.lang).into())],
+                ),
+                None => self.lang.t("note-article-removed"),
+            });
         } else if self.reader.removed {
             // Still shown as it was; the selection moves with the catalog.
         } else if !same_article {

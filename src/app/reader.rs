@@ -41,6 +41,9 @@ pub struct ReaderView {
     /// The article shown was removed from the folder: shown until the user moves away, the
     /// one in its place selected meanwhile.
     pub(super) removed: bool,
+    /// The article shown is still in the folder but can no longer be read (emptied, say):
+    /// shown as a removed one is.
+    pub(super) unreadable: bool,
     /// The selected article, read whole.
     pub(super) article: Option<Arc<Article>>,
     /// The paragraph, bytes into it or rows above it, cursor and percent last recorded, so
@@ -75,6 +78,11 @@ impl ReaderView {
     /// Whether the article shown was removed from the folder.
     pub fn removed(&self) -> bool {
         self.removed
+    }
+
+    /// Whether the article shown is in the folder still, but could not be read again.
+    pub fn unreadable(&self) -> bool {
+        self.removed && self.unreadable
     }
 
     /// The selected article laid out, if there is one.

@@ -29,6 +29,9 @@ pub fn render(app: &App, theme: &Theme, pane: Rect, frame: &mut Frame) {
         _ => None,
     };
     let title = match shown_title {
+        Some(title) if app.reader().unreadable() => {
+            format!(" {} · {} ", app.lang().t("title-unreadable"), title)
+        }
         Some(title) if app.reader().removed() => {
             format!(" {} · {} ", app.lang().t("title-removed"), title)
         }

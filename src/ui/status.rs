@@ -40,6 +40,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
             ),
         },
         _ if total == 0 => format!(" {}", lang.t("status-no-articles")),
+        // A search that lists nothing (its one result removed, say): no article is "1 of".
+        _ if app.list().filter().is_some() && app.list_len() == 0 => {
+            format!(" {}", lang.t("status-no-article-matches"))
+        }
         _ => match app.focus() {
             Focus::List => {
                 let figure = app
