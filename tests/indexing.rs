@@ -213,6 +213,18 @@ fn a_narrow_status_line_keeps_progress_and_keys_apart() {
         status.contains("…  ? help  q quit"),
         "cut, and apart from the keys: {status:?}"
     );
+    // A search prompt with nothing typed yet keeps it in view.
+    let mut prompting = common::app_indexing(&data, Arc::clone(&partial), progress, 100, 20);
+    press(&mut prompting, "/");
+    let status = common::screen(&prompting)
+        .lines()
+        .last()
+        .unwrap()
+        .to_owned();
+    assert!(
+        status.starts_with("/ ") && status.contains("indexing 12 000"),
+        "{status}"
+    );
     // A note (the cache being rebuilt) leaves the progress in view.
     let mut noted = common::app_indexing(&data, Arc::clone(&partial), progress, 100, 20);
     noted.act(Answer::Failed(

@@ -517,3 +517,22 @@ fn the_excerpt_shows_the_phrase_the_article_ranked_for() {
         assert!(screen.contains("Công ước Hà Nội"), "{screen}");
     }
 }
+
+#[test]
+fn the_unread_count_is_said_whole_or_not_at_all() {
+    let mut seen_whole = false;
+    for width in 30..=110 {
+        for keys in ["j", "Enter }", "Enter n"] {
+            let mut app = common::app(width, 20);
+            press(&mut app, keys);
+            let line = status(&app);
+            let cut = line.contains("unr") && !line.contains("unread");
+            assert!(
+                !cut && !line.contains("unread…"),
+                "{width}, {keys}: {line:?}"
+            );
+            seen_whole |= line.contains(" unread");
+        }
+    }
+    assert!(seen_whole, "said somewhere");
+}

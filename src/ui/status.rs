@@ -81,19 +81,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let problems = (!matches!(shown, Screen::Problems(_)))
         .then(|| problems_summary(app))
         .flatten();
-    let progress = app.progress();
-    let indexing = (!progress.done).then(|| match (progress.counted, progress.indexed) {
-        // The folder is still being walked: how many files it has is not known yet.
-        (false, 0) => lang.t("status-indexing"),
-        (false, _) => lang.t("status-checking"),
-        (true, indexed) => lang.tr(
-            "status-indexing-of",
-            &[
-                ("done", thousands(indexed).into()),
-                ("total", thousands(progress.total).into()),
-            ],
-        ),
-    });
+    let indexing = indexing(app);
     // While indexing, its progress stays in view beside a note (a cache being rebuilt).
     let extra = match (indexing, note.clone()) {
         (Some(indexing), Some(note)) => Some(format!("{indexing} · {note}")),
@@ -103,9 +91,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         left.push_str(&format!(" · {extra}"));
     }
     // Last: what is left to read can wait for the room a note or the progress leaves.
-    if matches!(shown, Screen::List | Screen::Reader) && total > 0 {
-        left.push_str(&unread(app));
-    }
+    let unread = match matches!(shown, Screen::List | Screen::Reader) && total > 0 {
+        true => unread(app),
+        false => String::new(),
+    };
     let hints = match shown {
         // With nothing listed, only going back does anything.
         Screen::Bookmarks(pane) if pane.shown().len() == 0 => format!(
@@ -122,7 +111,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let hints_width = text::str_width(&hints);
     // A message just given keeps its room; otherwise the keys to know come first.
     let fits = text::str_width(&left) + hints_width <= width;
-    let line = if fits || (note.is_none() && hints_width * 2 <= width) {
+    let with_hints = fits || (note.is_none() && hints_width * 2 <= width);
+    // Said whole or not at all: `47 unread`, never `47 unre…`.
+    let room = width.saturating_sub(if with_hints { hints_width } else { 0 });
+    if text::str_width(&left) + text::str_width(&unread) <= room {
+        left.push_str(&unread);
+    }
+    let line = if with_hints {
         Line::from(vec![
             Span::styled(text::fit(&left, width - hints_width), theme.status),
             Span::styled(hints, theme.status),
@@ -131,6 +126,24 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         Line::styled(text::fit(&left, width), theme.status)
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// How far indexing is, while it runs: `indexing 1 200 of 23 473`.
+fn indexing(app: &App) -> Option<String> {
+    let lang = app.lang();
+    let progress = app.progress();
+    (!progress.done).then(|| match (progress.counted, progress.indexed) {
+        // The folder is still being walked: how many files it has is not known yet.
+        (false, 0) => lang.t("status-indexing"),
+        (false, _) => lang.t("status-checking"),
+        (true, indexed) => lang.tr(
+            "status-indexing-of",
+            &[
+                ("done", thousands(indexed).into()),
+                ("total", thousands(progress.total).into()),
+            ],
+        ),
+    })
 }
 
 /// `article 3 of 12`, counted in the list's order.
@@ -360,8 +373,9 @@ fn list_counter(app: &App, brief: bool) -> String {
     if app.list().pending() {
         return lang.t("status-searching");
     }
+    // Nothing typed yet: while the folder is indexed, how far it is.
     let Some(hits) = app.list().hits() else {
-        return String::new();
+        return indexing(app).unwrap_or_default();
     };
     let n = hits.hits.len();
     let found = lang.tr(
